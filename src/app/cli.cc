@@ -1,0 +1,97 @@
+#include "app/cli.h"
+
+#include <iostream>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+
+#include "app/commands.h"
+#include "app/settings.h"
+
+namespace diseasemaps {
+
+int RunCli(int argc, char** argv) {
+  CommonOptions common;
+  ServeOptions serve;
+  serve.server.io_threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+
+  CLI::App app{"DiseaseMaps: condition pages people can trust, and the people behind them.\n"
+               "Settings: flags, then DISEASEMAPS_<NAME> environment variables (for example\n"
+               "DISEASEMAPS_PORT), then --config FILE (name = value lines), then defaults."};
+  app.set_version_flag("--version", DISEASEMAPS_VERSION);
+  app.require_subcommand(1);
+  app.add_option("--config", common.config_file, "Config file of `name = value` lines")
+      ->envname("DISEASEMAPS_CONFIG");
+  app.add_option("--database", common.database.url,
+                 "SQLite file path, or postgresql://user@host:port/name")
+      ->capture_default_str();
+  app.add_option("--db-pool", common.database.pool_size, "Database connections in the pool")
+      ->capture_default_str()->check(CLI::Range(1, 512));
+  app.add_option("--log-level", common.log_level, "trace, debug, info, warn or error")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}));
+
+  CLI::App* serve_cmd = app.add_subcommand("serve", "Migrate the database and serve HTTP");
+  serve_cmd->add_option("--address", serve.server.address, "Address to listen on")
+      ->capture_default_str();
+  serve_cmd->add_option("--port", serve.server.port, "Port to listen on (0: any free port)")
+      ->capture_default_str();
+  serve_cmd->add_option("--threads", serve.server.io_threads, "I/O threads (default: cores)")
+      ->capture_default_str()->check(CLI::Range(1, 256));
+  serve_cmd->add_option("--workers", serve.workers,
+                        "Worker threads for blocking work (0: four per core)")
+      ->capture_default_str()->check(CLI::Range(0, 1024));
+  serve_cmd->add_option("--body-limit", serve.server.body_limit, "Largest request body, bytes")
+      ->capture_default_str()->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30));
+  serve_cmd->add_option("--header-limit", serve.server.header_limit, "Largest request header, bytes")
+      ->capture_default_str()->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 20));
+  serve_cmd->add_option("--header-timeout", serve.header_timeout_s,
+                        "Seconds to receive a request once it has begun")
+      ->capture_default_str()->check(CLI::Range(0.1, 3600.0));
+  serve_cmd->add_option("--idle-timeout", serve.idle_timeout_s,
+                        "Seconds an idle keep-alive connection stays open")
+      ->capture_default_str()->check(CLI::Range(0.1, 3600.0));
+  serve_cmd->add_option("--write-timeout", serve.write_timeout_s, "Seconds to send a response")
+      ->capture_default_str()->check(CLI::Range(0.1, 3600.0));
+  serve_cmd->add_option("--shutdown-grace", serve.shutdown_grace_s,
+                        "Seconds to finish requests in flight on SIGTERM")
+      ->capture_default_str()->check(CLI::Range(0.0, 3600.0));
+  serve_cmd->add_option("--max-connections", serve.server.max_connections,
+                        "Open connections at most; more are refused")
+      ->capture_default_str()->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
+  serve_cmd->add_option("--static-dir", serve.static_dir,
+                        "The built static tree (default: static/ beside the binary)");
+  serve_cmd->add_option("--page-cache-mb", serve.page_cache_mb,
+                        "Memory for cached anonymous pages, MiB")
+      ->capture_default_str()->check(CLI::Range(0, 65536));
+  serve_cmd->add_flag("--migrate,!--no-migrate", serve.migrate,
+                      "Apply pending migrations at start (default: on)");
+  serve_cmd->add_flag("--access-log,!--no-access-log", serve.server.access_log,
+                      "One log line per request (default: on)");
+  serve_cmd->add_flag("--test-hooks", serve.test_hooks,
+                      "Expose routes used only by the test suite; never in production");
+
+  CLI::App* migrate_cmd = app.add_subcommand("migrate", "Apply pending database migrations");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+
+  CLI::App* chosen = serve_cmd->parsed() ? serve_cmd : migrate_cmd;
+  std::map<std::string, std::string> file_values;
+  if (!common.config_file.empty()) {
+    auto read = ReadConfigFile(common.config_file);
+    if (!read.ok()) return Fail(read.status().message());
+    file_values = *read;
+  }
+  if (Status s = FillFromEnvironmentAndFile(*chosen, ProcessEnvironment(), file_values); !s.ok()) {
+    return Fail(s.message());
+  }
+
+  if (serve_cmd->parsed()) return RunServe(common, serve);
+  return RunMigrate(common);
+}
+
+}  // namespace diseasemaps

@@ -1,0 +1,151 @@
+#include "app/commands.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include <spdlog/async.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "app/routes.h"
+#include "app/site.h"
+#include "http/dispatcher.h"
+#include "http/static_files.h"
+#include "pages/error_pages.h"
+#include "platform/db/migrations.h"
+#include "platform/templates.h"
+
+namespace diseasemaps {
+namespace {
+
+std::chrono::milliseconds Millis(double seconds) {
+  return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+}
+
+void SetUpLogging(const std::string& level) {
+  spdlog::set_level(spdlog::level::from_str(level));
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+  if (!spdlog::get("access")) {
+    spdlog::init_thread_pool(16384, 1);
+    auto access = std::make_shared<spdlog::async_logger>(
+        "access", std::make_shared<spdlog::sinks::stdout_sink_mt>(), spdlog::thread_pool(),
+        spdlog::async_overflow_policy::block);
+    access->set_pattern("%Y-%m-%dT%H:%M:%S.%e access %v");
+    spdlog::register_logger(access);
+  }
+}
+
+std::filesystem::path DefaultStaticDir() {
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) return exe.parent_path() / "static";
+  return "static";
+}
+
+Result<std::unique_ptr<Database>> OpenDatabase(const CommonOptions& common) {
+  auto db = Database::Open(common.database);
+  if (!db.ok()) {
+    return Status::Unavailable(db.status().message() +
+                               " (check --database or DISEASEMAPS_DATABASE)");
+  }
+  return db;
+}
+
+// Brings the schema up to date, or checks it is when migrate is false.
+Status PrepareSchema(Database& db, bool migrate) {
+  auto migrations = EmbeddedMigrations();
+  if (!migrations.ok()) return migrations.status();
+  if (!migrate) {
+    auto version = SchemaVersion(db);
+    if (!version.ok()) return version.status();
+    const int known = migrations->empty() ? 0 : migrations->back().version;
+    if (*version != known) {
+      return Status::FailedPrecondition(
+          "the database is at schema version " + std::to_string(*version) +
+          " and this diseasemaps needs " + std::to_string(known) +
+          ": run `diseasemaps migrate` (or serve without --no-migrate)");
+    }
+    return Status::Ok();
+  }
+  auto outcome = Migrate(db, *migrations);
+  if (!outcome.ok()) return outcome.status();
+  for (const auto& name : outcome->applied) spdlog::info("migrated: {}", name);
+  if (outcome->applied.empty()) {
+    spdlog::info("database {} is at schema version {}", db.description(), outcome->to_version);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+int Fail(const std::string& message) {
+  std::cerr << "diseasemaps: " << message << std::endl;
+  return 1;
+}
+
+int RunMigrate(const CommonOptions& common) {
+  SetUpLogging(common.log_level);
+  auto db = OpenDatabase(common);
+  if (!db.ok()) return Fail(db.status().message());
+  if (Status s = PrepareSchema(**db, true); !s.ok()) return Fail(s.message());
+  return 0;
+}
+
+int RunServe(const CommonOptions& common, ServeOptions options) {
+  SetUpLogging(common.log_level);
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int workers = options.workers > 0 ? options.workers : 4 * cores;
+
+  if (Status s = Templates::CheckAll(); !s.ok()) return Fail("a template is broken: " + s.message());
+  const std::filesystem::path static_dir =
+      options.static_dir.empty() ? DefaultStaticDir() : std::filesystem::path(options.static_dir);
+  auto static_files = http::StaticFiles::Load(static_dir);
+  if (!static_files.ok()) return Fail(static_files.status().message());
+
+  auto db = OpenDatabase(common);
+  if (!db.ok()) return Fail(db.status().message());
+  if (Status s = PrepareSchema(**db, options.migrate); !s.ok()) return Fail(s.message());
+
+  WorkerPool pool(workers);
+  PageCache page_cache(static_cast<std::size_t>(options.page_cache_mb) * 1024 * 1024);
+  Metrics metrics;
+  Database& database = **db;
+  metrics.AddGauge("diseasemaps_worker_queue_length", "Blocking jobs waiting for a worker thread.",
+                   [&pool] { return pool.queue_length(); });
+  metrics.AddGauge("diseasemaps_worker_threads", "Worker threads for blocking work.",
+                   [workers] { return workers; });
+  metrics.AddGauge("diseasemaps_db_pool_in_use", "Database connections leased right now.",
+                   [&database] { return database.connections_in_use(); });
+  metrics.AddGauge("diseasemaps_db_pool_size", "Database connections in the pool.",
+                   [&database] { return database.pool_size(); });
+  metrics.AddGauge("diseasemaps_page_cache_entries", "Anonymous pages held in memory.",
+                   [&page_cache] { return static_cast<double>(page_cache.entries()); });
+
+  Site site{database, page_cache, metrics, pool, **static_files, options.test_hooks};
+  http::Router router;
+  DeclareRoutes(router, site);
+  http::Dispatcher dispatcher(router, pool, page_cache, pages::ErrorPage);
+
+  options.server.header_timeout = Millis(options.header_timeout_s);
+  options.server.idle_timeout = Millis(options.idle_timeout_s);
+  options.server.write_timeout = Millis(options.write_timeout_s);
+  options.server.shutdown_grace = Millis(options.shutdown_grace_s);
+  http::Server server(options.server, dispatcher, metrics);
+  metrics.AddGauge("diseasemaps_http_open_connections", "Open client connections.",
+                   [&server] { return static_cast<double>(server.open_connections()); });
+  if (Status s = server.Bind(); !s.ok()) return Fail(s.message());
+
+  std::cout << "DiseaseMaps is serving on http://" << options.server.address << ":"
+            << server.port() << "/ (database: " << database.description()
+            << "; stop with Ctrl-C)" << std::endl;
+  server.Run(/*handle_signals=*/true);
+  pool.Join();
+  spdlog::info("stopped");
+  if (auto access = spdlog::get("access")) access->flush();
+  return 0;
+}
+
+}  // namespace diseasemaps

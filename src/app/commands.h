@@ -1,0 +1,33 @@
+// The subcommands' options and entry points. Each Run* function returns an exit code.
+#pragma once
+
+#include <string>
+
+#include "http/server.h"
+#include "platform/db/database.h"
+
+namespace diseasemaps {
+
+struct CommonOptions {
+  std::string config_file;
+  DatabaseOptions database;
+  std::string log_level = "info";
+};
+
+struct ServeOptions {
+  http::ServerOptions server;
+  int workers = 0;  // 0: four per core
+  double header_timeout_s = 10, idle_timeout_s = 60, write_timeout_s = 30, shutdown_grace_s = 10;
+  std::string static_dir;  // empty: the static/ folder beside the binary
+  bool migrate = true;
+  int page_cache_mb = 64;
+  bool test_hooks = false;
+};
+
+int RunServe(const CommonOptions& common, ServeOptions options);
+int RunMigrate(const CommonOptions& common);
+
+// Prints "diseasemaps: <message>" on stderr and returns 1.
+int Fail(const std::string& message);
+
+}  // namespace diseasemaps

@@ -1,0 +1,52 @@
+// All routes, grouped by area. A handler here is one line that hands the request to its
+// feature; rules live in the feature folders.
+#include "app/routes.h"
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+#include <thread>
+
+#include "catalog/condition_store.h"
+#include "health/health_handlers.h"
+#include "home/home_page.h"
+#include "pages/error_pages.h"
+
+namespace diseasemaps {
+
+using http::Request;
+using http::Response;
+
+void DeclareRoutes(http::Router& router, Site& site) {
+  auto conditions = std::make_shared<catalog::ConditionStore>(site.db);
+
+  // Pages
+  router.Get("/", [conditions](const Request& r) { return home::HomePage(*conditions, r); },
+             {.cache_for_anonymous = true});
+
+  // Static files (in memory; served on the I/O thread)
+  router.Get("/static/{file...}", [&site](const Request& r) {
+    Response response = site.static_files.Serve(r, r.Param("file"));
+    return response.status == 404 ? pages::ErrorPage(&r, 404, "There is no file at this address.")
+                                  : response;
+  }, {.runs_inline = true});
+  router.Get("/favicon.ico", [&site](const Request& r) {
+    return site.static_files.Serve(r, "favicon.svg");
+  }, {.runs_inline = true});
+
+  // Operations
+  router.Get("/healthz", [&site](const Request&) { return health::Healthz(site.db); });
+  router.Get("/metrics", [&site](const Request&) { return health::MetricsPage(site.metrics); },
+             {.runs_inline = true});
+
+  // Test hooks: only with --test-hooks, for the test suite's shutdown and load tests.
+  if (site.test_hooks) {
+    router.Get("/__test/slow", [](const Request& r) {
+      const long ms = std::clamp(std::stol(r.Query("ms").value_or("100")), 0L, 10000L);
+      std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+      return Response::Text("slept " + std::to_string(ms) + " ms\n");
+    });
+  }
+}
+
+}  // namespace diseasemaps

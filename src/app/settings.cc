@@ -1,0 +1,125 @@
+#include "app/settings.h"
+
+#include <cctype>
+#include <fstream>
+#include <set>
+
+extern char** environ;
+
+namespace diseasemaps {
+namespace {
+
+std::string Trim(const std::string& s) {
+  std::size_t begin = 0, end = s.size();
+  while (begin < end && std::isspace(static_cast<unsigned char>(s[begin]))) ++begin;
+  while (end > begin && std::isspace(static_cast<unsigned char>(s[end - 1]))) --end;
+  return s.substr(begin, end - begin);
+}
+
+std::string LongName(const CLI::Option* option) {
+  const auto& names = option->get_lnames();
+  return names.empty() ? std::string() : names.front();
+}
+
+}  // namespace
+
+std::string EnvironmentNameFor(const std::string& option_name) {
+  std::string name = "DISEASEMAPS_";
+  for (char c : option_name) {
+    name.push_back(c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+  }
+  return name;
+}
+
+std::map<std::string, std::string> ProcessEnvironment() {
+  std::map<std::string, std::string> values;
+  for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
+    const std::string pair(*entry);
+    if (pair.rfind("DISEASEMAPS_", 0) != 0) continue;
+    const std::size_t eq = pair.find('=');
+    if (eq != std::string::npos) values[pair.substr(0, eq)] = pair.substr(eq + 1);
+  }
+  return values;
+}
+
+Result<std::map<std::string, std::string>> ReadConfigFile(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Status::InvalidArgument("cannot read the config file " + path);
+  std::map<std::string, std::string> values;
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    const std::string trimmed = Trim(line);
+    if (trimmed.empty() || trimmed.front() == '#' || trimmed.front() == '[') continue;
+    const std::size_t eq = trimmed.find('=');
+    if (eq == std::string::npos) {
+      return Status::InvalidArgument(path + " line " + std::to_string(number) +
+                                     ": expected `name = value`");
+    }
+    std::string key = Trim(trimmed.substr(0, eq));
+    std::string value = Trim(trimmed.substr(eq + 1));
+    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+        value.back() == value.front()) {
+      value = value.substr(1, value.size() - 2);
+    }
+    if (key.empty()) {
+      return Status::InvalidArgument(path + " line " + std::to_string(number) +
+                                     ": the setting has no name");
+    }
+    values[key] = value;
+  }
+  return values;
+}
+
+Status FillFromEnvironmentAndFile(CLI::App& command,
+                                  const std::map<std::string, std::string>& environment,
+                                  const std::map<std::string, std::string>& file_values) {
+  std::set<std::string> known;
+  std::vector<CLI::App*> scopes = {&command};
+  if (command.get_parent() != nullptr) scopes.push_back(command.get_parent());
+  for (CLI::App* scope : scopes) {
+    for (CLI::Option* option : scope->get_options()) {
+      const std::string name = LongName(option);
+      if (name.empty() || name == "help" || name == "config") continue;
+      known.insert(name);
+      if (option->count() > 0) continue;
+      std::string value, source;
+      if (auto env = environment.find(EnvironmentNameFor(name)); env != environment.end()) {
+        value = env->second;
+        source = env->first;
+      } else if (auto file = file_values.find(name); file != file_values.end()) {
+        value = file->second;
+        source = "the config file";
+      } else {
+        continue;
+      }
+      try {
+        if (option->get_type_size() == 0) {  // a flag
+          const std::string lowered = CLI::detail::to_lower(value);
+          const bool on = lowered == "1" || lowered == "true" || lowered == "yes" || lowered == "on";
+          const bool off = lowered == "0" || lowered == "false" || lowered == "no" || lowered == "off";
+          if (!on && !off) {
+            return Status::InvalidArgument("--" + name + " from " + source +
+                                           ": expected true or false, got '" + value + "'");
+          }
+          option->add_result(on ? "true" : "false");
+        } else {
+          option->add_result(value);
+        }
+        option->run_callback();
+      } catch (const CLI::Error& e) {
+        return Status::InvalidArgument("--" + name + " from " + source + ": " + e.what());
+      }
+    }
+  }
+  for (const auto& [name, value] : file_values) {
+    if (!known.count(name)) {
+      return Status::InvalidArgument("the config file sets '" + name +
+                                     "', which is not an option of this command");
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace diseasemaps

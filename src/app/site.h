@@ -1,0 +1,23 @@
+// Site: the long-lived services a running server shares with its features. Built once
+// by the serve command and passed to app/routes.cc, which hands each feature what it
+// needs. Owns nothing; the serve command owns the pieces.
+#pragma once
+
+#include "http/static_files.h"
+#include "platform/db/database.h"
+#include "platform/metrics.h"
+#include "platform/page_cache.h"
+#include "platform/worker_pool.h"
+
+namespace diseasemaps {
+
+struct Site {
+  Database& db;
+  PageCache& page_cache;
+  Metrics& metrics;
+  WorkerPool& workers;
+  const http::StaticFiles& static_files;
+  bool test_hooks = false;  // routes used only by the test suite
+};
+
+}  // namespace diseasemaps

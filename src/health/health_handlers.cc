@@ -1,0 +1,25 @@
+#include "health/health_handlers.h"
+
+namespace diseasemaps::health {
+
+http::Response Healthz(Database& db) {
+  auto answer = db.Run([](soci::session& sql) {
+    int one = 0;
+    sql << "SELECT 1", soci::into(one);
+    return one;
+  });
+  http::Response response = answer.ok() && *answer == 1
+                                ? http::Response::Text("ok\n", 200)
+                                : http::Response::Text("database unavailable\n", 503);
+  response.With("Cache-Control", "no-store");
+  return response;
+}
+
+http::Response MetricsPage(const Metrics& metrics) {
+  http::Response response = http::Response::Text(metrics.RenderPrometheus());
+  response.content_type = "text/plain; version=0.0.4; charset=utf-8";
+  response.With("Cache-Control", "no-store");
+  return response;
+}
+
+}  // namespace diseasemaps::health

@@ -1,0 +1,85 @@
+#include "http/dispatcher.h"
+
+#include <boost/asio/use_awaitable.hpp>
+#include <spdlog/spdlog.h>
+
+namespace diseasemaps::http {
+
+bool IsAnonymous(const Request& request) {
+  return request.Header(beast_http::field::cookie).find("dm_session=") == std::string_view::npos;
+}
+
+Response Dispatcher::Invoke(const Route& route, const Request& request) const {
+  try {
+    return route.handler(request);
+  } catch (const std::exception& e) {
+    spdlog::error("handler for {} {} failed: {}", std::string(beast_http::to_string(request.method)),
+                  route.pattern, e.what());
+  } catch (...) {
+    spdlog::error("handler for {} failed with an unknown exception", route.pattern);
+  }
+  return errors_(&request, 500,
+                 "Something went wrong on our side. Please try again in a moment.");
+}
+
+boost::asio::awaitable<Dispatched> Dispatcher::Handle(const RawRequest& raw) {
+  Request request;
+  request.raw = &raw;
+  request.method = raw.method();
+  request.target = std::string(raw.target());
+  request.route = "unmatched";
+  if (request.target.empty() || request.target.front() != '/') {
+    co_return Dispatched{errors_(&request, 400, "The request target must be a path such as /."),
+                         request.route};
+  }
+  const std::size_t question = request.target.find('?');
+  std::string raw_path = request.target.substr(0, question);
+  if (question != std::string::npos) request.raw_query = request.target.substr(question + 1);
+  auto decoded = PercentDecodePath(raw_path);
+  if (!decoded) {
+    co_return Dispatched{errors_(&request, 400, "The address is malformed."), request.route};
+  }
+  request.path = std::move(*decoded);
+  request.query = ParseQuery(request.raw_query);
+
+  RouteMatch match = router_.Match(request.method, request.path);
+  if (match.route == nullptr) {
+    if (!match.allowed_methods.empty()) {
+      std::string allow;
+      for (const auto& method : match.allowed_methods) {
+        allow += (allow.empty() ? "" : ", ") + method;
+      }
+      Response response = errors_(&request, 405, "This address does not accept " +
+                                                     std::string(raw.method_string()) +
+                                                     ". It accepts " + allow + ".");
+      response.With("Allow", allow);
+      co_return Dispatched{std::move(response), request.route};
+    }
+    co_return Dispatched{errors_(&request, 404, "There is no page at this address."),
+                         request.route};
+  }
+  const Route& route = *match.route;
+  request.path_params = std::move(match.params);
+  request.route = route.pattern;
+
+  const bool cacheable = route.options.cache_for_anonymous && IsAnonymous(request);
+  if (cacheable) {
+    if (auto page = cache_.Find(request.target)) co_return Dispatched{*page, route.pattern};
+  }
+  const std::uint64_t generation = cache_.generation();
+  // Not a conditional expression: g++ 12 mishandles co_await inside `?:` temporaries.
+  Response response;
+  if (route.options.runs_inline) {
+    response = Invoke(route, request);
+  } else {
+    response = co_await pool_.Run([this, &route, &request] { return Invoke(route, request); });
+  }
+  if (cacheable && response.status == 200) {
+    if (auto page = cache_.Store(request.target, response, generation)) {
+      co_return Dispatched{*page, route.pattern};
+    }
+  }
+  co_return Dispatched{std::move(response), route.pattern};
+}
+
+}  // namespace diseasemaps::http

@@ -1,0 +1,56 @@
+// Dispatcher: from a parsed HTTP message to a Response, through the router, the page
+// cache and the worker pool.
+//
+// Thread-safe; Handle() is a coroutine awaited by each connection. Handlers marked
+// runs_inline run on the I/O thread; every other handler runs on the worker pool, so a
+// database call never blocks an I/O thread. An exception from a handler becomes a 500
+// page (and one log line); the client never sees its text.
+#pragma once
+
+#include <utility>  // before asio: Boost 1.74 needs it
+
+#include <functional>
+#include <string>
+
+#include <boost/asio/awaitable.hpp>
+
+#include "http/request.h"
+#include "http/router.h"
+#include "platform/page_cache.h"
+#include "platform/worker_pool.h"
+
+namespace diseasemaps::http {
+
+// Renders an error page or JSON error for a status and a message a person can act on.
+// `request` is null when the bytes did not even parse as a request.
+using ErrorRenderer =
+    std::function<Response(const Request* request, unsigned status, const std::string& message)>;
+
+struct Dispatched {
+  Response response;
+  std::string route;  // the matched pattern, or "unmatched"
+};
+
+class Dispatcher {
+ public:
+  Dispatcher(const Router& router, WorkerPool& pool, PageCache& cache, ErrorRenderer errors)
+      : router_(router), pool_(pool), cache_(cache), errors_(std::move(errors)) {}
+
+  boost::asio::awaitable<Dispatched> Handle(const RawRequest& raw);
+
+  const ErrorRenderer& errors() const { return errors_; }
+
+ private:
+  Response Invoke(const Route& route, const Request& request) const;
+
+  const Router& router_;
+  WorkerPool& pool_;
+  PageCache& cache_;
+  ErrorRenderer errors_;
+};
+
+// True when the request carries no session cookie: the visitor gets the shared,
+// cacheable version of a page.
+bool IsAnonymous(const Request& request);
+
+}  // namespace diseasemaps::http

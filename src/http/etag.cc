@@ -1,0 +1,40 @@
+#include "http/etag.h"
+
+#include <cstdio>
+
+namespace diseasemaps::http {
+namespace {
+
+std::string_view TrimSpaces(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+std::string EtagFor(std::string_view body) {
+  unsigned long long hash = 1469598103934665603ULL;  // FNV-1a
+  for (unsigned char c : body) {
+    hash ^= c;
+    hash *= 1099511628211ULL;
+  }
+  char out[19];
+  std::snprintf(out, sizeof out, "\"%016llx\"", hash);
+  return out;
+}
+
+bool EtagMatches(std::string_view if_none_match, std::string_view etag) {
+  while (!if_none_match.empty()) {
+    const std::size_t comma = if_none_match.find(',');
+    std::string_view candidate = TrimSpaces(if_none_match.substr(0, comma));
+    if_none_match = comma == std::string_view::npos ? std::string_view()
+                                                    : if_none_match.substr(comma + 1);
+    if (candidate == "*") return true;
+    if (candidate.rfind("W/", 0) == 0) candidate.remove_prefix(2);
+    if (candidate == etag) return true;
+  }
+  return false;
+}
+
+}  // namespace diseasemaps::http

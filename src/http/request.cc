@@ -1,0 +1,51 @@
+#include "http/request.h"
+
+#include <boost/beast/core/string.hpp>
+
+namespace diseasemaps::http {
+
+std::string_view Request::Header(beast_http::field field) const {
+  if (raw == nullptr) return {};
+  auto it = raw->find(field);
+  return it == raw->end() ? std::string_view() : std::string_view(it->value());
+}
+
+std::string_view Request::Header(std::string_view name) const {
+  if (raw == nullptr) return {};
+  auto it = raw->find(name);
+  return it == raw->end() ? std::string_view() : std::string_view(it->value());
+}
+
+bool Request::WantsJson() const {
+  if (path.rfind("/api/", 0) == 0) return true;
+  const std::string_view accept = Header(beast_http::field::accept);
+  return accept.find("application/json") != std::string_view::npos &&
+         accept.find("text/html") == std::string_view::npos;
+}
+
+Response Response::Html(std::string body, unsigned status) {
+  return Response{status, "text/html; charset=utf-8", std::move(body), {}};
+}
+
+Response Response::Text(std::string body, unsigned status) {
+  return Response{status, "text/plain; charset=utf-8", std::move(body), {}};
+}
+
+Response Response::Json(std::string body, unsigned status) {
+  return Response{status, "application/json", std::move(body), {}};
+}
+
+Response Response::Redirect(const std::string& location, unsigned status) {
+  Response response{status, "text/plain; charset=utf-8", "Moved to " + location + "\n", {}};
+  response.headers.emplace_back("Location", location);
+  return response;
+}
+
+std::string_view Response::HeaderValue(std::string_view name) const {
+  for (const auto& [key, value] : headers) {
+    if (boost::beast::iequals(key, name)) return value;
+  }
+  return {};
+}
+
+}  // namespace diseasemaps::http

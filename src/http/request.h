@@ -1,0 +1,60 @@
+// Request and Response: what a handler receives and returns. A handler never sees a
+// socket; the server (http/server.h) turns bytes into a Request and a Response into bytes.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+#include "http/url.h"
+
+namespace diseasemaps::http {
+
+namespace beast_http = boost::beast::http;
+using RawRequest = beast_http::request<beast_http::string_body>;
+
+struct Request {
+  const RawRequest* raw = nullptr;  // headers and body, owned by the server
+  beast_http::verb method = beast_http::verb::get;
+  std::string target;               // as sent: "/conditions?page=2"
+  std::string path;                 // percent-decoded: "/conditions"
+  std::string raw_query;            // "page=2"
+  QueryParams query;
+  std::map<std::string, std::string> path_params;  // filled by the router
+  std::string route;                // the matched pattern, for metrics and logs
+
+  std::string_view Header(beast_http::field field) const;
+  std::string_view Header(std::string_view name) const;
+  std::optional<std::string> Query(std::string_view name) const { return QueryValue(query, name); }
+  const std::string& Param(const std::string& name) const { return path_params.at(name); }
+  bool IsHead() const { return method == beast_http::verb::head; }
+  // True for /api/… requests and requests that prefer JSON: errors answer in JSON.
+  bool WantsJson() const;
+};
+
+struct Response {
+  unsigned status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+
+  static Response Html(std::string body, unsigned status = 200);
+  static Response Text(std::string body, unsigned status = 200);
+  static Response Json(std::string body, unsigned status = 200);
+  static Response Redirect(const std::string& location, unsigned status = 301);
+
+  Response& With(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+    return *this;
+  }
+  // The value of an extra header, or "".
+  std::string_view HeaderValue(std::string_view name) const;
+};
+
+}  // namespace diseasemaps::http

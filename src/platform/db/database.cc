@@ -1,0 +1,124 @@
+#include "platform/db/database.h"
+
+#include <filesystem>
+#include <regex>
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+namespace diseasemaps {
+namespace {
+
+constexpr std::string_view kSqlitePrefix = "sqlite:";
+
+bool StartsWith(const std::string& s, std::string_view prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
+
+std::string SqlitePath(const std::string& url) {
+  return StartsWith(url, kSqlitePrefix) ? url.substr(kSqlitePrefix.size()) : url;
+}
+
+std::string WithoutPassword(const std::string& url) {
+  static const std::regex kPassword(R"(^(postgres(?:ql)?://[^:/@]*):[^@]*@)");
+  return std::regex_replace(url, kPassword, "$1:***@");
+}
+
+}  // namespace
+
+Backend BackendOf(const std::string& url) {
+  return StartsWith(url, "postgresql://") || StartsWith(url, "postgres://")
+             ? Backend::kPostgresql
+             : Backend::kSqlite;
+}
+
+Database::Database(Backend backend, std::string description, int pool_size,
+                   std::chrono::milliseconds acquire_timeout)
+    : backend_(backend),
+      description_(std::move(description)),
+      pool_size_(pool_size),
+      acquire_timeout_(acquire_timeout),
+      pool_(static_cast<std::size_t>(pool_size)) {}
+
+Database::~Database() = default;
+
+Result<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options) {
+  if (options.pool_size < 1) {
+    return Status::InvalidArgument("the database pool needs at least one connection");
+  }
+  const Backend backend = BackendOf(options.url);
+  std::string description = WithoutPassword(options.url);
+  std::unique_ptr<Database> db(
+      new Database(backend, description, options.pool_size, options.acquire_timeout));
+  try {
+    if (backend == Backend::kSqlite) {
+      const std::filesystem::path path = SqlitePath(options.url);
+      if (path.empty()) return Status::InvalidArgument("the SQLite database path is empty");
+      if (path.has_parent_path()) {
+        std::error_code ec;
+        std::filesystem::create_directories(path.parent_path(), ec);
+        if (ec) {
+          return Status::Unavailable("cannot create the directory " +
+                                     path.parent_path().string() + ": " + ec.message());
+        }
+      }
+      for (int i = 0; i < options.pool_size; ++i) {
+        soci::session& sql = db->pool_.at(static_cast<std::size_t>(i));
+        sql.open(soci::sqlite3, "db=" + path.string() + " timeout=10 shared_cache=false");
+        sql << "PRAGMA journal_mode=WAL";
+        sql << "PRAGMA synchronous=FULL";
+        sql << "PRAGMA foreign_keys=ON";
+        sql << "PRAGMA busy_timeout=10000";
+      }
+    } else {
+      for (int i = 0; i < options.pool_size; ++i) {
+        db->pool_.at(static_cast<std::size_t>(i)).open(soci::postgresql, options.url);
+      }
+    }
+  } catch (const std::exception& e) {
+    std::string why = e.what();
+    while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+    return Status::Unavailable("cannot open the database " + description + ": " + why);
+  }
+  return db;
+}
+
+Result<std::size_t> Database::Acquire() {
+  std::size_t position = 0;
+  if (!pool_.try_lease(position, static_cast<int>(acquire_timeout_.count()))) {
+    return Status::Unavailable("the database is busy: no connection became free in " +
+                               std::to_string(acquire_timeout_.count()) + " ms");
+  }
+  in_use_.fetch_add(1);
+  return position;
+}
+
+void Database::Release(std::size_t position) {
+  in_use_.fetch_sub(1);
+  pool_.give_back(position);
+}
+
+void Database::Begin(soci::session& sql) {
+  if (backend_ == Backend::kSqlite) {
+    sql << "BEGIN IMMEDIATE";
+  } else {
+    sql << "BEGIN";
+  }
+}
+
+void Database::Commit(soci::session& sql) { sql << "COMMIT"; }
+
+void Database::Rollback(soci::session& sql) noexcept {
+  try {
+    sql << "ROLLBACK";
+  } catch (const std::exception& e) {
+    spdlog::warn("database: rollback failed: {}", e.what());
+  }
+}
+
+Status Database::Failure(const std::exception& e) const {
+  spdlog::error("database ({}): {}", description_, e.what());
+  return Status::Internal("the database failed");
+}
+
+}  // namespace diseasemaps

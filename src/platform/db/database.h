@@ -1,0 +1,153 @@
+// Database: the pool of connections to SQLite or PostgreSQL, and the one way features
+// reach it.
+//
+// Thread-safe. Every call blocks, so it belongs on the worker pool, never on an I/O
+// thread. Run() and InTransaction() lease a connection for the duration of the callback,
+// catch every SOCI exception and return it as a Status, so no database exception leaves
+// this module. SQLite connections run in WAL mode with synchronous=FULL (an acknowledged
+// write survives a power cut), foreign_keys=ON and a busy timeout.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <type_traits>
+
+#include <soci/soci.h>
+#include <spdlog/spdlog.h>
+
+#include "platform/status.h"
+
+namespace diseasemaps {
+
+enum class Backend { kSqlite, kPostgresql };
+
+// What Run() and InTransaction() return for a callback returning R: R itself when R is
+// a Status or a Result, else Result<R>.
+template <typename R>
+struct DbOutcome { using type = Result<R>; };
+template <typename T>
+struct DbOutcome<Result<T>> { using type = Result<T>; };
+template <>
+struct DbOutcome<Status> { using type = Status; };
+template <typename Fn>
+using DbOutcomeOf = typename DbOutcome<std::invoke_result_t<Fn, soci::session&>>::type;
+
+struct DatabaseOptions {
+  // "postgresql://user@host:port/name" or a path to an SQLite file ("sqlite:" prefix
+  // optional). The parent directory of an SQLite file is created when missing.
+  std::string url = "var/diseasemaps.db";
+  int pool_size = 8;
+  std::chrono::milliseconds acquire_timeout{5000};
+};
+
+class Database {
+ public:
+  // Opens pool_size connections. Fails with a message an operator can act on.
+  static Result<std::unique_ptr<Database>> Open(const DatabaseOptions& options);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  Backend backend() const { return backend_; }
+  // The URL without any password, for logs and messages.
+  const std::string& description() const { return description_; }
+  int pool_size() const { return pool_size_; }
+  int connections_in_use() const { return in_use_.load(); }
+
+  // Runs fn(session) on a leased connection. Returns fn's value, or Unavailable when no
+  // connection frees up within acquire_timeout, or Internal when the database fails.
+  template <typename Fn>
+  auto Run(Fn&& fn) -> DbOutcomeOf<Fn>;
+
+  // Like Run, inside one transaction: committed when fn returns a Status or Result that
+  // is ok (or any other value), rolled back when it returns a failure or throws. On
+  // SQLite the transaction takes the write lock at once (BEGIN IMMEDIATE), so two
+  // writers never deadlock on a lock upgrade.
+  template <typename Fn>
+  auto InTransaction(Fn&& fn) -> DbOutcomeOf<Fn>;
+
+ private:
+  Database(Backend backend, std::string description, int pool_size,
+           std::chrono::milliseconds acquire_timeout);
+
+  class Lease;
+  Result<std::size_t> Acquire();
+  void Release(std::size_t position);
+  soci::session& At(std::size_t position) { return pool_.at(position); }
+  void Begin(soci::session& sql);
+  void Commit(soci::session& sql);
+  void Rollback(soci::session& sql) noexcept;
+  Status Failure(const std::exception& e) const;
+
+  template <typename T>
+  static bool Succeeded(const T& value) {
+    if constexpr (std::is_same_v<T, Status>) return value.ok();
+    else if constexpr (requires { value.ok(); value.status(); }) return value.ok();
+    else return true;
+  }
+
+  Backend backend_;
+  std::string description_;
+  int pool_size_;
+  std::chrono::milliseconds acquire_timeout_;
+  soci::connection_pool pool_;
+  std::atomic<int> in_use_{0};
+};
+
+class Database::Lease {
+ public:
+  Lease(Database& db, std::size_t position) : db_(db), position_(position) {}
+  ~Lease() { db_.Release(position_); }
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+  soci::session& session() { return db_.At(position_); }
+
+ private:
+  Database& db_;
+  std::size_t position_;
+};
+
+template <typename Fn>
+auto Database::Run(Fn&& fn) -> DbOutcomeOf<Fn> {
+  auto position = Acquire();
+  if (!position.ok()) return position.status();
+  Lease lease(*this, *position);
+  try {
+    return fn(lease.session());
+  } catch (const std::exception& e) {
+    return Failure(e);
+  }
+}
+
+template <typename Fn>
+auto Database::InTransaction(Fn&& fn) -> DbOutcomeOf<Fn> {
+  auto position = Acquire();
+  if (!position.ok()) return position.status();
+  Lease lease(*this, *position);
+  soci::session& sql = lease.session();
+  try {
+    Begin(sql);
+  } catch (const std::exception& e) {
+    return Failure(e);
+  }
+  try {
+    auto value = fn(sql);
+    if (Succeeded(value)) {
+      Commit(sql);
+    } else {
+      Rollback(sql);
+    }
+    return value;
+  } catch (const std::exception& e) {
+    Rollback(sql);
+    return Failure(e);
+  }
+}
+
+// Parses a --database value into its backend. Exposed for tests.
+Backend BackendOf(const std::string& url);
+
+}  // namespace diseasemaps

@@ -1,0 +1,48 @@
+// PageCache: rendered pages for anonymous visitors, kept in memory by request target.
+//
+// Thread-safe. A page is stored with the cache generation it was rendered under;
+// Invalidate() starts a new generation, so a page rendered before a write can never be
+// stored after it (Store refuses a stale generation). Bounded in bytes: past the budget,
+// new pages are simply not stored until the next invalidation.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+
+#include "http/request.h"
+
+namespace diseasemaps {
+
+class PageCache {
+ public:
+  explicit PageCache(std::size_t budget_bytes) : budget_bytes_(budget_bytes) {}
+
+  std::uint64_t generation() const { return generation_.load(); }
+
+  // The cached response for target, or null.
+  std::shared_ptr<const http::Response> Find(const std::string& target) const;
+
+  // Stores response (adding a strong ETag) unless the cache moved past generation.
+  // Returns the stored page, or null when it was not stored.
+  std::shared_ptr<const http::Response> Store(const std::string& target,
+                                              http::Response response,
+                                              std::uint64_t generation);
+
+  // Drops every page; called by each write that changes what anonymous pages show.
+  void Invalidate();
+
+  std::size_t entries() const;
+
+ private:
+  const std::size_t budget_bytes_;
+  mutable std::shared_mutex mutex_;
+  std::unordered_map<std::string, std::shared_ptr<const http::Response>> pages_;
+  std::size_t bytes_ = 0;
+  std::atomic<std::uint64_t> generation_{1};
+};
+
+}  // namespace diseasemaps

@@ -1,0 +1,82 @@
+#include "platform/templates.h"
+
+#include <memory>
+#include <stdexcept>
+#include <unordered_map>
+
+#include <kainjow/mustache.hpp>
+
+#include "platform/embedded_files.h"
+
+namespace diseasemaps {
+namespace {
+
+namespace mustache = kainjow::mustache;
+
+std::string_view SourceOf(std::string_view name) {
+  const std::string path = "web/templates/" + std::string(name) + ".mustache";
+  for (const auto& file : embedded::Files()) {
+    if (file.name == path) return file.content;
+  }
+  throw std::logic_error("no template named " + std::string(name));
+}
+
+mustache::mustache& Compiled(std::string_view name) {
+  thread_local std::unordered_map<std::string, std::unique_ptr<mustache::mustache>> compiled;
+  auto it = compiled.find(std::string(name));
+  if (it == compiled.end()) {
+    auto tmpl = std::make_unique<mustache::mustache>(std::string(SourceOf(name)));
+    it = compiled.emplace(std::string(name), std::move(tmpl)).first;
+  }
+  return *it->second;
+}
+
+mustache::data ToData(const nlohmann::json& value) {
+  switch (value.type()) {
+    case nlohmann::json::value_t::object: {
+      mustache::data object{mustache::data::type::object};
+      for (const auto& [key, item] : value.items()) object.set(key, ToData(item));
+      return object;
+    }
+    case nlohmann::json::value_t::array: {
+      mustache::data list{mustache::data::type::list};
+      for (const auto& item : value) list.push_back(ToData(item));
+      return list;
+    }
+    case nlohmann::json::value_t::boolean:
+      return value.get<bool>() ? mustache::data(mustache::data::type::bool_true)
+                               : mustache::data(mustache::data::type::bool_false);
+    case nlohmann::json::value_t::string:
+      return mustache::data(value.get<std::string>());
+    case nlohmann::json::value_t::null:
+    case nlohmann::json::value_t::discarded:
+      return mustache::data(mustache::data::type::bool_false);
+    default:
+      return mustache::data(value.dump());
+  }
+}
+
+}  // namespace
+
+Status Templates::CheckAll() {
+  for (const auto& file : embedded::Files()) {
+    if (file.name.rfind("web/templates/", 0) != 0) continue;
+    mustache::mustache tmpl{std::string(file.content)};
+    if (!tmpl.is_valid()) {
+      return Status::Internal(std::string(file.name) + ": " + tmpl.error_message());
+    }
+  }
+  return Status::Ok();
+}
+
+std::string Templates::Render(std::string_view name, const nlohmann::json& view) {
+  return Compiled(name).render(ToData(view));
+}
+
+std::string Templates::RenderPage(std::string_view name, const nlohmann::json& page) {
+  nlohmann::json layout = page;
+  layout["content"] = Render(name, page);
+  return Render("layout", layout);
+}
+
+}  // namespace diseasemaps

@@ -1,0 +1,31 @@
+// Templates: the mustache templates compiled into the binary (web/templates/*.mustache),
+// rendered from a JSON view model.
+//
+// Thread-safe: kainjow's render() is not const, so each thread compiles its own copy of
+// a template on first use. Every value is HTML-escaped unless the template uses triple
+// braces, which our templates do only for HTML the server itself rendered (`content`).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "platform/status.h"
+
+namespace diseasemaps {
+
+class Templates {
+ public:
+  // Compiles every embedded template once, to fail at start rather than on a request.
+  static Status CheckAll();
+
+  // Renders web/templates/<name>.mustache with view. REQUIRES: the template exists.
+  static std::string Render(std::string_view name, const nlohmann::json& view);
+
+  // Renders the page template `name` inside the layout. `page` supplies the layout's
+  // fields: title (required), description, canonical, and the page's own fields.
+  static std::string RenderPage(std::string_view name, const nlohmann::json& page);
+};
+
+}  // namespace diseasemaps

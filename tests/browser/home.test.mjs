@@ -1,0 +1,202 @@
+// The home page and the not-found page, in Chromium, at a phone's and a laptop's size,
+// against every database kind the run covers (see harness.mjs).
+//
+// Run: node --test tests/browser/   (after building; see harness.mjs for the environment)
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import {
+  assertNoBrowserProblems,
+  checkAccessibility,
+  createDatabase,
+  databaseKinds,
+  launchBrowser,
+  openPage,
+  screenshot,
+  startServer,
+} from './harness.mjs';
+
+// Real Orphanet entries, plus one whose name is markup, to show names are escaped.
+const kConditions = [
+  { orphacode: 1183, name: 'Opsoclonus-myoclonus syndrome' },
+  { orphacode: 117, name: 'Behçet disease', sortName: 'behcet disease' },
+  { orphacode: 33069, name: 'Dravet syndrome' },
+  { orphacode: 324, name: 'Fabry disease' },
+  { orphacode: 558, name: 'Marfan syndrome' },
+  {
+    orphacode: 990001,
+    name: 'Test <b>markup</b> & "quotes" syndrome',
+    slug: 'test-markup-quotes-syndrome',
+    sortName: 'test markup quotes syndrome',
+  },
+];
+
+const kViewports = [
+  { width: 360, height: 740 },
+  { width: 1280, height: 800 },
+];
+
+for (const kind of databaseKinds()) {
+  describe(`home page (${kind})`, () => {
+    let database;
+    let server;
+    let browser;
+
+    before(async () => {
+      database = createDatabase(kind);
+      database.migrate();
+      database.insertConditions(kConditions);
+      server = await startServer(database);
+      browser = await launchBrowser();
+    });
+
+    after(async () => {
+      await browser?.close();
+      const stopped = await server?.stop();
+      database?.dispose();
+      if (stopped) {
+        assert.deepEqual(
+          { code: stopped.code, signal: stopped.signal },
+          { code: 0, signal: null },
+          `the server should exit 0 on SIGTERM\n${server.output()}`,
+        );
+      }
+    });
+
+    for (const { width, height } of kViewports) {
+      const size = `${width}x${height}`;
+
+      test(`lists the conditions, with landmarks and a disclaimer, at ${size}`, async () => {
+        const { context, page, problems } = await openPage(browser, { width, height });
+        try {
+          const response = await page.goto(`${server.url}/`);
+          assert.equal(response.status(), 200);
+          assert.match(response.headers()['content-type'], /^text\/html/);
+
+          const main = page.getByRole('main');
+          assert.equal(await main.count(), 1, 'exactly one main landmark');
+          const mainText = await main.innerText();
+          for (const { name } of kConditions) {
+            assert.ok(mainText.includes(name), `"${name}" is listed on the home page`);
+          }
+          assert.equal(await page.locator('main b', { hasText: 'markup' }).count(), 0,
+            'a condition name is shown as text, never as markup');
+
+          await checkSearchBox(page);
+
+          const footer = page.getByRole('contentinfo');
+          assert.equal(await footer.count(), 1, 'exactly one footer (contentinfo landmark)');
+          assert.match(await footer.innerText(), /medical advice/i,
+            'the footer carries the medical disclaimer');
+
+          const scrollWidth = await page.evaluate(() => document.scrollingElement.scrollWidth);
+          assert.ok(scrollWidth <= width,
+            `no horizontal scrolling at ${width} px (scrollWidth ${scrollWidth})`);
+
+          await screenshot(page, `home-${kind}-${size}`);
+          await checkAccessibility(page, `home ${kind} ${size}`);
+          assertNoBrowserProblems(problems);
+        } finally {
+          await context.close();
+        }
+      });
+
+      test(`the first Tab focuses a visible skip link to the main content, at ${size}`,
+        async () => {
+          const { context, page, problems } = await openPage(browser, { width, height });
+          try {
+            await page.goto(`${server.url}/`);
+            await page.keyboard.press('Tab');
+            const focused = await page.evaluate(() => {
+              const el = document.activeElement;
+              const href = el?.getAttribute('href') ?? '';
+              const target = href.startsWith('#') ? document.getElementById(href.slice(1)) : null;
+              const box = el.getBoundingClientRect();
+              return {
+                tag: el.tagName,
+                href,
+                text: el.textContent.trim(),
+                targetExists: target !== null,
+                targetInMain: target !== null &&
+                  (target.tagName === 'MAIN' || target.closest('main') !== null),
+                box: { top: box.top, left: box.left, width: box.width, height: box.height },
+              };
+            });
+            assert.equal(focused.tag, 'A', `the first Tab focuses a link (got ${focused.tag})`);
+            assert.match(focused.href, /^#./, 'the skip link points into the page');
+            assert.match(focused.text, /skip|main content/i, 'the skip link says what it does');
+            assert.ok(focused.targetExists, `${focused.href} exists on the page`);
+            assert.ok(focused.targetInMain, `${focused.href} is the main content`);
+            assert.ok(focused.box.width > 1 && focused.box.height > 1 && focused.box.top >= 0 &&
+              focused.box.left >= 0 && focused.box.left < width,
+            `the focused skip link is visible (box ${JSON.stringify(focused.box)})`);
+
+            await page.keyboard.press('Enter');
+            assert.equal(await page.evaluate(() => location.hash), focused.href,
+              'Enter on the skip link moves to the main content');
+            assertNoBrowserProblems(problems);
+          } finally {
+            await context.close();
+          }
+        });
+    }
+
+    test('loads under its own Content-Security-Policy without violations', async () => {
+      const { context, page, problems } = await openPage(browser, { bypassCSP: false });
+      try {
+        const response = await page.goto(`${server.url}/`);
+        const csp = response.headers()['content-security-policy'];
+        assert.ok(csp, 'the page sends a Content-Security-Policy');
+        const scriptSrc = /(?:^|;)\s*script-src([^;]*)/.exec(csp)?.[1] ??
+          /(?:^|;)\s*default-src([^;]*)/.exec(csp)?.[1] ?? '';
+        assert.doesNotMatch(scriptSrc, /'unsafe-inline'/, `no inline script allowed: ${csp}`);
+        await page.waitForLoadState('load');
+        assertNoBrowserProblems(problems);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('an unknown path shows a 404 page with a link back home', async () => {
+      const { context, page, problems } = await openPage(browser, { width: 360, height: 740 });
+      try {
+        const url = `${server.url}/no-such-page-${Date.now()}`;
+        const response = await page.goto(url);
+        assert.equal(response.status(), 404);
+        assert.match(response.headers()['content-type'], /^text\/html/);
+
+        assert.equal(await page.getByRole('main').count(), 1, 'exactly one main landmark');
+        const home = page.locator('a[href="/"]');
+        assert.ok(await home.count() >= 1, 'the 404 page links to /');
+        assert.ok(await home.first().isVisible(), 'the link home is visible');
+        const scrollWidth = await page.evaluate(() => document.scrollingElement.scrollWidth);
+        assert.ok(scrollWidth <= 360, `no horizontal scrolling at 360 px (scrollWidth ${scrollWidth})`);
+
+        await screenshot(page, `not-found-${kind}-360x740`);
+        await checkAccessibility(page, `not found ${kind}`);
+        // Chromium logs the document's own 404 as a console error: that one is expected.
+        assertNoBrowserProblems(problems, {
+          allow: (p) => p.kind === 'console error' && p.url === url && /\b404\b/.test(p.text),
+        });
+      } finally {
+        await context.close();
+      }
+    });
+  });
+}
+
+// Asserts the page has a search box with a label (not just a placeholder).
+async function checkSearchBox(page) {
+  const boxes = page.locator('input[type="search"], [role="searchbox"]');
+  assert.ok(await boxes.count() >= 1, 'the page has a search box (input type="search")');
+  const label = await boxes.first().evaluate((input) => {
+    const text = (el) => (el?.textContent ?? '').trim();
+    const byLabel = [...(input.labels ?? [])].map(text).filter(Boolean).join(' ');
+    const byLabelledBy = (input.getAttribute('aria-labelledby') ?? '')
+      .split(/\s+/).filter(Boolean).map((id) => text(document.getElementById(id)))
+      .filter(Boolean).join(' ');
+    return byLabel || byLabelledBy || (input.getAttribute('aria-label') ?? '').trim();
+  });
+  assert.ok(label, 'the search box has a label (<label>, aria-labelledby or aria-label)');
+}

@@ -1,0 +1,85 @@
+#include "http/router.h"
+
+#include <gtest/gtest.h>
+
+namespace diseasemaps::http {
+namespace {
+
+using beast_http::verb;
+
+Handler Named(std::string name) {
+  return [name](const Request&) { return Response::Text(name); };
+}
+
+std::string Call(const RouteMatch& match) {
+  Request request;
+  return match.route ? match.route->handler(request).body : "";
+}
+
+TEST(Router, MatchesLiteralRoutes) {
+  Router router;
+  router.Get("/", Named("home"));
+  router.Get("/healthz", Named("health"));
+  EXPECT_EQ(Call(router.Match(verb::get, "/")), "home");
+  EXPECT_EQ(Call(router.Match(verb::get, "/healthz")), "health");
+  EXPECT_EQ(router.Match(verb::get, "/nothing").route, nullptr);
+}
+
+TEST(Router, ExtractsPathParameters) {
+  Router router;
+  router.Get("/conditions/{slug}", Named("condition"));
+  RouteMatch match = router.Match(verb::get, "/conditions/marfan-syndrome");
+  ASSERT_NE(match.route, nullptr);
+  EXPECT_EQ(match.params.at("slug"), "marfan-syndrome");
+  EXPECT_EQ(router.Match(verb::get, "/conditions/").route, nullptr);
+  EXPECT_EQ(router.Match(verb::get, "/conditions/a/b").route, nullptr);
+}
+
+TEST(Router, LiteralSegmentBeatsParameter) {
+  Router router;
+  router.Get("/conditions/{slug}", Named("slug"));
+  router.Get("/conditions/orpha/{code}", Named("code"));
+  router.Get("/conditions/new", Named("new"));
+  EXPECT_EQ(Call(router.Match(verb::get, "/conditions/new")), "new");
+  EXPECT_EQ(Call(router.Match(verb::get, "/conditions/x")), "slug");
+  RouteMatch match = router.Match(verb::get, "/conditions/orpha/1183");
+  EXPECT_EQ(Call(match), "code");
+  EXPECT_EQ(match.params.at("code"), "1183");
+}
+
+TEST(Router, RestParameterTakesTheRemainingPath) {
+  Router router;
+  router.Get("/static/{file...}", Named("static"));
+  RouteMatch match = router.Match(verb::get, "/static/css/site.css");
+  ASSERT_NE(match.route, nullptr);
+  EXPECT_EQ(match.params.at("file"), "css/site.css");
+  EXPECT_EQ(router.Match(verb::get, "/static/").route, nullptr);
+  EXPECT_EQ(router.Match(verb::get, "/static").route, nullptr);
+}
+
+TEST(Router, HeadIsAnsweredByGet) {
+  Router router;
+  router.Get("/", Named("home"));
+  EXPECT_EQ(Call(router.Match(verb::head, "/")), "home");
+}
+
+TEST(Router, WrongMethodListsTheAllowedOnes) {
+  Router router;
+  router.Get("/form", Named("show"));
+  router.Post("/only-post", Named("post"));
+  RouteMatch match = router.Match(verb::delete_, "/form");
+  EXPECT_EQ(match.route, nullptr);
+  EXPECT_EQ(match.allowed_methods, (std::vector<std::string>{"GET", "HEAD"}));
+  match = router.Match(verb::get, "/only-post");
+  EXPECT_EQ(match.allowed_methods, (std::vector<std::string>{"POST"}));
+}
+
+TEST(Router, RefusesDuplicateAndRelativePatterns) {
+  Router router;
+  router.Get("/a", Named("a"));
+  EXPECT_THROW(router.Get("/a", Named("again")), std::invalid_argument);
+  EXPECT_THROW(router.Get("a", Named("relative")), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace diseasemaps::http

@@ -136,6 +136,8 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   http::Server server(options.server, dispatcher, metrics);
   metrics.AddGauge("diseasemaps_http_open_connections", "Open client connections.",
                    [&server] { return static_cast<double>(server.open_connections()); });
+  metrics.AddGauge("diseasemaps_http_requests_in_flight", "Requests read and not yet answered.",
+                   [&server] { return static_cast<double>(server.requests_in_flight()); });
   if (Status s = server.Bind(); !s.ok()) return Fail(s.message());
 
   std::cout << "DiseaseMaps is serving on http://" << options.server.address << ":"

@@ -288,10 +288,15 @@ asio::awaitable<void> Server::Serve(tcp::socket socket) {
       }
 
       const RawRequest& request = parser.get();
+      in_flight_.fetch_add(1);
       Dispatched dispatched = co_await dispatcher_.Handle(request);
-      const bool keep_alive = request.keep_alive() && !draining_.load();
+      // After a 400 the client and server may disagree on where the next request
+      // starts, so the connection closes.
+      const bool keep_alive = request.keep_alive() && !draining_.load() &&
+                              dispatched.response.status != 400;
       Written written = co_await WriteResponse(stream, std::move(dispatched.response), &request,
                                                keep_alive, options_.write_timeout);
+      in_flight_.fetch_sub(1);
       const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
           std::chrono::steady_clock::now() - started);
       metrics_.RecordRequest(dispatched.route, written.status, micros);

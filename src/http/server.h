@@ -63,6 +63,8 @@ class Server {
   void Stop();
 
   std::size_t open_connections() const { return connection_count_.load(); }
+  // Requests read and not yet fully answered.
+  std::size_t requests_in_flight() const { return in_flight_.load(); }
 
  private:
   struct Connection;
@@ -78,6 +80,7 @@ class Server {
   unsigned short bound_port_ = 0;
   std::atomic<bool> draining_{false};
   std::atomic<std::size_t> connection_count_{0};
+  std::atomic<std::size_t> in_flight_{0};
   std::mutex connections_mutex_;
   std::unordered_map<std::uint64_t, Connection*> connections_;
   std::uint64_t next_connection_id_ = 0;

@@ -1,5 +1,6 @@
 #include "platform/db/database.h"
 
+#include <cctype>
 #include <filesystem>
 #include <regex>
 
@@ -24,7 +25,68 @@ std::string WithoutPassword(const std::string& url) {
   return std::regex_replace(url, kPassword, "$1:***@");
 }
 
+// libpq's key=value quoting: values in single quotes, with \ and ' escaped.
+std::string ConninfoValue(const std::string& value) {
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\\' || c == '\'') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + "'";
+}
+
+std::string PercentDecoded(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out.push_back(static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16)));
+      i += 2;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+Result<std::string> PostgresConninfo(const std::string& url) {
+  static const std::regex kUrl(
+      R"(^postgres(?:ql)?://(?:([^:@/]*)(?::([^@/]*))?@)?(\[[^\]]+\]|[^:/?]*)(?::(\d+))?(?:/([^?]*))?(?:\?(.*))?$)");
+  std::smatch m;
+  if (!std::regex_match(url, m, kUrl)) {
+    std::string message = WithoutPassword(url);
+    message.append(" is not a PostgreSQL URL such as postgresql://user@localhost:5432/diseasemaps");
+    return Status::InvalidArgument(message);
+  }
+  std::string conninfo;
+  auto add = [&](const char* key, const std::string& value) {
+    if (value.empty()) return;
+    if (!conninfo.empty()) conninfo += ' ';
+    conninfo += key;
+    conninfo += '=';
+    conninfo += ConninfoValue(value);
+  };
+  std::string host = m[3];
+  if (host.size() > 2 && host.front() == '[') host = host.substr(1, host.size() - 2);
+  add("host", PercentDecoded(host));
+  add("port", m[4]);
+  add("dbname", PercentDecoded(m[5]));
+  add("user", PercentDecoded(m[1]));
+  add("password", PercentDecoded(m[2]));
+  std::string query = m[6];
+  while (!query.empty()) {
+    const std::size_t amp = query.find('&');
+    const std::string pair = query.substr(0, amp);
+    query = amp == std::string::npos ? "" : query.substr(amp + 1);
+    const std::size_t eq = pair.find('=');
+    if (eq == std::string::npos || eq == 0) continue;
+    const std::string key = PercentDecoded(pair.substr(0, eq));
+    add(key.c_str(), PercentDecoded(pair.substr(eq + 1)));
+  }
+  return conninfo;
+}
 
 Backend BackendOf(const std::string& url) {
   return StartsWith(url, "postgresql://") || StartsWith(url, "postgres://")
@@ -71,8 +133,10 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options)
         sql << "PRAGMA busy_timeout=10000";
       }
     } else {
+      auto conninfo = PostgresConninfo(options.url);
+      if (!conninfo.ok()) return conninfo.status();
       for (int i = 0; i < options.pool_size; ++i) {
-        db->pool_.at(static_cast<std::size_t>(i)).open(soci::postgresql, options.url);
+        db->pool_.at(static_cast<std::size_t>(i)).open(soci::postgresql, *conninfo);
       }
     }
   } catch (const std::exception& e) {
@@ -113,6 +177,24 @@ void Database::Rollback(soci::session& sql) noexcept {
     sql << "ROLLBACK";
   } catch (const std::exception& e) {
     spdlog::warn("database: rollback failed: {}", e.what());
+  }
+}
+
+bool Database::Revive(soci::session& sql) noexcept {
+  if (backend_ != Backend::kPostgresql) return false;
+  try {
+    int one = 0;
+    sql << "SELECT 1", soci::into(one);
+    return false;  // the connection works: the failure was something else
+  } catch (const std::exception&) {
+  }
+  try {
+    sql.reconnect();
+    spdlog::warn("database ({}): a dropped connection was reconnected", description_);
+    return true;
+  } catch (const std::exception& e) {
+    spdlog::error("database ({}): cannot reconnect: {}", description_, e.what());
+    return false;
   }
 }
 

@@ -58,7 +58,9 @@ class Database {
   int connections_in_use() const { return in_use_.load(); }
 
   // Runs fn(session) on a leased connection. Returns fn's value, or Unavailable when no
-  // connection frees up within acquire_timeout, or Internal when the database fails.
+  // connection frees up within acquire_timeout, or Internal when the database fails. A
+  // PostgreSQL connection found dropped after a failure is reconnected for the next
+  // caller; the failed work itself is not retried.
   template <typename Fn>
   auto Run(Fn&& fn) -> DbOutcomeOf<Fn>;
 
@@ -81,6 +83,9 @@ class Database {
   void Commit(soci::session& sql);
   void Rollback(soci::session& sql) noexcept;
   Status Failure(const std::exception& e) const;
+  // When a PostgreSQL connection has dropped, reconnects it. True when it was dropped
+  // and now works again; false when it never dropped or cannot be reconnected.
+  bool Revive(soci::session& sql) noexcept;
 
   template <typename T>
   static bool Succeeded(const T& value) {
@@ -118,6 +123,9 @@ auto Database::Run(Fn&& fn) -> DbOutcomeOf<Fn> {
   try {
     return fn(lease.session());
   } catch (const std::exception& e) {
+    // Never retried here (the work may have half happened); a dropped connection is
+    // reconnected so that the next caller finds it working.
+    Revive(lease.session());
     return Failure(e);
   }
 }
@@ -131,7 +139,12 @@ auto Database::InTransaction(Fn&& fn) -> DbOutcomeOf<Fn> {
   try {
     Begin(sql);
   } catch (const std::exception& e) {
-    return Failure(e);
+    if (!Revive(sql)) return Failure(e);
+    try {
+      Begin(sql);
+    } catch (const std::exception& again) {
+      return Failure(again);
+    }
   }
   try {
     auto value = fn(sql);
@@ -143,11 +156,16 @@ auto Database::InTransaction(Fn&& fn) -> DbOutcomeOf<Fn> {
     return value;
   } catch (const std::exception& e) {
     Rollback(sql);
+    Revive(sql);  // so the next caller gets a working connection
     return Failure(e);
   }
 }
 
 // Parses a --database value into its backend. Exposed for tests.
 Backend BackendOf(const std::string& url);
+
+// postgresql://user:password@host:port/name?sslmode=require -> libpq's key=value form
+// (host='host' port='port' dbname='name' user='user' password='password' sslmode='require').
+Result<std::string> PostgresConninfo(const std::string& url);
 
 }  // namespace diseasemaps

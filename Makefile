@@ -1,0 +1,38 @@
+# DiseaseMaps: the two commands, and a few more.
+#   make run    install what is missing, build, migrate, serve on http://127.0.0.1:8080
+#   make test   install what is missing, build, run every test (unit, integration on
+#               SQLite and PostgreSQL, browser); the last line gives the counts
+#   make bench  benchmarks against reference systems (nginx, …); not tests
+# Settings for `make run`: ADDRESS, PORT, DATABASE (an SQLite path or postgresql:// URL).
+
+ADDRESS ?= 127.0.0.1
+PORT ?= 8080
+DATABASE ?= var/diseasemaps.db
+BUILD_DIR ?= build
+JOBS ?= $(shell nproc)
+
+.PHONY: all deps build run test bench clean
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	@if [ ! -f $(BUILD_DIR)/CMakeCache.txt ]; then \
+	  cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release >/dev/null; fi
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: build
+	@$(BUILD_DIR)/diseasemaps --database '$(DATABASE)' migrate
+	@exec $(BUILD_DIR)/diseasemaps --database '$(DATABASE)' serve --address '$(ADDRESS)' --port '$(PORT)'
+
+test: build
+	@scripts/run-tests $(BUILD_DIR)
+
+bench: build
+	@scripts/install-deps --bench
+	@bench/run-all $(BUILD_DIR)
+
+clean:
+	rm -rf $(BUILD_DIR)

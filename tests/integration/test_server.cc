@@ -1,0 +1,289 @@
+#include "test_server.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <utility>  // before asio: Boost 1.74 needs it
+
+#include <atomic>
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <gtest/gtest.h>
+
+#include "platform/db/migrations.h"
+
+namespace diseasemaps::testing {
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+std::string UniqueName() {
+  static std::atomic<int> counter{0};
+  std::random_device random;
+  std::ostringstream name;
+  name << "dm_it_" << getpid() << "_" << counter.fetch_add(1) << "_" << (random() % 1000000);
+  return name.str();
+}
+
+const char* PostgresAdminUrl() { return std::getenv("DISEASEMAPS_TEST_POSTGRES_URL"); }
+
+std::string ReadAll(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+// Runs one statement on the PostgreSQL server's maintenance database.
+void AdminStatement(const std::string& statement) {
+  DatabaseOptions options;
+  options.url = PostgresAdminUrl();
+  options.pool_size = 1;
+  auto admin = Database::Open(options);
+  ASSERT_TRUE(admin.ok()) << admin.status().message();
+  auto done = (*admin)->Run([&](soci::session& sql) {
+    sql << statement;
+    return true;
+  });
+  ASSERT_TRUE(done.ok()) << statement;
+}
+
+pid_t Spawn(const std::vector<std::string>& args, const std::filesystem::path& log,
+            const std::map<std::string, std::string>& env) {
+  std::vector<char*> argv;
+  std::string binary = DISEASEMAPS_BINARY;
+  argv.push_back(binary.data());
+  std::vector<std::string> copies = args;
+  for (auto& arg : copies) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    dup2(fd, STDOUT_FILENO);
+    dup2(fd, STDERR_FILENO);
+    const int devnull = open("/dev/null", O_RDONLY);
+    dup2(devnull, STDIN_FILENO);
+    for (const auto& [key, value] : env) setenv(key.c_str(), value.c_str(), 1);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+int WaitFor(pid_t pid, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  int status = 0;
+  while (true) {
+    const pid_t done = waitpid(pid, &status, WNOHANG);
+    if (done == pid) break;
+    if (std::chrono::steady_clock::now() >= deadline) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      return -SIGKILL;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  return -WTERMSIG(status);
+}
+
+}  // namespace
+
+std::vector<Backend> AllBackends() { return {Backend::kSqlite, Backend::kPostgresql}; }
+
+std::string BackendName(Backend backend) {
+  return backend == Backend::kSqlite ? "SQLite" : "PostgreSQL";
+}
+
+TestDatabase::TestDatabase(Backend backend) : backend_(backend) {
+  directory_ = std::filesystem::temp_directory_path() / UniqueName();
+  std::filesystem::create_directories(directory_);
+  if (backend == Backend::kSqlite) {
+    url_ = (directory_ / "diseasemaps.db").string();
+    return;
+  }
+  const char* admin = PostgresAdminUrl();
+  if (admin == nullptr) {
+    ADD_FAILURE() << "DISEASEMAPS_TEST_POSTGRES_URL is not set: run the tests through "
+                     "`make test` (scripts/with-postgres starts a server)";
+    return;
+  }
+  pg_name_ = UniqueName();
+  AdminStatement("CREATE DATABASE " + pg_name_);
+  std::string base = admin;
+  url_ = base.substr(0, base.rfind('/') + 1) + pg_name_;
+}
+
+TestDatabase::~TestDatabase() {
+  db_.reset();
+  if (!pg_name_.empty()) AdminStatement("DROP DATABASE IF EXISTS " + pg_name_ + " WITH (FORCE)");
+  std::error_code ec;
+  std::filesystem::remove_all(directory_, ec);
+}
+
+Database& TestDatabase::db() {
+  if (!db_) {
+    DatabaseOptions options;
+    options.url = url_;
+    options.pool_size = 2;
+    auto opened = Database::Open(options);
+    if (!opened.ok()) throw std::runtime_error(opened.status().message());
+    db_ = std::move(*opened);
+    auto migrations = EmbeddedMigrations();
+    auto migrated = Migrate(*db_, *migrations);
+    if (!migrated.ok()) throw std::runtime_error(migrated.status().message());
+  }
+  return *db_;
+}
+
+std::string HttpResult::Header(const std::string& lower_name) const {
+  auto it = headers.find(lower_name);
+  return it == headers.end() ? std::string() : it->second;
+}
+
+TestServer::TestServer(const TestDatabase& database, std::vector<std::string> extra_args) {
+  if (database.url().empty()) return;
+  log_path_ = database.directory() / ("server-" + UniqueName() + ".log");
+  std::vector<std::string> args = {"--database", database.url(), "serve", "--port", "0",
+                                   "--static-dir", DISEASEMAPS_STATIC_DIR};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  pid_ = Spawn(args, log_path_, {});
+  static const std::regex kServing(R"(serving on http://127\.0\.0\.1:(\d+)/)");
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (std::chrono::steady_clock::now() < deadline) {
+    std::smatch match;
+    const std::string log = ReadAll(log_path_);
+    if (std::regex_search(log, match, kServing)) {
+      port_ = static_cast<unsigned short>(std::stoi(match[1]));
+      return;
+    }
+    int status = 0;
+    if (waitpid(pid_, &status, WNOHANG) == pid_) {
+      pid_ = -1;
+      ADD_FAILURE() << "diseasemaps exited before serving:\n" << log;
+      return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ADD_FAILURE() << "diseasemaps did not start within 30 s:\n" << ReadAll(log_path_);
+}
+
+TestServer::~TestServer() {
+  if (pid_ > 0) Stop();
+}
+
+std::string TestServer::Log() const { return ReadAll(log_path_); }
+
+int TestServer::Stop(std::chrono::milliseconds timeout) {
+  if (pid_ <= 0) return -1;
+  kill(pid_, SIGTERM);
+  const int code = WaitFor(pid_, timeout);
+  pid_ = -1;
+  return code;
+}
+
+HttpResult TestServer::Get(const std::string& target,
+                           const std::map<std::string, std::string>& headers) {
+  return Request("GET", target, headers);
+}
+
+HttpResult TestServer::Request(const std::string& method, const std::string& target,
+                               const std::map<std::string, std::string>& headers,
+                               const std::string& body) {
+  asio::io_context io;
+  beast::tcp_stream stream(io);
+  stream.expires_after(std::chrono::seconds(30));
+  stream.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_));
+  bhttp::request<bhttp::string_body> request{bhttp::string_to_verb(method), target, 11};
+  request.set(bhttp::field::host, "127.0.0.1");
+  for (const auto& [name, value] : headers) request.set(name, value);
+  if (!body.empty() || method == "POST") {
+    request.body() = body;
+    request.prepare_payload();
+  }
+  bhttp::write(stream, request);
+  beast::flat_buffer buffer;
+  bhttp::response_parser<bhttp::string_body> parser;
+  parser.body_limit(64 * 1024 * 1024);
+  parser.skip(method == "HEAD");
+  bhttp::read(stream, buffer, parser);
+  HttpResult result;
+  const auto& response = parser.get();
+  result.status = response.result_int();
+  for (const auto& field : response) {
+    std::string name(field.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    result.headers[name] = std::string(field.value());
+  }
+  result.body = response.body();
+  beast::error_code ec;
+  stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+  return result;
+}
+
+std::string TestServer::RawExchange(const std::string& bytes, std::chrono::milliseconds timeout) {
+  asio::io_context io;
+  beast::tcp_stream stream(io);
+  stream.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_));
+  stream.expires_after(timeout);
+  beast::error_code ec;
+  asio::write(stream.socket(), asio::buffer(bytes), ec);
+  std::string received;
+  char chunk[4096];
+  while (true) {
+    stream.expires_after(timeout);
+    const std::size_t n = stream.read_some(asio::buffer(chunk), ec);
+    received.append(chunk, n);
+    if (ec) break;
+  }
+  return received;
+}
+
+std::pair<int, std::string> RunBinary(const std::vector<std::string>& args,
+                                      const std::map<std::string, std::string>& env) {
+  const auto log = std::filesystem::temp_directory_path() / (UniqueName() + ".log");
+  const pid_t pid = Spawn(args, log, env);
+  const int code = WaitFor(pid, std::chrono::seconds(60));
+  std::string output = ReadAll(log);
+  std::filesystem::remove(log);
+  return {code, output};
+}
+
+void InsertCondition(Database& db, int orphacode, const std::string& name,
+                     const std::string& entry_type) {
+  auto inserted = db.InTransaction([&](soci::session& sql) {
+    std::string slug;
+    for (char c : name) {
+      if (std::isalnum(static_cast<unsigned char>(c))) {
+        slug.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      } else if (!slug.empty() && slug.back() != '-') {
+        slug.push_back('-');
+      }
+    }
+    slug += "-" + std::to_string(orphacode);
+    std::string sort_name = name;
+    for (char& c : sort_name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const long long now = 1700000000;
+    sql << "INSERT INTO conditions (orphacode, slug, name, sort_name, entry_type, status,"
+           " created_at, updated_at) VALUES (:code, :slug, :name, :sort, :type, 'active', :c, :u)",
+        soci::use(orphacode), soci::use(slug), soci::use(name), soci::use(sort_name),
+        soci::use(entry_type), soci::use(now), soci::use(now);
+    return Status::Ok();
+  });
+  ASSERT_TRUE(inserted.ok()) << inserted.message();
+}
+
+}  // namespace diseasemaps::testing

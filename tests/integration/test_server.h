@@ -1,0 +1,98 @@
+// Test support for integration tests: a fresh database on either backend, the real
+// `diseasemaps` binary started on an ephemeral loopback port, and a small HTTP client.
+//
+// TestDatabase makes a new SQLite file or a new PostgreSQL database (on the server that
+// scripts/with-postgres started; its URL is in DISEASEMAPS_TEST_POSTGRES_URL) and
+// removes it afterwards. TestServer starts the binary with its output in a log file and
+// always stops it (SIGTERM, then SIGKILL) when the test ends, passed or failed.
+#pragma once
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "platform/db/database.h"
+
+namespace diseasemaps::testing {
+
+// The backends every integration test runs against.
+std::vector<Backend> AllBackends();
+std::string BackendName(Backend backend);
+
+class TestDatabase {
+ public:
+  // Fails the current test (and returns an unusable object) when PostgreSQL is wanted
+  // but DISEASEMAPS_TEST_POSTGRES_URL is not set.
+  explicit TestDatabase(Backend backend);
+  ~TestDatabase();
+  TestDatabase(const TestDatabase&) = delete;
+  TestDatabase& operator=(const TestDatabase&) = delete;
+
+  Backend backend() const { return backend_; }
+  const std::string& url() const { return url_; }
+  const std::filesystem::path& directory() const { return directory_; }
+  // A connection pool on this database, opened on first use, with the schema migrated.
+  Database& db();
+
+ private:
+  Backend backend_;
+  std::filesystem::path directory_;
+  std::string url_;
+  std::string pg_name_;
+  std::unique_ptr<Database> db_;
+};
+
+struct HttpResult {
+  unsigned status = 0;
+  std::map<std::string, std::string> headers;  // names in lower case
+  std::string body;
+  std::string Header(const std::string& lower_name) const;
+};
+
+class TestServer {
+ public:
+  // Starts `diseasemaps --database URL serve --port 0 …extra_args` and waits until it
+  // prints the address it serves on.
+  TestServer(const TestDatabase& database, std::vector<std::string> extra_args = {});
+  ~TestServer();
+  TestServer(const TestServer&) = delete;
+  TestServer& operator=(const TestServer&) = delete;
+
+  bool started() const { return port_ != 0; }
+  unsigned short port() const { return port_; }
+  std::string Log() const;
+
+  HttpResult Get(const std::string& target, const std::map<std::string, std::string>& headers = {});
+  HttpResult Request(const std::string& method, const std::string& target,
+                     const std::map<std::string, std::string>& headers = {},
+                     const std::string& body = "");
+
+  // Sends bytes as they are and returns everything the server sends back until it
+  // closes the connection or `timeout` passes.
+  std::string RawExchange(const std::string& bytes,
+                          std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
+  // Sends SIGTERM and waits for the exit; returns the exit code (or -signal).
+  int Stop(std::chrono::milliseconds timeout = std::chrono::seconds(20));
+  pid_t pid() const { return pid_; }
+
+ private:
+  std::filesystem::path log_path_;
+  pid_t pid_ = -1;
+  unsigned short port_ = 0;
+};
+
+// Runs the binary to completion with args; returns {exit code, stdout+stderr}.
+std::pair<int, std::string> RunBinary(const std::vector<std::string>& args,
+                                      const std::map<std::string, std::string>& env = {});
+
+// Inserts an active condition row (for pages that list conditions).
+void InsertCondition(Database& db, int orphacode, const std::string& name,
+                     const std::string& entry_type = "Disease");
+
+}  // namespace diseasemaps::testing

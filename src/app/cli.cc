@@ -20,6 +20,7 @@ int RunCli(int argc, char** argv) {
                "DISEASEMAPS_PORT), then --config FILE (name = value lines), then defaults."};
   app.set_version_flag("--version", DISEASEMAPS_VERSION);
   app.require_subcommand(1);
+  app.fallthrough();  // global options may also follow the subcommand
   app.add_option("--config", common.config_file, "Config file of `name = value` lines")
       ->envname("DISEASEMAPS_CONFIG");
   app.add_option("--database", common.database.url,

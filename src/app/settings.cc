@@ -59,6 +59,11 @@ Result<std::map<std::string, std::string>> ReadConfigFile(const std::string& pat
     }
     std::string key = Trim(trimmed.substr(0, eq));
     std::string value = Trim(trimmed.substr(eq + 1));
+    if (!value.empty() && value.front() != '"' && value.front() != '\'') {
+      // An unquoted value ends at a " #" comment.
+      const std::size_t comment = value.find(" #");
+      if (comment != std::string::npos) value = Trim(value.substr(0, comment));
+    }
     if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
         value.back() == value.front()) {
       value = value.substr(1, value.size() - 2);

@@ -4,7 +4,7 @@
 // CLI11 parses the flags; FillFromEnvironmentAndFile() then gives every option that the
 // command line left unset its value from the environment or, failing that, the file.
 // The config file holds `name = value` lines (long option names without dashes, `#`
-// comments, optional quotes), for example `port = 8081`.
+// comments, also after an unquoted value; optional quotes), for example `port = 8081`.
 #pragma once
 
 #include <map>

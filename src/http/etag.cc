@@ -14,7 +14,7 @@ std::string_view TrimSpaces(std::string_view s) {
 }  // namespace
 
 std::string EtagFor(std::string_view body) {
-  unsigned long long hash = 1469598103934665603ULL;  // FNV-1a
+  unsigned long long hash = 14695981039346656037ULL;  // FNV-1a offset basis
   for (unsigned char c : body) {
     hash ^= c;
     hash *= 1099511628211ULL;

@@ -1,6 +1,7 @@
 #include "http/static_files.h"
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include <boost/beast/core/string.hpp>
@@ -73,24 +74,29 @@ bool IsSafeRelativePath(std::string_view path) {
 }
 
 bool AcceptsGzip(std::string_view accept_encoding) {
+  // RFC 9110: an explicit "gzip" entry decides; otherwise "*" does; q=0 refuses.
+  std::optional<bool> gzip, wildcard;
   while (!accept_encoding.empty()) {
     const std::size_t comma = accept_encoding.find(',');
     std::string_view item = Trim(accept_encoding.substr(0, comma));
     accept_encoding = comma == std::string_view::npos ? std::string_view()
                                                       : accept_encoding.substr(comma + 1);
     const std::size_t semicolon = item.find(';');
-    std::string_view coding = Trim(item.substr(0, semicolon));
-    if (!boost::beast::iequals(coding, "gzip") && coding != "*") continue;
+    const std::string_view coding = Trim(item.substr(0, semicolon));
+    bool refused = false;
     if (semicolon != std::string_view::npos) {
-      std::string_view parameter = Trim(item.substr(semicolon + 1));
-      if (parameter == "q=0" || parameter == "q=0.0" || parameter == "q=0.00" ||
-          parameter == "q=0.000") {
-        return false;
+      const std::string_view parameter = Trim(item.substr(semicolon + 1));
+      if (parameter.size() >= 2 && (parameter[0] == 'q' || parameter[0] == 'Q') &&
+          parameter[1] == '=') {
+        const std::string_view value = parameter.substr(2);
+        refused = !value.empty() && value.find_first_not_of("0.") == std::string_view::npos;
       }
     }
-    return true;
+    if (boost::beast::iequals(coding, "gzip")) gzip = !refused;
+    else if (coding == "*") wildcard = !refused;
   }
-  return false;
+  if (gzip) return *gzip;
+  return wildcard.value_or(false);
 }
 
 Result<std::unique_ptr<StaticFiles>> StaticFiles::Load(const std::filesystem::path& root) {
@@ -113,7 +119,9 @@ Result<std::unique_ptr<StaticFiles>> StaticFiles::Load(const std::filesystem::pa
     file.etag = EtagFor(file.body);
     std::filesystem::path gz = path;
     gz += ".gz";
-    if (std::filesystem::is_regular_file(gz)) file.gzip_body = ReadFile(gz);
+    if (!std::filesystem::is_symlink(gz) && std::filesystem::is_regular_file(gz)) {
+      file.gzip_body = ReadFile(gz);
+    }
     files->files_.emplace(relative, std::move(file));
   }
   if (ec) return Status::Unavailable("cannot read " + root.string() + ": " + ec.message());

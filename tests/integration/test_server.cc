@@ -154,13 +154,14 @@ std::string HttpResult::Header(const std::string& lower_name) const {
   return it == headers.end() ? std::string() : it->second;
 }
 
-TestServer::TestServer(const TestDatabase& database, std::vector<std::string> extra_args) {
+TestServer::TestServer(const TestDatabase& database, std::vector<std::string> extra_args,
+                       const std::map<std::string, std::string>& environment) {
   if (database.url().empty()) return;
   log_path_ = database.directory() / ("server-" + UniqueName() + ".log");
   std::vector<std::string> args = {"--database", database.url(), "serve", "--port", "0",
                                    "--static-dir", DISEASEMAPS_STATIC_DIR};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
-  pid_ = Spawn(args, log_path_, {});
+  pid_ = Spawn(args, log_path_, environment);
   static const std::regex kServing(R"(serving on http://127\.0\.0\.1:(\d+)/)");
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   while (std::chrono::steady_clock::now() < deadline) {

@@ -58,7 +58,8 @@ class TestServer {
  public:
   // Starts `diseasemaps --database URL serve --port 0 …extra_args` and waits until it
   // prints the address it serves on.
-  TestServer(const TestDatabase& database, std::vector<std::string> extra_args = {});
+  TestServer(const TestDatabase& database, std::vector<std::string> extra_args = {},
+             const std::map<std::string, std::string>& environment = {});
   ~TestServer();
   TestServer(const TestServer&) = delete;
   TestServer& operator=(const TestServer&) = delete;

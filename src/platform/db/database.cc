@@ -22,7 +22,9 @@ std::string SqlitePath(const std::string& url) {
 
 std::string WithoutPassword(const std::string& url) {
   static const std::regex kPassword(R"(^(postgres(?:ql)?://[^:/@]*):[^@]*@)");
-  return std::regex_replace(url, kPassword, "$1:***@");
+  static const std::regex kPasswordParameter(R"(([?&]password=)[^&]*)", std::regex::icase);
+  return std::regex_replace(std::regex_replace(url, kPassword, "$1:***@"), kPasswordParameter,
+                            "$1***");
 }
 
 // libpq's key=value quoting: values in single quotes, with \ and ' escaped.

@@ -19,18 +19,20 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 
 // True when the statement holds something besides white space and comments.
 bool HasCode(std::string_view statement) {
-  bool in_line_comment = false;
   for (std::size_t i = 0; i < statement.size(); ++i) {
     const char c = statement[i];
-    if (in_line_comment) {
-      if (c == '\n') in_line_comment = false;
-      continue;
+    const char next = i + 1 < statement.size() ? statement[i + 1] : '\0';
+    if (c == '-' && next == '-') {
+      const std::size_t end = statement.find('\n', i);
+      if (end == std::string_view::npos) return false;
+      i = end;
+    } else if (c == '/' && next == '*') {
+      const std::size_t end = statement.find("*/", i + 2);
+      if (end == std::string_view::npos) return false;
+      i = end + 1;
+    } else if (!std::isspace(static_cast<unsigned char>(c))) {
+      return true;
     }
-    if (c == '-' && i + 1 < statement.size() && statement[i + 1] == '-') {
-      in_line_comment = true;
-      continue;
-    }
-    if (!std::isspace(static_cast<unsigned char>(c))) return true;
   }
   return false;
 }

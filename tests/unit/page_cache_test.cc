@@ -1,0 +1,107 @@
+#include "platform/page_cache.h"
+
+#include <gtest/gtest.h>
+
+#include "http/etag.h"
+
+namespace diseasemaps {
+namespace {
+
+http::Response Page(std::string body) { return http::Response::Html(std::move(body)); }
+
+TEST(PageCache, FindsWhatWasStored) {
+  PageCache cache(1 << 20);
+  EXPECT_EQ(cache.Find("/"), nullptr);
+  auto stored = cache.Store("/", Page("<h1>Home</h1>"), cache.generation());
+  ASSERT_NE(stored, nullptr);
+  auto found = cache.Find("/");
+  ASSERT_NE(found, nullptr);
+  EXPECT_EQ(found->body, "<h1>Home</h1>");
+  EXPECT_EQ(found->status, 200u);
+  EXPECT_EQ(cache.Find("/other"), nullptr);
+  EXPECT_EQ(cache.entries(), 1u);
+}
+
+TEST(PageCache, KeysByTheWholeTarget) {
+  PageCache cache(1 << 20);
+  ASSERT_NE(cache.Store("/conditions?page=2", Page("two"), cache.generation()), nullptr);
+  EXPECT_EQ(cache.Find("/conditions"), nullptr);
+  EXPECT_EQ(cache.Find("/conditions?page=3"), nullptr);
+  ASSERT_NE(cache.Find("/conditions?page=2"), nullptr);
+}
+
+TEST(PageCache, AddsAStrongEtagOfTheBody) {
+  PageCache cache(1 << 20);
+  auto stored = cache.Store("/", Page("<p>x</p>"), cache.generation());
+  ASSERT_NE(stored, nullptr);
+  EXPECT_EQ(stored->HeaderValue("ETag"), http::EtagFor("<p>x</p>"));
+  EXPECT_EQ(cache.Find("/")->HeaderValue("ETag"), http::EtagFor("<p>x</p>"));
+}
+
+TEST(PageCache, KeepsAnEtagTheResponseAlreadyHas) {
+  PageCache cache(1 << 20);
+  http::Response page = Page("<p>x</p>");
+  page.With("ETag", "\"given\"");
+  auto stored = cache.Store("/", std::move(page), cache.generation());
+  ASSERT_NE(stored, nullptr);
+  EXPECT_EQ(stored->HeaderValue("ETag"), "\"given\"");
+  int etags = 0;
+  for (const auto& [name, value] : stored->headers) etags += name == "ETag";
+  EXPECT_EQ(etags, 1);
+}
+
+TEST(PageCache, InvalidateDropsEveryPage) {
+  PageCache cache(1 << 20);
+  ASSERT_NE(cache.Store("/a", Page("a"), cache.generation()), nullptr);
+  ASSERT_NE(cache.Store("/b", Page("b"), cache.generation()), nullptr);
+  cache.Invalidate();
+  EXPECT_EQ(cache.entries(), 0u);
+  EXPECT_EQ(cache.Find("/a"), nullptr);
+  EXPECT_EQ(cache.Find("/b"), nullptr);
+}
+
+TEST(PageCache, RefusesAPageRenderedBeforeAnInvalidation) {
+  PageCache cache(1 << 20);
+  const std::uint64_t rendered_under = cache.generation();
+  cache.Invalidate();  // a write lands while the page was being rendered
+  EXPECT_NE(cache.generation(), rendered_under);
+  EXPECT_EQ(cache.Store("/", Page("stale"), rendered_under), nullptr);
+  EXPECT_EQ(cache.Find("/"), nullptr);
+  EXPECT_EQ(cache.entries(), 0u);
+  // A page rendered under the new generation is stored.
+  EXPECT_NE(cache.Store("/", Page("fresh"), cache.generation()), nullptr);
+  EXPECT_EQ(cache.Find("/")->body, "fresh");
+}
+
+TEST(PageCache, RespectsTheByteBudget) {
+  // A page costs its target plus its body: "/a" + 90 bytes = 92.
+  PageCache cache(100);
+  ASSERT_NE(cache.Store("/a", Page(std::string(90, 'a')), cache.generation()), nullptr);
+  EXPECT_EQ(cache.Store("/b", Page(std::string(10, 'b')), cache.generation()), nullptr);
+  EXPECT_EQ(cache.Find("/b"), nullptr);
+  EXPECT_NE(cache.Store("/c", Page(std::string(6, 'c')), cache.generation()), nullptr);
+  EXPECT_EQ(cache.entries(), 2u);
+  EXPECT_EQ(cache.Store("/d", Page(""), cache.generation()), nullptr);  // 100 + 2 > 100
+
+  // Invalidation frees the budget.
+  cache.Invalidate();
+  EXPECT_NE(cache.Store("/b", Page(std::string(10, 'b')), cache.generation()), nullptr);
+}
+
+TEST(PageCache, PageLargerThanTheWholeBudgetIsNotStored) {
+  PageCache cache(64);
+  EXPECT_EQ(cache.Store("/", Page(std::string(64, 'x')), cache.generation()), nullptr);
+  EXPECT_EQ(cache.entries(), 0u);
+}
+
+TEST(PageCache, StoringTheSameTargetTwiceKeepsOneEntry) {
+  PageCache cache(1 << 20);
+  ASSERT_NE(cache.Store("/", Page("first"), cache.generation()), nullptr);
+  auto second = cache.Store("/", Page("second"), cache.generation());
+  ASSERT_NE(second, nullptr);
+  EXPECT_EQ(cache.entries(), 1u);
+  EXPECT_EQ(cache.Find("/")->body, second->body);  // what Store returns is what is served
+}
+
+}  // namespace
+}  // namespace diseasemaps

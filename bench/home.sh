@@ -5,7 +5,7 @@
 # Starts diseasemaps (temp SQLite database with ~100 conditions, no access log) and
 # nginx (its own temp prefix, config and logs, access log off) on free loopback ports,
 # warms both up, then runs wrk alternately A B A B and prints one line per run and a
-# summary line with the ratio of request rates (diseasemaps / nginx).
+# summary line (means of the two runs) with the ratio of request rates (diseasemaps / nginx).
 # Builds nothing: build/diseasemaps must exist. Every process it starts is stopped on exit.
 #
 # Usage: bench/home.sh [--check]
@@ -33,6 +33,7 @@ for tool in "$bin" sqlite3 nginx wrk curl node; do
   fi
 done
 
+load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)   # a busy machine makes the figures noisy
 work=$(mktemp -d "${TMPDIR:-/tmp}/dm-bench-home.XXXXXX")
 pids=()
 
@@ -180,7 +181,7 @@ summary=$(awk -v dr="${sum_rps[diseasemaps]}" -v dp="${sum_p99[diseasemaps]}" \
   }') && met=1 || met=0
 echo "$summary"
 cpu=$(sed -n 's/^model name[[:space:]]*: *//p' /proc/cpuinfo | head -n 1)
-echo "machine: nproc $(nproc), CPU ${cpu:-unknown}, $(uname -sr), $(nginx -v 2>&1 | sed 's/.*: //')"
+echo "machine: nproc $(nproc), CPU ${cpu:-unknown}, $(uname -sr), $(nginx -v 2>&1 | sed 's/.*: //'), load average at start $load_at_start"
 if ((!met)); then
   echo "bench/home: ratio below target" >&2
   ((check == 0)) || exit 1

@@ -69,6 +69,9 @@ int RunCli(int argc, char** argv) {
                       "Apply pending migrations at start (default: on)");
   serve_cmd->add_flag("--access-log,!--no-access-log", serve.server.access_log,
                       "One log line per request (default: on)");
+  serve_cmd->add_option("--public-url", serve.public_url,
+                        "The address visitors use, for sitemaps and canonical links "
+                        "(default: http://ADDRESS:PORT)");
   serve_cmd->add_flag("--test-hooks", serve.test_hooks,
                       "Expose routes used only by the test suite; never in production");
 

@@ -124,9 +124,9 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   metrics.AddGauge("diseasemaps_page_cache_entries", "Anonymous pages held in memory.",
                    [&page_cache] { return static_cast<double>(page_cache.entries()); });
 
-  Site site{database, page_cache, metrics, pool, **static_files, options.test_hooks};
-  http::Router router;
-  DeclareRoutes(router, site);
+  Site site{database, page_cache, metrics, pool, **static_files, options.test_hooks,
+            options.public_url};
+  http::Router router;  // filled below, once the public URL is known; read-only after that
   http::Dispatcher dispatcher(router, pool, page_cache, pages::ErrorPage);
 
   options.server.header_timeout = Millis(options.header_timeout_s);
@@ -139,6 +139,11 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   metrics.AddGauge("diseasemaps_http_requests_in_flight", "Requests read and not yet answered.",
                    [&server] { return static_cast<double>(server.requests_in_flight()); });
   if (Status s = server.Bind(); !s.ok()) return Fail(s.message());
+  if (site.public_url.empty()) {
+    site.public_url = "http://" + options.server.address + ":" + std::to_string(server.port());
+  }
+  while (!site.public_url.empty() && site.public_url.back() == '/') site.public_url.pop_back();
+  DeclareRoutes(router, site);
 
   std::cout << "DiseaseMaps is serving on http://" << options.server.address << ":"
             << server.port() << "/ (database: " << database.description()

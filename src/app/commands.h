@@ -22,6 +22,7 @@ struct ServeOptions {
   bool migrate = true;
   int page_cache_mb = 64;
   bool test_hooks = false;
+  std::string public_url;  // empty: http://ADDRESS:PORT
 };
 
 int RunServe(const CommonOptions& common, ServeOptions options);

@@ -7,7 +7,10 @@
 #include <memory>
 #include <thread>
 
+#include "catalog/condition_api.h"
+#include "catalog/condition_page.h"
 #include "catalog/condition_store.h"
+#include "catalog/sitemap.h"
 #include "health/health_handlers.h"
 #include "home/home_page.h"
 #include "pages/error_pages.h"
@@ -23,6 +26,32 @@ void DeclareRoutes(http::Router& router, Site& site) {
   // Pages
   router.Get("/", [conditions](const Request& r) { return home::HomePage(*conditions, r); },
              {.cache_for_anonymous = true});
+
+  // Catalogue
+  router.Get("/conditions/{slug}",
+             [conditions](const Request& r) { return catalog::ConditionPage(*conditions, r); },
+             {.cache_for_anonymous = true});
+  router.Get("/conditions/orpha/{code}",
+             [conditions](const Request& r) { return catalog::ConditionByOrphacode(*conditions, r); },
+             {.cache_for_anonymous = true});
+
+  // Catalogue API
+  router.Get("/api/v1/conditions",
+             [conditions](const Request& r) { return catalog::ConditionListApi(*conditions, r); },
+             {.cache_for_anonymous = true});
+  router.Get("/api/v1/conditions/{orphacode}",
+             [conditions](const Request& r) { return catalog::ConditionApi(*conditions, r); },
+             {.cache_for_anonymous = true});
+
+  // For search engines
+  router.Get("/robots.txt", [&site](const Request&) { return catalog::RobotsTxt(site.public_url); },
+             {.runs_inline = true});
+  router.Get("/sitemap.xml", [conditions, &site](const Request& r) {
+    return catalog::SitemapRoot(*conditions, site.public_url, r);
+  }, {.cache_for_anonymous = true});
+  router.Get("/sitemaps/{part}", [conditions, &site](const Request& r) {
+    return catalog::SitemapPart(*conditions, site.public_url, r);
+  }, {.cache_for_anonymous = true});
 
   // Static files (in memory; served on the I/O thread)
   router.Get("/static/{file...}", [&site](const Request& r) {

@@ -3,6 +3,8 @@
 // needs. Owns nothing; the serve command owns the pieces.
 #pragma once
 
+#include <string>
+
 #include "http/static_files.h"
 #include "platform/db/database.h"
 #include "platform/metrics.h"
@@ -18,6 +20,7 @@ struct Site {
   WorkerPool& workers;
   const http::StaticFiles& static_files;
   bool test_hooks = false;  // routes used only by the test suite
+  std::string public_url;   // "https://diseasemaps.example", no trailing slash
 };
 
 }  // namespace diseasemaps

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "catalog/condition.h"
 #include "platform/db/database.h"
 #include "platform/status.h"
 
@@ -26,6 +27,24 @@ class ConditionStore {
 
   // Active conditions ordered by name, `limit` from `offset`.
   Result<std::vector<ConditionListItem>> ListActive(long long offset, int limit);
+
+  // Every condition (active or obsolete) by ORPHAcode, with all its detail. NotFound
+  // when there is none.
+  Result<Condition> FindByOrphacode(int orphacode);
+  // The same, by the canonical slug.
+  Result<Condition> FindBySlug(const std::string& slug);
+  // The canonical slug of the condition with this ORPHAcode, or of the condition one
+  // of whose synonyms has this slug. NotFound when neither exists.
+  Result<std::string> CanonicalSlugForOrphacode(int orphacode);
+  Result<std::string> CanonicalSlugForSynonym(const std::string& synonym_slug);
+
+  // Canonical slugs and last-update times of all conditions, ordered by ORPHAcode,
+  // `limit` from `offset` (for the sitemap).
+  Result<std::vector<std::pair<std::string, long long>>> ListSlugs(long long offset, int limit);
+  Result<long long> CountAll();
+
+  // The data version of the latest Orphanet import, or "" when none happened.
+  Result<std::string> LatestDataVersion();
 
  private:
   Database& db_;

@@ -1,0 +1,290 @@
+#include "catalog/condition_page.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "catalog/plain_words.h"
+#include "http/url.h"
+#include "pages/error_pages.h"
+#include "platform/templates.h"
+
+namespace diseasemaps::catalog {
+namespace {
+
+using nlohmann::json;
+
+std::string OrphanetUrl(int orphacode) {
+  return "https://www.orpha.net/en/disease/detail/" + std::to_string(orphacode);
+}
+
+std::string Href(const std::string& slug) { return slug.empty() ? "" : "/conditions/" + slug; }
+
+std::string MetaDescription(const Condition& c) {
+  std::string text = c.definition.empty()
+                         ? c.name + ": what it is, how it shows, how it is inherited, in plain words."
+                         : c.definition;
+  if (text.size() > 155) {
+    std::size_t cut = text.rfind(' ', 150);
+    text = text.substr(0, cut == std::string::npos ? 150 : cut) + "…";
+  }
+  return text;
+}
+
+json SourcesJson(const std::string& source) {
+  json out = json::array();
+  for (const auto& link : PlainSources(source)) out.push_back({{"label", link.label}, {"url", link.url}});
+  return out;
+}
+
+json FactsView(const Condition& c) {
+  json facts = json::array();
+  json rarity = json::array();
+  for (const auto& p : c.prevalences) {
+    const std::string sentence = PlainPrevalence(p);
+    if (!sentence.empty()) rarity.push_back({{"text", sentence}, {"sources", SourcesJson(p.source)}});
+  }
+  if (rarity.empty() && !c.prevalences.empty()) {
+    rarity.push_back({{"text", "How many people have it is not known."},
+                      {"sources", SourcesJson("ORPHANET")}});
+  }
+  if (!rarity.empty()) facts.push_back({{"label", "How rare it is"}, {"lines", rarity}});
+  json onset = json::array();
+  for (const auto& o : c.onsets) {
+    const std::string words = PlainOnset(o);
+    if (!words.empty()) onset.push_back({{"text", "It usually starts " + words + "."}, {"sources", SourcesJson("ORPHANET")}});
+  }
+  if (!onset.empty()) facts.push_back({{"label", "When it starts"}, {"lines", onset}});
+  json inheritance = json::array();
+  for (const auto& i : c.inheritance) {
+    const std::string words = PlainInheritance(i);
+    if (!words.empty()) inheritance.push_back({{"text", words}, {"sources", SourcesJson("ORPHANET")}});
+  }
+  if (!inheritance.empty()) facts.push_back({{"label", "Is it inherited?"}, {"lines", inheritance}});
+  return facts;
+}
+
+json SymptomGroups(const Condition& c) {
+  std::map<int, std::pair<std::string, json>> groups;
+  for (const auto& p : c.phenotypes) {
+    const FrequencyClass f = PlainFrequency(p.frequency);
+    auto& group = groups[f.rank];
+    group.first = f.label;
+    if (group.second.is_null()) group.second = json::array();
+    const std::string plain = p.lay_label.empty() ? p.term : p.lay_label;
+    group.second.push_back({{"plain", plain},
+                            {"term", p.term},
+                            {"show_term", !p.lay_label.empty() && p.lay_label != p.term},
+                            {"hpo_id", p.hpo_id}});
+  }
+  json out = json::array();
+  for (auto& [rank, group] : groups) {
+    auto& items = group.second;
+    std::sort(items.begin(), items.end(),
+              [](const json& a, const json& b) { return a["plain"] < b["plain"]; });
+    out.push_back({{"label", group.first}, {"items", items}, {"excluded", rank == 5}});
+  }
+  return out;
+}
+
+json RelatedView(const std::vector<RelatedCondition>& related) {
+  json out = json::array();
+  for (const auto& r : related) {
+    out.push_back({{"name", r.name}, {"href", Href(r.slug)}, {"orphacode", r.orphacode}});
+  }
+  return out;
+}
+
+json CodesView(const Condition& c) {
+  json codes = json::array();
+  codes.push_back({{"system", "Orphanet"},
+                   {"code", "ORPHA:" + std::to_string(c.orphacode)},
+                   {"url", OrphanetUrl(c.orphacode)},
+                   {"note", ""}});
+  std::map<std::pair<std::string, std::string>, std::set<std::string>> merged;
+  for (const auto& x : c.xrefs) {
+    merged[{x.system, x.code}].insert(x.origin == "mondo" ? "via MONDO" : "via Orphanet");
+  }
+  for (const auto& [key, origins] : merged) {
+    std::string note;
+    for (const auto& o : origins) note += (note.empty() ? "" : ", ") + o;
+    codes.push_back({{"system", key.first},
+                     {"code", key.second},
+                     {"url", XrefUrl({key.first, key.second, "", ""})},
+                     {"note", note}});
+  }
+  return codes;
+}
+
+json ReferencesView(const Condition& c) {
+  json refs = json::array();
+  refs.push_back({{"label", "Orphanet: " + c.name + " (ORPHA:" + std::to_string(c.orphacode) + ")"},
+                  {"url", OrphanetUrl(c.orphacode)}});
+  std::set<std::string> seen;
+  for (const auto& p : c.prevalences) {
+    for (const auto& link : PlainSources(p.source)) {
+      if (link.url.empty() || !seen.insert(link.url).second) continue;
+      refs.push_back({{"label", link.label}, {"url", link.url}});
+    }
+  }
+  return refs;
+}
+
+http::Response NotFound(const http::Request& request) {
+  return pages::ErrorPage(&request, 404,
+                          "We have no condition at this address. Try searching for it by name, "
+                          "by a symptom or by a code such as ORPHA:1183.");
+}
+
+}  // namespace
+
+std::string NormaliseSlug(const std::string& slug) {
+  if (slug.empty() || slug.size() > 200) return "";
+  std::string out;
+  for (char c : slug) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return "";
+    out.push_back(c);
+  }
+  return out;
+}
+
+json ConditionJson(const Condition& c) {
+  json j = {{"orphacode", c.orphacode},
+            {"name", c.name},
+            {"slug", c.slug},
+            {"url", "/conditions/" + c.slug},
+            {"type", c.entry_type},
+            {"status", c.status},
+            {"definition", c.definition},
+            {"synonyms", c.synonyms},
+            {"onsets", c.onsets},
+            {"inheritance", c.inheritance},
+            {"data_version", c.data_version},
+            {"source", c.source == "orphanet" ? "Orphanet (CC BY 4.0)" : "DiseaseMaps starter catalogue"}};
+  if (c.replacement) j["replaced_by"] = {{"orphacode", c.replacement->orphacode}, {"name", c.replacement->name}};
+  auto related = [](const std::vector<RelatedCondition>& list) {
+    json out = json::array();
+    for (const auto& r : list) out.push_back({{"orphacode", r.orphacode}, {"name", r.name}});
+    return out;
+  };
+  j["parents"] = related(c.parents);
+  j["children"] = related(c.children);
+  j["phenotypes"] = json::array();
+  for (const auto& p : c.phenotypes) {
+    j["phenotypes"].push_back({{"hpo_id", p.hpo_id}, {"term", p.term}, {"lay_label", p.lay_label},
+                               {"frequency", p.frequency}});
+  }
+  j["prevalences"] = json::array();
+  for (const auto& p : c.prevalences) {
+    j["prevalences"].push_back({{"type", p.type}, {"qualification", p.qualification},
+                                {"class", p.prevalence_class}, {"mean_value", p.mean_value},
+                                {"geography", p.geography}, {"source", p.source}});
+  }
+  j["genes"] = json::array();
+  for (const auto& g : c.genes) {
+    j["genes"].push_back({{"symbol", g.symbol}, {"name", g.name}, {"association", g.association},
+                          {"hgnc", g.hgnc}, {"omim", g.omim}});
+  }
+  j["cross_references"] = json::array();
+  for (const auto& x : c.xrefs) {
+    j["cross_references"].push_back({{"system", x.system}, {"code", x.code}, {"origin", x.origin},
+                                     {"relation", x.relation}});
+  }
+  return j;
+}
+
+std::string ConditionJsonLd(const Condition& c, const std::string& canonical_url) {
+  json ld = {{"@context", "https://schema.org"},
+             {"@type", "MedicalCondition"},
+             {"name", c.name},
+             {"url", canonical_url}};
+  if (!c.synonyms.empty()) ld["alternateName"] = c.synonyms;
+  if (!c.definition.empty()) ld["description"] = c.definition;
+  json codes = json::array({{{"@type", "MedicalCode"}, {"codeValue", std::to_string(c.orphacode)},
+                             {"codingSystem", "ORPHA"}}});
+  for (const auto& x : c.xrefs) {
+    if (x.system == "OMIM" || x.system == "ICD-10" || x.system == "ICD-11" || x.system == "MeSH") {
+      codes.push_back({{"@type", "MedicalCode"}, {"codeValue", x.code}, {"codingSystem", x.system}});
+    }
+  }
+  ld["code"] = codes;
+  std::string text = ld.dump();
+  // Inside <script>, "</" could end the block early; JSON allows "<\/" for it.
+  for (std::size_t at = text.find("</"); at != std::string::npos; at = text.find("</", at + 2)) {
+    text.replace(at, 2, "<\\/");
+  }
+  return text;
+}
+
+http::Response ConditionByOrphacode(ConditionStore& store, const http::Request& request) {
+  const std::string& raw = request.Param("code");
+  if (raw.empty() || raw.size() > 9 || raw.find_first_not_of("0123456789") != std::string::npos) {
+    return NotFound(request);
+  }
+  auto slug = store.CanonicalSlugForOrphacode(std::stoi(raw));
+  if (!slug.ok()) {
+    return slug.status().code() == Status::Code::kNotFound
+               ? NotFound(request)
+               : pages::ErrorPage(&request, 503, "The catalogue is unavailable right now.");
+  }
+  return http::Response::Redirect("/conditions/" + *slug, 301);
+}
+
+http::Response ConditionPage(ConditionStore& store, const http::Request& request) {
+  const std::string& requested = request.Param("slug");
+  const std::string slug = NormaliseSlug(requested);
+  if (slug.empty()) return NotFound(request);
+  auto found = store.FindBySlug(slug);
+  if (!found.ok()) {
+    if (found.status().code() != Status::Code::kNotFound) {
+      return pages::ErrorPage(&request, 503, "The catalogue is unavailable right now.");
+    }
+    auto canonical = store.CanonicalSlugForSynonym(slug);
+    if (canonical.ok()) return http::Response::Redirect("/conditions/" + *canonical, 301);
+    return NotFound(request);
+  }
+  if (slug != requested) return http::Response::Redirect("/conditions/" + slug, 301);
+  const Condition& c = *found;
+  const std::string canonical = "/conditions/" + c.slug;
+  const json facts = FactsView(c);
+  json page = {
+      {"title", c.name},
+      {"description", MetaDescription(c)},
+      {"canonical", canonical},
+      {"jsonld", ConditionJsonLd(c, canonical)},
+      {"name", c.name},
+      {"orphacode", c.orphacode},
+      {"entry_type", c.entry_type},
+      {"synonyms", c.synonyms},
+      {"has_synonyms", !c.synonyms.empty()},
+      {"obsolete", c.obsolete()},
+      {"definition", c.definition},
+      {"facts", facts},
+      {"has_facts", !facts.empty()},
+      {"symptom_groups", SymptomGroups(c)},
+      {"has_symptoms", !c.phenotypes.empty()},
+      {"genes", [&] {
+         json genes = json::array();
+         for (const auto& g : c.genes) genes.push_back({{"symbol", g.symbol}, {"name", g.name}, {"association", g.association}});
+         return genes;
+       }()},
+      {"has_genes", !c.genes.empty()},
+      {"parents", RelatedView(c.parents)},
+      {"children", RelatedView(c.children)},
+      {"has_classification", !c.parents.empty() || !c.children.empty()},
+      {"has_parents", !c.parents.empty()},
+      {"has_children", !c.children.empty()},
+      {"codes", CodesView(c)},
+      {"references", ReferencesView(c)},
+      {"from_orphanet", c.source == "orphanet"},
+      {"data_version", c.data_version},
+      {"search_href", "/search?q=" + http::PercentEncode(c.name)},
+  };
+  if (c.replacement) {
+    page["replacement"] = {{"name", c.replacement->name}, {"href", Href(c.replacement->slug)}};
+  }
+  return http::Response::Html(Templates::RenderPage("condition", page));
+}
+
+}  // namespace diseasemaps::catalog

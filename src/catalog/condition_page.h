@@ -1,0 +1,33 @@
+// The condition page (/conditions/{slug}), its redirects, and its JSON for the API.
+//
+// The page shows what the catalogue holds, in plain words first and Orphanet's terms
+// second, each fact with its source; an obsolete entry says so and points to its
+// replacement. Pages are cached for anonymous visitors (routes.cc).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "catalog/condition.h"
+#include "catalog/condition_store.h"
+#include "http/request.h"
+
+namespace diseasemaps::catalog {
+
+// GET /conditions/{slug}: the page, a 301 to the canonical slug (for a synonym's slug or
+// a different case), or a 404 that offers search.
+http::Response ConditionPage(ConditionStore& store, const http::Request& request);
+
+// GET /conditions/orpha/{code}: 301 to the canonical page, or 404.
+http::Response ConditionByOrphacode(ConditionStore& store, const http::Request& request);
+
+// The API's representation of a condition: every field the page shows.
+nlohmann::json ConditionJson(const Condition& condition);
+
+// schema.org MedicalCondition for the page, as JSON text safe inside a <script> block.
+std::string ConditionJsonLd(const Condition& condition, const std::string& canonical_url);
+
+// Lowers and validates a slug from a URL: [a-z0-9-], 1 to 200 characters. Empty when the
+// slug can never exist.
+std::string NormaliseSlug(const std::string& slug);
+
+}  // namespace diseasemaps::catalog

@@ -1,0 +1,105 @@
+#include "catalog/sitemap.h"
+
+#include <charconv>
+#include <ctime>
+
+#include "pages/error_pages.h"
+
+namespace diseasemaps::catalog {
+namespace {
+
+std::string XmlEscape(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string IsoDate(long long epoch_seconds) {
+  const std::time_t t = static_cast<std::time_t>(epoch_seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char out[11];
+  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
+  return out;
+}
+
+http::Response Xml(std::string body) {
+  http::Response response = http::Response::Text(std::move(body));
+  response.content_type = "application/xml; charset=utf-8";
+  return response;
+}
+
+// The urlset for conditions [offset, offset + limit), with the home page when first.
+http::Response UrlSet(ConditionStore& store, const std::string& base, const http::Request& request,
+                      long long offset, int limit) {
+  auto slugs = store.ListSlugs(offset, limit);
+  if (!slugs.ok()) return pages::ErrorPage(&request, 503, "The sitemap is unavailable right now.");
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  if (offset == 0) xml += "<url><loc>" + XmlEscape(base + "/") + "</loc></url>\n";
+  for (const auto& [slug, updated] : *slugs) {
+    xml += "<url><loc>" + XmlEscape(base + "/conditions/" + slug) + "</loc><lastmod>" +
+           IsoDate(updated) + "</lastmod></url>\n";
+  }
+  xml += "</urlset>\n";
+  return Xml(std::move(xml));
+}
+
+}  // namespace
+
+http::Response RobotsTxt(const std::string& public_url) {
+  return http::Response::Text(
+      "User-agent: *\n"
+      "Allow: /\n"
+      "Disallow: /api/\n"
+      "Disallow: /search\n"
+      "Sitemap: " + public_url + "/sitemap.xml\n");
+}
+
+http::Response SitemapRoot(ConditionStore& store, const std::string& public_url,
+                           const http::Request& request, int urls_per_sitemap) {
+  auto total = store.CountAll();
+  if (!total.ok()) return pages::ErrorPage(&request, 503, "The sitemap is unavailable right now.");
+  if (*total <= urls_per_sitemap) return UrlSet(store, public_url, request, 0, urls_per_sitemap);
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  const long long parts = (*total + urls_per_sitemap - 1) / urls_per_sitemap;
+  for (long long part = 1; part <= parts; ++part) {
+    xml += "<sitemap><loc>" + XmlEscape(public_url + "/sitemaps/" + std::to_string(part) + ".xml") +
+           "</loc></sitemap>\n";
+  }
+  xml += "</sitemapindex>\n";
+  return Xml(std::move(xml));
+}
+
+http::Response SitemapPart(ConditionStore& store, const std::string& public_url,
+                           const http::Request& request, int urls_per_sitemap) {
+  std::string name = request.Param("part");
+  if (name.size() < 5 || name.compare(name.size() - 4, 4, ".xml") != 0) {
+    return pages::ErrorPage(&request, 404, "There is no sitemap at this address.");
+  }
+  long long part = 0;
+  auto [ptr, ec] = std::from_chars(name.data(), name.data() + name.size() - 4, part);
+  if (ec != std::errc() || ptr != name.data() + name.size() - 4 || part < 1) {
+    return pages::ErrorPage(&request, 404, "There is no sitemap at this address.");
+  }
+  auto total = store.CountAll();
+  if (!total.ok()) return pages::ErrorPage(&request, 503, "The sitemap is unavailable right now.");
+  if ((part - 1) * urls_per_sitemap >= std::max<long long>(*total, 1)) {
+    return pages::ErrorPage(&request, 404, "There is no sitemap at this address.");
+  }
+  return UrlSet(store, public_url, request, (part - 1) * urls_per_sitemap, urls_per_sitemap);
+}
+
+}  // namespace diseasemaps::catalog

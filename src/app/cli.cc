@@ -65,8 +65,15 @@ int RunCli(int argc, char** argv) {
   serve_cmd->add_option("--page-cache-mb", serve.page_cache_mb,
                         "Memory for cached anonymous pages, MiB")
       ->capture_default_str()->check(CLI::Range(0, 65536));
+  serve_cmd->add_option("--cache-check-interval", serve.cache_check_interval_s,
+                        "Seconds between checks for writes by other processes, which "
+                        "clear the page cache")
+      ->capture_default_str()->check(CLI::Range(0.05, 3600.0));
   serve_cmd->add_flag("--migrate,!--no-migrate", serve.migrate,
                       "Apply pending migrations at start (default: on)");
+  serve_cmd->add_flag("--starter-catalogue,!--no-starter-catalogue", serve.starter_catalogue,
+                      "Load the built-in starter catalogue when the catalogue is empty "
+                      "(default: on)");
   serve_cmd->add_flag("--access-log,!--no-access-log", serve.server.access_log,
                       "One log line per request (default: on)");
   serve_cmd->add_option("--public-url", serve.public_url,

@@ -12,9 +12,11 @@
 
 #include "app/routes.h"
 #include "app/site.h"
+#include "catalog/starter_catalogue.h"
 #include "http/dispatcher.h"
 #include "http/static_files.h"
 #include "pages/error_pages.h"
+#include "platform/content_generation.h"
 #include "platform/db/migrations.h"
 #include "platform/templates.h"
 
@@ -79,6 +81,23 @@ Status PrepareSchema(Database& db, bool migrate) {
   return Status::Ok();
 }
 
+Status LoadStarterCatalogue(Database& db) {
+  auto entries = catalog::EmbeddedStarterCatalogue();
+  if (!entries.ok()) {
+    if (entries.status().code() != Status::Code::kNotFound) return entries.status();
+    spdlog::warn("{}", entries.status().message());
+    return Status::Ok();
+  }
+  auto loaded = catalog::LoadStarterCatalogueIfEmpty(db, *entries);
+  if (!loaded.ok()) return Status::Internal("cannot load the starter catalogue: " + loaded.status().message());
+  if (*loaded > 0) {
+    spdlog::info("the catalogue was empty: loaded the starter catalogue ({} conditions); "
+                 "`diseasemaps import orphanet DIR` loads the full one",
+                 *loaded);
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 int Fail(const std::string& message) {
@@ -108,6 +127,9 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   auto db = OpenDatabase(common);
   if (!db.ok()) return Fail(db.status().message());
   if (Status s = PrepareSchema(**db, options.migrate); !s.ok()) return Fail(s.message());
+  if (options.starter_catalogue) {
+    if (Status s = LoadStarterCatalogue(**db); !s.ok()) return Fail(s.message());
+  }
 
   WorkerPool pool(workers);
   PageCache page_cache(static_cast<std::size_t>(options.page_cache_mb) * 1024 * 1024);
@@ -148,6 +170,8 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   std::cout << "DiseaseMaps is serving on http://" << options.server.address << ":"
             << server.port() << "/ (database: " << database.description()
             << "; stop with Ctrl-C)" << std::endl;
+  ContentGenerationWatcher watcher(database, Millis(options.cache_check_interval_s),
+                                   [&page_cache] { page_cache.Invalidate(); });
   server.Run(/*handle_signals=*/true);
   pool.Join();
   spdlog::info("stopped");

@@ -20,7 +20,9 @@ struct ServeOptions {
   double header_timeout_s = 10, idle_timeout_s = 60, write_timeout_s = 30, shutdown_grace_s = 10;
   std::string static_dir;  // empty: the static/ folder beside the binary
   bool migrate = true;
+  bool starter_catalogue = true;  // load it into an empty catalogue at start
   int page_cache_mb = 64;
+  double cache_check_interval_s = 1;  // how often to look for other processes' writes
   bool test_hooks = false;
   std::string public_url;  // empty: http://ADDRESS:PORT
 };

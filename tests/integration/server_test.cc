@@ -87,7 +87,7 @@ TEST_P(ServerTest, HomePageIsPaged) {
 }
 
 TEST_P(ServerTest, EmptyCatalogueSaysHowToImport) {
-  TestServer server(database_);
+  TestServer server(database_, {"--no-starter-catalogue"});
   HttpResult home = server.Get("/");
   EXPECT_EQ(home.status, 200u);
   EXPECT_NE(home.body.find("diseasemaps import orphanet"), std::string::npos);

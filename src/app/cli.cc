@@ -7,6 +7,7 @@
 
 #include "app/commands.h"
 #include "app/settings.h"
+#include "catalog/import/import_command.h"
 
 namespace diseasemaps {
 
@@ -83,6 +84,7 @@ int RunCli(int argc, char** argv) {
                       "Expose routes used only by the test suite; never in production");
 
   CLI::App* migrate_cmd = app.add_subcommand("migrate", "Apply pending database migrations");
+  AddImportCommands(app, common);
 
   try {
     app.parse(argc, argv);
@@ -90,7 +92,9 @@ int RunCli(int argc, char** argv) {
     return app.exit(e);
   }
 
-  CLI::App* chosen = serve_cmd->parsed() ? serve_cmd : migrate_cmd;
+  CLI::App* chosen = serve_cmd->parsed()     ? serve_cmd
+                     : migrate_cmd->parsed() ? migrate_cmd
+                                             : ChosenImportCommand(app);
   std::map<std::string, std::string> file_values;
   if (!common.config_file.empty()) {
     auto read = ReadConfigFile(common.config_file);
@@ -102,6 +106,7 @@ int RunCli(int argc, char** argv) {
   }
 
   if (serve_cmd->parsed()) return RunServe(common, serve);
+  if (chosen != migrate_cmd) return RunImportCommand(app);
   return RunMigrate(common);
 }
 

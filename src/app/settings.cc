@@ -81,8 +81,10 @@ Status FillFromEnvironmentAndFile(CLI::App& command,
                                   const std::map<std::string, std::string>& environment,
                                   const std::map<std::string, std::string>& file_values) {
   std::set<std::string> known;
-  std::vector<CLI::App*> scopes = {&command};
-  if (command.get_parent() != nullptr) scopes.push_back(command.get_parent());
+  std::vector<CLI::App*> scopes = {&command};  // the command, then its ancestors
+  for (CLI::App* parent = command.get_parent(); parent != nullptr; parent = parent->get_parent()) {
+    scopes.push_back(parent);
+  }
   for (CLI::App* scope : scopes) {
     for (CLI::Option* option : scope->get_options()) {
       const std::string name = LongName(option);

@@ -23,7 +23,7 @@ Result<std::map<std::string, std::string>> ReadConfigFile(const std::string& pat
 // The environment variable for an option: "db-pool" -> "DISEASEMAPS_DB_POOL".
 std::string EnvironmentNameFor(const std::string& option_name);
 
-// Fills unset options of `command` (and of its parent, for global options) from the
+// Fills unset options of `command` (and of its ancestors, for global options) from the
 // environment, then from `file_values`. Fails when a value does not convert, or when the
 // file names an option that does not exist. `environment` maps names to values (the
 // process environment in production; a map in tests).

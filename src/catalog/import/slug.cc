@@ -1,3 +1,5 @@
+// Slugify(): UTF-8 decoding and the transliteration tables behind the catalogue's
+// addresses. Pure and deterministic; see slug.h.
 #include "catalog/import/slug.h"
 
 #include <array>
@@ -29,8 +31,7 @@ char32_t NextCodePoint(std::string_view text, std::size_t& i) {
     ++i;
     return kInvalid;
   }
-  if (i + static_cast<std::size_t>(extra) >= text.size() + 0 &&
-      i + static_cast<std::size_t>(extra) > text.size() - 1) {
+  if (i + static_cast<std::size_t>(extra) >= text.size()) {  // truncated at the end
     i = text.size();
     return kInvalid;
   }

@@ -1,0 +1,171 @@
+// Condition pages, redirects, API and sitemap end to end, on both databases, with real
+// ORPHApackets imported through the binary.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "test_server.h"
+
+namespace diseasemaps::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path PacketDirectory() {
+  const char* shared = std::getenv("DISEASEMAPS_SHARED_DATA");
+  return fs::path(shared != nullptr ? shared : DISEASEMAPS_SHARED_DATA) / "orphanet" / "orphapackets";
+}
+
+// Copies the named packets into a fresh folder under the test database's directory.
+fs::path PacketsFolder(const TestDatabase& database, const std::vector<int>& codes,
+                       const std::string& name = "packets") {
+  const fs::path folder = database.directory() / name;
+  fs::remove_all(folder);
+  fs::create_directories(folder);
+  for (int code : codes) {
+    const std::string file = "ORPHApacket_" + std::to_string(code) + ".json";
+    fs::copy_file(PacketDirectory() / file, folder / file);
+  }
+  return folder;
+}
+
+void Import(const TestDatabase& database, const fs::path& folder) {
+  auto [code, output] = RunBinary({"--database", database.url(), "import", "orphanet", folder.string()});
+  ASSERT_EQ(code, 0) << output;
+}
+
+class CatalogPagesTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(fs::exists(PacketDirectory())) << PacketDirectory() << " is missing";
+    Import(database_, PacketsFolder(database_, {1183, 36388, 558, 586, 284963, 284973}));
+  }
+  TestDatabase database_{GetParam()};
+};
+
+std::string Backends(const ::testing::TestParamInfo<Backend>& info) {
+  return BackendName(info.param);
+}
+
+bool Has(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+TEST_P(CatalogPagesTest, ConditionPageShowsOrphanetFactsInPlainWords) {
+  TestServer server(database_);
+  HttpResult page = server.Get("/conditions/opsoclonus-myoclonus-syndrome");
+  ASSERT_EQ(page.status, 200u);
+  const std::string& html = page.body;
+  EXPECT_TRUE(Has(html, "<h1 id=\"condition-title\">Opsoclonus-myoclonus syndrome</h1>"));
+  EXPECT_TRUE(Has(html, "Also known as:"));
+  EXPECT_TRUE(Has(html, "Dancing eye syndrome"));
+  EXPECT_TRUE(Has(html, "Kinsbourne syndrome"));
+  EXPECT_TRUE(Has(html, "It is not inherited."));                        // "Not applicable"
+  EXPECT_TRUE(Has(html, "fewer than 1 in 1,000,000 people"));            // "<1 / 1 000 000"
+  EXPECT_TRUE(Has(html, "It usually starts in childhood."));
+  EXPECT_TRUE(Has(html, "Almost always (80 to 99 in 100 people)"));
+  EXPECT_TRUE(Has(html, "https://pubmed.ncbi.nlm.nih.gov/19423368/"));   // a prevalence source
+  EXPECT_TRUE(Has(html, "Source: Orphanet (CC BY 4.0), data version 1.3.42 / 4.1.8"));
+  EXPECT_TRUE(Has(html, "href=\"/conditions/paraneoplastic-neurologic-syndrome\""));
+  EXPECT_TRUE(Has(html, "https://www.orpha.net/en/disease/detail/1183"));
+  EXPECT_TRUE(Has(html, "<link rel=\"canonical\" href=\"/conditions/opsoclonus-myoclonus-syndrome\">"));
+  EXPECT_TRUE(Has(html, "<meta name=\"description\" content=\"Opsoclonus myoclonus syndrome (OMS)"));
+  EXPECT_TRUE(Has(html, "<script type=\"application/ld+json\">"));
+  EXPECT_TRUE(Has(html, "\"@type\":\"MedicalCondition\""));
+  EXPECT_TRUE(Has(html, "No members have joined"));                      // zero, shown honestly
+  EXPECT_TRUE(Has(html, "not medical advice"));
+  EXPECT_LT(html.size(), 60u * 1024u);                                   // page weight
+  EXPECT_FALSE(Has(html, "<script src"));                                // reading needs no JS
+}
+
+TEST_P(CatalogPagesTest, SubtypesAndCodesLinkOut) {
+  TestServer server(database_);
+  HttpResult page = server.Get("/conditions/marfan-syndrome");
+  ASSERT_EQ(page.status, 200u);
+  EXPECT_TRUE(Has(page.body, "Types and subtypes"));
+  EXPECT_TRUE(Has(page.body, "href=\"/conditions/marfan-syndrome-type-1\""));
+  EXPECT_TRUE(Has(page.body, "https://omim.org/entry/154700"));
+}
+
+TEST_P(CatalogPagesTest, OtherAddressesRedirectToTheCanonicalOne) {
+  TestServer server(database_);
+  HttpResult by_code = server.Get("/conditions/orpha/1183");
+  EXPECT_EQ(by_code.status, 301u);
+  EXPECT_EQ(by_code.Header("location"), "/conditions/opsoclonus-myoclonus-syndrome");
+  HttpResult by_synonym = server.Get("/conditions/kinsbourne-syndrome");
+  EXPECT_EQ(by_synonym.status, 301u);
+  EXPECT_EQ(by_synonym.Header("location"), "/conditions/opsoclonus-myoclonus-syndrome");
+  HttpResult by_case = server.Get("/conditions/Marfan-Syndrome");
+  EXPECT_EQ(by_case.status, 301u);
+  EXPECT_EQ(by_case.Header("location"), "/conditions/marfan-syndrome");
+}
+
+TEST_P(CatalogPagesTest, UnknownConditionsGetA404ThatOffersSearch) {
+  TestServer server(database_);
+  for (const char* target : {"/conditions/no-such-condition", "/conditions/orpha/999999999",
+                             "/conditions/orpha/abc", "/conditions/bad%20slug",
+                             "/conditions/%3Cscript%3E"}) {
+    HttpResult page = server.Get(target);
+    EXPECT_EQ(page.status, 404u) << target;
+    EXPECT_TRUE(Has(page.body, "action=\"/search\"")) << target;
+    EXPECT_FALSE(Has(page.body, "<script>")) << target;
+  }
+}
+
+TEST_P(CatalogPagesTest, ApiGivesEveryField) {
+  TestServer server(database_);
+  HttpResult one = server.Get("/api/v1/conditions/1183");
+  ASSERT_EQ(one.status, 200u);
+  EXPECT_EQ(one.Header("content-type"), "application/json");
+  for (const char* field : {"\"orphacode\":1183", "\"synonyms\":[", "\"phenotypes\":[", "\"HP:0000570\"",
+                            "\"prevalences\":[", "\"onsets\":[", "\"inheritance\":[\"Not applicable\"]",
+                            "\"parents\":[", "\"data_version\":\"1.3.42 / 4.1.8 [2025-03-03]\""}) {
+    EXPECT_TRUE(Has(one.body, field)) << field;
+  }
+  HttpResult list = server.Get("/api/v1/conditions?per_page=2&page=2");
+  ASSERT_EQ(list.status, 200u);
+  EXPECT_TRUE(Has(list.body, "\"page\":2"));
+  EXPECT_TRUE(Has(list.body, "\"per_page\":2"));
+  EXPECT_TRUE(Has(list.body, "\"total\":6"));
+  EXPECT_EQ(server.Get("/api/v1/conditions?per_page=0").status, 400u);
+  EXPECT_EQ(server.Get("/api/v1/conditions?per_page=5000").status, 400u);
+  HttpResult bad = server.Get("/api/v1/conditions/abc");
+  EXPECT_EQ(bad.status, 400u);
+  EXPECT_TRUE(Has(bad.body, "\"error\""));
+  EXPECT_EQ(server.Get("/api/v1/conditions/424242").status, 404u);
+}
+
+TEST_P(CatalogPagesTest, SitemapAndRobotsUseThePublicUrl) {
+  TestServer server(database_, {"--public-url", "https://maps.example/"});
+  HttpResult sitemap = server.Get("/sitemap.xml");
+  ASSERT_EQ(sitemap.status, 200u);
+  EXPECT_EQ(sitemap.Header("content-type"), "application/xml; charset=utf-8");
+  EXPECT_TRUE(Has(sitemap.body, "<loc>https://maps.example/conditions/opsoclonus-myoclonus-syndrome</loc>"));
+  EXPECT_TRUE(Has(sitemap.body, "<loc>https://maps.example/</loc>"));
+  HttpResult robots = server.Get("/robots.txt");
+  EXPECT_TRUE(Has(robots.body, "Sitemap: https://maps.example/sitemap.xml"));
+  EXPECT_EQ(server.Get("/sitemaps/2.xml").status, 404u);
+}
+
+TEST_P(CatalogPagesTest, ObsoleteEntryKeepsItsPageWithANotice) {
+  TestServer server(database_, {"--cache-check-interval", "0.05"});
+  ASSERT_EQ(server.Get("/conditions/opsoclonus-myoclonus-syndrome").status, 200u);  // cached now
+  Import(database_, PacketsFolder(database_, {36388, 558, 586, 284963, 284973}, "without-1183"));
+  // The running server learns of the other process's import and drops its cache.
+  bool noticed = false;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!noticed && std::chrono::steady_clock::now() < deadline) {
+    HttpResult page = server.Get("/conditions/opsoclonus-myoclonus-syndrome");
+    EXPECT_EQ(page.status, 200u);
+    noticed = Has(page.body, "no longer in Orphanet");
+  }
+  EXPECT_TRUE(noticed);
+  HttpResult home = server.Get("/");
+  EXPECT_FALSE(Has(home.body, "Opsoclonus-myoclonus syndrome"));  // not listed as current
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CatalogPagesTest, ::testing::ValuesIn(AllBackends()), Backends);
+
+}  // namespace
+}  // namespace diseasemaps::testing

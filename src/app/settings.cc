@@ -1,4 +1,5 @@
 #include "app/settings.h"
+#include "platform/text.h"
 
 #include <cctype>
 #include <fstream>
@@ -8,13 +9,6 @@ extern char** environ;
 
 namespace diseasemaps {
 namespace {
-
-std::string Trim(const std::string& s) {
-  std::size_t begin = 0, end = s.size();
-  while (begin < end && std::isspace(static_cast<unsigned char>(s[begin]))) ++begin;
-  while (end > begin && std::isspace(static_cast<unsigned char>(s[end - 1]))) --end;
-  return s.substr(begin, end - begin);
-}
 
 std::string LongName(const CLI::Option* option) {
   const auto& names = option->get_lnames();
@@ -50,19 +44,19 @@ Result<std::map<std::string, std::string>> ReadConfigFile(const std::string& pat
   int number = 0;
   while (std::getline(in, line)) {
     ++number;
-    const std::string trimmed = Trim(line);
+    const std::string trimmed(TrimWhitespace(line));
     if (trimmed.empty() || trimmed.front() == '#' || trimmed.front() == '[') continue;
     const std::size_t eq = trimmed.find('=');
     if (eq == std::string::npos) {
       return Status::InvalidArgument(path + " line " + std::to_string(number) +
                                      ": expected `name = value`");
     }
-    std::string key = Trim(trimmed.substr(0, eq));
-    std::string value = Trim(trimmed.substr(eq + 1));
+    std::string key(TrimWhitespace(std::string_view(trimmed).substr(0, eq)));
+    std::string value(TrimWhitespace(std::string_view(trimmed).substr(eq + 1)));
     if (!value.empty() && value.front() != '"' && value.front() != '\'') {
       // An unquoted value ends at a " #" comment.
       const std::size_t comment = value.find(" #");
-      if (comment != std::string::npos) value = Trim(value.substr(0, comment));
+      if (comment != std::string::npos) value = std::string(TrimWhitespace(std::string_view(value).substr(0, comment)));
     }
     if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
         value.back() == value.front()) {

@@ -7,29 +7,12 @@
 #include "catalog/import/slug.h"
 #include "platform/content_generation.h"
 #include "platform/embedded_files.h"
+#include "platform/text.h"
 
 namespace diseasemaps::catalog {
 namespace {
 
 constexpr std::string_view kEmbeddedPath = "content/catalog/starter.tsv";
-
-std::vector<std::string> Split(std::string_view text, std::string_view separator) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t at = text.find(separator, start);
-    parts.emplace_back(text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
-    if (at == std::string_view::npos) break;
-    start = at + separator.size();
-  }
-  return parts;
-}
-
-std::string Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
-  return std::string(s);
-}
 
 }  // namespace
 
@@ -38,16 +21,16 @@ Result<std::vector<StarterEntry>> ParseStarterCatalogue(std::string_view tsv) {
   std::set<int> codes;
   bool header_seen = false;
   int number = 0;
-  for (const std::string& raw : Split(tsv, "\n")) {
+  for (std::string_view raw : SplitOn(tsv, "\n")) {
     ++number;
-    const std::string line = Trim(raw);
+    const std::string_view line = TrimWhitespace(raw);
     if (line.empty() || line.front() == '#') continue;
-    const auto fields = Split(line, "\t");
+    const auto fields = SplitOn(line, "\t");
     auto problem = [&](const std::string& what) {
       return Status::InvalidArgument("starter catalogue line " + std::to_string(number) + ": " + what);
     };
     if (!header_seen) {
-      if (fields.size() < 3 || Trim(fields[0]) != "orphacode" || Trim(fields[1]) != "name") {
+      if (fields.size() < 3 || TrimWhitespace(fields[0]) != "orphacode" || TrimWhitespace(fields[1]) != "name") {
         return problem("expected the header row `orphacode<TAB>name<TAB>type<TAB>synonyms`");
       }
       header_seen = true;
@@ -55,18 +38,18 @@ Result<std::vector<StarterEntry>> ParseStarterCatalogue(std::string_view tsv) {
     }
     if (fields.size() < 3 || fields.size() > 4) return problem("expected 3 or 4 tab-separated fields");
     StarterEntry entry;
-    const std::string code = Trim(fields[0]);
+    const std::string code(TrimWhitespace(fields[0]));
     auto [ptr, ec] = std::from_chars(code.data(), code.data() + code.size(), entry.orphacode);
     if (ec != std::errc() || ptr != code.data() + code.size() || entry.orphacode < 1) {
       return problem("'" + code + "' is not an ORPHAcode");
     }
     if (!codes.insert(entry.orphacode).second) return problem("ORPHA:" + code + " appears twice");
-    entry.name = Trim(fields[1]);
-    entry.type = Trim(fields[2]);
+    entry.name = TrimWhitespace(fields[1]);
+    entry.type = TrimWhitespace(fields[2]);
     if (entry.name.empty() || entry.type.empty()) return problem("the name and the type are required");
     if (fields.size() == 4) {
-      for (const std::string& synonym : Split(fields[3], "|")) {
-        std::string trimmed = Trim(synonym);
+      for (std::string_view synonym : SplitOn(fields[3], "|")) {
+        std::string trimmed(TrimWhitespace(synonym));
         if (!trimmed.empty()) entry.synonyms.push_back(std::move(trimmed));
       }
     }

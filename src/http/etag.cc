@@ -1,15 +1,10 @@
 #include "http/etag.h"
+#include "platform/text.h"
 
 #include <cstdio>
 
 namespace diseasemaps::http {
 namespace {
-
-std::string_view TrimSpaces(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 }  // namespace
 
@@ -27,7 +22,7 @@ std::string EtagFor(std::string_view body) {
 bool EtagMatches(std::string_view if_none_match, std::string_view etag) {
   while (!if_none_match.empty()) {
     const std::size_t comma = if_none_match.find(',');
-    std::string_view candidate = TrimSpaces(if_none_match.substr(0, comma));
+    std::string_view candidate = TrimWhitespace(if_none_match.substr(0, comma));
     if_none_match = comma == std::string_view::npos ? std::string_view()
                                                     : if_none_match.substr(comma + 1);
     if (candidate == "*") return true;

@@ -7,6 +7,7 @@
 #include <boost/beast/core/string.hpp>
 
 #include "http/etag.h"
+#include "platform/text.h"
 
 namespace diseasemaps::http {
 namespace {
@@ -16,12 +17,6 @@ std::string ReadFile(const std::filesystem::path& path) {
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
 }
 
 }  // namespace
@@ -78,14 +73,14 @@ bool AcceptsGzip(std::string_view accept_encoding) {
   std::optional<bool> gzip, wildcard;
   while (!accept_encoding.empty()) {
     const std::size_t comma = accept_encoding.find(',');
-    std::string_view item = Trim(accept_encoding.substr(0, comma));
+    std::string_view item = TrimWhitespace(accept_encoding.substr(0, comma));
     accept_encoding = comma == std::string_view::npos ? std::string_view()
                                                       : accept_encoding.substr(comma + 1);
     const std::size_t semicolon = item.find(';');
-    const std::string_view coding = Trim(item.substr(0, semicolon));
+    const std::string_view coding = TrimWhitespace(item.substr(0, semicolon));
     bool refused = false;
     if (semicolon != std::string_view::npos) {
-      const std::string_view parameter = Trim(item.substr(semicolon + 1));
+      const std::string_view parameter = TrimWhitespace(item.substr(semicolon + 1));
       if (parameter.size() >= 2 && (parameter[0] == 'q' || parameter[0] == 'Q') &&
           parameter[1] == '=') {
         const std::string_view value = parameter.substr(2);

@@ -9,19 +9,6 @@
 namespace diseasemaps::testing {
 namespace {
 
-void AsAdmin(const std::string& statement) {
-  DatabaseOptions options;
-  options.url = std::getenv("DISEASEMAPS_TEST_POSTGRES_URL");
-  options.pool_size = 1;
-  auto admin = Database::Open(options);
-  ASSERT_TRUE(admin.ok()) << admin.status().message();
-  auto done = (*admin)->Run([&](soci::session& sql) {
-    sql << statement;
-    return true;
-  });
-  ASSERT_TRUE(done.ok()) << statement;
-}
-
 std::string DatabaseName(const std::string& url) { return url.substr(url.rfind('/') + 1); }
 
 TEST(Healthz, Answers503WhileThePostgresqlDatabaseIsUnreachableAndRecovers) {
@@ -32,8 +19,8 @@ TEST(Healthz, Answers503WhileThePostgresqlDatabaseIsUnreachableAndRecovers) {
   ASSERT_EQ(server.Get("/healthz").status, 200u);
 
   const std::string name = DatabaseName(database.url());
-  AsAdmin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
-  AsAdmin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+  AdminStatement("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
+  AdminStatement("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
   // Each pooled connection finds out on its next use; within a few requests every
   // answer is 503 and none is a success.
   bool unhealthy = false;
@@ -41,7 +28,7 @@ TEST(Healthz, Answers503WhileThePostgresqlDatabaseIsUnreachableAndRecovers) {
   EXPECT_TRUE(unhealthy);
   EXPECT_EQ(server.Get("/healthz").status, 503u);
 
-  AsAdmin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
+  AdminStatement("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
   bool recovered = false;
   for (int i = 0; i < 10 && !recovered; ++i) recovered = server.Get("/healthz").status == 200;
   EXPECT_TRUE(recovered) << server.Log();

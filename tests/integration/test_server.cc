@@ -47,20 +47,6 @@ std::string ReadAll(const std::filesystem::path& path) {
   return out.str();
 }
 
-// Runs one statement on the PostgreSQL server's maintenance database.
-void AdminStatement(const std::string& statement) {
-  DatabaseOptions options;
-  options.url = PostgresAdminUrl();
-  options.pool_size = 1;
-  auto admin = Database::Open(options);
-  ASSERT_TRUE(admin.ok()) << admin.status().message();
-  auto done = (*admin)->Run([&](soci::session& sql) {
-    sql << statement;
-    return true;
-  });
-  ASSERT_TRUE(done.ok()) << statement;
-}
-
 pid_t Spawn(const std::vector<std::string>& args, const std::filesystem::path& log,
             const std::map<std::string, std::string>& env) {
   std::vector<char*> argv;
@@ -101,6 +87,19 @@ int WaitFor(pid_t pid, std::chrono::milliseconds timeout) {
 }
 
 }  // namespace
+
+void AdminStatement(const std::string& statement) {
+  DatabaseOptions options;
+  options.url = PostgresAdminUrl();
+  options.pool_size = 1;
+  auto admin = Database::Open(options);
+  ASSERT_TRUE(admin.ok()) << admin.status().message();
+  auto done = (*admin)->Run([&](soci::session& sql) {
+    sql << statement;
+    return true;
+  });
+  ASSERT_TRUE(done.ok()) << statement;
+}
 
 std::vector<Backend> AllBackends() { return {Backend::kSqlite, Backend::kPostgresql}; }
 

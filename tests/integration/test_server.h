@@ -92,6 +92,10 @@ class TestServer {
 std::pair<int, std::string> RunBinary(const std::vector<std::string>& args,
                                       const std::map<std::string, std::string>& env = {});
 
+// Runs one statement on the PostgreSQL server's maintenance database (the one in
+// DISEASEMAPS_TEST_POSTGRES_URL), failing the test when it fails.
+void AdminStatement(const std::string& statement);
+
 // Inserts an active condition row (for pages that list conditions).
 void InsertCondition(Database& db, int orphacode, const std::string& name,
                      const std::string& entry_type = "Disease");

@@ -4,19 +4,14 @@
 #include <unordered_map>
 
 #include "catalog/import/slug.h"
+#include "platform/text.h"
 
 namespace diseasemaps::catalog {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
 // "\"Blackhead\"@en" -> "Blackhead"; unquoted text is returned trimmed.
 std::string Literal(std::string_view field) {
-  field = Trim(field);
+  field = TrimWhitespace(field);
   if (!field.empty() && field.front() == '"') {
     const std::size_t close = field.rfind('"');
     if (close > 0) field = field.substr(1, close - 1);
@@ -26,13 +21,13 @@ std::string Literal(std::string_view field) {
     if (field[i] == '\\' && i + 1 < field.size()) ++i;  // \" and \\ as written by SPARQL
     text.push_back(field[i]);
   }
-  return std::string(Trim(text));
+  return std::string(TrimWhitespace(text));
 }
 
 // "<http://purl.obolibrary.org/obo/HP_0002648>" or "HP:0002648" -> "HP:0002648";
 // "" when the field names no HPO term.
 std::string HpoId(std::string_view field) {
-  field = Trim(field);
+  field = TrimWhitespace(field);
   if (field.size() > 2 && field.front() == '<' && field.back() == '>') field = field.substr(1, field.size() - 2);
   const std::size_t slash = field.rfind('/');
   if (slash != std::string_view::npos) field = field.substr(slash + 1);
@@ -43,20 +38,9 @@ std::string HpoId(std::string_view field) {
   return "HP:" + std::string(field.substr(3));
 }
 
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-    if (tab == std::string_view::npos) return fields;
-    start = tab + 1;
-  }
-}
-
 std::size_t ColumnOf(const std::vector<std::string_view>& header, std::string_view name) {
   for (std::size_t i = 0; i < header.size(); ++i) {
-    std::string_view cell = Trim(header[i]);
+    std::string_view cell = TrimWhitespace(header[i]);
     if (!cell.empty() && cell.front() == '?') cell.remove_prefix(1);
     if (cell == name) return i;
   }
@@ -79,11 +63,11 @@ Result<HpoLayFile> ParseHpoLay(std::string_view text) {
   while (start < text.size()) {
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = Trim(text.substr(start, end - start));
+    const std::string_view line = TrimWhitespace(text.substr(start, end - start));
     start = end + 1;
     ++number;
     if (line.empty() || line.front() == '#') continue;
-    const std::vector<std::string_view> fields = SplitTabs(line);
+    const std::vector<std::string_view> fields = SplitOn(line, "\t");
     if (!have_header) {
       term_col = ColumnOf(fields, "term");
       label_col = ColumnOf(fields, "term_label");

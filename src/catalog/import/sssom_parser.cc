@@ -1,36 +1,19 @@
 // SSSOM TSV -> SssomFile: YAML metadata (curie_map, version), header by column name,
 // mappings, and the lines that could not be read. See sssom_parser.h.
 #include "catalog/import/sssom_parser.h"
+#include "platform/text.h"
 
 #include <array>
 
 namespace diseasemaps::catalog {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
 std::string_view Unquoted(std::string_view s) {
-  s = Trim(s);
+  s = TrimWhitespace(s);
   if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'') && s.back() == s.front()) {
     s = s.substr(1, s.size() - 2);
   }
   return s;
-}
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return fields;
 }
 
 // Reads one '#' metadata line: top-level `key: value`, or an indented `key: value`
@@ -41,7 +24,7 @@ void ReadMetadata(std::string_view line, std::string& block, SssomFile& file) {
   const bool indented = !line.empty() && (line.front() == ' ' || line.front() == '\t');
   const std::size_t colon = line.find(':');
   if (colon == std::string_view::npos) return;
-  const std::string key(Trim(line.substr(0, colon)));
+  const std::string key(TrimWhitespace(line.substr(0, colon)));
   const std::string_view value = Unquoted(line.substr(colon + 1));
   if (!indented) {
     block = value.empty() ? key : "";
@@ -89,12 +72,12 @@ Result<SssomFile> ParseSssom(std::string_view text) {
       if (!have_header) ReadMetadata(line, block, file);
       continue;
     }
-    const std::vector<std::string_view> fields = SplitTabs(line);
+    const std::vector<std::string_view> fields = SplitOn(line, "\t");
     if (!have_header) {
       std::string missing;
       for (std::size_t c = 0; c < kColumns.size(); ++c) {
         std::size_t at = 0;
-        while (at < fields.size() && Trim(fields[at]) != kColumns[c]) ++at;
+        while (at < fields.size() && TrimWhitespace(fields[at]) != kColumns[c]) ++at;
         if (at == fields.size()) missing += (missing.empty() ? "" : ", ") + std::string(kColumns[c]);
         column[c] = at;
       }
@@ -111,10 +94,10 @@ Result<SssomFile> ParseSssom(std::string_view text) {
     for (std::size_t c = 0; c < kColumns.size() && why.empty(); ++c) {
       if (column[c] >= fields.size()) {
         why = "has " + std::to_string(fields.size()) + " columns, too few for " + std::string(kColumns[c]);
-      } else if (Trim(fields[column[c]]).empty()) {
+      } else if (TrimWhitespace(fields[column[c]]).empty()) {
         why = "empty " + std::string(kColumns[c]);
       } else {
-        *targets[c] = std::string(Trim(fields[column[c]]));
+        *targets[c] = std::string(TrimWhitespace(fields[column[c]]));
       }
     }
     if (why.empty()) {

@@ -1,0 +1,30 @@
+#include "platform/text.h"
+
+namespace diseasemaps {
+namespace {
+
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+
+}  // namespace
+
+std::string_view TrimWhitespace(std::string_view s) {
+  while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::vector<std::string_view> SplitOn(std::string_view s, std::string_view separator) {
+  std::vector<std::string_view> pieces;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t at = s.find(separator, start);
+    if (at == std::string_view::npos) {
+      pieces.push_back(s.substr(start));
+      return pieces;
+    }
+    pieces.push_back(s.substr(start, at - start));
+    start = at + separator.size();
+  }
+}
+
+}  // namespace diseasemaps

@@ -1,0 +1,17 @@
+// Small text helpers shared by parsers and handlers. Pure functions, thread-safe; they
+// work on bytes and treat only ASCII white space as white space.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace diseasemaps {
+
+// s without leading and trailing spaces, tabs, carriage returns and newlines.
+std::string_view TrimWhitespace(std::string_view s);
+
+// The pieces of s between separators; "" gives one empty piece; separators at the ends
+// give empty pieces. REQUIRES: separator is not empty.
+std::vector<std::string_view> SplitOn(std::string_view s, std::string_view separator);
+
+}  // namespace diseasemaps

@@ -12,6 +12,7 @@
 
 #include "app/routes.h"
 #include "app/site.h"
+#include "articles/answer_content.h"
 #include "catalog/starter_catalogue.h"
 #include "http/dispatcher.h"
 #include "http/static_files.h"
@@ -129,6 +130,9 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   if (Status s = PrepareSchema(**db, options.migrate); !s.ok()) return Fail(s.message());
   if (options.starter_catalogue) {
     if (Status s = LoadStarterCatalogue(**db); !s.ok()) return Fail(s.message());
+  }
+  if (auto answers = articles::LoadEmbeddedAnswers(**db); !answers.ok()) {
+    return Fail("cannot load the shipped answers: " + answers.status().message());
   }
 
   WorkerPool pool(workers);

@@ -29,7 +29,7 @@ void DeclareRoutes(http::Router& router, Site& site) {
 
   // Catalogue
   router.Get("/conditions/{slug}",
-             [conditions](const Request& r) { return catalog::ConditionPage(*conditions, r); },
+             [conditions, &site](const Request& r) { return catalog::ConditionPage(*conditions, site.db, r); },
              {.cache_for_anonymous = true});
   router.Get("/conditions/orpha/{code}",
              [conditions](const Request& r) { return catalog::ConditionByOrphacode(*conditions, r); },

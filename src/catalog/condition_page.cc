@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "articles/answer_store.h"
+#include "articles/answers_view.h"
 #include "catalog/plain_words.h"
 #include "http/url.h"
 #include "pages/error_pages.h"
@@ -231,7 +233,7 @@ http::Response ConditionByOrphacode(ConditionStore& store, const http::Request& 
   return http::Response::Redirect("/conditions/" + *slug, 301);
 }
 
-http::Response ConditionPage(ConditionStore& store, const http::Request& request) {
+http::Response ConditionPage(ConditionStore& store, Database& db, const http::Request& request) {
   const std::string& requested = request.Param("slug");
   const std::string slug = NormaliseSlug(requested);
   if (slug.empty()) return NotFound(request);
@@ -248,11 +250,17 @@ http::Response ConditionPage(ConditionStore& store, const http::Request& request
   const Condition& c = *found;
   const std::string canonical = "/conditions/" + c.slug;
   const json facts = FactsView(c);
+  auto answers = articles::LoadConditionAnswers(db, c.id, canonical, articles::AnswerStore::SystemNow());
+  if (!answers.ok()) return pages::ErrorPage(&request, 503, "The catalogue is unavailable right now.");
   json page = {
       {"title", c.name},
       {"description", MetaDescription(c)},
       {"canonical", canonical},
       {"jsonld", ConditionJsonLd(c, canonical)},
+      {"faq_jsonld", answers->faq_jsonld},
+      {"answers", answers->view["answers"]},
+      {"has_answers", answers->view["has_answers"]},
+      {"has_drafts", answers->view["has_drafts"]},
       {"name", c.name},
       {"orphacode", c.orphacode},
       {"entry_type", c.entry_type},

@@ -14,8 +14,8 @@
 namespace diseasemaps::catalog {
 
 // GET /conditions/{slug}: the page, a 301 to the canonical slug (for a synonym's slug or
-// a different case), or a 404 that offers search.
-http::Response ConditionPage(ConditionStore& store, const http::Request& request);
+// a different case), or a 404 that offers search. Answers come from `db` (articles/).
+http::Response ConditionPage(ConditionStore& store, Database& db, const http::Request& request);
 
 // GET /conditions/orpha/{code}: 301 to the canonical page, or 404.
 http::Response ConditionByOrphacode(ConditionStore& store, const http::Request& request);

@@ -9,7 +9,9 @@ namespace diseasemaps {
 std::shared_ptr<const http::Response> PageCache::Find(const std::string& target) const {
   std::shared_lock lock(mutex_);
   auto it = pages_.find(target);
-  return it == pages_.end() ? nullptr : it->second;
+  if (it == pages_.end()) return nullptr;
+  if (std::chrono::steady_clock::now() - it->second.stored_at > max_age_) return nullptr;
+  return it->second.page;
 }
 
 std::shared_ptr<const http::Response> PageCache::Store(const std::string& target,
@@ -21,8 +23,15 @@ std::shared_ptr<const http::Response> PageCache::Store(const std::string& target
   if (generation != generation_.load()) return nullptr;
   const std::size_t size = target.size() + page->body.size();
   if (bytes_ + size > budget_bytes_) return nullptr;
-  auto [it, inserted] = pages_.emplace(target, page);
-  if (!inserted) return it->second;
+  const auto now = std::chrono::steady_clock::now();
+  auto it = pages_.find(target);
+  if (it != pages_.end()) {
+    if (now - it->second.stored_at <= max_age_) return it->second.page;
+    bytes_ = bytes_ - (target.size() + it->second.page->body.size()) + size;
+    it->second = Entry{page, now};  // replaces the expired page
+    return page;
+  }
+  pages_.emplace(target, Entry{page, now});
   bytes_ += size;
   return page;
 }

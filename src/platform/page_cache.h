@@ -3,10 +3,12 @@
 // Thread-safe. A page is stored with the cache generation it was rendered under;
 // Invalidate() starts a new generation, so a page rendered before a write can never be
 // stored after it (Store refuses a stale generation). Bounded in bytes: past the budget,
-// new pages are simply not stored until the next invalidation.
+// new pages are simply not stored until the next invalidation. A page older than
+// max_age is a miss, so time-dependent text ("Review overdue") is never stale for long.
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <shared_mutex>
@@ -19,7 +21,9 @@ namespace diseasemaps {
 
 class PageCache {
  public:
-  explicit PageCache(std::size_t budget_bytes) : budget_bytes_(budget_bytes) {}
+  explicit PageCache(std::size_t budget_bytes,
+                     std::chrono::seconds max_age = std::chrono::hours(1))
+      : budget_bytes_(budget_bytes), max_age_(max_age) {}
 
   std::uint64_t generation() const { return generation_.load(); }
 
@@ -38,9 +42,14 @@ class PageCache {
   std::size_t entries() const;
 
  private:
+  struct Entry {
+    std::shared_ptr<const http::Response> page;
+    std::chrono::steady_clock::time_point stored_at;
+  };
   const std::size_t budget_bytes_;
+  const std::chrono::seconds max_age_;
   mutable std::shared_mutex mutex_;
-  std::unordered_map<std::string, std::shared_ptr<const http::Response>> pages_;
+  std::unordered_map<std::string, Entry> pages_;
   std::size_t bytes_ = 0;
   std::atomic<std::uint64_t> generation_{1};
 };

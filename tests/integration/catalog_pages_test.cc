@@ -165,6 +165,51 @@ TEST_P(CatalogPagesTest, ObsoleteEntryKeepsItsPageWithANotice) {
   EXPECT_FALSE(Has(home.body, "Opsoclonus-myoclonus syndrome"));  // not listed as current
 }
 
+TEST_P(CatalogPagesTest, UnreviewedAnswersAreLabelledAsDraftsAndNeverAsReviewed) {
+  TestServer server(database_);
+  HttpResult page = server.Get("/conditions/opsoclonus-myoclonus-syndrome");
+  ASSERT_EQ(page.status, 200u);
+  EXPECT_TRUE(Has(page.body, "What can trigger opsoclonus-myoclonus syndrome?"));
+  EXPECT_TRUE(Has(page.body, "Editorial draft — not yet medically reviewed"));
+  EXPECT_TRUE(Has(page.body, "<strong>In short:</strong>"));
+  EXPECT_FALSE(Has(page.body, "Medically reviewed by"));
+  EXPECT_FALSE(Has(page.body, "FAQPage"));  // drafts never reach structured data
+  EXPECT_LT(page.body.size(), 60u * 1024u);
+}
+
+class StarterCatalogueTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  TestDatabase database_{GetParam()};
+};
+
+TEST_P(StarterCatalogueTest, ANewServerShowsTheStarterCatalogueUntilOrphanetIsImported) {
+  TestServer server(database_, {"--cache-check-interval", "0.05"});
+  ASSERT_TRUE(server.started());
+  HttpResult home = server.Get("/");
+  EXPECT_TRUE(Has(home.body, "Conditions <span class=\"count\">(306)</span>")) << home.body.substr(0, 3000);
+  HttpResult starter = server.Get("/conditions/opsoclonus-myoclonus-syndrome");
+  ASSERT_EQ(starter.status, 200u);
+  EXPECT_TRUE(Has(starter.body, "The full entry appears once the catalogue is imported"));
+  EXPECT_EQ(server.Get("/conditions/kinsbourne-syndrome").status, 301u);  // starter synonyms
+  Import(database_, PacketsFolder(database_, {1183, 36388}));
+  bool upgraded = false;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!upgraded && std::chrono::steady_clock::now() < deadline) {
+    upgraded = Has(server.Get("/conditions/opsoclonus-myoclonus-syndrome").body,
+                   "Source: Orphanet (CC BY 4.0), data version");
+  }
+  EXPECT_TRUE(upgraded);
+  auto count = database_.db().Run([](soci::session& sql) {
+    long long n = 0;
+    sql << "SELECT COUNT(*) FROM conditions WHERE orphacode = 1183", soci::into(n);
+    return n;
+  });
+  ASSERT_TRUE(count.ok());
+  EXPECT_EQ(*count, 1);  // upgraded in place, never duplicated
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StarterCatalogueTest, ::testing::ValuesIn(AllBackends()), Backends);
+
 INSTANTIATE_TEST_SUITE_P(Backends, CatalogPagesTest, ::testing::ValuesIn(AllBackends()), Backends);
 
 }  // namespace

@@ -105,3 +105,20 @@ TEST(PageCache, StoringTheSameTargetTwiceKeepsOneEntry) {
 
 }  // namespace
 }  // namespace diseasemaps
+
+namespace diseasemaps {
+namespace {
+
+TEST(PageCache, PagesOlderThanTheMaximumAgeAreMisses) {
+  PageCache expiring(1 << 20, std::chrono::seconds(0));
+  http::Response page = http::Response::Html("<p>Review overdue?</p>");
+  ASSERT_NE(expiring.Store("/x", page, expiring.generation()), nullptr);
+  EXPECT_EQ(expiring.Find("/x"), nullptr);  // already older than 0 s
+  EXPECT_NE(expiring.Store("/x", page, expiring.generation()), nullptr);  // replaced, not refused
+  PageCache lasting(1 << 20, std::chrono::hours(1));
+  lasting.Store("/x", page, lasting.generation());
+  EXPECT_NE(lasting.Find("/x"), nullptr);
+}
+
+}  // namespace
+}  // namespace diseasemaps

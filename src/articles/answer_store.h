@@ -1,0 +1,102 @@
+// AnswerStore: every read and write of answers, their versions and their workflow
+// events (tables of migrations/0004_answers.sql), on SQLite and PostgreSQL.
+//
+// Thread-safe (it holds only the Database and a clock). Every call blocks: run it on
+// the worker pool. Each write is one transaction that first locks the answer's row, so
+// two steps on one answer never interleave; each write also bumps the content
+// generation, since the condition's page may change with it.
+//
+// The store enforces the workflow (answer_rules.h): an approved version is never
+// changed, only an approved version is ever published, and a step that the latest
+// version's status does not allow fails with Conflict and changes nothing. It does not
+// decide who may take a step: that is the guard's question, asked by the handlers.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "articles/answer.h"
+#include "platform/db/database.h"
+#include "platform/status.h"
+
+namespace diseasemaps::articles {
+
+struct NewAnswer {
+  long long condition_id = 0;
+  std::string slug;
+  int position = 0;
+  AnswerContent content;
+  Actor author;
+  bool submit = false;  // true: version 1 goes to review at once ("submitted"), else "draft"
+};
+
+// An answer shipped with the program (content/answers), keyed by ORPHAcode.
+struct ContentAnswer {
+  int orphacode = 0;
+  std::string slug;
+  int position = 0;
+  AnswerContent content;
+};
+
+class AnswerStore {
+ public:
+  using Clock = std::function<long long()>;  // Unix seconds
+  static long long SystemNow();
+
+  explicit AnswerStore(Database& db, Clock clock = &AnswerStore::SystemNow);
+
+  // Creates an answer with its version 1 (a draft, or submitted when new_answer.submit).
+  // Returns the answer. InvalidArgument/TooLarge for a bad slug or text, NotFound when
+  // the condition does not exist, Conflict when the condition already has an answer
+  // with that slug.
+  Result<Answer> Create(const NewAnswer& new_answer);
+
+  // Edits version `version_id`, which must be the answer's latest. A draft changes in
+  // place; a returned or approved version stays as it is and a new draft (number + 1)
+  // holds the change, so the published version stays public until another approval.
+  // Returns the draft. Conflict when the version is not the latest or is under review
+  // (submitted); NotFound when there is no such version.
+  Result<AnswerVersion> Edit(long long version_id, const AnswerContent& content, const Actor& editor);
+
+  // Sends a draft or returned version (the latest) to review.
+  Result<AnswerVersion> Submit(long long version_id, const Actor& author);
+
+  // A reviewer approves a submitted version: it becomes the published version and the
+  // answer's last_reviewed_at is now. The reviewer's name and credentials are required
+  // (InvalidArgument), the comment is optional.
+  Result<AnswerVersion> Approve(long long version_id, const Reviewer& reviewer,
+                                const std::string& comment = "");
+
+  // A reviewer returns a submitted version with a comment (required). The published
+  // version, if any, stays.
+  Result<AnswerVersion> Return(long long version_id, const Reviewer& reviewer,
+                               const std::string& comment);
+
+  // Reads. NotFound when absent.
+  Result<Answer> Find(long long answer_id);
+  Result<Answer> FindBySlug(long long condition_id, std::string_view slug);
+  Result<AnswerVersion> FindVersion(long long version_id);
+  // Every version of an answer, oldest first (empty when the answer has none or does
+  // not exist).
+  Result<std::vector<AnswerVersion>> Versions(long long answer_id);
+  // The workflow's record for an answer, oldest first.
+  Result<std::vector<AnswerEvent>> Events(long long answer_id);
+  // Every answer of a condition in page order, with its published and latest versions.
+  Result<std::vector<AnswerSnapshot>> ForCondition(long long condition_id);
+
+  // For the content shipped with the program: in one transaction, creates each answer
+  // whose condition exists (by ORPHAcode) and that does not exist yet (by condition and
+  // slug), as version 1 *submitted* for review, written by `author` — never approved:
+  // no reviewer has seen it. Returns how many it created; bumps the content generation
+  // when that is more than zero. Answers already there are left as they are, whatever
+  // happened to them since. Fails (creating nothing) on invalid text or slug.
+  Result<int> CreateMissingSubmitted(const std::vector<ContentAnswer>& answers, const Actor& author);
+
+ private:
+  Database& db_;
+  Clock clock_;
+};
+
+}  // namespace diseasemaps::articles

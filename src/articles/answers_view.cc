@@ -1,0 +1,160 @@
+#include "articles/answers_view.h"
+
+#include <spdlog/spdlog.h>
+
+#include "articles/answer_rules.h"
+#include "articles/answer_store.h"
+#include "platform/markdown.h"
+
+namespace diseasemaps::articles {
+namespace {
+
+using nlohmann::json;
+
+// The version the public may see, or nullptr: the published one, else the latest if
+// it is a draft or waits for review (never a returned one).
+const AnswerVersion* Shown(const AnswerSnapshot& s) {
+  if (s.published) return &*s.published;
+  if (s.latest.status == AnswerStatus::kDraft || s.latest.status == AnswerStatus::kSubmitted) return &s.latest;
+  return nullptr;
+}
+
+// "… PMID: 35260471" -> the PubMed address of that article, or "".
+std::string PubMedUrl(std::string_view text) {
+  const std::size_t at = text.find("PMID");
+  if (at == std::string_view::npos) return "";
+  std::size_t i = at + 4;
+  while (i < text.size() && (text[i] == ':' || text[i] == ' ')) ++i;
+  const std::size_t start = i;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+  if (i == start || i - start > 9) return "";
+  return "https://pubmed.ncbi.nlm.nih.gov/" + std::string(text.substr(start, i - start)) + "/";
+}
+
+struct Body {
+  std::string html;
+  json references = json::array();
+};
+
+Body RenderBody(const AnswerVersion& v) {
+  Body body;
+  MarkdownOptions options;
+  options.first_heading_level = 4;  // the page's question is an <h3>
+  options.split_references = true;
+  auto rendered = RenderMarkdown(v.content.body_markdown, options);
+  if (!rendered.ok()) {
+    // The store refuses such text; a row written some other way shows without a body.
+    spdlog::warn("answer version {}: {}", v.id, rendered.status().message());
+    return body;
+  }
+  body.html = std::move(rendered->html);
+  for (const MarkdownReference& reference : rendered->references) {
+    const std::string url = reference.url.empty() ? PubMedUrl(reference.text) : reference.url;
+    body.references.push_back({{"label", reference.text.empty() ? url : reference.text}, {"url", url}});
+  }
+  return body;
+}
+
+std::string HtmlEscape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+json AnswersView(const std::vector<AnswerSnapshot>& answers, long long now) {
+  json list = json::array();
+  int reviewed_count = 0;
+  int draft_count = 0;
+  for (const AnswerSnapshot& s : answers) {
+    const AnswerVersion* v = Shown(s);
+    if (v == nullptr) continue;
+    // Reviewed only when the shown version is the published one and was approved: the
+    // same test twice, so that a slip elsewhere cannot turn a draft into "reviewed".
+    const bool reviewed = s.published.has_value() && v == &*s.published &&
+                          v->status == AnswerStatus::kApproved && v->reviewed_at.has_value();
+    Body body = RenderBody(*v);
+    json item = {
+        {"slug", s.answer.slug},
+        {"anchor", "answer-" + s.answer.slug},
+        {"question", v->content.question},
+        {"short_answer", v->content.short_answer},
+        {"body_html", std::move(body.html)},
+        {"reviewed", reviewed},
+        {"draft", !reviewed},
+        {"version", v->number},
+        {"has_references", !body.references.empty()},
+        {"references", std::move(body.references)},
+    };
+    if (reviewed) {
+      ++reviewed_count;
+      const long long reviewed_at = *v->reviewed_at;
+      const bool overdue = ReviewOverdue(reviewed_at, now);
+      item["status"] = "published";
+      item["header"] = ReviewedHeader(v->reviewer_name, v->reviewer_credentials, reviewed_at);
+      item["overdue"] = overdue;
+      if (overdue) item["overdue_label"] = std::string(kOverdueLabel);
+      item["reviewer_name"] = v->reviewer_name;
+      item["reviewer_credentials"] = v->reviewer_credentials;
+      item["last_updated"] = IsoDate(reviewed_at);
+    } else {
+      ++draft_count;
+      item["status"] = std::string(StatusName(v->status));
+      item["header"] = std::string(kUnreviewedLabel);
+      item["overdue"] = false;
+    }
+    list.push_back(std::move(item));
+  }
+  return {{"answers", std::move(list)},
+          {"has_answers", reviewed_count + draft_count > 0},
+          {"reviewed_count", reviewed_count},
+          {"draft_count", draft_count},
+          {"has_reviewed", reviewed_count > 0},
+          {"has_drafts", draft_count > 0}};
+}
+
+std::string FaqPageJsonLd(const std::vector<AnswerSnapshot>& answers, const std::string& page_url) {
+  json questions = json::array();
+  for (const AnswerSnapshot& s : answers) {
+    if (!s.published || s.published->status != AnswerStatus::kApproved || !s.published->reviewed_at) continue;
+    const AnswerVersion& v = *s.published;
+    const std::string text = "<p>" + HtmlEscape(v.content.short_answer) + "</p>\n" + RenderBody(v).html;
+    questions.push_back({{"@type", "Question"},
+                         {"name", v.content.question},
+                         {"acceptedAnswer",
+                          {{"@type", "Answer"}, {"text", text}, {"dateModified", IsoDate(*v.reviewed_at)}}}});
+  }
+  if (questions.empty()) return "";
+  json ld = {{"@context", "https://schema.org"}, {"@type", "FAQPage"}, {"mainEntity", std::move(questions)}};
+  if (!page_url.empty()) ld["url"] = page_url;
+  const std::string dumped = ld.dump();
+  // Inside <script>, "</script" or "<!--" would change how the block is parsed; JSON
+  // lets every '<' be written \u003c.
+  std::string out;
+  out.reserve(dumped.size());
+  for (char c : dumped) {
+    if (c == '<') out += "\\u003c";
+    else out.push_back(c);
+  }
+  return out;
+}
+
+Result<ConditionAnswers> LoadConditionAnswers(Database& db, long long condition_id, const std::string& page_url,
+                                              long long now) {
+  AnswerStore store(db);
+  auto snapshots = store.ForCondition(condition_id);
+  if (!snapshots.ok()) return snapshots.status();
+  return ConditionAnswers{AnswersView(*snapshots, now), FaqPageJsonLd(*snapshots, page_url)};
+}
+
+}  // namespace diseasemaps::articles

@@ -1,0 +1,70 @@
+// What a condition's page shows of its answers: a JSON view model for the template and
+// schema.org FAQPage JSON-LD, built so that the page can never present unreviewed text
+// as medically reviewed.
+//
+//   - An answer with a published version shows that version (an approved one), with
+//     the reviewer's name, credentials and date, even while a newer draft waits.
+//   - An answer never approved shows its latest version only when it is a draft or
+//     submitted for review, marked `reviewed: false` and labelled
+//     "Editorial draft — not yet medically reviewed". A version a reviewer returned is
+//     not shown at all.
+//   - The FAQPage JSON-LD holds published answers only; drafts never reach it.
+//
+// An answer's references are the items of a "## References" (or "Sources") section at
+// the end of its Markdown: that section is taken out of body_html and given as a list,
+// each item with its first web link, or a PubMed link made from a "PMID: n" in it.
+//
+// Pure functions (plus one convenience loader); thread-safe.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "articles/answer.h"
+#include "platform/db/database.h"
+#include "platform/status.h"
+
+namespace diseasemaps::articles {
+
+// The view model, for `now` (Unix seconds, for "Review overdue"):
+// {
+//   "answers": [{
+//     "slug": "what-causes-it", "anchor": "answer-what-causes-it",
+//     "question": "…", "short_answer": "…",
+//     "body_html": "<p>…</p>",   // safe HTML from Markdown: insert unescaped ({{{body_html}}})
+//     "reviewed": true, "draft": false, "overdue": false,
+//     "status": "published" | "submitted" | "draft",
+//     "header": "Short answer · Medically reviewed by Dr A, MD · Last updated 2026-04-07"
+//               or "Editorial draft — not yet medically reviewed",
+//     "overdue_label": "Review overdue" (only when overdue),
+//     "reviewer_name": "…", "reviewer_credentials": "…", "last_updated": "2026-04-07"
+//                                                     (only when reviewed),
+//     "version": 3,
+//     "references": [{"label": "Orphanet. Opsoclonus-myoclonus syndrome (ORPHA:1183).",
+//                     "url": "https://www.orpha.net/…"}],   // url "" when the item has none
+//     "has_references": true
+//   }, …],
+//   "has_answers": true, "reviewed_count": 2, "draft_count": 1, "has_reviewed": true,
+//   "has_drafts": true
+// }
+nlohmann::json AnswersView(const std::vector<AnswerSnapshot>& answers, long long now);
+
+// schema.org FAQPage JSON-LD of the published answers, ready to sit inside
+// <script type="application/ld+json"> (every '<' is written \u003c). Empty when no
+// answer is published: a page of drafts has no FAQPage.
+std::string FaqPageJsonLd(const std::vector<AnswerSnapshot>& answers, const std::string& page_url);
+
+struct ConditionAnswers {
+  nlohmann::json view;     // AnswersView(…)
+  std::string faq_jsonld;  // FaqPageJsonLd(…), maybe empty
+};
+
+// Reads the condition's answers (AnswerStore::ForCondition) and builds both. Fails
+// only when the database does (Unavailable/Internal); a condition without answers
+// gives an empty list.
+Result<ConditionAnswers> LoadConditionAnswers(Database& db, long long condition_id,
+                                              const std::string& page_url, long long now);
+
+}  // namespace diseasemaps::articles

@@ -1,0 +1,135 @@
+// A condition page as a visitor meets it: Orphanet's facts in plain words, answers that
+// say plainly when no medical reviewer has checked them yet, usable on a 360 px phone
+// with the keyboard alone, under the site's strict Content-Security-Policy.
+//
+// Run: node --test tests/browser/   (after building; see harness.mjs for the environment)
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import {
+  assertNoBrowserProblems,
+  binPath,
+  checkAccessibility,
+  createDatabase,
+  databaseKinds,
+  launchBrowser,
+  openPage,
+  repoRoot,
+  screenshot,
+  startServer,
+} from './harness.mjs';
+
+const kPackets = path.resolve(repoRoot, process.env.DISEASEMAPS_SHARED_DATA || '../shared/data',
+  'orphanet', 'orphapackets');
+const kCodes = [1183, 36388, 102005];
+const kPagePath = '/conditions/opsoclonus-myoclonus-syndrome';
+
+// Imports a few real ORPHApackets through the binary, as an operator would.
+function importPackets(database) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dm-browser-packets-'));
+  try {
+    for (const code of kCodes) {
+      fs.copyFileSync(path.join(kPackets, `ORPHApacket_${code}.json`),
+        path.join(dir, `ORPHApacket_${code}.json`));
+    }
+    execFileSync(binPath, ['--database', database.url, 'import', 'orphanet', dir],
+      { stdio: 'pipe' });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+for (const kind of databaseKinds()) {
+  describe(`condition page (${kind})`, () => {
+    let database;
+    let server;
+    let browser;
+
+    before(async () => {
+      database = createDatabase(kind);
+      database.migrate();
+      importPackets(database);
+      server = await startServer(database);
+      browser = await launchBrowser();
+    });
+
+    after(async () => {
+      await browser?.close();
+      await server?.stop();
+      database?.dispose();
+    });
+
+    for (const { width, height } of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+      const size = `${width}x${height}`;
+      test(`shows facts in plain words and labels unreviewed answers, at ${size}`, async () => {
+        const { context, page, problems } = await openPage(browser, { width, height });
+        try {
+          const response = await page.goto(`${server.url}${kPagePath}`);
+          assert.equal(response.status(), 200);
+          const heading = page.getByRole('heading', { level: 1 });
+          assert.equal(await heading.innerText(), 'Opsoclonus-myoclonus syndrome');
+          const main = await page.getByRole('main').innerText();
+          assert.match(main, /Dancing eye syndrome/, 'synonyms are shown');
+          assert.match(main, /It is not inherited\./, 'inheritance in plain words');
+          assert.match(main, /Almost always \(80 to 99 in 100 people\)/, 'symptom frequency in words');
+          assert.match(main, /Editorial draft — not yet medically reviewed/,
+            'unreviewed answers say so');
+          assert.doesNotMatch(main, /Medically reviewed by/, 'no review is claimed');
+
+          const scrollWidth = await page.evaluate(() => document.scrollingElement.scrollWidth);
+          assert.ok(scrollWidth <= width, `no horizontal scrolling at ${width} px (${scrollWidth})`);
+          await screenshot(page, `condition-${kind}-${size}`);
+          await checkAccessibility(page, `condition ${kind} ${size}`);
+          assertNoBrowserProblems(problems);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+
+    test('opens a full answer with the keyboard alone', async () => {
+      const { context, page, problems } = await openPage(browser, { width: 360, height: 740 });
+      try {
+        await page.goto(`${server.url}${kPagePath}`);
+        const summary = page.locator('details.answer-body summary').first();
+        const details = page.locator('details.answer-body').first();
+        assert.equal(await details.evaluate((d) => d.open), false, 'answers start folded');
+        // Tab through the page until the first answer's summary has focus.
+        let focused = false;
+        for (let i = 0; i < 60 && !focused; i += 1) {
+          await page.keyboard.press('Tab');
+          focused = await summary.evaluate((el) => el === document.activeElement);
+        }
+        assert.ok(focused, 'the first "Read the full answer" is reachable with Tab');
+        await page.keyboard.press('Enter');
+        assert.equal(await details.evaluate((d) => d.open), true, 'Enter opens the answer');
+        await screenshot(page, `condition-${kind}-answer-open-360x740`);
+        assertNoBrowserProblems(problems);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('structured data loads under the strict Content-Security-Policy', async () => {
+      const { context, page, problems } = await openPage(browser, { bypassCSP: false });
+      try {
+        await page.goto(`${server.url}${kPagePath}`);
+        await page.waitForLoadState('load');
+        const ld = await page.locator('script[type="application/ld+json"]').first().textContent();
+        const data = JSON.parse(ld);
+        assert.equal(data['@type'], 'MedicalCondition');
+        assert.equal(data.name, 'Opsoclonus-myoclonus syndrome');
+        assert.equal(await page.locator('script:not([type="application/ld+json"])').count(), 0,
+          'reading the page needs no script');
+        assertNoBrowserProblems(problems);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+}

@@ -5,6 +5,7 @@
 #include "articles/answer_rules.h"
 #include "articles/answer_store.h"
 #include "platform/markdown.h"
+#include "platform/text.h"
 
 namespace diseasemaps::articles {
 namespace {
@@ -53,21 +54,6 @@ Body RenderBody(const AnswerVersion& v) {
     body.references.push_back({{"label", reference.text.empty() ? url : reference.text}, {"url", url}});
   }
   return body;
-}
-
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -128,7 +114,7 @@ std::string FaqPageJsonLd(const std::vector<AnswerSnapshot>& answers, const std:
   for (const AnswerSnapshot& s : answers) {
     if (!s.published || s.published->status != AnswerStatus::kApproved || !s.published->reviewed_at) continue;
     const AnswerVersion& v = *s.published;
-    const std::string text = "<p>" + HtmlEscape(v.content.short_answer) + "</p>\n" + RenderBody(v).html;
+    const std::string text = "<p>" + EscapeMarkup(v.content.short_answer) + "</p>\n" + RenderBody(v).html;
     questions.push_back({{"@type", "Question"},
                          {"name", v.content.question},
                          {"acceptedAnswer",

@@ -4,24 +4,10 @@
 #include <ctime>
 
 #include "pages/error_pages.h"
+#include "platform/text.h"
 
 namespace diseasemaps::catalog {
 namespace {
-
-std::string XmlEscape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
 
 std::string IsoDate(long long epoch_seconds) {
   const std::time_t t = static_cast<std::time_t>(epoch_seconds);
@@ -46,9 +32,9 @@ http::Response UrlSet(ConditionStore& store, const std::string& base, const http
   std::string xml =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-  if (offset == 0) xml += "<url><loc>" + XmlEscape(base + "/") + "</loc></url>\n";
+  if (offset == 0) xml += "<url><loc>" + EscapeMarkup(base + "/") + "</loc></url>\n";
   for (const auto& [slug, updated] : *slugs) {
-    xml += "<url><loc>" + XmlEscape(base + "/conditions/" + slug) + "</loc><lastmod>" +
+    xml += "<url><loc>" + EscapeMarkup(base + "/conditions/" + slug) + "</loc><lastmod>" +
            IsoDate(updated) + "</lastmod></url>\n";
   }
   xml += "</urlset>\n";
@@ -76,7 +62,7 @@ http::Response SitemapRoot(ConditionStore& store, const std::string& public_url,
       "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   const long long parts = (*total + urls_per_sitemap - 1) / urls_per_sitemap;
   for (long long part = 1; part <= parts; ++part) {
-    xml += "<sitemap><loc>" + XmlEscape(public_url + "/sitemaps/" + std::to_string(part) + ".xml") +
+    xml += "<sitemap><loc>" + EscapeMarkup(public_url + "/sitemaps/" + std::to_string(part) + ".xml") +
            "</loc></sitemap>\n";
   }
   xml += "</sitemapindex>\n";

@@ -42,27 +42,42 @@ struct IterDeleter {
   void operator()(cmark_iter* i) const { cmark_iter_free(i); }
 };
 
-// The visible text under a node, as plain text.
-std::string PlainText(cmark_node* node) {
-  std::string text;
-  std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(node));
+// Calls visit(node) for every node under root (root included) as it is entered;
+// visit returns false to skip the node's children.
+template <typename Visit>
+void ForEachNode(cmark_node* root, Visit visit) {
+  std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(root));
   cmark_event_type event;
   while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
     if (event != CMARK_EVENT_ENTER) continue;
-    cmark_node* n = cmark_iter_get_node(iter.get());
-    switch (cmark_node_get_type(n)) {
-      case CMARK_NODE_TEXT:
-      case CMARK_NODE_CODE:
-        if (const char* literal = cmark_node_get_literal(n)) text += literal;
-        break;
-      case CMARK_NODE_SOFTBREAK:
-      case CMARK_NODE_LINEBREAK:
-        text += ' ';
-        break;
-      default:
-        break;
-    }
+    cmark_node* node = cmark_iter_get_node(iter.get());
+    if (!visit(node)) cmark_iter_reset(iter.get(), node, CMARK_EVENT_EXIT);
   }
+}
+
+// Appends what a text-bearing node shows (literal text; a space for a line break).
+void AppendShownText(cmark_node* node, std::string& text) {
+  switch (cmark_node_get_type(node)) {
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_CODE:
+      if (const char* literal = cmark_node_get_literal(node)) text += literal;
+      break;
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK:
+      text += ' ';
+      break;
+    default:
+      break;
+  }
+}
+
+// The visible text under a node, as plain text.
+std::string PlainText(cmark_node* node) {
+  std::string text;
+  ForEachNode(node, [&](cmark_node* n) {
+    AppendShownText(n, text);
+    return true;
+  });
   return text;
 }
 
@@ -116,35 +131,25 @@ bool IsReferencesHeading(cmark_node* heading) {
 MarkdownReference Reference(cmark_node* node) {
   MarkdownReference reference;
   std::string text;
-  std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(node));
-  cmark_event_type event;
-  while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
-    if (event != CMARK_EVENT_ENTER) continue;
-    cmark_node* n = cmark_iter_get_node(iter.get());
+  ForEachNode(node, [&](cmark_node* n) {
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_LINK: {
         const char* raw = cmark_node_get_url(n);
         const std::string url = raw != nullptr ? raw : "";
         if (reference.url.empty() && IsWebUrl(url) && IsSafeLinkUrl(url)) reference.url = url;
         const std::string shown = PlainText(n);
-        if (shown == url || "http://" + shown == url || "https://" + shown == url || "mailto:" + shown == url) {
-          cmark_iter_reset(iter.get(), n, CMARK_EVENT_EXIT);  // skip the URL written out
-        }
-        break;
+        // A URL written out as the link's text is not part of the reference's words.
+        return !(shown == url || "http://" + shown == url || "https://" + shown == url ||
+                 "mailto:" + shown == url);
       }
-      case CMARK_NODE_TEXT:
-      case CMARK_NODE_CODE:
-        if (const char* literal = cmark_node_get_literal(n)) text += literal;
-        break;
-      case CMARK_NODE_SOFTBREAK:
-      case CMARK_NODE_LINEBREAK:
       case CMARK_NODE_PARAGRAPH:
         text += ' ';
-        break;
+        return true;
       default:
-        break;
+        AppendShownText(n, text);
+        return true;
     }
-  }
+  });
   reference.text = CollapseSpaces(text);
   if (!reference.text.empty() && reference.text.front() == ' ') reference.text.erase(0, 1);
   return reference;
@@ -234,11 +239,7 @@ Result<RenderedMarkdown> RenderMarkdown(std::string_view markdown, const Markdow
   std::set<std::string> seen_urls;
   int highest = 7;
   {
-    std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(document.get()));
-    cmark_event_type event;
-    while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
-      if (event != CMARK_EVENT_ENTER) continue;
-      cmark_node* node = cmark_iter_get_node(iter.get());
+    ForEachNode(document.get(), [&](cmark_node* node) {
       switch (cmark_node_get_type(node)) {
         case CMARK_NODE_HTML_BLOCK:
         case CMARK_NODE_HTML_INLINE:
@@ -263,7 +264,8 @@ Result<RenderedMarkdown> RenderMarkdown(std::string_view markdown, const Markdow
         default:
           break;
       }
-    }
+      return true;
+    });
   }
   for (cmark_node* node : raw_html) cmark_node_free(node);  // unlinks, then frees
   for (cmark_node* node : unsafe) ReplaceWithChildren(node);

@@ -2,6 +2,7 @@
 // work on bytes and treat only ASCII white space as white space.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -13,5 +14,8 @@ std::string_view TrimWhitespace(std::string_view s);
 // The pieces of s between separators; "" gives one empty piece; separators at the ends
 // give empty pieces. REQUIRES: separator is not empty.
 std::vector<std::string_view> SplitOn(std::string_view s, std::string_view separator);
+
+// text with & < > " ' escaped, safe inside HTML or XML text and quoted attributes.
+std::string EscapeMarkup(std::string_view text);
 
 }  // namespace diseasemaps

@@ -12,6 +12,7 @@
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
 
+#include "guard/guard.h"
 #include "http/url.h"
 
 namespace diseasemaps::http {
@@ -28,6 +29,8 @@ struct Request {
   QueryParams query;
   std::map<std::string, std::string> path_params;  // filled by the router
   std::string route;                // the matched pattern, for metrics and logs
+  guard::Viewer viewer;             // who asks; anonymous unless a session resolved
+  std::string csrf_token;           // the token forms on this page must send back
 
   std::string_view Header(beast_http::field field) const;
   std::string_view Header(std::string_view name) const;

@@ -1,0 +1,315 @@
+# Shared shell functions for the benchmarks in bench/. Source it; do not run it.
+#
+#   source bench/lib.sh
+#   bench_init NAME        # cd to the repo root, temp dir in $work, traps, $bin, $static_dir
+#
+# Every process a script starts goes through start_tracked / run_tracked, so that the
+# EXIT trap stops it (SIGTERM, then SIGKILL after 5 s) on success, failure, Ctrl-C or
+# SIGTERM, and then removes $work.
+#
+# Environment read here: DISEASEMAPS_BIN (default build/diseasemaps), DISEASEMAPS_STATIC
+# (default build/static), DISEASEMAPS_SHARED_DATA (default ../shared/data; relative
+# paths are relative to the repository root), BENCH_MACHINE_PRINTED (set by run-all:
+# scripts then leave the machine line out), BENCH_DURATION (one wrk run, default 8s),
+# BENCH_THREADS (wrk threads, 2), BENCH_CONNECTIONS (wrk connections, 32).
+
+# shellcheck shell=bash
+export LC_ALL=C   # decimal points in $EPOCHREALTIME, awk and printf
+
+# Read by the scripts and by measure().
+duration=${BENCH_DURATION:-8s}
+threads=${BENCH_THREADS:-2}
+connections=${BENCH_CONNECTIONS:-32}
+
+bench_name=bench
+work=
+pids=()
+stop_wait_tenths=50   # how long stop_all_tracked waits for each process before SIGKILL
+
+# Sets up a benchmark script: $bench_name, $bin, $static_dir, $work, and the traps.
+bench_init() {
+  bench_name=$1
+  cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 2
+  bin=${DISEASEMAPS_BIN:-build/diseasemaps}
+  static_dir=${DISEASEMAPS_STATIC:-build/static}
+  load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)   # a busy machine makes the figures noisy
+  work=$(mktemp -d "${TMPDIR:-/tmp}/dm-bench-$bench_name.XXXXXX")
+  trap bench_cleanup EXIT
+  trap 'bench_on_signal INT' INT
+  trap 'bench_on_signal TERM' TERM
+}
+
+# Stops every tracked process, removes $work and exits with the script's status.
+bench_cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  stop_all_tracked
+  [[ -n "$work" ]] && rm -rf "$work"
+  exit "$status"
+}
+
+# On SIGINT/SIGTERM: clean up, then die of the same signal so a calling script (or the
+# shell) sees that the run was interrupted rather than finished.
+bench_on_signal() {
+  local sig=$1
+  trap - EXIT INT TERM
+  echo "bench/$bench_name: interrupted (SIG$sig), stopping what it started" >&2
+  stop_all_tracked
+  [[ -n "$work" ]] && rm -rf "$work"
+  kill -"$sig" "$$"
+  exit $((128 + $(kill -l "$sig")))   # not reached unless the signal is blocked
+}
+
+# SIGTERM to every tracked process, SIGKILL to any still running $stop_wait_tenths/10 s
+# later.
+stop_all_tracked() {
+  local pid i
+  for pid in "${pids[@]+"${pids[@]}"}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]+"${pids[@]}"}"; do
+    for ((i = 0; i < stop_wait_tenths; i++)); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  pids=()
+}
+
+untrack() {
+  local pid=$1 p remaining=()
+  for p in "${pids[@]+"${pids[@]}"}"; do [[ "$p" == "$pid" ]] || remaining+=("$p"); done
+  pids=("${remaining[@]+"${remaining[@]}"}")
+}
+
+# Stops one tracked process (SIGTERM, then SIGKILL after 5 s) and forgets it.
+stop_tracked() {
+  local pid=$1 i
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < 50; i++)); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  untrack "$pid"
+}
+
+# Starts CMD in the background, tracked; its pid in $last_pid. Redirect at the call.
+start_tracked() {
+  "$@" &
+  last_pid=$!
+  pids+=("$last_pid")
+}
+
+# Runs CMD to completion, tracked, and returns its status. It runs in the background
+# and is waited for, so that a signal reaches our trap at once instead of after CMD.
+run_tracked() {
+  local pid status
+  "$@" &
+  pid=$!
+  pids+=("$pid")
+  wait "$pid" && status=0 || status=$?
+  untrack "$pid"
+  return "$status"
+}
+
+# Prints the "Usage:" part of SCRIPT's header comment on stderr.
+print_usage() {
+  awk '/^# Usage:/ { p = 1 } p && !/^#/ { exit } p { sub(/^# ?/, ""); print }' "$1" >&2
+}
+
+fail() {
+  echo "bench/$bench_name: $*" >&2
+  exit 1
+}
+
+# Exits 2 naming the first of TOOL... that is not installed.
+require_tools() {
+  local tool
+  for tool in "$@"; do
+    if ! command -v "$tool" >/dev/null; then
+      echo "bench/$bench_name: $tool not found (build first; scripts/install-deps --bench)" >&2
+      exit 2
+    fi
+  done
+}
+
+# A loopback port free at the time of asking.
+free_port() {
+  node -e 'const s = require("net").createServer();
+    s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'
+}
+
+# Seconds since the epoch, with microseconds.
+now() { printf '%s\n' "$EPOCHREALTIME"; }
+
+# Seconds between two now() values, to 0.01 s.
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f\n", b - a }'; }
+
+# One line describing the machine; run-all prints it first.
+machine_line() {
+  local cpu
+  cpu=$(sed -n 's/^model name[[:space:]]*: *//p' /proc/cpuinfo | head -n 1)
+  echo "machine: nproc $(nproc), CPU ${cpu:-unknown}, $(free -g | awk '/^Mem:/ { print $2 }') GiB," \
+    "$(uname -sr), $(nginx -v 2>&1 | sed 's/.*: //'), load average at start ${load_at_start:-$(cut -d' ' -f1-3 /proc/loadavg)}"
+}
+
+# --- diseasemaps ---------------------------------------------------------------------
+
+# Migrates DB and seeds the 100 conditions of bench/seed-conditions.sql.
+prepare_seeded_db() {
+  local db=$1 count
+  run_tracked "$bin" --database "$db" migrate >"$work/migrate.log" 2>&1 ||
+    { cat "$work/migrate.log" >&2; fail "migrate failed"; }
+  sqlite3 -bail "$db" <bench/seed-conditions.sql
+  count=$(sqlite3 "$db" 'SELECT COUNT(*) FROM conditions')
+  [[ "$count" == 100 ]] || fail "seeded $count conditions, expected 100"
+}
+
+# Starts `diseasemaps serve` on DB on a free loopback port, no access log; sets $dm_url
+# (ending in /) and $dm_pid.
+start_diseasemaps() {
+  local db=$1 i
+  : >"$work/dm.out"   # exists before the server opens it, for the loop below
+  start_tracked "$bin" --database "$db" serve --port 0 --address 127.0.0.1 \
+    --static-dir "$static_dir" --no-access-log >"$work/dm.out" 2>"$work/dm.err"
+  dm_pid=$last_pid
+  dm_url=
+  for ((i = 0; i < 400; i++)); do
+    dm_url=$(sed -n 's|.*serving on \(http://[^ ]*\).*|\1|p' "$work/dm.out" | head -n 1) || true
+    [[ -n "$dm_url" ]] && break
+    kill -0 "$dm_pid" 2>/dev/null || { cat "$work/dm.out" "$work/dm.err" >&2; fail "diseasemaps exited"; }
+    sleep 0.05
+  done
+  [[ -n "$dm_url" ]] || { cat "$work/dm.err" >&2; fail "diseasemaps did not start"; }
+  dm_url=${dm_url%/}/
+}
+
+# --- the catalogue: real data ----------------------------------------------------------
+
+shared_data_dir() { printf '%s\n' "${DISEASEMAPS_SHARED_DATA:-../shared/data}"; }
+
+# True when the binary has `import orphanet`, `import mondo` and `import hpo-lay`;
+# otherwise says which is missing on stdout.
+catalogue_import_available() {
+  local sub
+  for sub in orphanet mondo hpo-lay; do
+    if ! "$bin" import "$sub" --help >/dev/null 2>&1; then
+      echo "$bin has no \`import $sub\`"
+      return 1
+    fi
+  done
+}
+
+# True when the shared data the import reads exists; otherwise says what is missing.
+catalogue_data_available() {
+  local data
+  data=$(shared_data_dir)
+  local path
+  for path in "$data/orphanet/orphapackets" "$data/mondo" "$data/hpo/layperson-synonyms.tsv"; do
+    [[ -e "$path" ]] || { echo "$path not found (set DISEASEMAPS_SHARED_DATA)"; return 1; }
+  done
+}
+
+# Imports the whole catalogue into DB (a fresh SQLite file: the first import migrates
+# it): Orphanet, then MONDO, then the HPO lay labels, one process each, timed by wall
+# clock. Sets import_seconds[orphanet|mondo|hpo-lay], import_seconds_total and
+# import_packets; each importer's stdout is in $work/import-STEP.out, stderr (progress,
+# logs) in $work/import-STEP.err. Exit status 2 from an importer (malformed inputs
+# skipped) is reported, not fatal.
+declare -A import_seconds=()
+# shellcheck disable=SC2034  # import_seconds_total is for the caller
+import_catalogue() {
+  local db=$1 data step arg t0 t1 status
+  data=$(shared_data_dir)
+  import_seconds=()
+  for step in orphanet mondo hpo-lay; do
+    case $step in
+      orphanet) arg=$data/orphanet/orphapackets ;;
+      mondo) arg=$data/mondo ;;
+      hpo-lay) arg=$data/hpo/layperson-synonyms.tsv ;;
+    esac
+    t0=$(now)
+    run_tracked "$bin" --database "$db" import "$step" "$arg" \
+      >"$work/import-$step.out" 2>"$work/import-$step.err" && status=0 || status=$?
+    t1=$(now)
+    import_seconds[$step]=$(elapsed "$t0" "$t1")
+    case $status in
+      0) ;;
+      2) echo "bench/$bench_name: import $step skipped malformed inputs:" \
+           "$(grep -c . "$work/import-$step.err") lines on stderr" >&2 ;;
+      *) cat "$work/import-$step.out" "$work/import-$step.err" >&2
+         fail "import $step $arg failed (exit $status)" ;;
+    esac
+  done
+  import_seconds_total=$(awk -v a="${import_seconds[orphanet]}" -v b="${import_seconds[mondo]}" \
+    -v c="${import_seconds[hpo-lay]}" 'BEGIN { printf "%.2f\n", a + b + c }')
+  import_packets=$(sed -n 's/^ *\([0-9][0-9]*\) packets in .*/\1/p' "$work/import-orphanet.out" | head -n 1)
+  if [[ -z "$import_packets" ]]; then   # the importer's wording changed: count the files
+    import_packets=$(find "$data/orphanet/orphapackets" -maxdepth 1 -name 'ORPHApacket_*.json' | wc -l)
+  fi
+}
+
+# --- nginx serving saved bytes ---------------------------------------------------------
+
+# Starts nginx serving the file FILE (inside $work/www) at URL path PATH with
+# Content-Type TYPE, from bench/nginx-page.conf.in; sets $ng_url. nginx may lose a race
+# for the port it was given, so this tries a few.
+start_nginx_for() {
+  local path=$1 file=$2 type=$3 port i
+  mkdir -p "$work/nginx/logs" "$work/nginx/tmp"
+  chmod -R a+rX "$work"   # nginx's workers may run as another user
+  ng_url=
+  for _ in 1 2 3 4 5; do
+    port=$(free_port)
+    sed -e "s|@WORK@|$work|g" -e "s|@PORT@|$port|g" -e "s|@CONTENT_TYPE@|$type|g" \
+      -e "s|@URL_PATH@|$path|g" -e "s|@FILE@|$file|g" \
+      bench/nginx-page.conf.in >"$work/nginx/nginx.conf"
+    start_tracked nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" \
+      -e "$work/nginx/logs/error.log" -g "daemon off;" >"$work/nginx/stdout.log" 2>&1
+    for ((i = 0; i < 100; i++)); do
+      if curl -s -o /dev/null "http://127.0.0.1:$port$path" 2>/dev/null; then
+        ng_url="http://127.0.0.1:$port$path"
+        break
+      fi
+      kill -0 "$last_pid" 2>/dev/null || break
+      sleep 0.05
+    done
+    [[ -n "$ng_url" ]] && return 0
+    stop_tracked "$last_pid"
+  done
+  cat "$work/nginx/logs/error.log" >&2
+  fail "nginx did not start"
+}
+
+# --- wrk -------------------------------------------------------------------------------
+
+# Runs wrk with $threads, $connections and DURATION against URL, keeps its output in
+# $work/wrk-NAME.txt and sets m_rps, m_p99 (ms), m_non2xx and m_errors. Not for $(...):
+# wrk must run in this shell so that the traps can stop it.
+# shellcheck disable=SC2034  # m_* are for the caller
+measure() {
+  local name=$1 url=$2 duration=$3
+  run_tracked wrk -t"$threads" -c"$connections" -d"$duration" --latency "$url" \
+    >"$work/wrk-$name.txt" || fail "wrk $url failed"
+  read -r m_rps m_p99 m_non2xx m_errors < <(parse_wrk <"$work/wrk-$name.txt")
+}
+
+# wrk --latency output on stdin -> "REQ_PER_SEC P99_MS NON2XX SOCKET_ERRORS".
+parse_wrk() {
+  awk '
+    function ms(v) {
+      if (v ~ /us$/) return substr(v, 1, length(v) - 2) / 1000
+      if (v ~ /ms$/) return substr(v, 1, length(v) - 2) + 0
+      if (v ~ /m$/)  return substr(v, 1, length(v) - 1) * 60000
+      if (v ~ /s$/)  return substr(v, 1, length(v) - 1) * 1000
+      return v + 0
+    }
+    /^Requests\/sec:/ { rps = $2 }
+    $1 == "99%" { p99 = ms($2) }
+    /Non-2xx or 3xx responses:/ { non2xx = $NF }
+    /Socket errors:/ { errors = $0; sub(/.*Socket errors: */, "", errors); gsub(/ /, "", errors) }
+    END { printf "%.0f %.3f %d %s\n", rps, p99, non2xx + 0, (errors == "" ? "none" : errors) }
+  '
+}

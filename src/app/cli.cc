@@ -7,6 +7,7 @@
 
 #include "app/commands.h"
 #include "app/settings.h"
+#include "accounts/user_command.h"
 #include "catalog/import/import_command.h"
 
 namespace diseasemaps {
@@ -80,11 +81,14 @@ int RunCli(int argc, char** argv) {
   serve_cmd->add_option("--public-url", serve.public_url,
                         "The address visitors use, for sitemaps and canonical links "
                         "(default: http://ADDRESS:PORT)");
+  serve_cmd->add_flag("--secure-cookies", serve.secure_cookies,
+                      "Mark cookies Secure (on by itself when --public-url is https://)");
   serve_cmd->add_flag("--test-hooks", serve.test_hooks,
                       "Expose routes used only by the test suite; never in production");
 
   CLI::App* migrate_cmd = app.add_subcommand("migrate", "Apply pending database migrations");
   AddImportCommands(app, common);
+  AddUserCommands(app, common);
 
   try {
     app.parse(argc, argv);
@@ -92,9 +96,10 @@ int RunCli(int argc, char** argv) {
     return app.exit(e);
   }
 
-  CLI::App* chosen = serve_cmd->parsed()     ? serve_cmd
-                     : migrate_cmd->parsed() ? migrate_cmd
-                                             : ChosenImportCommand(app);
+  CLI::App* chosen = serve_cmd->parsed()          ? serve_cmd
+                     : migrate_cmd->parsed()      ? migrate_cmd
+                     : ChosenImportCommand(app)   ? ChosenImportCommand(app)
+                                                  : ChosenUserCommand(app);
   std::map<std::string, std::string> file_values;
   if (!common.config_file.empty()) {
     auto read = ReadConfigFile(common.config_file);
@@ -106,7 +111,8 @@ int RunCli(int argc, char** argv) {
   }
 
   if (serve_cmd->parsed()) return RunServe(common, serve);
-  if (chosen != migrate_cmd) return RunImportCommand(app);
+  if (ChosenImportCommand(app) != nullptr) return RunImportCommand(app);
+  if (ChosenUserCommand(app) != nullptr) return RunUserCommand(app);
   return RunMigrate(common);
 }
 

@@ -11,6 +11,9 @@
 #include <spdlog/spdlog.h>
 
 #include "app/routes.h"
+#include "accounts/session_gate.h"
+#include "accounts/user_store.h"
+#include "app/limits.h"
 #include "app/site.h"
 #include "articles/answer_content.h"
 #include "catalog/starter_catalogue.h"
@@ -18,6 +21,7 @@
 #include "http/static_files.h"
 #include "pages/error_pages.h"
 #include "platform/content_generation.h"
+#include "platform/crypto.h"
 #include "platform/db/migrations.h"
 #include "platform/templates.h"
 
@@ -106,6 +110,18 @@ int Fail(const std::string& message) {
   return 1;
 }
 
+Result<std::unique_ptr<Database>> OpenMigratedDatabase(const CommonOptions& common, int pool_size) {
+  SetUpLogging(common.log_level);
+  DatabaseOptions options = common.database;
+  options.pool_size = pool_size;
+  auto db = Database::Open(options);
+  if (!db.ok()) {
+    return Status::Unavailable(db.status().message() + " (check --database or DISEASEMAPS_DATABASE)");
+  }
+  if (Status s = PrepareSchema(**db, true); !s.ok()) return s;
+  return db;
+}
+
 int RunMigrate(const CommonOptions& common) {
   SetUpLogging(common.log_level);
   auto db = OpenDatabase(common);
@@ -120,6 +136,7 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   const int workers = options.workers > 0 ? options.workers : 4 * cores;
 
   if (Status s = Templates::CheckAll(); !s.ok()) return Fail("a template is broken: " + s.message());
+  if (Status s = InitCrypto(); !s.ok()) return Fail(s.message());
   const std::filesystem::path static_dir =
       options.static_dir.empty() ? DefaultStaticDir() : std::filesystem::path(options.static_dir);
   auto static_files = http::StaticFiles::Load(static_dir);
@@ -150,8 +167,10 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   metrics.AddGauge("diseasemaps_page_cache_entries", "Anonymous pages held in memory.",
                    [&page_cache] { return static_cast<double>(page_cache.entries()); });
 
-  Site site{database, page_cache, metrics, pool, **static_files, options.test_hooks,
-            options.public_url};
+  accounts::UserStore users(database);
+  PasswordHasher hasher(limits::kConcurrentPasswordHashes);
+  Site site{database, page_cache, metrics, pool, **static_files, users, hasher,
+            options.test_hooks, options.public_url, options.secure_cookies};
   http::Router router;  // filled below, once the public URL is known; read-only after that
   http::Dispatcher dispatcher(router, pool, page_cache, pages::ErrorPage);
 
@@ -169,6 +188,9 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
     site.public_url = "http://" + options.server.address + ":" + std::to_string(server.port());
   }
   while (!site.public_url.empty() && site.public_url.back() == '/') site.public_url.pop_back();
+  if (site.public_url.rfind("https://", 0) == 0) site.secure_cookies = true;
+  accounts::SessionGate gate(users, site.secure_cookies);
+  dispatcher.SetHooks(gate.Hooks());
   DeclareRoutes(router, site);
 
   std::cout << "DiseaseMaps is serving on http://" << options.server.address << ":"

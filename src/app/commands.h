@@ -1,6 +1,7 @@
 // The subcommands' options and entry points. Each Run* function returns an exit code.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "http/server.h"
@@ -25,9 +26,14 @@ struct ServeOptions {
   double cache_check_interval_s = 1;  // how often to look for other processes' writes
   bool test_hooks = false;
   std::string public_url;  // empty: http://ADDRESS:PORT
+  bool secure_cookies = false;  // also on when public_url starts with https://
 };
 
 int RunServe(const CommonOptions& common, ServeOptions options);
+
+// Opens the database named by the global options with pool_size connections and
+// applies pending migrations (logging each). Fails with a message naming --database.
+Result<std::unique_ptr<Database>> OpenMigratedDatabase(const CommonOptions& common, int pool_size);
 int RunMigrate(const CommonOptions& common);
 
 // Prints "diseasemaps: <message>" on stderr and returns 1.

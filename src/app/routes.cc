@@ -7,6 +7,7 @@
 #include <memory>
 #include <thread>
 
+#include "accounts/login_pages.h"
 #include "catalog/condition_api.h"
 #include "catalog/condition_page.h"
 #include "catalog/condition_store.h"
@@ -52,6 +53,12 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Get("/sitemaps/{part}", [conditions, &site](const Request& r) {
     return catalog::SitemapPart(*conditions, site.public_url, r);
   }, {.cache_for_anonymous = true});
+
+  // Accounts
+  auto login = std::make_shared<accounts::LoginPages>(site.users, site.hasher, site.secure_cookies);
+  router.Get("/login", [login](const Request& r) { return login->Show(r); });
+  router.Post("/login", [login](const Request& r) { return login->SignIn(r); });
+  router.Post("/logout", [login](const Request& r) { return login->SignOut(r); });
 
   // Static files (in memory; served on the I/O thread)
   router.Get("/static/{file...}", [&site](const Request& r) {

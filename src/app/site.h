@@ -5,7 +5,9 @@
 
 #include <string>
 
+#include "accounts/user_store.h"
 #include "http/static_files.h"
+#include "platform/crypto.h"
 #include "platform/db/database.h"
 #include "platform/metrics.h"
 #include "platform/page_cache.h"
@@ -19,8 +21,11 @@ struct Site {
   Metrics& metrics;
   WorkerPool& workers;
   const http::StaticFiles& static_files;
+  accounts::UserStore& users;
+  PasswordHasher& hasher;
   bool test_hooks = false;  // routes used only by the test suite
   std::string public_url;   // "https://diseasemaps.example", no trailing slash
+  bool secure_cookies = false;
 };
 
 }  // namespace diseasemaps

@@ -21,6 +21,7 @@ std::string RoleName(Role role);
 struct Viewer {
   std::optional<long long> user_id;  // empty: anonymous
   std::string display_name;
+  std::string credentials;  // a reviewer's, as pages name them: "MD, neurologist"
   std::set<Role> roles;
   bool suspended = false;
 

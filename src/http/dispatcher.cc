@@ -22,9 +22,25 @@ Response Dispatcher::Invoke(const Route& route, const Request& request) const {
                  "Something went wrong on our side. Please try again in a moment.");
 }
 
-boost::asio::awaitable<Dispatched> Dispatcher::Handle(const RawRequest& raw) {
+Response Dispatcher::InvokeWithHooks(const Route& route, Request& request) const {
+  try {
+    if (hooks_.before) {
+      if (auto early = hooks_.before(request)) return *early;
+    }
+  } catch (const std::exception& e) {
+    spdlog::error("request hook for {} failed: {}", route.pattern, e.what());
+    return errors_(&request, 500, "Something went wrong on our side. Please try again in a moment.");
+  }
+  Response response = Invoke(route, request);
+  if (hooks_.after) hooks_.after(request, response);
+  return response;
+}
+
+boost::asio::awaitable<Dispatched> Dispatcher::Handle(const RawRequest& raw,
+                                                      std::string remote_address) {
   Request request;
   request.raw = &raw;
+  request.remote_address = std::move(remote_address);
   request.method = raw.method();
   request.target = std::string(raw.target());
   request.route = "unmatched";
@@ -72,9 +88,13 @@ boost::asio::awaitable<Dispatched> Dispatcher::Handle(const RawRequest& raw) {
   if (route.options.runs_inline) {
     response = Invoke(route, request);
   } else {
-    response = co_await pool_.Run([this, &route, &request] { return Invoke(route, request); });
+    // An anonymous visitor's cacheable page is the same for everyone: it is made without
+    // the hooks, so it can carry no one's cookie or token.
+    response = co_await pool_.Run([this, &route, &request, cacheable] {
+      return cacheable ? Invoke(route, request) : InvokeWithHooks(route, request);
+    });
   }
-  if (cacheable && response.status == 200) {
+  if (cacheable && response.status == 200 && response.HeaderValue("Set-Cookie").empty()) {
     if (auto page = cache_.Store(request.target, response, generation)) {
       co_return Dispatched{*page, route.pattern};
     }

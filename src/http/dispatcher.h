@@ -10,6 +10,7 @@
 #include <utility>  // before asio: Boost 1.74 needs it
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include <boost/asio/awaitable.hpp>
@@ -26,6 +27,15 @@ namespace diseasemaps::http {
 using ErrorRenderer =
     std::function<Response(const Request* request, unsigned status, const std::string& message)>;
 
+// Runs on the worker thread around every handler that does not run inline (and is not
+// an anonymous visitor's cacheable page, which must be the same for everyone): `before`
+// may fill the request (who is signed in, the CSRF token) or answer instead of the
+// handler (a forged form: 403); `after` may add to the response (a cookie).
+struct RequestHooks {
+  std::function<std::optional<Response>(Request&)> before;
+  std::function<void(const Request&, Response&)> after;
+};
+
 struct Dispatched {
   Response response;
   std::string route;  // the matched pattern, or "unmatched"
@@ -36,17 +46,22 @@ class Dispatcher {
   Dispatcher(const Router& router, WorkerPool& pool, PageCache& cache, ErrorRenderer errors)
       : router_(router), pool_(pool), cache_(cache), errors_(std::move(errors)) {}
 
-  boost::asio::awaitable<Dispatched> Handle(const RawRequest& raw);
+  // REQUIRES: called before the server starts.
+  void SetHooks(RequestHooks hooks) { hooks_ = std::move(hooks); }
+
+  boost::asio::awaitable<Dispatched> Handle(const RawRequest& raw, std::string remote_address);
 
   const ErrorRenderer& errors() const { return errors_; }
 
  private:
   Response Invoke(const Route& route, const Request& request) const;
+  Response InvokeWithHooks(const Route& route, Request& request) const;
 
   const Router& router_;
   WorkerPool& pool_;
   PageCache& cache_;
   ErrorRenderer errors_;
+  RequestHooks hooks_;
 };
 
 // True when the request carries no session cookie: the visitor gets the shared,

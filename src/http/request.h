@@ -31,6 +31,7 @@ struct Request {
   std::string route;                // the matched pattern, for metrics and logs
   guard::Viewer viewer;             // who asks; anonymous unless a session resolved
   std::string csrf_token;           // the token forms on this page must send back
+  std::string remote_address;       // the peer's IP, for rate limits; never logged
 
   std::string_view Header(beast_http::field field) const;
   std::string_view Header(std::string_view name) const;

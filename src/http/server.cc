@@ -249,6 +249,11 @@ asio::awaitable<void> Server::Serve(tcp::socket socket) {
 
   beast::flat_buffer buffer;
   beast::error_code ec;
+  std::string remote_address;
+  {
+    const auto endpoint = stream.socket().remote_endpoint(ec);
+    if (!ec) remote_address = endpoint.address().to_string();
+  }
   try {
     for (;;) {
       if (buffer.size() == 0) {
@@ -289,7 +294,7 @@ asio::awaitable<void> Server::Serve(tcp::socket socket) {
 
       const RawRequest& request = parser.get();
       in_flight_.fetch_add(1);
-      Dispatched dispatched = co_await dispatcher_.Handle(request);
+      Dispatched dispatched = co_await dispatcher_.Handle(request, remote_address);
       // After a 400 the client and server may disagree on where the next request
       // starts, so the connection closes.
       const bool keep_alive = request.keep_alive() && !draining_.load() &&

@@ -73,8 +73,19 @@ std::string Templates::Render(std::string_view name, const nlohmann::json& view)
   return Compiled(name).render(ToData(view));
 }
 
+namespace {
+thread_local nlohmann::json layout_context = nlohmann::json::object();
+}  // namespace
+
+void Templates::SetLayoutContext(nlohmann::json context) { layout_context = std::move(context); }
+
+void Templates::ClearLayoutContext() { layout_context = nlohmann::json::object(); }
+
 std::string Templates::RenderPage(std::string_view name, const nlohmann::json& page) {
   nlohmann::json layout = page;
+  for (const auto& [key, value] : layout_context.items()) {
+    if (!layout.contains(key)) layout[key] = value;
+  }
   layout["content"] = Render(name, page);
   return Render("layout", layout);
 }

@@ -24,8 +24,16 @@ class Templates {
   static std::string Render(std::string_view name, const nlohmann::json& view);
 
   // Renders the page template `name` inside the layout. `page` supplies the layout's
-  // fields: title (required), description, canonical, and the page's own fields.
+  // fields: title (required), description, canonical, and the page's own fields; the
+  // current request's layout context (below) adds the header's per-visitor fields.
   static std::string RenderPage(std::string_view name, const nlohmann::json& page);
+
+  // Fields the layout shows for the request being handled on this thread (who is
+  // signed in, the CSRF token of the sign-out form). Set by the request hooks before a
+  // handler runs and cleared after; empty for anonymous visitors, so cached pages never
+  // carry anyone's details.
+  static void SetLayoutContext(nlohmann::json context);
+  static void ClearLayoutContext();
 };
 
 }  // namespace diseasemaps

@@ -20,6 +20,7 @@
 #include <boost/beast/http.hpp>
 #include <gtest/gtest.h>
 
+#include "http/url.h"
 #include "platform/db/migrations.h"
 
 namespace diseasemaps::testing {
@@ -48,7 +49,8 @@ std::string ReadAll(const std::filesystem::path& path) {
 }
 
 pid_t Spawn(const std::vector<std::string>& args, const std::filesystem::path& log,
-            const std::map<std::string, std::string>& env) {
+            const std::map<std::string, std::string>& env,
+            const std::filesystem::path& input = "/dev/null") {
   std::vector<char*> argv;
   std::string binary = DISEASEMAPS_BINARY;
   argv.push_back(binary.data());
@@ -60,8 +62,8 @@ pid_t Spawn(const std::vector<std::string>& args, const std::filesystem::path& l
     const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     dup2(fd, STDOUT_FILENO);
     dup2(fd, STDERR_FILENO);
-    const int devnull = open("/dev/null", O_RDONLY);
-    dup2(devnull, STDIN_FILENO);
+    const int in = open(input.c_str(), O_RDONLY);
+    dup2(in, STDIN_FILENO);
     for (const auto& [key, value] : env) setenv(key.c_str(), value.c_str(), 1);
     execv(argv[0], argv.data());
     _exit(127);
@@ -253,13 +255,61 @@ std::string TestServer::RawExchange(const std::string& bytes, std::chrono::milli
 }
 
 std::pair<int, std::string> RunBinary(const std::vector<std::string>& args,
-                                      const std::map<std::string, std::string>& env) {
+                                      const std::map<std::string, std::string>& env,
+                                      const std::string& input) {
   const auto log = std::filesystem::temp_directory_path() / (UniqueName() + ".log");
-  const pid_t pid = Spawn(args, log, env);
+  const auto stdin_path = std::filesystem::temp_directory_path() / (UniqueName() + ".in");
+  std::ofstream(stdin_path) << input;
+  const pid_t pid = Spawn(args, log, env, stdin_path);
   const int code = WaitFor(pid, std::chrono::seconds(60));
+  std::filesystem::remove(stdin_path);  // only now: the child opens it after the fork
   std::string output = ReadAll(log);
   std::filesystem::remove(log);
   return {code, output};
+}
+
+void AddUser(const TestDatabase& database, const std::string& email, const std::string& name,
+             const std::vector<std::string>& roles, const std::string& password,
+             const std::string& credentials) {
+  std::vector<std::string> args = {"--database", database.url(), "user", "add", "--email", email,
+                                   "--name", name, "--password-stdin"};
+  for (const auto& role : roles) {
+    args.push_back("--role");
+    args.push_back(role);
+  }
+  if (!credentials.empty()) {
+    args.push_back("--credentials");
+    args.push_back(credentials);
+  }
+  auto [code, output] = RunBinary(args, {}, password + "\n");
+  ASSERT_EQ(code, 0) << output;
+}
+
+std::string CsrfFieldIn(const std::string& html) {
+  static const std::regex kField(R"re(name="csrf" value="([A-Za-z0-9_-]+)")re");
+  std::smatch match;
+  return std::regex_search(html, match, kField) ? std::string(match[1]) : std::string();
+}
+
+std::string CookiePair(const std::string& set_cookie) { return set_cookie.substr(0, set_cookie.find(';')); }
+
+SignedIn SignIn(TestServer& server, const std::string& email, const std::string& password) {
+  HttpResult form = server.Get("/login");
+  EXPECT_EQ(form.status, 200u);
+  const std::string csrf_cookie = CookiePair(form.Header("set-cookie"));
+  const std::string csrf = CsrfFieldIn(form.body);
+  HttpResult signed_in = server.Request(
+      "POST", "/login",
+      {{"Cookie", csrf_cookie}, {"Content-Type", "application/x-www-form-urlencoded"}},
+      "csrf=" + csrf + "&email=" + http::PercentEncode(email) + "&password=" +
+          http::PercentEncode(password) + "&next=%2F");
+  EXPECT_EQ(signed_in.status, 303u) << signed_in.body.substr(0, 2000);
+  SignedIn result;
+  result.cookie = CookiePair(signed_in.Header("set-cookie"));
+  HttpResult home = server.Get("/", {{"Cookie", result.cookie}});
+  result.csrf = CsrfFieldIn(home.body);
+  EXPECT_FALSE(result.csrf.empty()) << "no CSRF token on the signed-in home page";
+  return result;
 }
 
 void InsertCondition(Database& db, int orphacode, const std::string& name,

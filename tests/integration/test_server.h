@@ -89,12 +89,34 @@ class TestServer {
 };
 
 // Runs the binary to completion with args; returns {exit code, stdout+stderr}.
+// `input` is given on standard input.
 std::pair<int, std::string> RunBinary(const std::vector<std::string>& args,
-                                      const std::map<std::string, std::string>& env = {});
+                                      const std::map<std::string, std::string>& env = {},
+                                      const std::string& input = "");
 
 // Runs one statement on the PostgreSQL server's maintenance database (the one in
 // DISEASEMAPS_TEST_POSTGRES_URL), failing the test when it fails.
 void AdminStatement(const std::string& statement);
+
+// Creates an account through `diseasemaps user add` (password given on stdin).
+// roles: "editor", "reviewer", "admin" …
+void AddUser(const TestDatabase& database, const std::string& email, const std::string& name,
+             const std::vector<std::string>& roles, const std::string& password,
+             const std::string& credentials = "");
+
+// A signed-in browser's state: the Cookie header to send, and the CSRF token its forms
+// carry.
+struct SignedIn {
+  std::string cookie;
+  std::string csrf;
+};
+// Signs in through GET and POST /login, as a browser would. Fails the test when it can't.
+SignedIn SignIn(TestServer& server, const std::string& email, const std::string& password);
+
+// The value of the first hidden `csrf` field in an HTML page, or "".
+std::string CsrfFieldIn(const std::string& html);
+// "name=value" of the cookie set by a Set-Cookie header value.
+std::string CookiePair(const std::string& set_cookie);
 
 // Inserts an active condition row (for pages that list conditions).
 void InsertCondition(Database& db, int orphacode, const std::string& name,

@@ -1,0 +1,131 @@
+#include "accounts/login_pages.h"
+
+#include <chrono>
+
+#include <nlohmann/json.hpp>
+
+#include "accounts/session_gate.h"
+#include "app/limits.h"
+#include "http/cookies.h"
+#include "pages/error_pages.h"
+#include "platform/templates.h"
+
+namespace diseasemaps::accounts {
+namespace {
+
+long long Now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+constexpr std::size_t kMaxEmailLength = 254;
+constexpr std::size_t kMaxPasswordLength = 1024;
+
+}  // namespace
+
+std::string SafeNextPath(const std::string& next) {
+  if (next.empty() || next.front() != '/' || next.size() > 2000) return "/";
+  if (next.size() > 1 && (next[1] == '/' || next[1] == '\\')) return "/";
+  for (char c : next) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f || c == '\\') return "/";
+  }
+  return next;
+}
+
+LoginPages::LoginPages(UserStore& users, PasswordHasher& hasher, bool secure_cookies)
+    : users_(users),
+      hasher_(hasher),
+      secure_cookies_(secure_cookies),
+      dummy_hash_(hasher.Hash(RandomToken()).value()),
+      failures_by_ip_(limits::kLoginFailuresPerIp, limits::kLoginWindowSeconds),
+      failures_by_account_(limits::kLoginFailuresPerAccount, limits::kLoginWindowSeconds) {}
+
+http::Response LoginPages::Form(const http::Request& request, const std::string& email,
+                                const std::string& error, unsigned status) {
+  nlohmann::json page = {
+      {"title", "Sign in"},
+      {"noindex", true},
+      {"email", email},
+      {"error", error},
+      {"next", SafeNextPath(request.Query("next").value_or(
+                   http::QueryValue(http::ParseQuery(request.raw ? request.raw->body() : ""), "next")
+                       .value_or("/")))},
+      {"form_csrf", request.csrf_token},
+  };
+  http::Response response = http::Response::Html(Templates::RenderPage("login", page), status);
+  response.With("Cache-Control", "no-store");
+  return response;
+}
+
+http::Response LoginPages::Show(const http::Request& request) {
+  if (request.viewer.signed_in()) {
+    return http::Response::Redirect(SafeNextPath(request.Query("next").value_or("/")), 303);
+  }
+  return Form(request, "", "", 200);
+}
+
+http::Response LoginPages::SignIn(const http::Request& request) {
+  const http::QueryParams form = http::ParseQuery(request.raw ? request.raw->body() : "");
+  const std::string email = http::QueryValue(form, "email").value_or("");
+  const std::string password = http::QueryValue(form, "password").value_or("");
+  const std::string next = SafeNextPath(http::QueryValue(form, "next").value_or("/"));
+  if (email.empty() || password.empty()) {
+    return Form(request, email, "Enter your e-mail address and your password.", 422);
+  }
+  if (email.size() > kMaxEmailLength || password.size() > kMaxPasswordLength) {
+    return Form(request, "", "That e-mail address or password is too long.", 422);
+  }
+  const long long now = Now();
+  const std::string ip_key = "ip:" + request.remote_address;
+  const std::string account_key = "account:" + EmailKey(email);
+  if (!failures_by_ip_.CanPerform(ip_key, now) || !failures_by_account_.CanPerform(account_key, now)) {
+    const long long wait = std::max(failures_by_ip_.RetryAfter(ip_key, now),
+                                    failures_by_account_.RetryAfter(account_key, now));
+    http::Response response = Form(
+        request, email,
+        "Too many attempts to sign in. For your safety, please wait " +
+            std::to_string((wait + 59) / 60) + " minute(s) and try again.",
+        429);
+    response.With("Retry-After", std::to_string(std::max(wait, 1LL)));
+    return response;
+  }
+  auto user = users_.FindByEmail(email);
+  if (!user.ok() && user.status().code() != Status::Code::kNotFound) {
+    return pages::ErrorPage(&request, 503, "Signing in is unavailable right now. Please try again soon.");
+  }
+  // The same work whether or not the account exists.
+  const bool password_ok = hasher_.Verify(password, user.ok() ? user->password_hash : dummy_hash_);
+  if (!user.ok() || !password_ok) {
+    failures_by_ip_.Performed(ip_key, now);
+    failures_by_account_.Performed(account_key, now);
+    return Form(request, email, "That e-mail address and password do not match an account.", 422);
+  }
+  if (user->status != "active") {
+    return Form(request, email, "This account is suspended. Contact the site's administrators.", 403);
+  }
+  failures_by_account_.Reset(account_key);
+  // A new session on every sign-in: a token planted before it is worth nothing after.
+  const std::string_view cookies = request.Header(boost::beast::http::field::cookie);
+  if (auto old = http::CookieValue(cookies, kSessionCookie)) users_.DeleteSession(TokenDigest(*old));
+  const std::string token = RandomToken();
+  if (Status s = users_.CreateSession(user->id, TokenDigest(token), RandomToken(),
+                                      now + limits::kSessionSeconds);
+      !s.ok()) {
+    return pages::ErrorPage(&request, 503, "Signing in is unavailable right now. Please try again soon.");
+  }
+  http::Response response = http::Response::Redirect(next, 303);
+  response.With("Set-Cookie", http::SetCookieValue(kSessionCookie, token, limits::kSessionSeconds,
+                                                   secure_cookies_));
+  return response;
+}
+
+http::Response LoginPages::SignOut(const http::Request& request) {
+  const std::string_view cookies = request.Header(boost::beast::http::field::cookie);
+  if (auto token = http::CookieValue(cookies, kSessionCookie)) users_.DeleteSession(TokenDigest(*token));
+  http::Response response = http::Response::Redirect("/", 303);
+  response.With("Set-Cookie", http::SetCookieValue(kSessionCookie, "", 0, secure_cookies_));
+  return response;
+}
+
+}  // namespace diseasemaps::accounts

@@ -1,0 +1,170 @@
+#include "accounts/user_store.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "platform/db/row_text.h"
+
+namespace diseasemaps::accounts {
+namespace {
+
+long long Now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+void Audit(soci::session& sql, std::optional<long long> actor, const std::string& action,
+           const std::string& subject, const std::string& detail) {
+  const long long at = Now();
+  soci::indicator actor_ind = actor ? soci::i_ok : soci::i_null;
+  long long actor_id = actor.value_or(0);
+  sql << "INSERT INTO audit_log (at, actor_user_id, action, subject, detail)"
+         " VALUES (:at, :actor, :action, :subject, :detail)",
+      soci::use(at), soci::use(actor_id, actor_ind), soci::use(action), soci::use(subject),
+      soci::use(detail);
+}
+
+void InsertRoles(soci::session& sql, long long user_id, const std::set<guard::Role>& roles) {
+  const long long at = Now();
+  for (guard::Role role : roles) {
+    const std::string name = guard::RoleName(role);
+    sql << "INSERT INTO user_roles (user_id, role, granted_at) VALUES (:u, :r, :t)",
+        soci::use(user_id), soci::use(name), soci::use(at);
+  }
+}
+
+std::string RolesText(const std::set<guard::Role>& roles) {
+  std::string text;
+  for (guard::Role role : roles) {
+    if (!text.empty()) text += ',';
+    text += guard::RoleName(role);
+  }
+  return text;
+}
+
+Result<User> FindWhere(Database& db, const std::string& where, const std::string& key) {
+  return db.Run([&](soci::session& sql) -> Result<User> {
+    soci::row row;
+    sql << "SELECT id, email, display_name, credentials, password_hash, status FROM users WHERE " + where,
+        soci::use(key, "key"), soci::into(row);
+    if (!sql.got_data()) return Status::NotFound("no such user");
+    User user;
+    user.id = RowInteger(row, 0);
+    user.email = RowText(row, 1);
+    user.display_name = RowText(row, 2);
+    user.credentials = RowText(row, 3);
+    user.password_hash = RowText(row, 4);
+    user.status = RowText(row, 5);
+    soci::rowset<std::string> roles =
+        (sql.prepare << "SELECT role FROM user_roles WHERE user_id = :id", soci::use(user.id, "id"));
+    for (const std::string& name : roles) {
+      if (auto role = guard::ParseRole(name)) user.roles.insert(*role);
+    }
+    return user;
+  });
+}
+
+}  // namespace
+
+std::string EmailKey(const std::string& email) {
+  std::string key;
+  for (char c : email) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+    key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return key;
+}
+
+Result<long long> UserStore::Create(const NewUser& user, std::optional<long long> actor) {
+  return db_.InTransaction([&](soci::session& sql) -> Result<long long> {
+    const std::string key = EmailKey(user.email);
+    long long existing = 0;
+    sql << "SELECT COUNT(*) FROM users WHERE email_key = :k", soci::use(key), soci::into(existing);
+    if (existing > 0) return Status::Conflict("an account with this e-mail address already exists");
+    const long long now = Now();
+    sql << "INSERT INTO users (email, email_key, display_name, credentials, password_hash, status,"
+           " created_at) VALUES (:e, :k, :n, :c, :p, 'active', :t)",
+        soci::use(user.email), soci::use(key), soci::use(user.display_name),
+        soci::use(user.credentials), soci::use(user.password_hash), soci::use(now);
+    long long id = 0;
+    sql << "SELECT id FROM users WHERE email_key = :k", soci::use(key), soci::into(id);
+    InsertRoles(sql, id, user.roles);
+    Audit(sql, actor, "user.create", "user:" + std::to_string(id), "roles=" + RolesText(user.roles));
+    return id;
+  });
+}
+
+Result<User> UserStore::FindByEmail(const std::string& email) {
+  return FindWhere(db_, "email_key = :key", EmailKey(email));
+}
+
+Result<User> UserStore::FindById(long long id) {
+  return FindWhere(db_, "id = CAST(:key AS BIGINT)", std::to_string(id));
+}
+
+Status UserStore::SetRoles(long long user_id, const std::set<guard::Role>& roles,
+                           std::optional<long long> actor) {
+  return db_.InTransaction([&](soci::session& sql) -> Status {
+    long long exists = 0;
+    sql << "SELECT COUNT(*) FROM users WHERE id = :id", soci::use(user_id), soci::into(exists);
+    if (exists == 0) return Status::NotFound("no such user");
+    sql << "DELETE FROM user_roles WHERE user_id = :id", soci::use(user_id);
+    InsertRoles(sql, user_id, roles);
+    Audit(sql, actor, "user.roles", "user:" + std::to_string(user_id), "roles=" + RolesText(roles));
+    return Status::Ok();
+  });
+}
+
+Status UserStore::SetPassword(long long user_id, const std::string& password_hash,
+                              std::optional<long long> actor) {
+  return db_.InTransaction([&](soci::session& sql) -> Status {
+    sql << "UPDATE users SET password_hash = :p WHERE id = :id", soci::use(password_hash),
+        soci::use(user_id);
+    sql << "DELETE FROM sessions WHERE user_id = :id", soci::use(user_id);  // sign out everywhere
+    Audit(sql, actor, "user.password", "user:" + std::to_string(user_id), "");
+    return Status::Ok();
+  });
+}
+
+Status UserStore::CreateSession(long long user_id, const std::string& token_digest,
+                                const std::string& csrf_token, long long expires_at) {
+  return db_.InTransaction([&](soci::session& sql) -> Status {
+    const long long now = Now();
+    sql << "DELETE FROM sessions WHERE user_id = :u AND expires_at < :now", soci::use(user_id),
+        soci::use(now);
+    sql << "INSERT INTO sessions (token_digest, user_id, csrf_token, created_at, expires_at)"
+           " VALUES (:d, :u, :c, :t, :e)",
+        soci::use(token_digest), soci::use(user_id), soci::use(csrf_token), soci::use(now),
+        soci::use(expires_at);
+    return Status::Ok();
+  });
+}
+
+Result<SessionRecord> UserStore::FindSession(const std::string& token_digest, long long now) {
+  return db_.Run([&](soci::session& sql) -> Result<SessionRecord> {
+    SessionRecord record;
+    sql << "SELECT user_id, csrf_token, expires_at FROM sessions WHERE token_digest = :d"
+           " AND expires_at > :now",
+        soci::use(token_digest), soci::use(now), soci::into(record.user_id),
+        soci::into(record.csrf_token), soci::into(record.expires_at);
+    if (!sql.got_data()) return Status::NotFound("no such session");
+    return record;
+  });
+}
+
+Status UserStore::DeleteSession(const std::string& token_digest) {
+  return db_.InTransaction([&](soci::session& sql) -> Status {
+    sql << "DELETE FROM sessions WHERE token_digest = :d", soci::use(token_digest);
+    return Status::Ok();
+  });
+}
+
+Status UserStore::DeleteSessionsOf(long long user_id) {
+  return db_.InTransaction([&](soci::session& sql) -> Status {
+    sql << "DELETE FROM sessions WHERE user_id = :u", soci::use(user_id);
+    return Status::Ok();
+  });
+}
+
+}  // namespace diseasemaps::accounts

@@ -1,0 +1,37 @@
+#include "platform/rate_limiter.h"
+
+#include <gtest/gtest.h>
+
+namespace diseasemaps {
+namespace {
+
+TEST(RateLimiter, AllowsUpToTheLimitWithinTheWindow) {
+  RateLimiter limiter(3, 60);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_TRUE(limiter.CanPerform("k", 1000 + i));
+    limiter.Performed("k", 1000 + i);
+  }
+  EXPECT_FALSE(limiter.CanPerform("k", 1003));
+  EXPECT_EQ(limiter.RetryAfter("k", 1003), 57);  // the oldest event leaves at 1060
+  EXPECT_TRUE(limiter.CanPerform("other", 1003));  // keys are apart
+}
+
+TEST(RateLimiter, EventsLeaveTheWindow) {
+  RateLimiter limiter(2, 10);
+  limiter.Performed("k", 0);
+  limiter.Performed("k", 5);
+  EXPECT_FALSE(limiter.CanPerform("k", 9));
+  EXPECT_TRUE(limiter.CanPerform("k", 10));  // the event at 0 has left
+  EXPECT_EQ(limiter.RetryAfter("k", 10), 0);
+}
+
+TEST(RateLimiter, ResetForgetsAKey) {
+  RateLimiter limiter(1, 100);
+  limiter.Performed("k", 0);
+  EXPECT_FALSE(limiter.CanPerform("k", 1));
+  limiter.Reset("k");
+  EXPECT_TRUE(limiter.CanPerform("k", 1));
+}
+
+}  // namespace
+}  // namespace diseasemaps

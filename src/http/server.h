@@ -8,7 +8,8 @@
 //
 // Lifecycle: Bind(), then Run() on the calling thread until Stop() (or SIGTERM/SIGINT
 // when installed): the listener closes, idle connections close, requests in flight are
-// finished within the grace period, then Run() returns.
+// finished within the grace period, then Run() returns. Further signals while it drains
+// are ignored.
 #pragma once
 
 #include <utility>  // before asio: Boost 1.74 needs it

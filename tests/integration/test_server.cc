@@ -189,6 +189,13 @@ TestServer::~TestServer() {
 
 std::string TestServer::Log() const { return ReadAll(log_path_); }
 
+int TestServer::WaitForExit(std::chrono::milliseconds timeout) {
+  if (pid_ <= 0) return -1;
+  const int code = WaitFor(pid_, timeout);
+  pid_ = -1;
+  return code;
+}
+
 int TestServer::Stop(std::chrono::milliseconds timeout) {
   if (pid_ <= 0) return -1;
   kill(pid_, SIGTERM);

@@ -80,6 +80,8 @@ class TestServer {
 
   // Sends SIGTERM and waits for the exit; returns the exit code (or -signal).
   int Stop(std::chrono::milliseconds timeout = std::chrono::seconds(20));
+  // Waits for an exit already under way (after a signal sent some other way).
+  int WaitForExit(std::chrono::milliseconds timeout = std::chrono::seconds(20));
   pid_t pid() const { return pid_; }
 
  private:

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "accounts/login_pages.h"
+#include "articles/editorial_pages.h"
 #include "catalog/condition_api.h"
 #include "catalog/condition_page.h"
 #include "catalog/condition_store.h"
@@ -59,6 +60,18 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Get("/login", [login](const Request& r) { return login->Show(r); });
   router.Post("/login", [login](const Request& r) { return login->SignIn(r); });
   router.Post("/logout", [login](const Request& r) { return login->SignOut(r); });
+
+  // Editorial workflow: editors' and reviewers' screens (articles/editorial_pages.h)
+  auto editorial = std::make_shared<articles::EditorialPages>(site.db, &site.page_cache);
+  router.Get("/editorial", [editorial](const Request& r) { return editorial->Dashboard(r); });
+  router.Get("/editorial/conditions", [editorial](const Request& r) { return editorial->GoToCondition(r); });
+  router.Get("/editorial/conditions/{orphacode}/answers/new",
+             [editorial](const Request& r) { return editorial->NewAnswerForm(r); });
+  router.Post("/editorial/conditions/{orphacode}/answers/new",
+              [editorial](const Request& r) { return editorial->CreateAnswer(r); });
+  router.Get("/editorial/answers/{id}", [editorial](const Request& r) { return editorial->Workspace(r); });
+  router.Post("/editorial/answers/{id}", [editorial](const Request& r) { return editorial->WorkspaceStep(r); });
+  router.Get("/editorial/answers/{id}/diff", [editorial](const Request& r) { return editorial->Diff(r); });
 
   // Static files (in memory; served on the I/O thread)
   router.Get("/static/{file...}", [&site](const Request& r) {

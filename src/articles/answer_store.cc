@@ -10,15 +10,26 @@
 namespace diseasemaps::articles {
 namespace {
 
-constexpr const char* kVersionColumns =
-    "SELECT v.id, v.answer_id, v.number, v.question, v.short_answer, v.body_markdown, v.status,"
+constexpr const char* kVersionFields =
+    "v.id, v.answer_id, v.number, v.question, v.short_answer, v.body_markdown, v.status,"
     " v.author_label, v.author_user_id, v.created_at, v.updated_at, v.submitted_at, v.reviewed_at,"
-    " v.reviewer_user_id, v.reviewer_name, v.reviewer_credentials, v.review_comment"
-    " FROM answer_versions v";
+    " v.reviewer_user_id, v.reviewer_name, v.reviewer_credentials, v.review_comment";
+
+const std::string kVersionColumns = std::string("SELECT ") + kVersionFields + " FROM answer_versions v";
 
 constexpr const char* kAnswerColumns =
     "SELECT id, condition_id, slug, question, position, created_at, updated_at,"
     " published_version_id, last_reviewed_at FROM answers";
+
+// The editorial queues: an answer's latest version (columns 0-16), the answer (17-25)
+// and its condition (26-29).
+const std::string kEditorialColumns =
+    std::string("SELECT ") + kVersionFields +
+    ", a.id, a.condition_id, a.slug, a.question, a.position, a.created_at, a.updated_at,"
+    " a.published_version_id, a.last_reviewed_at, c.id, c.orphacode, c.name, c.slug"
+    " FROM answer_versions v JOIN answers a ON a.id = v.answer_id"
+    " JOIN conditions c ON c.id = a.condition_id"
+    " WHERE v.number = (SELECT MAX(w.number) FROM answer_versions w WHERE w.answer_id = v.answer_id)";
 
 std::optional<long long> OptionalInteger(const soci::row& row, std::size_t column) {
   if (row.get_indicator(column) == soci::i_null) return std::nullopt;
@@ -48,18 +59,34 @@ AnswerVersion VersionFromRow(const soci::row& row) {
   return v;
 }
 
-Answer AnswerFromRow(const soci::row& row) {
+Answer AnswerFromRow(const soci::row& row, std::size_t first = 0) {
   Answer a;
-  a.id = RowInteger(row, 0);
-  a.condition_id = RowInteger(row, 1);
-  a.slug = RowText(row, 2);
-  a.question = RowText(row, 3);
-  a.position = static_cast<int>(RowInteger(row, 4));
-  a.created_at = RowInteger(row, 5);
-  a.updated_at = RowInteger(row, 6);
-  a.published_version_id = OptionalInteger(row, 7);
-  a.last_reviewed_at = OptionalInteger(row, 8);
+  a.id = RowInteger(row, first + 0);
+  a.condition_id = RowInteger(row, first + 1);
+  a.slug = RowText(row, first + 2);
+  a.question = RowText(row, first + 3);
+  a.position = static_cast<int>(RowInteger(row, first + 4));
+  a.created_at = RowInteger(row, first + 5);
+  a.updated_at = RowInteger(row, first + 6);
+  a.published_version_id = OptionalInteger(row, first + 7);
+  a.last_reviewed_at = OptionalInteger(row, first + 8);
   return a;
+}
+
+EditorialItem EditorialItemFromRow(const soci::row& row) {
+  EditorialItem item;
+  item.latest = VersionFromRow(row);
+  item.answer = AnswerFromRow(row, 17);
+  item.condition.id = RowInteger(row, 26);
+  item.condition.orphacode = static_cast<int>(RowInteger(row, 27));
+  item.condition.name = RowText(row, 28);
+  item.condition.slug = RowText(row, 29);
+  return item;
+}
+
+ConditionRef ConditionFromRow(const soci::row& row) {
+  return ConditionRef{RowInteger(row, 0), static_cast<int>(RowInteger(row, 1)), RowText(row, 2),
+                      RowText(row, 3)};
 }
 
 // A value for a nullable column: bind `value` with `indicator`.
@@ -72,7 +99,7 @@ struct Nullable {
 
 std::optional<AnswerVersion> LoadVersion(soci::session& sql, long long version_id) {
   soci::rowset<soci::row> rows =
-      (sql.prepare << std::string(kVersionColumns) + " WHERE v.id = :id", soci::use(version_id));
+      (sql.prepare << kVersionColumns + " WHERE v.id = :id", soci::use(version_id));
   for (const soci::row& row : rows) return VersionFromRow(row);
   return std::nullopt;
 }
@@ -270,6 +297,40 @@ void WriteReview(soci::session& sql, const AnswerVersion& v, AnswerStatus to, co
               v.status, to, reviewer.user_id, reviewer.name, comment, now);
 }
 
+// The edit step, after BeginStep: changes the draft in place or writes the next
+// version. Returns the draft's id.
+long long EditIn(soci::session& sql, const Step& step, const AnswerContent& content, const Actor& editor,
+                 long long now) {
+  const AnswerVersion& v = step.version;
+  long long draft_id = v.id;
+  if (step.transition.new_version) {
+    draft_id = InsertVersion(sql, v.answer_id, v.number + 1, content, AnswerStatus::kDraft, editor, now);
+  } else {
+    sql << "UPDATE answer_versions SET question = :question, short_answer = :short, body_markdown = :body,"
+           " updated_at = :updated WHERE id = :id",
+        soci::use(content.question), soci::use(content.short_answer), soci::use(content.body_markdown),
+        soci::use(now), soci::use(v.id);
+  }
+  // Until a version is published, the answer goes by its latest question.
+  sql << "UPDATE answers SET question = :question WHERE id = :id AND published_version_id IS NULL",
+      soci::use(content.question), soci::use(v.answer_id);
+  RecordEvent(sql, v.answer_id, draft_id, ActionName(AnswerAction::kEdit), v.status, AnswerStatus::kDraft,
+              editor.user_id, editor.label, "", now);
+  return draft_id;
+}
+
+// The submit step on `v`, a draft or returned version that BeginStep (or EditIn) left
+// as the latest.
+void SubmitIn(soci::session& sql, const AnswerVersion& v, const Actor& author, long long now) {
+  // A returned version sent back as it is: the earlier review stays in the events.
+  sql << "UPDATE answer_versions SET status = 'submitted', submitted_at = :submitted, reviewed_at = NULL,"
+         " reviewer_user_id = NULL, reviewer_name = NULL, reviewer_credentials = NULL,"
+         " review_comment = NULL, updated_at = :updated WHERE id = :id",
+      soci::use(now), soci::use(now), soci::use(v.id);
+  RecordEvent(sql, v.answer_id, v.id, ActionName(AnswerAction::kSubmit), v.status, AnswerStatus::kSubmitted,
+              author.user_id, author.label, "", now);
+}
+
 }  // namespace
 
 long long AnswerStore::SystemNow() {
@@ -298,21 +359,25 @@ Result<AnswerVersion> AnswerStore::Edit(long long version_id, const AnswerConten
   return db_.InTransaction([&](soci::session& sql) -> Result<AnswerVersion> {
     auto step = BeginStep(sql, version_id, AnswerAction::kEdit, now);
     if (!step.ok()) return step.status();
-    const AnswerVersion& v = step->version;
-    long long draft_id = v.id;
-    if (step->transition.new_version) {
-      draft_id = InsertVersion(sql, v.answer_id, v.number + 1, content, AnswerStatus::kDraft, editor, now);
-    } else {
-      sql << "UPDATE answer_versions SET question = :question, short_answer = :short, body_markdown = :body,"
-             " updated_at = :updated WHERE id = :id",
-          soci::use(content.question), soci::use(content.short_answer), soci::use(content.body_markdown),
-          soci::use(now), soci::use(v.id);
-    }
-    // Until a version is published, the answer goes by its latest question.
-    sql << "UPDATE answers SET question = :question WHERE id = :id AND published_version_id IS NULL",
-        soci::use(content.question), soci::use(v.answer_id);
-    RecordEvent(sql, v.answer_id, draft_id, ActionName(AnswerAction::kEdit), v.status, AnswerStatus::kDraft,
-                editor.user_id, editor.label, "", now);
+    const long long draft_id = EditIn(sql, *step, content, editor, now);
+    BumpContentGeneration(sql);
+    return *LoadVersion(sql, draft_id);
+  });
+}
+
+Result<AnswerVersion> AnswerStore::EditAndSubmit(long long version_id, const AnswerContent& content,
+                                                 const Actor& editor) {
+  if (Status s = ValidateAnswerText(content.question, content.short_answer, content.body_markdown); !s.ok()) {
+    return s;
+  }
+  if (Status s = ValidateActorLabel(editor.label, "editor"); !s.ok()) return s;
+  const long long now = clock_();
+  return db_.InTransaction([&](soci::session& sql) -> Result<AnswerVersion> {
+    auto step = BeginStep(sql, version_id, AnswerAction::kEdit, now);
+    if (!step.ok()) return step.status();
+    const long long draft_id = EditIn(sql, *step, content, editor, now);
+    std::optional<AnswerVersion> draft = LoadVersion(sql, draft_id);
+    SubmitIn(sql, *draft, editor, now);
     BumpContentGeneration(sql);
     return *LoadVersion(sql, draft_id);
   });
@@ -325,13 +390,7 @@ Result<AnswerVersion> AnswerStore::Submit(long long version_id, const Actor& aut
     auto step = BeginStep(sql, version_id, AnswerAction::kSubmit, now);
     if (!step.ok()) return step.status();
     const AnswerVersion& v = step->version;
-    // A returned version sent back as it is: the earlier review stays in the events.
-    sql << "UPDATE answer_versions SET status = 'submitted', submitted_at = :submitted, reviewed_at = NULL,"
-           " reviewer_user_id = NULL, reviewer_name = NULL, reviewer_credentials = NULL,"
-           " review_comment = NULL, updated_at = :updated WHERE id = :id",
-        soci::use(now), soci::use(now), soci::use(v.id);
-    RecordEvent(sql, v.answer_id, v.id, ActionName(AnswerAction::kSubmit), v.status, AnswerStatus::kSubmitted,
-                author.user_id, author.label, "", now);
+    SubmitIn(sql, v, author, now);
     BumpContentGeneration(sql);
     return *LoadVersion(sql, v.id);
   });
@@ -400,7 +459,7 @@ Result<std::vector<AnswerVersion>> AnswerStore::Versions(long long answer_id) {
   return db_.Run([&](soci::session& sql) {
     std::vector<AnswerVersion> versions;
     soci::rowset<soci::row> rows =
-        (sql.prepare << std::string(kVersionColumns) + " WHERE v.answer_id = :id ORDER BY v.number",
+        (sql.prepare << kVersionColumns + " WHERE v.answer_id = :id ORDER BY v.number",
          soci::use(answer_id));
     for (const soci::row& row : rows) versions.push_back(VersionFromRow(row));
     return versions;
@@ -440,7 +499,7 @@ Result<std::vector<AnswerSnapshot>> AnswerStore::ForCondition(long long conditio
     }
     if (snapshots.empty()) return snapshots;
     soci::rowset<soci::row> rows =
-        (sql.prepare << std::string(kVersionColumns) +
+        (sql.prepare << kVersionColumns +
                             " JOIN answers a ON a.id = v.answer_id WHERE a.condition_id = :id"
                             " AND (v.id = a.published_version_id OR v.number ="
                             " (SELECT MAX(w.number) FROM answer_versions w WHERE w.answer_id = v.answer_id))",
@@ -461,6 +520,67 @@ Result<std::vector<AnswerSnapshot>> AnswerStore::ForCondition(long long conditio
     // transaction); drop any such row rather than show an empty one.
     std::erase_if(snapshots, [](const AnswerSnapshot& s) { return s.latest.id == 0; });
     return snapshots;
+  });
+}
+
+Result<ConditionRef> AnswerStore::FindCondition(int orphacode) {
+  return db_.Run([&](soci::session& sql) -> Result<ConditionRef> {
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT id, orphacode, name, slug FROM conditions WHERE orphacode = :code",
+         soci::use(orphacode));
+    for (const soci::row& row : rows) return ConditionFromRow(row);
+    return Status::NotFound("there is no condition ORPHA:" + std::to_string(orphacode));
+  });
+}
+
+Result<ConditionRef> AnswerStore::ConditionOf(long long answer_id) {
+  return db_.Run([&](soci::session& sql) -> Result<ConditionRef> {
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT c.id, c.orphacode, c.name, c.slug FROM conditions c"
+                        " JOIN answers a ON a.condition_id = c.id WHERE a.id = :id",
+         soci::use(answer_id));
+    for (const soci::row& row : rows) return ConditionFromRow(row);
+    return Status::NotFound("there is no answer " + std::to_string(answer_id));
+  });
+}
+
+Result<std::vector<EditorialItem>> AnswerStore::DraftsBy(long long user_id, int limit) {
+  return db_.Run([&](soci::session& sql) {
+    std::vector<EditorialItem> items;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << kEditorialColumns +
+                            " AND v.author_user_id = :user AND v.status IN ('draft', 'returned')"
+                            " ORDER BY v.updated_at DESC, v.id DESC LIMIT :limit",
+         soci::use(user_id), soci::use(limit));
+    for (const soci::row& row : rows) items.push_back(EditorialItemFromRow(row));
+    return items;
+  });
+}
+
+Result<std::vector<EditorialItem>> AnswerStore::WaitingForReview(long long overdue_before, int limit) {
+  return db_.Run([&](soci::session& sql) {
+    std::vector<EditorialItem> items;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << kEditorialColumns +
+                            " AND v.status = 'submitted'"
+                            " ORDER BY CASE WHEN a.last_reviewed_at < :overdue THEN 0 ELSE 1 END,"
+                            " v.submitted_at, v.id LIMIT :limit",
+         soci::use(overdue_before), soci::use(limit));
+    for (const soci::row& row : rows) items.push_back(EditorialItemFromRow(row));
+    return items;
+  });
+}
+
+Result<std::vector<EditorialItem>> AnswerStore::ReviewedBefore(long long reviewed_before, int limit) {
+  return db_.Run([&](soci::session& sql) {
+    std::vector<EditorialItem> items;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << kEditorialColumns +
+                            " AND a.last_reviewed_at < :before AND v.status <> 'submitted'"
+                            " ORDER BY a.last_reviewed_at, a.id LIMIT :limit",
+         soci::use(reviewed_before), soci::use(limit));
+    for (const soci::row& row : rows) items.push_back(EditorialItemFromRow(row));
+    return items;
   });
 }
 

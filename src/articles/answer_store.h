@@ -40,6 +40,22 @@ struct ContentAnswer {
   AnswerContent content;
 };
 
+// A condition as the editorial screens name it.
+struct ConditionRef {
+  long long id = 0;
+  int orphacode = 0;
+  std::string name;
+  std::string slug;
+};
+
+// One answer as the editorial queues list it: the answer, its condition and its latest
+// version.
+struct EditorialItem {
+  Answer answer;
+  ConditionRef condition;
+  AnswerVersion latest;
+};
+
 class AnswerStore {
  public:
   using Clock = std::function<long long()>;  // Unix seconds
@@ -63,6 +79,13 @@ class AnswerStore {
   // Sends a draft or returned version (the latest) to review.
   Result<AnswerVersion> Submit(long long version_id, const Actor& author);
 
+  // Edit(), then Submit() of the resulting draft, in one transaction: either both
+  // happen or neither does. Works from a draft (changed in place), a returned or an
+  // approved version (a new version holds the text, so an approved text can be sent
+  // for a fresh review unchanged). Returns the submitted version; fails as Edit does.
+  Result<AnswerVersion> EditAndSubmit(long long version_id, const AnswerContent& content,
+                                      const Actor& editor);
+
   // A reviewer approves a submitted version: it becomes the published version and the
   // answer's last_reviewed_at is now. The reviewer's name and credentials are required
   // (InvalidArgument), the comment is optional.
@@ -85,6 +108,24 @@ class AnswerStore {
   Result<std::vector<AnswerEvent>> Events(long long answer_id);
   // Every answer of a condition in page order, with its published and latest versions.
   Result<std::vector<AnswerSnapshot>> ForCondition(long long condition_id);
+
+  // The editorial screens' reads. Each list holds at most `limit` answers.
+  //
+  // The condition with this ORPHAcode, or with this id; NotFound when there is none.
+  Result<ConditionRef> FindCondition(int orphacode);
+  Result<ConditionRef> ConditionOf(long long answer_id);
+  // Answers whose latest version `user_id` wrote and that is a draft or returned, most
+  // recently changed first.
+  Result<std::vector<EditorialItem>> DraftsBy(long long user_id, int limit);
+  // Answers whose latest version waits for review: first those last reviewed before
+  // `overdue_before` (a published answer due for its review), then by submission,
+  // oldest first. Callers refine the order with ReviewOverdue(); see
+  // editorial_view.h's SortReviewQueue.
+  Result<std::vector<EditorialItem>> WaitingForReview(long long overdue_before, int limit);
+  // Published answers last reviewed before `reviewed_before` whose latest version is
+  // not waiting for review (nobody has sent them for a new review yet), oldest review
+  // first.
+  Result<std::vector<EditorialItem>> ReviewedBefore(long long reviewed_before, int limit);
 
   // For the content shipped with the program: in one transaction, creates each answer
   // whose condition exists (by ORPHAcode) and that does not exist yet (by condition and

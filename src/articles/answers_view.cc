@@ -16,7 +16,9 @@ using nlohmann::json;
 // it is a draft or waits for review (never a returned one).
 const AnswerVersion* Shown(const AnswerSnapshot& s) {
   if (s.published) return &*s.published;
-  if (s.latest.status == AnswerStatus::kDraft || s.latest.status == AnswerStatus::kSubmitted) return &s.latest;
+  // Never approved: only text its editors sent for review is shown (labelled as not yet
+  // reviewed); a draft still being written stays in the editorial screens.
+  if (s.latest.status == AnswerStatus::kSubmitted) return &s.latest;
   return nullptr;
 }
 
@@ -32,22 +34,25 @@ std::string PubMedUrl(std::string_view text) {
   return "https://pubmed.ncbi.nlm.nih.gov/" + std::string(text.substr(start, i - start)) + "/";
 }
 
-struct Body {
-  std::string html;
-  json references = json::array();
-};
-
-Body RenderBody(const AnswerVersion& v) {
-  Body body;
-  MarkdownOptions options;
-  options.first_heading_level = 4;  // the page's question is an <h3>
-  options.split_references = true;
-  auto rendered = RenderMarkdown(v.content.body_markdown, options);
+AnswerBodyHtml RenderBody(const AnswerVersion& v) {
+  auto rendered = RenderAnswerBody(v.content.body_markdown);
   if (!rendered.ok()) {
     // The store refuses such text; a row written some other way shows without a body.
     spdlog::warn("answer version {}: {}", v.id, rendered.status().message());
-    return body;
+    return {};
   }
+  return std::move(*rendered);
+}
+
+}  // namespace
+
+Result<AnswerBodyHtml> RenderAnswerBody(std::string_view markdown) {
+  MarkdownOptions options;
+  options.first_heading_level = 4;  // the page's question is an <h3>
+  options.split_references = true;
+  auto rendered = RenderMarkdown(markdown, options);
+  if (!rendered.ok()) return rendered.status();
+  AnswerBodyHtml body;
   body.html = std::move(rendered->html);
   for (const MarkdownReference& reference : rendered->references) {
     const std::string url = reference.url.empty() ? PubMedUrl(reference.text) : reference.url;
@@ -55,8 +60,6 @@ Body RenderBody(const AnswerVersion& v) {
   }
   return body;
 }
-
-}  // namespace
 
 json AnswersView(const std::vector<AnswerSnapshot>& answers, long long now) {
   json list = json::array();
@@ -69,7 +72,7 @@ json AnswersView(const std::vector<AnswerSnapshot>& answers, long long now) {
     // same test twice, so that a slip elsewhere cannot turn a draft into "reviewed".
     const bool reviewed = s.published.has_value() && v == &*s.published &&
                           v->status == AnswerStatus::kApproved && v->reviewed_at.has_value();
-    Body body = RenderBody(*v);
+    AnswerBodyHtml body = RenderBody(*v);
     json item = {
         {"slug", s.answer.slug},
         {"anchor", "answer-" + s.answer.slug},

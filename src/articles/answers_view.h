@@ -4,10 +4,10 @@
 //
 //   - An answer with a published version shows that version (an approved one), with
 //     the reviewer's name, credentials and date, even while a newer draft waits.
-//   - An answer never approved shows its latest version only when it is a draft or
-//     submitted for review, marked `reviewed: false` and labelled
-//     "Editorial draft — not yet medically reviewed". A version a reviewer returned is
-//     not shown at all.
+//   - An answer never approved shows its latest version only when it was submitted
+//     for review, marked `reviewed: false` and labelled "Editorial draft — not yet
+//     medically reviewed". A draft still being written, or a version a reviewer
+//     returned, is not shown at all.
 //   - The FAQPage JSON-LD holds published answers only; drafts never reach it.
 //
 // An answer's references are the items of a "## References" (or "Sources") section at
@@ -18,6 +18,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -55,6 +56,17 @@ nlohmann::json AnswersView(const std::vector<AnswerSnapshot>& answers, long long
 // <script type="application/ld+json"> (every '<' is written \u003c). Empty when no
 // answer is published: a page of drafts has no FAQPage.
 std::string FaqPageJsonLd(const std::vector<AnswerSnapshot>& answers, const std::string& page_url);
+
+// An answer's Markdown body as the condition page shows it: safe HTML (headings from
+// <h4>) without its references section, and that section's items as
+// [{"label": "…", "url": "…"}] (url "" when an item has none). The editor's preview
+// uses it, so a preview looks like the page. Fails with TooLarge past
+// kMaxMarkdownBytes.
+struct AnswerBodyHtml {
+  std::string html;
+  nlohmann::json references = nlohmann::json::array();
+};
+Result<AnswerBodyHtml> RenderAnswerBody(std::string_view markdown);
 
 struct ConditionAnswers {
   nlohmann::json view;     // AnswersView(…)

@@ -33,9 +33,17 @@ std::string MetaDescription(const Condition& c) {
   return text;
 }
 
+// {"label": …, "url": …}, without "url" when there is none: mustache treats an empty
+// string as true, which would make an empty link.
+json LinkJson(const std::string& label, const std::string& url) {
+  json link = {{"label", label}};
+  if (!url.empty()) link["url"] = url;
+  return link;
+}
+
 json SourcesJson(const std::string& source) {
   json out = json::array();
-  for (const auto& link : PlainSources(source)) out.push_back({{"label", link.label}, {"url", link.url}});
+  for (const auto& link : PlainSources(source)) out.push_back(LinkJson(link.label, link.url));
   return out;
 }
 
@@ -110,23 +118,23 @@ json CodesView(const Condition& c) {
   for (const auto& [key, origins] : merged) {
     std::string note;
     for (const auto& o : origins) note += (note.empty() ? "" : ", ") + o;
-    codes.push_back({{"system", key.first},
-                     {"code", key.second},
-                     {"url", XrefUrl({key.first, key.second, "", ""})},
-                     {"note", note}});
+    json code = {{"system", key.first}, {"code", key.second}, {"note", note}};
+    const std::string url = XrefUrl({key.first, key.second, "", ""});
+    if (!url.empty()) code["url"] = url;
+    codes.push_back(std::move(code));
   }
   return codes;
 }
 
 json ReferencesView(const Condition& c) {
   json refs = json::array();
-  refs.push_back({{"label", "Orphanet: " + c.name + " (ORPHA:" + std::to_string(c.orphacode) + ")"},
-                  {"url", OrphanetUrl(c.orphacode)}});
+  refs.push_back(LinkJson("Orphanet: " + c.name + " (ORPHA:" + std::to_string(c.orphacode) + ")",
+                          OrphanetUrl(c.orphacode)));
   std::set<std::string> seen;
   for (const auto& p : c.prevalences) {
     for (const auto& link : PlainSources(p.source)) {
       if (link.url.empty() || !seen.insert(link.url).second) continue;
-      refs.push_back({{"label", link.label}, {"url", link.url}});
+      refs.push_back(LinkJson(link.label, link.url));
     }
   }
   return refs;

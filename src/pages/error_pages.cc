@@ -10,6 +10,7 @@ namespace {
 const char* TitleFor(unsigned status) {
   switch (status) {
     case 400: return "That request could not be understood";
+    case 403: return "You can't do that here";
     case 404: return "Page not found";
     case 405: return "That action is not available here";
     case 409: return "That conflicts with something that changed";

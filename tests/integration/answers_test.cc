@@ -201,6 +201,11 @@ TEST_P(AnswerStoreTest, ReturnedWithACommentThenRevisedAsANewVersion) {
   ASSERT_EQ(events->size(), 3u);
   EXPECT_EQ((*events)[1].action, "return");
   EXPECT_EQ((*events)[1].comment, "Cite the 2022 consensus.");
+  // The revision is a draft being written: it stays off the public page until submitted.
+  view = articles::LoadConditionAnswers(database_.db(), condition_id_, "", now_);
+  EXPECT_EQ(view->view["answers"].size(), 0u);
+  EXPECT_EQ(view->faq_jsonld, "");
+  ASSERT_TRUE(store_.Submit(revised->id, editor_).ok());
   view = articles::LoadConditionAnswers(database_.db(), condition_id_, "", now_);
   ASSERT_EQ(view->view["answers"].size(), 1u);
   EXPECT_EQ(view->view["answers"][0]["reviewed"], false);

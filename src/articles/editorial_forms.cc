@@ -1,0 +1,141 @@
+#include "articles/editorial_forms.h"
+
+#include <charconv>
+#include <optional>
+
+#include "articles/answer_rules.h"
+#include "catalog/import/slug.h"
+#include "http/url.h"
+#include "platform/crypto.h"
+#include "platform/markdown.h"
+#include "platform/text.h"
+
+namespace diseasemaps::articles {
+namespace {
+
+long long ParseNumber(const std::optional<std::string>& text) {
+  if (!text) return 0;
+  long long value = 0;
+  const char* end = text->data() + text->size();
+  auto [ptr, ec] = std::from_chars(text->data(), end, value);
+  return ec == std::errc() && ptr == end && value > 0 ? value : 0;
+}
+
+std::string Trimmed(const std::optional<std::string>& text) {
+  return text ? std::string(TrimWhitespace(*text)) : std::string();
+}
+
+// "\r\n" and a lone "\r" (what browsers send from a textarea) become "\n".
+std::string UnixLineBreaks(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      out.push_back('\n');
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
+bool IsText(std::string_view s) { return http::IsValidUtf8(s) && s.find('\0') == std::string_view::npos; }
+
+std::string TooLong(const char* what, std::size_t size, std::size_t limit) {
+  return std::string(what) + " is too long: " + std::to_string(size) + " bytes of text, and the limit is " +
+         std::to_string(limit) + ". Shorten it.";
+}
+
+constexpr const char* kNotText =
+    "This contains characters that are not valid text. Paste it again from the original, or type it.";
+
+}  // namespace
+
+AnswerForm ParseAnswerForm(std::string_view body) {
+  const http::QueryParams params = http::ParseQuery(body);
+  auto value = [&params](std::string_view name) { return http::QueryValue(params, name); };
+  AnswerForm form;
+  form.question = UnixLineBreaks(Trimmed(value("question")));
+  form.slug = Trimmed(value("slug"));
+  form.short_answer = UnixLineBreaks(Trimmed(value("short_answer")));
+  form.body_markdown = UnixLineBreaks(value("body_markdown").value_or(""));
+  form.comment = UnixLineBreaks(Trimmed(value("comment")));
+  form.action = Trimmed(value("action"));
+  form.version_id = ParseNumber(value("version"));
+  form.base = Trimmed(value("base"));
+  return form;
+}
+
+AnswerForm FormFromVersion(const AnswerVersion& version) {
+  AnswerForm form;
+  form.question = version.content.question;
+  form.short_answer = version.content.short_answer;
+  form.body_markdown = version.content.body_markdown;
+  form.version_id = version.id;
+  form.base = ContentDigest(version.content);
+  return form;
+}
+
+AnswerContent ContentOf(const AnswerForm& form) {
+  return AnswerContent{form.question, form.short_answer, form.body_markdown};
+}
+
+std::string ContentDigest(const AnswerContent& content) {
+  std::string text;
+  text.reserve(content.question.size() + content.short_answer.size() + content.body_markdown.size() + 2);
+  text.append(content.question).push_back('\0');
+  text.append(content.short_answer).push_back('\0');
+  text.append(content.body_markdown);
+  return TokenDigest(text);  // SHA-256; not a secret, just a fingerprint of the text
+}
+
+FieldErrors ValidateAnswerForm(const AnswerForm& form, bool with_slug) {
+  FieldErrors errors;
+  if (!IsText(form.question)) {
+    errors["question"] = kNotText;
+  } else if (form.question.empty()) {
+    errors["question"] = "Write the question this answers, for example \"What causes it?\".";
+  } else if (form.question.size() > kMaxQuestionBytes) {
+    errors["question"] = TooLong("The question", form.question.size(), kMaxQuestionBytes);
+  }
+  if (with_slug && !form.slug.empty() && !IsValidAnswerSlug(form.slug)) {
+    errors["slug"] = "Use only lower-case letters a to z, digits and single hyphens between them, at most " +
+                     std::to_string(kMaxSlugBytes) + " (for example what-causes-it), or leave it empty.";
+  } else if (with_slug && form.slug.empty() && errors.count("question") == 0 &&
+             SuggestSlug(form.question).empty()) {
+    errors["slug"] = "Give the answer an address: lower-case letters a to z, digits and hyphens, "
+                     "for example what-causes-it.";
+  }
+  if (!IsText(form.short_answer)) {
+    errors["short_answer"] = kNotText;
+  } else if (form.short_answer.empty()) {
+    errors["short_answer"] = "Write the short answer: two or three plain sentences that answer the question.";
+  } else if (form.short_answer.size() > kMaxShortAnswerBytes) {
+    errors["short_answer"] = TooLong("The short answer", form.short_answer.size(), kMaxShortAnswerBytes);
+  }
+  if (!IsText(form.body_markdown)) {
+    errors["body_markdown"] = kNotText;
+  } else if (form.body_markdown.size() > kMaxMarkdownBytes) {
+    errors["body_markdown"] = TooLong("The full answer", form.body_markdown.size(), kMaxMarkdownBytes);
+  }
+  if (!IsText(form.comment)) {
+    errors["comment"] = kNotText;
+  } else if (form.comment.size() > kMaxCommentBytes) {
+    errors["comment"] = TooLong("The comment", form.comment.size(), kMaxCommentBytes);
+  }
+  return errors;
+}
+
+std::string SuggestSlug(std::string_view question) {
+  std::string slug = catalog::Slugify(question);
+  if (slug.size() > kMaxSlugBytes) {
+    slug.resize(kMaxSlugBytes);
+    const std::size_t cut = slug.rfind('-');
+    if (cut != std::string::npos && cut > 0) slug.resize(cut);
+    while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  }
+  return IsValidAnswerSlug(slug) ? slug : "";
+}
+
+}  // namespace diseasemaps::articles

@@ -1,0 +1,493 @@
+#include "articles/editorial_pages.h"
+
+#include <algorithm>
+#include <charconv>
+#include <optional>
+
+#include <boost/beast/core/string.hpp>
+#include <spdlog/spdlog.h>
+
+#include "guard/guard.h"
+#include "http/url.h"
+#include "pages/error_pages.h"
+#include "platform/templates.h"
+#include "platform/text.h"
+
+namespace diseasemaps::articles {
+namespace {
+
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+constexpr const char* kNoQueues =
+    "The editorial screens are for editors and medical reviewers. If you should have access, ask an "
+    "administrator to give your account the editor or reviewer role.";
+constexpr const char* kNoWriting =
+    "Only editors and medical reviewers can write answers. If you should be able to, ask an administrator "
+    "to give your account the editor role.";
+constexpr const char* kNoReviewing =
+    "Only medical reviewers can approve or return an answer; editors cannot approve. A reviewer will see "
+    "this version in the \"Waiting for review\" list.";
+constexpr const char* kOwnVersion =
+    "You wrote or edited this version, so you cannot review it: another medical reviewer must approve or "
+    "return it.";
+constexpr const char* kReload = "Reload the answer's page to see its current state, then try again.";
+
+// The page, never kept by any cache: it shows unpublished text to one person.
+Response Page(std::string_view template_name, json page, unsigned status = 200) {
+  Response response = Response::Html(RenderEditorialPage(template_name, std::move(page)), status);
+  response.With("Cache-Control", "private, no-store");
+  return response;
+}
+
+Response SeeOther(const std::string& location) { return Response::Redirect(location, 303); }
+
+// nullopt when the viewer may go on; otherwise the way to sign in (a visitor who is
+// not signed in) or a 403 (signed in, without the role).
+std::optional<Response> Refuse(const Request& request, guard::Action action, const char* message) {
+  if (!request.viewer.signed_in()) {
+    const bool get = request.method == http::beast_http::verb::get || request.IsHead();
+    return SeeOther("/login?next=" + http::PercentEncode(get ? request.target : request.path));
+  }
+  if (!guard::Can(request.viewer, action)) return pages::ErrorPage(&request, 403, message);
+  return std::nullopt;
+}
+
+// A whole positive number from a path or a query ("12"), or nullopt.
+std::optional<long long> PositiveNumber(std::string_view text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  long long value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
+  return value;
+}
+
+// "1183", "ORPHA:1183", "orpha 1183" -> 1183.
+std::optional<int> ParseOrphacode(std::string_view text) {
+  text = TrimWhitespace(text);
+  if (text.size() >= 5 && boost::beast::iequals(text.substr(0, 5), "orpha")) {
+    text.remove_prefix(5);
+    while (!text.empty() && (text.front() == ':' || text.front() == ' ')) text.remove_prefix(1);
+  }
+  if (text.size() > 9) return std::nullopt;
+  auto number = PositiveNumber(text);
+  if (!number) return std::nullopt;
+  return static_cast<int>(*number);
+}
+
+bool IsForm(const Request& request) {
+  const std::string_view type = request.Header(http::beast_http::field::content_type);
+  return boost::beast::iequals(type.substr(0, 33), "application/x-www-form-urlencoded");
+}
+
+std::string_view Body(const Request& request) {
+  return request.raw == nullptr ? std::string_view() : std::string_view(request.raw->body());
+}
+
+// A failed read or step that is not the person's to fix by changing the form.
+Response StoreFailure(const Request& request, const Status& status) {
+  switch (status.code()) {
+    case Status::Code::kNotFound:
+      return pages::ErrorPage(&request, 404, "There is no such answer or version. It may have been removed.");
+    case Status::Code::kConflict:
+      return pages::ErrorPage(&request, 409, status.message() + ". " + kReload);
+    case Status::Code::kInvalidArgument:
+    case Status::Code::kTooLarge:
+      return pages::ErrorPage(&request, 422, status.message() + ".");
+    case Status::Code::kUnavailable:
+      return pages::ErrorPage(&request, 503, "The database is busy or unavailable right now. Please try again in a moment.");
+    default:
+      spdlog::error("editorial: {}", status.message());
+      return pages::ErrorPage(&request, 500, "Something went wrong on our side. Please try again in a moment.");
+  }
+}
+
+// The store's message as a sentence: "version 2 is … review" -> "Version 2 is … review."
+std::string Sentence(std::string message) {
+  if (!message.empty() && message.front() >= 'a' && message.front() <= 'z') {
+    message.front() = static_cast<char>(message.front() - 'a' + 'A');
+  }
+  if (!message.empty() && message.back() != '.') message.push_back('.');
+  return message;
+}
+
+bool SameContent(const AnswerContent& a, const AnswerContent& b) {
+  return a.question == b.question && a.short_answer == b.short_answer && a.body_markdown == b.body_markdown;
+}
+
+const AnswerVersion* FindVersion(const AnswerWorkspace& w, long long version_id) {
+  for (const AnswerVersion& v : w.versions) {
+    if (v.id == version_id) return &v;
+  }
+  return nullptr;
+}
+
+const AnswerVersion* FindNumber(const AnswerWorkspace& w, long long number) {
+  for (const AnswerVersion& v : w.versions) {
+    if (v.number == number) return &v;
+  }
+  return nullptr;
+}
+
+// Only the errors that stop a preview (a body that cannot be rendered).
+FieldErrors PreviewErrors(const FieldErrors& all) {
+  FieldErrors errors;
+  if (auto found = all.find("body_markdown"); found != all.end()) errors.insert(*found);
+  return errors;
+}
+
+}  // namespace
+
+EditorialPages::EditorialPages(Database& db, PageCache* page_cache, AnswerStore::Clock clock)
+    : page_cache_(page_cache), clock_(clock), store_(db, clock) {}
+
+void EditorialPages::Changed() {
+  if (page_cache_ != nullptr) page_cache_->Invalidate();
+}
+
+// ---- Dashboard ---------------------------------------------------------------------
+
+Response EditorialPages::Dashboard(const Request& request) {
+  if (auto refused = Refuse(request, guard::Action::kSeeEditorialQueues, kNoQueues)) return *refused;
+  return DashboardPage(request, "", "", 200);
+}
+
+Response EditorialPages::DashboardPage(const Request& request, const std::string& find_value,
+                                       const std::string& find_error, unsigned status) {
+  const long long now = clock_();
+  DashboardData data;
+  if (request.viewer.user_id) {
+    auto drafts = store_.DraftsBy(*request.viewer.user_id, kMaxListedAnswers);
+    if (!drafts.ok()) return StoreFailure(request, drafts.status());
+    data.drafts = std::move(*drafts);
+  }
+  auto waiting = store_.WaitingForReview(OverdueCandidatesBefore(now), kMaxListedAnswers);
+  if (!waiting.ok()) return StoreFailure(request, waiting.status());
+  data.waiting = std::move(*waiting);
+  SortReviewQueue(data.waiting, now);
+  auto overdue = store_.ReviewedBefore(OverdueCandidatesBefore(now), kMaxListedAnswers);
+  if (!overdue.ok()) return StoreFailure(request, overdue.status());
+  data.overdue = std::move(*overdue);
+  json page = DashboardView(data, request.viewer, now);
+  page["find_value"] = find_value;
+  page["find_error"] = find_error.empty() ? json(false) : json(find_error);
+  return Page("editorial_dashboard", page, status);
+}
+
+Response EditorialPages::GoToCondition(const Request& request) {
+  if (auto refused = Refuse(request, guard::Action::kWriteAnswers, kNoWriting)) return *refused;
+  const std::string raw = request.Query("orphacode").value_or("");
+  const std::optional<int> code = ParseOrphacode(raw);
+  if (!code) {
+    return DashboardPage(request, raw,
+                         "Enter the condition's ORPHAcode, a number such as 1183 (or ORPHA:1183). It is shown at "
+                         "the top of each condition's page.",
+                         422);
+  }
+  auto condition = store_.FindCondition(*code);
+  if (!condition.ok()) {
+    if (condition.status().code() != Status::Code::kNotFound) return StoreFailure(request, condition.status());
+    return DashboardPage(request, raw,
+                         "There is no condition ORPHA:" + std::to_string(*code) +
+                             " in the catalogue. Check the number on the condition's page.",
+                         404);
+  }
+  return SeeOther("/editorial/conditions/" + std::to_string(*code) + "/answers/new");
+}
+
+// ---- New answer --------------------------------------------------------------------
+
+Response EditorialPages::NewAnswerForm(const Request& request) {
+  if (auto refused = Refuse(request, guard::Action::kWriteAnswers, kNoWriting)) return *refused;
+  const std::optional<int> code = ParseOrphacode(request.Param("orphacode"));
+  if (!code) return pages::ErrorPage(&request, 404, "There is no condition at this address.");
+  auto condition = store_.FindCondition(*code);
+  if (!condition.ok()) {
+    if (condition.status().code() != Status::Code::kNotFound) return StoreFailure(request, condition.status());
+    return pages::ErrorPage(&request, 404, "There is no condition ORPHA:" + std::to_string(*code) + " in the catalogue.");
+  }
+  return Page("editorial_new", NewAnswerView(*condition, request.csrf_token, {}));
+}
+
+Response EditorialPages::CreateAnswer(const Request& request) {
+  if (auto refused = Refuse(request, guard::Action::kWriteAnswers, kNoWriting)) return *refused;
+  const std::optional<int> code = ParseOrphacode(request.Param("orphacode"));
+  if (!code) return pages::ErrorPage(&request, 404, "There is no condition at this address.");
+  if (!IsForm(request)) {
+    return pages::ErrorPage(&request, 400, "This form must be sent as application/x-www-form-urlencoded.");
+  }
+  auto condition = store_.FindCondition(*code);
+  if (!condition.ok()) {
+    if (condition.status().code() != Status::Code::kNotFound) return StoreFailure(request, condition.status());
+    return pages::ErrorPage(&request, 404, "There is no condition ORPHA:" + std::to_string(*code) + " in the catalogue.");
+  }
+  NewAnswerOptions options;
+  options.form = ParseAnswerForm(Body(request));
+  const FieldErrors errors = ValidateAnswerForm(options.form, true);
+  if (options.form.action == "preview") {
+    options.preview = true;
+    options.errors = PreviewErrors(errors);
+    return Page("editorial_new", NewAnswerView(*condition, request.csrf_token, options),
+                options.errors.empty() ? 200 : 422);
+  }
+  if (!errors.empty()) {
+    options.errors = errors;
+    return Page("editorial_new", NewAnswerView(*condition, request.csrf_token, options), 422);
+  }
+  if (options.form.slug.empty()) options.form.slug = SuggestSlug(options.form.question);
+
+  int position = 1;
+  if (auto existing = store_.ForCondition(condition->id); existing.ok()) {
+    for (const AnswerSnapshot& s : *existing) position = std::max(position, s.answer.position + 1);
+  }
+  NewAnswer answer{condition->id, options.form.slug, position, ContentOf(options.form),
+                   Actor{request.viewer.user_id, request.viewer.display_name}, false};
+  auto created = store_.Create(answer);
+  if (!created.ok()) {
+    const Status& status = created.status();
+    if (status.code() == Status::Code::kConflict) {
+      options.errors["slug"] = "This condition already has an answer at the address \"" + options.form.slug +
+                               "\". Choose another address, or open that answer from the condition's page.";
+      return Page("editorial_new", NewAnswerView(*condition, request.csrf_token, options), 409);
+    }
+    if (status.code() == Status::Code::kInvalidArgument || status.code() == Status::Code::kTooLarge) {
+      options.error = Sentence(status.message());
+      return Page("editorial_new", NewAnswerView(*condition, request.csrf_token, options), 422);
+    }
+    return StoreFailure(request, status);
+  }
+  Changed();
+  return SeeOther("/editorial/answers/" + std::to_string(created->id) + "?done=created");
+}
+
+// ---- Workspace ---------------------------------------------------------------------
+
+namespace {
+
+Result<AnswerWorkspace> LoadWorkspace(AnswerStore& store, const Request& request) {
+  const std::optional<long long> id = PositiveNumber(request.Param("id"));
+  if (!id) return Status::NotFound("no such answer");
+  AnswerWorkspace w;
+  auto answer = store.Find(*id);
+  if (!answer.ok()) return answer.status();
+  w.answer = std::move(*answer);
+  auto condition = store.ConditionOf(*id);
+  if (!condition.ok()) return condition.status();
+  w.condition = std::move(*condition);
+  auto versions = store.Versions(*id);
+  if (!versions.ok()) return versions.status();
+  if (versions->empty()) return Status::NotFound("the answer has no versions");
+  w.versions = std::move(*versions);
+  auto events = store.Events(*id);
+  if (!events.ok()) return events.status();
+  w.events = std::move(*events);
+  return w;
+}
+
+Response WorkspacePage(const Request& request, const AnswerWorkspace& w, long long now,
+                       const WorkspaceOptions& options, unsigned status) {
+  return Page("editorial_answer", WorkspaceView(w, request.viewer, request.csrf_token, now, options), status);
+}
+
+}  // namespace
+
+Response EditorialPages::Workspace(const Request& request) {
+  if (auto refused = Refuse(request, guard::Action::kSeeEditorialQueues, kNoQueues)) return *refused;
+  auto w = LoadWorkspace(store_, request);
+  if (!w.ok()) return StoreFailure(request, w.status());
+  WorkspaceOptions options;
+  options.notice = DoneNotice(request.Query("done").value_or(""));
+  return WorkspacePage(request, *w, clock_(), options, 200);
+}
+
+Response EditorialPages::WorkspaceStep(const Request& request) {
+  if (auto refused = Refuse(request, guard::Action::kSeeEditorialQueues, kNoQueues)) return *refused;
+  if (!IsForm(request)) {
+    return pages::ErrorPage(&request, 400, "This form must be sent as application/x-www-form-urlencoded.");
+  }
+  auto w = LoadWorkspace(store_, request);
+  if (!w.ok()) return StoreFailure(request, w.status());
+  const AnswerForm form = ParseAnswerForm(Body(request));
+  if (form.action == "approve" || form.action == "return") return Review(request, *w, form);
+  if (form.action == "preview" || form.action == "save" || form.action == "submit") return Write(request, *w, form);
+  return pages::ErrorPage(&request, 400,
+                          "The form did not say what to do. Use one of its buttons: Preview, Save draft, "
+                          "Submit for review, Approve or Return to editor.");
+}
+
+Response EditorialPages::Write(const Request& request, const AnswerWorkspace& w, const AnswerForm& form) {
+  if (auto refused = Refuse(request, guard::Action::kWriteAnswers, kNoWriting)) return *refused;
+  const long long now = clock_();
+  WorkspaceOptions options;
+  options.form = form;
+  options.unsaved = form.action != "preview";
+  const FieldErrors errors = ValidateAnswerForm(form, false);
+  if (form.action == "preview") {
+    options.preview = true;
+    options.errors = PreviewErrors(errors);
+    return WorkspacePage(request, w, now, options, options.errors.empty() ? 200 : 422);
+  }
+  if (!errors.empty()) {
+    options.errors = errors;
+    return WorkspacePage(request, w, now, options, 422);
+  }
+
+  // The version the form was opened on must still be the latest, with the text it had:
+  // otherwise saving would overwrite someone's newer text. The store checks "latest"
+  // again inside its transaction; a draft changed in place is caught here by its text's
+  // digest (a change landing between this check and the write is not: see the report).
+  const AnswerVersion& latest = w.versions.back();
+  const AnswerVersion* opened = FindVersion(w, form.version_id);
+  if (opened == nullptr) {
+    options.error = "The form did not say which version it edits. Your text is below: copy it, reload the "
+                    "page, and apply it again.";
+    return WorkspacePage(request, w, now, options, 409);
+  }
+  if (opened->id != latest.id) {
+    options.error = "Version " + std::to_string(latest.number) + " (by " + latest.author_label +
+                    ") was saved after you opened version " + std::to_string(opened->number) +
+                    ", so yours was not saved. Your text is below: compare it with the newest version, "
+                    "then apply your changes to it.";
+    return WorkspacePage(request, w, now, options, 409);
+  }
+  if (latest.status == AnswerStatus::kSubmitted) {
+    options.error = "Version " + std::to_string(latest.number) +
+                    " is waiting for a medical review, so it cannot change now. Your text is below; you can "
+                    "edit again once a reviewer approves or returns it.";
+    return WorkspacePage(request, w, now, options, 409);
+  }
+  if (latest.status == AnswerStatus::kDraft && form.base != ContentDigest(latest.content)) {
+    options.error = latest.author_label + "'s draft was changed at " + IsoMinute(latest.updated_at) +
+                    ", after you opened it, so your text was not saved. It is below: copy what you need, "
+                    "reload the page and apply it to the newer draft.";
+    return WorkspacePage(request, w, now, options, 409);
+  }
+
+  const Actor editor{request.viewer.user_id, request.viewer.display_name};
+  const bool unchanged = SameContent(ContentOf(form), latest.content);
+  Result<AnswerVersion> step = Status::Internal("no step");
+  std::string done;
+  if (form.action == "save") {
+    if (unchanged) return SeeOther("/editorial/answers/" + std::to_string(w.answer.id) + "?done=unchanged");
+    step = store_.Edit(latest.id, ContentOf(form), editor);
+    done = "saved";
+  } else if (unchanged && latest.status != AnswerStatus::kApproved) {
+    step = store_.Submit(latest.id, editor);
+    done = "submitted";
+  } else {
+    // Also an approved text sent unchanged for a fresh review: a new version holds it.
+    step = store_.EditAndSubmit(latest.id, ContentOf(form), editor);
+    done = "submitted";
+  }
+  if (!step.ok()) {
+    const Status& status = step.status();
+    if (status.code() == Status::Code::kConflict) {
+      options.error = Sentence(status.message()) + " Your text is below.";
+      return WorkspacePage(request, w, now, options, 409);
+    }
+    if (status.code() == Status::Code::kInvalidArgument || status.code() == Status::Code::kTooLarge) {
+      options.error = Sentence(status.message());
+      return WorkspacePage(request, w, now, options, 422);
+    }
+    return StoreFailure(request, status);
+  }
+  Changed();
+  return SeeOther("/editorial/answers/" + std::to_string(w.answer.id) + "?done=" + done);
+}
+
+Response EditorialPages::Review(const Request& request, const AnswerWorkspace& w, const AnswerForm& form) {
+  if (!guard::Can(request.viewer, guard::Action::kReviewAnswers)) {
+    return pages::ErrorPage(&request, 403, kNoReviewing);
+  }
+  const long long now = clock_();
+  const AnswerVersion& latest = w.versions.back();
+  WorkspaceOptions options;
+  options.form = FormFromVersion(latest);
+  options.form->comment = form.comment;
+
+  const AnswerVersion* version = FindVersion(w, form.version_id);
+  if (version == nullptr) {
+    options.error = "The form did not say which version it reviews. " + std::string(kReload);
+    return WorkspacePage(request, w, now, options, 409);
+  }
+  if (!MayReview(request.viewer, *version, w.events)) return pages::ErrorPage(&request, 403, kOwnVersion);
+  if (version->id != latest.id || version->status != AnswerStatus::kSubmitted) {
+    options.error = "Version " + std::to_string(version->number) + " is no longer waiting for review (its status is now \"" +
+                    StatusLabel(version->status) + "\"" + (version->id != latest.id ? ", and it is not the latest" : "") +
+                    "), so nothing was changed. The page below shows where the answer stands now.";
+    return WorkspacePage(request, w, now, options, 409);
+  }
+
+  FieldErrors errors = ValidateAnswerForm(options.form.value(), false);
+  FieldErrors comment_errors;
+  if (auto found = errors.find("comment"); found != errors.end()) comment_errors.insert(*found);
+  if (form.action == "return" && form.comment.empty()) {
+    comment_errors["comment"] = "Say what the editor should change: returning an answer needs a comment.";
+  }
+  if (!comment_errors.empty()) {
+    options.errors = comment_errors;
+    return WorkspacePage(request, w, now, options, 422);
+  }
+  const Reviewer reviewer{request.viewer.user_id, request.viewer.display_name, request.viewer.credentials};
+  if (form.action == "approve" && TrimWhitespace(reviewer.credentials).empty()) {
+    options.error = "Your account has no credentials recorded, and an approved answer names its reviewer's "
+                    "(\"Medically reviewed by NAME, CREDENTIALS\"). Ask an administrator to add them to your "
+                    "account, then approve.";
+    return WorkspacePage(request, w, now, options, 422);
+  }
+
+  auto step = form.action == "approve" ? store_.Approve(version->id, reviewer, form.comment)
+                                       : store_.Return(version->id, reviewer, form.comment);
+  if (!step.ok()) {
+    const Status& status = step.status();
+    if (status.code() == Status::Code::kConflict) {
+      options.error = Sentence(status.message()) + " Nothing was changed.";
+      return WorkspacePage(request, w, now, options, 409);
+    }
+    if (status.code() == Status::Code::kInvalidArgument || status.code() == Status::Code::kTooLarge) {
+      options.error = Sentence(status.message());
+      return WorkspacePage(request, w, now, options, 422);
+    }
+    return StoreFailure(request, status);
+  }
+  Changed();
+  return SeeOther("/editorial/answers/" + std::to_string(w.answer.id) +
+                  (form.action == "approve" ? "?done=approved" : "?done=returned"));
+}
+
+// ---- Diff --------------------------------------------------------------------------
+
+Response EditorialPages::Diff(const Request& request) {
+  if (auto refused = Refuse(request, guard::Action::kSeeEditorialQueues, kNoQueues)) return *refused;
+  auto w = LoadWorkspace(store_, request);
+  if (!w.ok()) return StoreFailure(request, w.status());
+  const AnswerVersion& latest = w->versions.back();
+  const AnswerVersion* published = nullptr;
+  if (w->answer.published_version_id) published = FindVersion(*w, *w->answer.published_version_id);
+
+  auto number = [&request](const char* name, long long fallback) -> std::optional<long long> {
+    const std::optional<std::string> raw = request.Query(name);
+    if (!raw || raw->empty()) return fallback;
+    return PositiveNumber(*raw);
+  };
+  const long long default_from =
+      published && published != &latest ? published->number : std::max(1, latest.number - 1);
+  const std::optional<long long> from_number = number("from", default_from);
+  const std::optional<long long> to_number = number("to", latest.number);
+  if (!from_number || !to_number) {
+    return pages::ErrorPage(&request, 400,
+                            "\"from\" and \"to\" are version numbers, as in ?from=1&to=2. This answer has versions 1 "
+                            "to " + std::to_string(latest.number) + ".");
+  }
+  const AnswerVersion* from = FindNumber(*w, *from_number);
+  const AnswerVersion* to = FindNumber(*w, *to_number);
+  if (from == nullptr || to == nullptr) {
+    return pages::ErrorPage(&request, 404,
+                            "This answer has versions 1 to " + std::to_string(latest.number) + "; there is no version " +
+                                std::to_string(from == nullptr ? *from_number : *to_number) + ".");
+  }
+  return Page("editorial_diff", DiffView(*w, *from, *to));
+}
+
+}  // namespace diseasemaps::articles

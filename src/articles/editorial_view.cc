@@ -1,0 +1,481 @@
+#include "articles/editorial_view.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "articles/answer_rules.h"
+#include "articles/answers_view.h"
+#include "platform/markdown.h"
+#include "platform/templates.h"
+#include "platform/text.h"
+
+namespace diseasemaps::articles {
+namespace {
+
+using nlohmann::json;
+
+// Field ids in the templates, for labels and the error summary's links.
+constexpr const char* kFieldIds[][2] = {
+    {"question", "answer-question"},   {"slug", "answer-slug"},       {"short_answer", "answer-short"},
+    {"body_markdown", "answer-body"}, {"comment", "review-comment"},
+};
+
+// A text the templates test with {{#field}}: mustache treats "" as true, so an empty
+// text goes as false.
+json Maybe(std::string text) { return text.empty() ? json(false) : json(std::move(text)); }
+
+std::string EditorHref(long long answer_id) { return "/editorial/answers/" + std::to_string(answer_id); }
+
+std::string DiffHref(long long answer_id, int from, int to) {
+  return EditorHref(answer_id) + "/diff?from=" + std::to_string(from) + "&to=" + std::to_string(to);
+}
+
+std::string ConditionHref(const ConditionRef& c) { return c.slug.empty() ? "" : "/conditions/" + c.slug; }
+
+json ConditionView(const ConditionRef& c) {
+  return {{"name", c.name}, {"orphacode", c.orphacode}, {"href", Maybe(ConditionHref(c))}};
+}
+
+// The answer on the public page, or "" while nothing of it is public.
+std::string PublicHref(const ConditionRef& c, const Answer& a) {
+  if (c.slug.empty()) return "";
+  return "/conditions/" + c.slug + "#answer-" + a.slug;
+}
+
+bool Overdue(const Answer& a, long long now) {
+  return a.published_version_id && a.last_reviewed_at && ReviewOverdue(*a.last_reviewed_at, now);
+}
+
+json StatusFlags(AnswerStatus s) {
+  return {{"status", std::string(StatusName(s))},
+          {"status_label", StatusLabel(s)},
+          {"is_draft", s == AnswerStatus::kDraft},
+          {"is_submitted", s == AnswerStatus::kSubmitted},
+          {"is_returned", s == AnswerStatus::kReturned},
+          {"is_approved", s == AnswerStatus::kApproved}};
+}
+
+json ItemView(const EditorialItem& item, const guard::Viewer& viewer, long long now) {
+  const AnswerVersion& v = item.latest;
+  json view = StatusFlags(v.status);
+  view.update({
+      {"href", EditorHref(item.answer.id)},
+      {"question", v.content.question},
+      {"condition", ConditionView(item.condition)},
+      {"version", v.number},
+      {"author", v.author_label},
+      {"own", viewer.user_id.has_value() && v.author_user_id == viewer.user_id},
+      {"updated", IsoMinute(v.updated_at)},
+      {"submitted", Maybe(v.submitted_at ? IsoMinute(*v.submitted_at) : "")},
+      {"overdue", Overdue(item.answer, now)},
+      {"published", item.answer.published_version_id.has_value()},
+      {"last_reviewed", Maybe(item.answer.last_reviewed_at ? IsoDate(*item.answer.last_reviewed_at) : "")},
+      {"public_href", Maybe(item.answer.published_version_id ? PublicHref(item.condition, item.answer) : "")},
+      {"reviewer", Maybe(v.reviewer_name)},
+      {"comment", Maybe(v.review_comment)},
+  });
+  return view;
+}
+
+json ItemList(const std::vector<EditorialItem>& items, const guard::Viewer& viewer, long long now) {
+  json list = json::array();
+  for (const EditorialItem& item : items) list.push_back(ItemView(item, viewer, now));
+  return list;
+}
+
+// The form's values and errors as the templates read them: `form.question`,
+// `question_error`, …, and `error_summary` linking to each field in page order.
+void AddForm(json& page, const AnswerForm& form, const FieldErrors& errors) {
+  page["form"] = {{"question", form.question},         {"slug", form.slug},
+                  {"short_answer", form.short_answer}, {"body_markdown", form.body_markdown},
+                  {"comment", form.comment},           {"version_id", form.version_id},
+                  {"base", form.base}};
+  json summary = json::array();
+  for (const auto& [field, id] : kFieldIds) {
+    auto found = errors.find(field);
+    page[std::string(field) + "_error"] = found == errors.end() ? json(false) : json(found->second);
+    if (found != errors.end()) summary.push_back({{"href", std::string("#") + id}, {"message", found->second}});
+  }
+  page["error_summary"] = summary;
+  page["has_errors"] = !summary.empty();
+}
+
+// A version rendered as the condition page would show it.
+json RenderedView(const AnswerContent& content) {
+  json view = {{"question", content.question}, {"short_answer", content.short_answer}};
+  auto body = RenderAnswerBody(content.body_markdown);
+  if (body.ok()) {
+    view["body_html"] = body->html;
+    view["has_references"] = !body->references.empty();
+    view["references"] = body->references;
+    for (json& reference : view["references"]) reference["url"] = Maybe(reference["url"].get<std::string>());
+    view["body_error"] = false;
+  } else {
+    view["body_html"] = "";
+    view["has_references"] = false;
+    view["references"] = json::array();
+    view["body_error"] = body.status().message();
+  }
+  return view;
+}
+
+// "sent version 2 for review", "returned version 1 to the editors".
+std::string EventPhrase(const std::string& action, int number) {
+  const std::string version = number > 0 ? "version " + std::to_string(number) : "a version";
+  if (action == "create") return "created " + version;
+  if (action == "edit") return "edited " + version;
+  if (action == "submit") return "sent " + version + " for review";
+  if (action == "approve") return "approved " + version;
+  if (action == "return") return "returned " + version + " to the editors";
+  return action + " " + version;
+}
+
+// "1 line removed", "3 lines added".
+std::string Lines(int count, const char* what) {
+  return std::to_string(count) + (count == 1 ? " line " : " lines ") + what;
+}
+
+json VersionChoices(const std::vector<AnswerVersion>& versions, int from, int to) {
+  json choices = json::array();
+  for (const AnswerVersion& v : versions) {
+    choices.push_back({{"number", v.number},
+                       {"label", "Version " + std::to_string(v.number) + " (" + StatusLabel(v.status) + ")"},
+                       {"from_selected", v.number == from},
+                       {"to_selected", v.number == to}});
+  }
+  return choices;
+}
+
+}  // namespace
+
+bool MayReview(const guard::Viewer& viewer, const AnswerVersion& version, const std::vector<AnswerEvent>& events) {
+  if (!guard::CanReviewVersionBy(viewer, version.author_user_id)) return false;
+  for (const AnswerEvent& e : events) {
+    if (e.version_id != version.id || (e.action != "create" && e.action != "edit")) continue;
+    if (!guard::CanReviewVersionBy(viewer, e.actor_user_id)) return false;
+  }
+  return true;
+}
+
+long long OverdueCandidatesBefore(long long now) { return now - 730LL * 86400; }
+
+void SortReviewQueue(std::vector<EditorialItem>& items, long long now) {
+  std::stable_sort(items.begin(), items.end(), [now](const EditorialItem& a, const EditorialItem& b) {
+    const bool a_overdue = Overdue(a.answer, now);
+    const bool b_overdue = Overdue(b.answer, now);
+    if (a_overdue != b_overdue) return a_overdue;
+    const long long a_at = a.latest.submitted_at.value_or(a.latest.updated_at);
+    const long long b_at = b.latest.submitted_at.value_or(b.latest.updated_at);
+    if (a_at != b_at) return a_at < b_at;
+    return a.latest.id < b.latest.id;
+  });
+}
+
+std::string IsoMinute(long long unix_seconds) {
+  const long long in_day = ((unix_seconds % 86400) + 86400) % 86400;
+  char text[16];
+  std::snprintf(text, sizeof text, " %02lld:%02lld UTC", in_day / 3600, (in_day % 3600) / 60);
+  return IsoDate(unix_seconds) + text;
+}
+
+std::string StatusLabel(AnswerStatus status) {
+  switch (status) {
+    case AnswerStatus::kDraft: return "Draft";
+    case AnswerStatus::kSubmitted: return "Waiting for review";
+    case AnswerStatus::kReturned: return "Returned";
+    case AnswerStatus::kApproved: return "Approved";
+  }
+  return "Draft";
+}
+
+json DashboardView(const DashboardData& data, const guard::Viewer& viewer, long long now) {
+  std::vector<EditorialItem> overdue;
+  for (const EditorialItem& item : data.overdue) {
+    if (Overdue(item.answer, now) && item.latest.status != AnswerStatus::kSubmitted) overdue.push_back(item);
+  }
+  const json drafts = ItemList(data.drafts, viewer, now);
+  const json waiting = ItemList(data.waiting, viewer, now);
+  int waiting_overdue = 0;
+  for (const json& item : waiting) waiting_overdue += item["overdue"].get<bool>() ? 1 : 0;
+  return {
+      {"title", "Editorial"},
+      {"noindex", true},
+      {"viewer_name", viewer.display_name},
+      {"can_write", guard::Can(viewer, guard::Action::kWriteAnswers)},
+      {"can_review", guard::Can(viewer, guard::Action::kReviewAnswers)},
+      {"drafts", drafts},
+      {"has_drafts", !drafts.empty()},
+      {"drafts_count", drafts.size()},
+      {"waiting", waiting},
+      {"has_waiting", !waiting.empty()},
+      {"waiting_count", waiting.size()},
+      {"waiting_overdue", waiting_overdue},
+      {"has_waiting_overdue", waiting_overdue > 0},
+      {"overdue", ItemList(overdue, viewer, now)},
+      {"has_overdue", !overdue.empty()},
+      {"list_limit", kMaxListedAnswers},
+      {"lists_full", static_cast<int>(data.drafts.size()) >= kMaxListedAnswers ||
+                         static_cast<int>(data.waiting.size()) >= kMaxListedAnswers},
+      {"review_valid_months", kReviewValidMonths},
+  };
+}
+
+json NewAnswerView(const ConditionRef& condition, const std::string& csrf, const NewAnswerOptions& options) {
+  json page = {
+      {"title", "New answer for " + condition.name},
+      {"noindex", true},
+      {"csrf", csrf},
+      {"condition", ConditionView(condition)},
+      {"action_href", "/editorial/conditions/" + std::to_string(condition.orphacode) + "/answers/new"},
+      {"error", Maybe(options.error)},
+      {"with_slug", true},
+      {"max_question", kMaxQuestionBytes},
+      {"max_slug", kMaxSlugBytes},
+      {"max_short", kMaxShortAnswerBytes},
+  };
+  AddForm(page, options.form, options.errors);
+  page["preview"] = options.preview ? RenderedView(ContentOf(options.form)) : json(false);
+  return page;
+}
+
+json WorkspaceView(const AnswerWorkspace& w, const guard::Viewer& viewer, const std::string& csrf, long long now,
+                   const WorkspaceOptions& options) {
+  const AnswerVersion& latest = w.versions.back();
+  const AnswerVersion* published = nullptr;
+  for (const AnswerVersion& v : w.versions) {
+    if (w.answer.published_version_id == v.id) published = &v;
+  }
+  const bool can_write = guard::Can(viewer, guard::Action::kWriteAnswers);
+  const bool submitted = latest.status == AnswerStatus::kSubmitted;
+  const bool starts_new_version = latest.status == AnswerStatus::kApproved || latest.status == AnswerStatus::kReturned;
+
+  json page = {
+      {"title", "Answer: " + latest.content.question},
+      {"noindex", true},
+      {"csrf", csrf},
+      {"answer_id", w.answer.id},
+      {"action_href", EditorHref(w.answer.id)},
+      {"condition", ConditionView(w.condition)},
+      {"question", latest.content.question},
+      {"slug", w.answer.slug},
+      {"latest", StatusFlags(latest.status)},
+      {"latest_number", latest.number},
+      {"latest_author", latest.author_label},
+      {"next_number", latest.number + 1},
+      {"notice", Maybe(options.notice)},
+      {"error", Maybe(options.error)},
+      {"with_slug", false},
+      {"can_write", can_write},
+      {"editable", can_write && !submitted},
+      {"read_only_waiting", submitted},
+      {"starts_new_version", starts_new_version},
+      {"public_href", Maybe(published ? PublicHref(w.condition, w.answer) : "")},
+  };
+  page["latest"]["number"] = latest.number;
+  if (published) {
+    page["published"] = {{"number", published->number},
+                         {"reviewer", published->reviewer_name},
+                         {"credentials", Maybe(published->reviewer_credentials)},
+                         {"date", published->reviewed_at ? IsoDate(*published->reviewed_at) : ""},
+                         {"overdue", Overdue(w.answer, now)},
+                         {"is_latest", published == &latest}};
+  } else {
+    page["published"] = false;
+  }
+
+  AddForm(page, options.form ? *options.form : FormFromVersion(latest), options.errors);
+  // The version a form was opened on travels with it, so a step refused for it says so.
+  if (!options.form) page["form"]["version_id"] = latest.id;
+  page["preview"] = options.preview && options.form ? RenderedView(ContentOf(*options.form)) : json(false);
+  page["unsaved"] = options.unsaved && options.form && !(can_write && !submitted);
+
+  if (latest.status == AnswerStatus::kReturned) {
+    page["returned_review"] = {{"reviewer", latest.reviewer_name},
+                               {"date", latest.reviewed_at ? IsoMinute(*latest.reviewed_at) : ""},
+                               {"comment", Maybe(latest.review_comment)}};
+  } else {
+    page["returned_review"] = false;
+  }
+
+  if (submitted) {
+    const bool allowed = MayReview(viewer, latest, w.events);
+    json review = RenderedView(latest.content);
+    review.update({
+        {"version_id", latest.id},
+        {"number", latest.number},
+        {"author", latest.author_label},
+        {"submitted", Maybe(latest.submitted_at ? IsoMinute(*latest.submitted_at) : "")},
+        {"allowed", allowed},
+        {"own", !allowed && guard::Can(viewer, guard::Action::kReviewAnswers)},
+        {"waiting", !guard::Can(viewer, guard::Action::kReviewAnswers)},
+        {"reviewer_name", viewer.display_name},
+        {"reviewer_credentials", Maybe(viewer.credentials)},
+        {"missing_credentials", TrimWhitespace(viewer.credentials).empty()},
+        {"changes_href", Maybe(published && published != &latest
+                                   ? DiffHref(w.answer.id, published->number, latest.number)
+                               : latest.number > 1 ? DiffHref(w.answer.id, latest.number - 1, latest.number)
+                                                   : "")},
+        {"changes_from", published && published != &latest ? published->number : latest.number - 1},
+    });
+    page["review"] = std::move(review);
+  } else {
+    page["review"] = false;
+  }
+
+  json versions = json::array();
+  for (auto it = w.versions.rbegin(); it != w.versions.rend(); ++it) {
+    const AnswerVersion& v = *it;
+    json row = StatusFlags(v.status);
+    row.update({
+        {"number", v.number},
+        {"previous_number", v.number - 1},
+        {"is_published", published == &v},
+        {"is_latest", &v == &latest},
+        {"author", v.author_label},
+        {"created", IsoMinute(v.created_at)},
+        {"updated", IsoMinute(v.updated_at)},
+        {"submitted", Maybe(v.submitted_at ? IsoMinute(*v.submitted_at) : "")},
+        {"reviewed", Maybe(v.reviewed_at ? IsoMinute(*v.reviewed_at) : "")},
+        {"reviewer", Maybe(v.reviewer_name)},
+        {"comment", Maybe(v.review_comment)},
+        {"diff_previous_href", Maybe(v.number > 1 ? DiffHref(w.answer.id, v.number - 1, v.number) : "")},
+        {"diff_published_href", Maybe(published && published->number != v.number
+                                          ? DiffHref(w.answer.id, published->number, v.number)
+                                          : "")},
+    });
+    versions.push_back(std::move(row));
+  }
+  page["versions"] = std::move(versions);
+  page["many_versions"] = w.versions.size() > 1;
+  const int compare_from = published && published != &latest ? published->number : std::max(1, latest.number - 1);
+  page["compare"] = {{"href", EditorHref(w.answer.id) + "/diff"},
+                     {"choices", VersionChoices(w.versions, compare_from, latest.number)}};
+
+  std::map<long long, int> number_of;
+  for (const AnswerVersion& v : w.versions) number_of[v.id] = v.number;
+  json history = json::array();
+  for (auto it = w.events.rbegin(); it != w.events.rend(); ++it) {
+    const int number = number_of.count(it->version_id) ? number_of[it->version_id] : 0;
+    history.push_back({{"when", IsoMinute(it->created_at)},
+                       {"who", it->actor_label},
+                       {"what", EventPhrase(it->action, number)},
+                       {"comment", Maybe(it->comment)}});
+  }
+  page["history"] = std::move(history);
+  return page;
+}
+
+std::string DoneNotice(std::string_view done) {
+  if (done == "created") return "The answer was created as a draft. Until a reviewer approves a version, the condition's page "
+           "shows it labelled as an editorial draft that is not medically reviewed.";
+  if (done == "saved") return "Draft saved.";
+  if (done == "unchanged") return "Nothing had changed, so no new version was made.";
+  if (done == "submitted") return "Sent for medical review. Reviewers see it in their queue.";
+  if (done == "approved") return "Approved. This version is now the published answer, shown as medically reviewed.";
+  if (done == "returned") return "Returned to the editors with your comment.";
+  return "";
+}
+
+json DiffRowsView(const LineDiff& diff, int context) {
+  json rows = json::array();
+  if (!diff.changed()) return rows;
+  const std::size_t keep = static_cast<std::size_t>(std::max(0, context));
+  auto row = [](const DiffLine& line) {
+    const int number = line.kind == DiffLine::Kind::kRemoved ? line.old_number : line.new_number;
+    return json{{"same", line.kind == DiffLine::Kind::kSame},
+                {"removed", line.kind == DiffLine::Kind::kRemoved},
+                {"added", line.kind == DiffLine::Kind::kAdded},
+                {"skip", false},
+                {"text", line.text},
+                {"blank", TrimWhitespace(line.text).empty()},
+                {"line", number > 0 ? json(std::to_string(number)) : json(false)},
+                {"skipped", 0}};
+  };
+  const std::vector<DiffLine>& lines = diff.lines;
+  std::size_t i = 0;
+  while (i < lines.size()) {
+    if (lines[i].kind != DiffLine::Kind::kSame) {
+      rows.push_back(row(lines[i++]));
+      continue;
+    }
+    std::size_t end = i;
+    while (end < lines.size() && lines[end].kind == DiffLine::Kind::kSame) ++end;
+    const std::size_t head = i == 0 ? 0 : keep;                 // after a change
+    const std::size_t tail = end == lines.size() ? 0 : keep;    // before a change
+    if (end - i <= head + tail + 1) {
+      for (; i < end; ++i) rows.push_back(row(lines[i]));
+      continue;
+    }
+    for (std::size_t k = 0; k < head; ++k) rows.push_back(row(lines[i + k]));
+    const std::size_t skipped = end - i - head - tail;
+    rows.push_back({{"same", false}, {"removed", false}, {"added", false}, {"skip", true}, {"text", ""},
+                    {"blank", false}, {"line", false}, {"skipped", skipped}});
+    for (std::size_t k = end - tail; k < end; ++k) rows.push_back(row(lines[k]));
+    i = end;
+  }
+  return rows;
+}
+
+json DiffView(const AnswerWorkspace& w, const AnswerVersion& from, const AnswerVersion& to) {
+  struct Field {
+    const char* id;
+    const char* label;
+    const std::string& before;
+    const std::string& after;
+  };
+  const Field fields[] = {
+      {"question", "Question", from.content.question, to.content.question},
+      {"short", "Short answer", from.content.short_answer, to.content.short_answer},
+      {"body", "Full answer (Markdown)", from.content.body_markdown, to.content.body_markdown},
+  };
+  json sections = json::array();
+  int removed = 0;
+  int added = 0;
+  for (const Field& f : fields) {
+    const LineDiff diff = DiffLines(f.before, f.after);
+    removed += diff.removed;
+    added += diff.added;
+    sections.push_back({{"id", std::string("diff-") + f.id},
+                        {"label", f.label},
+                        {"changed", diff.changed()},
+                        {"removed", diff.removed},
+                        {"added", diff.added},
+                        {"approximate", diff.approximate},
+                        {"rows", DiffRowsView(diff, kDiffContextLines)},
+                        {"empty", f.after.empty() && f.before.empty()}});
+  }
+  const std::string title = "Changes from version " + std::to_string(from.number) + " to version " +
+                            std::to_string(to.number);
+  json page = {
+      {"title", title + ": " + to.content.question},
+      {"heading", title},
+      {"noindex", true},
+      {"question", w.versions.back().content.question},
+      {"answer_href", EditorHref(w.answer.id)},
+      {"condition", ConditionView(w.condition)},
+      {"from", StatusFlags(from.status)},
+      {"to", StatusFlags(to.status)},
+      {"sections", std::move(sections)},
+      {"any_change", removed + added > 0},
+      {"same_version", from.number == to.number},
+      {"summary", Lines(removed, "removed") + ", " + Lines(added, "added")},
+      {"compare", {{"href", EditorHref(w.answer.id) + "/diff"},
+                   {"choices", VersionChoices(w.versions, from.number, to.number)}}},
+  };
+  page["from"]["number"] = from.number;
+  page["to"]["number"] = to.number;
+  return page;
+}
+
+std::string RenderEditorialPage(std::string_view template_name, nlohmann::json page) {
+  page["errors_html"] = Templates::Render("editorial_errors", page);
+  if (page.contains("form")) page["fields_html"] = Templates::Render("editorial_fields", page);
+  for (const char* key : {"preview", "review"}) {
+    if (page.contains(key) && page[key].is_object()) {
+      page[key]["rendered_html"] = Templates::Render("editorial_rendered", page[key]);
+    }
+  }
+  return Templates::RenderPage(template_name, page);
+}
+
+}  // namespace diseasemaps::articles

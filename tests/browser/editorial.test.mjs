@@ -1,0 +1,183 @@
+// The editorial screens as editors and reviewers use them: sign in, write an answer,
+// preview it (rendered by the server, no script), send it for review, return it with a
+// comment, revise it, approve it, compare two versions. Every screen is checked with
+// axe-core, at a phone's width and a desktop's, with a screenshot.
+//
+// Run: node --test tests/browser/   (after building; see harness.mjs for the environment)
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { after, before, describe, test } from 'node:test';
+
+import {
+  assertNoBrowserProblems,
+  binPath,
+  checkAccessibility,
+  createDatabase,
+  databaseKinds,
+  launchBrowser,
+  openPage,
+  screenshot,
+  startServer,
+} from './harness.mjs';
+
+const kPassword = 'correct horse battery staple';
+const kQuestion = 'What causes Marfan syndrome?';
+
+function addUser(database, email, name, role, credentials) {
+  const args = ['--database', database.url, 'user', 'add', '--email', email, '--name', name,
+    '--role', role, '--password-stdin'];
+  if (credentials) args.push('--credentials', credentials);
+  execFileSync(binPath, args, { input: `${kPassword}\n`, stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+async function signIn(page, serverUrl, email) {
+  await page.goto(`${serverUrl}/login?next=%2Feditorial`);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill(kPassword);
+  await Promise.all([page.waitForURL(/\/editorial$/), page.getByRole('button', { name: 'Sign in' }).click()]);
+}
+
+// axe, a screenshot, and no horizontal scrolling at the page's width.
+async function checkScreen(page, name, width) {
+  const scrollWidth = await page.evaluate(() => document.scrollingElement.scrollWidth);
+  assert.ok(scrollWidth <= width, `${name}: no horizontal scrolling at ${width} px (${scrollWidth})`);
+  await screenshot(page, name);
+  await checkAccessibility(page, name);
+}
+
+for (const kind of databaseKinds()) {
+  describe(`editorial screens (${kind})`, () => {
+    let database;
+    let server;
+    let browser;
+
+    before(async () => {
+      database = createDatabase(kind);
+      database.migrate();
+      database.insertConditions([{ orphacode: 558, name: 'Marfan syndrome' }]);
+      addUser(database, 'edith@example.org', 'Edith Editor', 'editor');
+      addUser(database, 'rita@example.org', 'Dr Rita Reviewer', 'reviewer', 'MD, clinical geneticist');
+      server = await startServer(database);
+      browser = await launchBrowser();
+    });
+
+    after(async () => {
+      await browser?.close();
+      await server?.stop();
+      database?.dispose();
+    });
+
+    test('an answer goes from a draft to a medically reviewed one', async () => {
+      for (const { width, height } of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+        const size = `${width}x${height}`;
+        const editor = await openPage(browser, { width, height });
+        const reviewer = await openPage(browser, { width, height });
+        try {
+          const question = `${kQuestion} (${size})`;
+          const e = editor.page;
+          await signIn(e, server.url, 'edith@example.org');
+          await checkScreen(e, `editorial-dashboard-${kind}-${size}`, width);
+
+          await e.getByLabel('Start a new answer for a condition').fill('558');
+          await e.getByRole('button', { name: 'Start an answer' }).click();
+          await e.waitForURL(/\/editorial\/conditions\/558\/answers\/new$/);
+          await e.getByLabel('Question').fill(question);
+          await e.getByLabel('Short answer').fill('A change in the FBN1 gene.');
+          await e.getByLabel('Full answer, in Markdown').fill(
+            '## Why\n\n<script>alert(1)</script>\n\nSee [this](javascript:alert(2)) and ' +
+            '[Orphanet](https://www.orpha.net/).\n\n## References\n\n1. Orphanet. https://www.orpha.net/\n');
+
+          // A mistake comes back beside its field, with what was typed.
+          await e.getByLabel(/Address on the page/).fill('Not A Slug');
+          await e.getByRole('button', { name: 'Save draft' }).click();
+          await e.getByText('There is a problem').waitFor();
+          assert.equal(await e.getByLabel('Question').inputValue(), question);
+          await checkScreen(e, `editorial-new-error-${kind}-${size}`, width);
+          await e.getByLabel(/Address on the page/).fill('');
+
+          await e.getByRole('button', { name: 'Preview' }).click();
+          const preview = e.locator('section.preview');
+          await preview.waitFor();
+          assert.equal(await preview.locator('a[href^="javascript"]').count(), 0, 'script links are dropped');
+          assert.equal(await preview.getByRole('link', { name: 'Orphanet' }).first().getAttribute('href'),
+            'https://www.orpha.net/');
+          await checkScreen(e, `editorial-preview-${kind}-${size}`, width);
+
+          await e.getByRole('button', { name: 'Save draft' }).click();
+          await e.waitForURL(/\/editorial\/answers\/\d+\?done=created$/);
+          const answerUrl = e.url().replace(/\?.*$/, '');
+          await e.getByRole('button', { name: 'Submit for review' }).click();
+          await e.getByText('Sent for medical review').waitFor();
+          assert.equal(await e.getByRole('button', { name: 'Approve and publish' }).count(), 0,
+            'an editor has no approve button');
+          await checkScreen(e, `editorial-answer-submitted-${kind}-${size}`, width);
+
+          const r = reviewer.page;
+          await signIn(r, server.url, 'rita@example.org');
+          await r.getByRole('link', { name: question }).click();
+          await r.getByRole('button', { name: 'Return to editor' }).click();
+          await r.getByText('returning an answer needs a comment').first().waitFor();
+          await checkScreen(r, `editorial-review-error-${kind}-${size}`, width);
+          await r.getByLabel('Comment for the editors').fill('Say how often it is inherited.');
+          await r.getByRole('button', { name: 'Return to editor' }).click();
+          await r.getByText('Returned to the editors with your comment.').waitFor();
+
+          await e.goto(`${server.url}/editorial`);
+          await e.getByText('Say how often it is inherited.').waitFor();
+          await e.getByRole('link', { name: question }).click();
+          await e.getByLabel('Short answer').fill('A change in the FBN1 gene; about 3 in 4 people inherit it.');
+          await e.getByRole('button', { name: 'Submit for review' }).click();
+          await e.getByText('Sent for medical review').waitFor();
+
+          await r.goto(answerUrl);
+          await checkScreen(r, `editorial-review-${kind}-${size}`, width);
+          await r.getByRole('button', { name: 'Approve and publish' }).click();
+          await r.getByText('This version is now the published answer').waitFor();
+          await r.getByRole('link', { name: 'with version 1' }).first().click();
+          await r.getByRole('heading', { name: 'Changes from version 1 to version 2' }).waitFor();
+          assert.match(await r.locator('del').first().innerText(), /A change in the FBN1 gene\./);
+          assert.match(await r.locator('ins').first().innerText(), /about 3 in 4 people inherit it/);
+          await checkScreen(r, `editorial-diff-${kind}-${size}`, width);
+
+          const publicPage = await openPage(browser, { width, height });
+          try {
+            await publicPage.page.goto(`${server.url}/conditions/marfan-syndrome`);
+            const main = await publicPage.page.getByRole('main').innerText();
+            assert.match(main, /Medically reviewed by Dr Rita Reviewer, MD, clinical geneticist/);
+            assertNoBrowserProblems(publicPage.problems);
+          } finally {
+            await publicPage.context.close();
+          }
+          // The forms sent with a mistake on purpose come back 422, which Chromium logs.
+          const expected = (p) => / status of 422 /.test(p.text) ||
+            (p.kind === 'request failed' && /favicon\.svg: net::ERR_ABORTED/.test(p.text));
+          assertNoBrowserProblems(editor.problems, { allow: expected });
+          assertNoBrowserProblems(reviewer.problems, { allow: expected });
+        } finally {
+          await editor.context.close();
+          await reviewer.context.close();
+        }
+      }
+    });
+
+    test('the screens need no script and break no rule of the Content-Security-Policy', async () => {
+      const { context, page, problems } = await openPage(browser, { bypassCSP: false });
+      try {
+        await signIn(page, server.url, 'edith@example.org');
+        await page.goto(`${server.url}/editorial/conditions/558/answers/new`);
+        await page.getByLabel('Question').fill('Is Marfan syndrome inherited?');
+        await page.getByLabel('Full answer, in Markdown').fill('<script>alert(1)</script>\n\n**Usually.**\n');
+        await page.getByRole('button', { name: 'Preview' }).click();
+        await page.locator('section.preview').waitFor();
+        assert.equal(await page.locator('script').count(), 0, 'the editorial pages have no script at all');
+        // Moving on quickly can abort the browser's own favicon request: not a page problem.
+        assertNoBrowserProblems(problems, {
+          allow: (p) => p.kind === 'request failed' && /favicon\.svg: net::ERR_ABORTED/.test(p.text),
+        });
+      } finally {
+        await context.close();
+      }
+    });
+  });
+}

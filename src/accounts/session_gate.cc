@@ -64,6 +64,7 @@ std::optional<http::Response> SessionGate::Before(http::Request& request) {
     context["signed_in"] = true;
     context["viewer_name"] = request.viewer.display_name;
     context["can_edit"] = guard::Can(request.viewer, guard::Action::kSeeEditorialQueues);
+    context["can_admin"] = guard::Can(request.viewer, guard::Action::kManageRoles);
   }
   Templates::SetLayoutContext(std::move(context));
 

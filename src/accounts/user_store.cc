@@ -103,6 +103,53 @@ Result<User> UserStore::FindById(long long id) {
   return FindWhere(db_, "id = CAST(:key AS BIGINT)", std::to_string(id));
 }
 
+namespace {
+
+std::string LikePattern(const std::string& part) {
+  std::string pattern = "%";
+  for (char c : part) {
+    if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
+    pattern.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return pattern + "%";
+}
+
+}  // namespace
+
+Result<std::vector<User>> UserStore::List(const std::string& name_part, long long offset, int limit) {
+  auto ids = db_.Run([&](soci::session& sql) {
+    std::vector<long long> found;
+    const std::string pattern = LikePattern(name_part);
+    long long id = 0;
+    soci::statement statement =
+        (sql.prepare << "SELECT id FROM users WHERE LOWER(display_name) LIKE :p ESCAPE '\\'"
+                        " ORDER BY LOWER(display_name), id LIMIT :limit OFFSET :offset",
+         soci::into(id), soci::use(pattern, "p"), soci::use(limit, "limit"), soci::use(offset, "offset"));
+    statement.execute();
+    while (statement.fetch()) found.push_back(id);
+    return found;
+  });
+  if (!ids.ok()) return ids.status();
+  std::vector<User> users;
+  for (long long id : *ids) {
+    auto user = FindById(id);
+    if (!user.ok()) return user.status();
+    user->password_hash.clear();  // never leaves the store for a listing
+    users.push_back(std::move(*user));
+  }
+  return users;
+}
+
+Result<long long> UserStore::Count(const std::string& name_part) {
+  return db_.Run([&](soci::session& sql) {
+    const std::string pattern = LikePattern(name_part);
+    long long count = 0;
+    sql << "SELECT COUNT(*) FROM users WHERE LOWER(display_name) LIKE :p ESCAPE '\\'",
+        soci::use(pattern, "p"), soci::into(count);
+    return count;
+  });
+}
+
 Status UserStore::SetRoles(long long user_id, const std::set<guard::Role>& roles,
                            std::optional<long long> actor) {
   return db_.InTransaction([&](soci::session& sql) -> Status {

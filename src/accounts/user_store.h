@@ -50,6 +50,11 @@ class UserStore {
   Result<long long> Create(const NewUser& user, std::optional<long long> actor);
   Result<User> FindByEmail(const std::string& email);
   Result<User> FindById(long long id);
+  // Users ordered by display name, `limit` from `offset`, whose display name contains
+  // `name_part` (any case; "" for all), with their roles; and how many match.
+  Result<std::vector<User>> List(const std::string& name_part, long long offset, int limit);
+  Result<long long> Count(const std::string& name_part);
+
   Status SetRoles(long long user_id, const std::set<guard::Role>& roles, std::optional<long long> actor);
   Status SetPassword(long long user_id, const std::string& password_hash, std::optional<long long> actor);
 

@@ -7,6 +7,7 @@
 #include <memory>
 #include <thread>
 
+#include "accounts/admin_pages.h"
 #include "accounts/login_pages.h"
 #include "articles/editorial_pages.h"
 #include "catalog/condition_api.h"
@@ -60,6 +61,9 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Get("/login", [login](const Request& r) { return login->Show(r); });
   router.Post("/login", [login](const Request& r) { return login->SignIn(r); });
   router.Post("/logout", [login](const Request& r) { return login->SignOut(r); });
+  auto admin = std::make_shared<accounts::AdminPages>(site.users);
+  router.Get("/admin/users", [admin](const Request& r) { return admin->Users(r); });
+  router.Post("/admin/users/{id}/roles", [admin](const Request& r) { return admin->SetRoles(r); });
 
   // Editorial workflow: editors' and reviewers' screens (articles/editorial_pages.h)
   auto editorial = std::make_shared<articles::EditorialPages>(site.db, &site.page_cache);

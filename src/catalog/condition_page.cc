@@ -259,7 +259,10 @@ http::Response ConditionPage(ConditionStore& store, Database& db, const http::Re
   const std::string canonical = "/conditions/" + c.slug;
   const json facts = FactsView(c);
   auto answers = articles::LoadConditionAnswers(db, c.id, canonical, articles::AnswerStore::SystemNow());
-  if (!answers.ok()) return pages::ErrorPage(&request, 503, "The catalogue is unavailable right now.");
+  auto shared = store.CountPeopleWhoShared(c.id);
+  if (!answers.ok() || !shared.ok()) {
+    return pages::ErrorPage(&request, 503, "The catalogue is unavailable right now.");
+  }
   json page = {
       {"title", c.name},
       {"description", MetaDescription(c)},
@@ -268,6 +271,9 @@ http::Response ConditionPage(ConditionStore& store, Database& db, const http::Re
       {"faq_jsonld", answers->faq_jsonld},
       {"answers", answers->view["answers"]},
       {"has_answers", answers->view["has_answers"]},
+      {"experiences_line", *shared == 1 ? "1 person with " + c.name + " has shared their experiences."
+                                        : std::to_string(*shared) + " people with " + c.name +
+                                              " have shared their experiences."},
       {"has_drafts", answers->view["has_drafts"]},
       {"name", c.name},
       {"orphacode", c.orphacode},

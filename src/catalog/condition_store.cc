@@ -186,6 +186,16 @@ Result<std::vector<std::pair<std::string, long long>>> ConditionStore::ListSlugs
   });
 }
 
+Result<long long> ConditionStore::CountPeopleWhoShared(long long condition_id) {
+  return db_.Run([&](soci::session& sql) {
+    long long people = 0;
+    sql << "SELECT COUNT(DISTINCT user_id) FROM experiences WHERE condition_id = :id"
+           " AND status = 'shared'",
+        soci::use(condition_id), soci::into(people);
+    return people;
+  });
+}
+
 Result<std::string> ConditionStore::LatestDataVersion() {
   return db_.Run([](soci::session& sql) -> std::string {
     std::string version;

@@ -43,6 +43,9 @@ class ConditionStore {
   Result<std::vector<std::pair<std::string, long long>>> ListSlugs(long long offset, int limit);
   Result<long long> CountAll();
 
+  // How many people have shared (and not withdrawn) an experience of this condition.
+  Result<long long> CountPeopleWhoShared(long long condition_id);
+
   // The data version of the latest Orphanet import, or "" when none happened.
   Result<std::string> LatestDataVersion();
 

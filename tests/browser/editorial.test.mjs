@@ -6,7 +6,6 @@
 // Run: node --test tests/browser/   (after building; see harness.mjs for the environment)
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 
 import {
@@ -18,6 +17,8 @@ import {
   launchBrowser,
   openPage,
   screenshot,
+  signIn as signInAs,
+  addUser as addAccount,
   startServer,
 } from './harness.mjs';
 
@@ -25,17 +26,11 @@ const kPassword = 'correct horse battery staple';
 const kQuestion = 'What causes Marfan syndrome?';
 
 function addUser(database, email, name, role, credentials) {
-  const args = ['--database', database.url, 'user', 'add', '--email', email, '--name', name,
-    '--role', role, '--password-stdin'];
-  if (credentials) args.push('--credentials', credentials);
-  execFileSync(binPath, args, { input: `${kPassword}\n`, stdio: ['pipe', 'pipe', 'pipe'] });
+  addAccount(database, { email, name, role, credentials, password: kPassword });
 }
 
-async function signIn(page, serverUrl, email) {
-  await page.goto(`${serverUrl}/login?next=%2Feditorial`);
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(kPassword);
-  await Promise.all([page.waitForURL(/\/editorial$/), page.getByRole('button', { name: 'Sign in' }).click()]);
+function signIn(page, serverUrl, email) {
+  return signInAs(page, serverUrl, { email, password: kPassword, next: '/editorial' });
 }
 
 // axe, a screenshot, and no horizontal scrolling at the page's width.

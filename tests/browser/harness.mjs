@@ -16,7 +16,7 @@
 //                                   a database created for the run and dropped after it
 //   CHROMIUM_BIN                    the browser (default /usr/bin/chromium)
 
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -397,4 +397,25 @@ export async function checkAccessibility(page, name) {
       failing.map(formatViolation).join('\n'));
   }
   return results;
+}
+
+// ---------------------------------------------------------------------------------------
+// Accounts.
+
+// Creates an account through `diseasemaps user add`, the password given on stdin.
+export function addUser(database, { email, name, role, credentials, password }) {
+  const args = ['--database', database.url, 'user', 'add', '--email', email, '--name', name,
+    '--role', role, '--password-stdin'];
+  if (credentials) args.push('--credentials', credentials);
+  execFileSync(binPath, args, { input: `${password}\n`, stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+// Signs in through the form, as a person would, and waits to arrive at `next`.
+export async function signIn(page, serverUrl, { email, password, next = '/' }) {
+  await page.goto(`${serverUrl}/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  const escaped = next.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await Promise.all([page.waitForURL(new RegExp(`${escaped}$`)),
+    page.getByRole('button', { name: 'Sign in' }).click()]);
 }

@@ -177,6 +177,27 @@ TEST_P(CatalogPagesTest, UnreviewedAnswersAreLabelledAsDraftsAndNeverAsReviewed)
   EXPECT_LT(page.body.size(), 60u * 1024u);
 }
 
+TEST_P(CatalogPagesTest, TheExperiencesLineIsCountedFromTheDatabase) {
+  {
+    TestServer server(database_);
+    EXPECT_TRUE(Has(server.Get("/conditions/opsoclonus-myoclonus-syndrome").body,
+                    "0 people with Opsoclonus-myoclonus syndrome have shared their experiences."));
+  }
+  AddUser(database_, "sam@example.org", "Sam", {"member"}, "a long enough password");
+  AddUser(database_, "kim@example.org", "Kim", {"member"}, "a long enough password");
+  auto shared = database_.db().InTransaction([](soci::session& sql) {
+    sql << "INSERT INTO experiences (condition_id, user_id, status, created_at)"
+           " SELECT c.id, u.id, 'shared', 1 FROM conditions c, users u WHERE c.orphacode = 1183";
+    sql << "UPDATE experiences SET status = 'withdrawn' WHERE user_id ="
+           " (SELECT id FROM users WHERE email_key = 'kim@example.org')";
+    return Status::Ok();
+  });
+  ASSERT_TRUE(shared.ok());
+  TestServer server(database_);
+  EXPECT_TRUE(Has(server.Get("/conditions/opsoclonus-myoclonus-syndrome").body,
+                  "1 person with Opsoclonus-myoclonus syndrome has shared their experiences."));
+}
+
 class StarterCatalogueTest : public ::testing::TestWithParam<Backend> {
  protected:
   TestDatabase database_{GetParam()};

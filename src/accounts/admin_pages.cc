@@ -1,0 +1,99 @@
+#include "accounts/admin_pages.h"
+
+#include <charconv>
+
+#include <nlohmann/json.hpp>
+
+#include "http/url.h"
+#include "pages/error_pages.h"
+#include "pages/paging.h"
+#include "platform/templates.h"
+
+namespace diseasemaps::accounts {
+namespace {
+
+using nlohmann::json;
+
+constexpr guard::Role kAllRoles[] = {guard::Role::kMember, guard::Role::kEditor, guard::Role::kReviewer,
+                                     guard::Role::kModerator, guard::Role::kAdmin};
+
+// Not signed in: to the sign-in page. Signed in without the right: 403.
+std::optional<http::Response> RefuseUnlessAdmin(const http::Request& request) {
+  if (!request.viewer.signed_in()) {
+    return http::Response::Redirect("/login?next=" + http::PercentEncode(request.target), 303);
+  }
+  if (!guard::Can(request.viewer, guard::Action::kManageRoles)) {
+    return pages::ErrorPage(&request, 403, "Only administrators can manage accounts.");
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+http::Response AdminPages::Users(const http::Request& request) {
+  if (auto refused = RefuseUnlessAdmin(request)) return *refused;
+  auto page = pages::ParsePageNumber(request.Query("page"));
+  if (!page.ok()) return pages::ErrorPage(&request, 400, page.status().message());
+  std::string query = request.Query("q").value_or("");
+  if (query.size() > 100) query.resize(100);
+  auto total = users_.Count(query);
+  if (!total.ok()) return pages::ErrorPage(&request, 503, "Accounts are unavailable right now.");
+  const pages::Paging paging(*page, kUsersPerPage, *total);
+  auto users = users_.List(query, paging.offset(), kUsersPerPage);
+  if (!users.ok()) return pages::ErrorPage(&request, 503, "Accounts are unavailable right now.");
+  json rows = json::array();
+  for (const User& user : *users) {
+    json roles = json::array();
+    for (guard::Role role : kAllRoles) {
+      const std::string name = guard::RoleName(role);
+      roles.push_back({{"name", name},
+                       {"checked", user.roles.count(role) > 0},
+                       {"field_id", "role-" + std::to_string(user.id) + "-" + name}});
+    }
+    rows.push_back({{"id", user.id},
+                    {"display_name", user.display_name},
+                    {"credentials", user.credentials},
+                    {"suspended", user.status != "active"},
+                    {"roles", roles},
+                    {"is_me", request.viewer.user_id == user.id}});
+  }
+  json view = {{"title", "Accounts"},
+               {"noindex", true},
+               {"users", rows},
+               {"total", *total},
+               {"query", query},
+               {"form_csrf", request.csrf_token},
+               {"done", request.Query("done").value_or("") == "roles"},
+               {"paging", paging.ToView("/admin/users")}};
+  http::Response response = http::Response::Html(Templates::RenderPage("admin_users", view));
+  response.With("Cache-Control", "no-store");
+  return response;
+}
+
+http::Response AdminPages::SetRoles(const http::Request& request) {
+  if (auto refused = RefuseUnlessAdmin(request)) return *refused;
+  const std::string& raw = request.Param("id");
+  long long id = 0;
+  auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
+  if (ec != std::errc() || ptr != raw.data() + raw.size() || id < 1) {
+    return pages::ErrorPage(&request, 404, "There is no such account.");
+  }
+  std::set<guard::Role> roles;
+  for (const auto& [key, value] : http::ParseQuery(request.raw ? request.raw->body() : "")) {
+    if (key != "role") continue;
+    auto role = guard::ParseRole(value);
+    if (!role) return pages::ErrorPage(&request, 422, "'" + value + "' is not a role.");
+    roles.insert(*role);
+  }
+  if (request.viewer.user_id == id && !roles.count(guard::Role::kAdmin)) {
+    return pages::ErrorPage(&request, 409,
+                            "You cannot take away your own admin role. Ask another admin to do it.");
+  }
+  if (Status s = users_.SetRoles(id, roles, request.viewer.user_id); !s.ok()) {
+    if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, "There is no such account.");
+    return pages::ErrorPage(&request, 503, "Accounts are unavailable right now.");
+  }
+  return http::Response::Redirect("/admin/users?done=roles", 303);
+}
+
+}  // namespace diseasemaps::accounts

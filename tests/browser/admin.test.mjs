@@ -1,0 +1,71 @@
+// An admin changes a person's roles from the accounts screen, by keyboard, on a phone.
+//
+// Run: node --test tests/browser/   (after building; see harness.mjs for the environment)
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import {
+  addUser,
+  assertNoBrowserProblems,
+  checkAccessibility,
+  createDatabase,
+  databaseKinds,
+  launchBrowser,
+  openPage,
+  screenshot,
+  signIn,
+  startServer,
+} from './harness.mjs';
+
+const kPassword = 'correct horse battery staple';
+
+for (const kind of databaseKinds()) {
+  describe(`accounts screen (${kind})`, () => {
+    let database;
+    let server;
+    let browser;
+
+    before(async () => {
+      database = createDatabase(kind);
+      database.migrate();
+      addUser(database, { email: 'ada@example.org', name: 'Ada Admin', role: 'admin', password: kPassword });
+      addUser(database, { email: 'rita@example.org', name: 'Dr Rita Reviewer', role: 'member',
+        credentials: 'MD, neurology', password: kPassword });
+      server = await startServer(database);
+      browser = await launchBrowser();
+    });
+
+    after(async () => {
+      await browser?.close();
+      await server?.stop();
+      database?.dispose();
+    });
+
+    test('an admin makes a member a reviewer with the keyboard alone, at 360 px', async () => {
+      const { context, page, problems } = await openPage(browser, { width: 360, height: 740 });
+      try {
+        await signIn(page, server.url, { email: 'ada@example.org', password: kPassword, next: '/admin/users' });
+        assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /Accounts/);
+        assert.doesNotMatch(await page.getByRole('main').innerText(), /@example\.org/,
+          'e-mail addresses are not shown');
+        const reviewer = page.getByRole('checkbox', { name: 'reviewer' }).last();
+        await reviewer.focus();
+        await page.keyboard.press('Space');
+        assert.equal(await reviewer.isChecked(), true);
+        const save = page.getByRole('button', { name: 'Save roles' }).last();
+        await save.focus();
+        await Promise.all([page.waitForURL(/done=roles/), page.keyboard.press('Enter')]);
+        assert.match(await page.getByRole('status').innerText(), /roles were saved/);
+        assert.equal(await page.getByRole('checkbox', { name: 'reviewer' }).last().isChecked(), true);
+        const scrollWidth = await page.evaluate(() => document.scrollingElement.scrollWidth);
+        assert.ok(scrollWidth <= 360, `no horizontal scrolling at 360 px (${scrollWidth})`);
+        await screenshot(page, `admin-users-${kind}-360x740`);
+        await checkAccessibility(page, `admin users ${kind}`);
+        assertNoBrowserProblems(problems);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+}

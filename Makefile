@@ -25,7 +25,7 @@ build: deps
 
 run: build
 	@$(BUILD_DIR)/diseasemaps --database '$(DATABASE)' migrate
-	@exec $(BUILD_DIR)/diseasemaps --database '$(DATABASE)' serve --address '$(ADDRESS)' --port '$(PORT)'
+	@exec $(BUILD_DIR)/diseasemaps --database '$(DATABASE)' serve --address '$(ADDRESS)' --port '$(PORT)' --mail-to-console
 
 test: build
 	@scripts/run-tests $(BUILD_DIR)

@@ -5,9 +5,11 @@
 #include <nlohmann/json.hpp>
 
 #include "http/url.h"
+#include "pages/access.h"
 #include "pages/error_pages.h"
 #include "pages/paging.h"
 #include "platform/templates.h"
+#include "platform/text.h"
 
 namespace diseasemaps::accounts {
 namespace {
@@ -17,21 +19,21 @@ using nlohmann::json;
 constexpr guard::Role kAllRoles[] = {guard::Role::kMember, guard::Role::kEditor, guard::Role::kReviewer,
                                      guard::Role::kModerator, guard::Role::kAdmin};
 
-// Not signed in: to the sign-in page. Signed in without the right: 403.
-std::optional<http::Response> RefuseUnlessAdmin(const http::Request& request) {
-  if (!request.viewer.signed_in()) {
-    return http::Response::Redirect("/login?next=" + http::PercentEncode(request.target), 303);
-  }
-  if (!guard::Can(request.viewer, guard::Action::kManageRoles)) {
-    return pages::ErrorPage(&request, 403, "Only administrators can manage accounts.");
-  }
-  return std::nullopt;
+constexpr const char* kAdminsOnly = "Only administrators can manage accounts.";
+constexpr std::size_t kMaxReasonBytes = 500;
+
+std::optional<long long> AccountId(const http::Request& request) {
+  const std::string& raw = request.Param("id");
+  long long id = 0;
+  auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
+  if (ec != std::errc() || ptr != raw.data() + raw.size() || id < 1) return std::nullopt;
+  return id;
 }
 
 }  // namespace
 
 http::Response AdminPages::Users(const http::Request& request) {
-  if (auto refused = RefuseUnlessAdmin(request)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kManageRoles, kAdminsOnly)) return *refused;
   auto page = pages::ParsePageNumber(request.Query("page"));
   if (!page.ok()) return pages::ErrorPage(&request, 400, page.status().message());
   std::string query = request.Query("q").value_or("");
@@ -53,7 +55,10 @@ http::Response AdminPages::Users(const http::Request& request) {
     rows.push_back({{"id", user.id},
                     {"display_name", user.display_name},
                     {"credentials", user.credentials},
-                    {"suspended", user.status != "active"},
+                    {"suspended", user.status != "active" && !user.deleted},
+                    {"suspended_reason", user.suspended_reason},
+                    {"deleted", user.deleted},
+                    {"unconfirmed", !user.email_confirmed && !user.deleted},
                     {"roles", roles},
                     {"is_me", request.viewer.user_id == user.id}});
   }
@@ -64,6 +69,8 @@ http::Response AdminPages::Users(const http::Request& request) {
                {"query", query},
                {"form_csrf", request.csrf_token},
                {"done", request.Query("done").value_or("") == "roles"},
+               {"done_suspend", request.Query("done").value_or("") == "suspended"},
+               {"done_reinstate", request.Query("done").value_or("") == "reinstated"},
                {"paging", paging.ToView("/admin/users")}};
   http::Response response = http::Response::Html(Templates::RenderPage("admin_users", view));
   response.With("Cache-Control", "no-store");
@@ -71,13 +78,10 @@ http::Response AdminPages::Users(const http::Request& request) {
 }
 
 http::Response AdminPages::SetRoles(const http::Request& request) {
-  if (auto refused = RefuseUnlessAdmin(request)) return *refused;
-  const std::string& raw = request.Param("id");
-  long long id = 0;
-  auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
-  if (ec != std::errc() || ptr != raw.data() + raw.size() || id < 1) {
-    return pages::ErrorPage(&request, 404, "There is no such account.");
-  }
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kManageRoles, kAdminsOnly)) return *refused;
+  const std::optional<long long> account = AccountId(request);
+  if (!account) return pages::ErrorPage(&request, 404, "There is no such account.");
+  const long long id = *account;
   std::set<guard::Role> roles;
   for (const auto& [key, value] : http::ParseQuery(request.raw ? request.raw->body() : "")) {
     if (key != "role") continue;
@@ -94,6 +98,61 @@ http::Response AdminPages::SetRoles(const http::Request& request) {
     return pages::ErrorPage(&request, 503, "Accounts are unavailable right now.");
   }
   return http::Response::Redirect("/admin/users?done=roles", 303);
+}
+
+http::Response AdminPages::Suspend(const http::Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kSuspendAccounts, kAdminsOnly)) return *refused;
+  const std::optional<long long> id = AccountId(request);
+  if (!id) return pages::ErrorPage(&request, 404, "There is no such account.");
+  const std::string reason(TrimWhitespace(request.FormField("reason")));
+  if (reason.empty() || reason.size() > kMaxReasonBytes) {
+    return pages::ErrorPage(&request, 422,
+                            "Give the reason for suspending this account (at most 500 characters); it is "
+                            "kept in the audit log. Nothing was changed.");
+  }
+  if (request.viewer.user_id == *id) {
+    return pages::ErrorPage(&request, 409, "You cannot suspend your own account. Nothing was changed.");
+  }
+  if (Status s = users_.SetSuspended(*id, true, reason, *request.viewer.user_id); !s.ok()) {
+    if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, "There is no such account.");
+    return pages::ErrorPage(&request, 503, "Accounts are unavailable right now.");
+  }
+  return http::Response::Redirect("/admin/users?done=suspended", 303);
+}
+
+http::Response AdminPages::Reinstate(const http::Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kSuspendAccounts, kAdminsOnly)) return *refused;
+  const std::optional<long long> id = AccountId(request);
+  if (!id) return pages::ErrorPage(&request, 404, "There is no such account.");
+  if (Status s = users_.SetSuspended(*id, false, "", *request.viewer.user_id); !s.ok()) {
+    if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, "There is no such account.");
+    return pages::ErrorPage(&request, 503, "Accounts are unavailable right now.");
+  }
+  return http::Response::Redirect("/admin/users?done=reinstated", 303);
+}
+
+http::Response AdminPages::AuditLog(const http::Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kReadAuditLog, kAdminsOnly)) return *refused;
+  auto page = pages::ParsePageNumber(request.Query("page"));
+  if (!page.ok()) return pages::ErrorPage(&request, 400, page.status().message());
+  auto total = users_.CountAudit();
+  if (!total.ok()) return pages::ErrorPage(&request, 503, "The audit log is unavailable right now.");
+  const pages::Paging paging(*page, kAuditEntriesPerPage, *total);
+  auto entries = users_.ListAudit(paging.offset(), kAuditEntriesPerPage);
+  if (!entries.ok()) return pages::ErrorPage(&request, 503, "The audit log is unavailable right now.");
+  json rows = json::array();
+  for (const AuditEntry& entry : *entries) {
+    rows.push_back({{"at", UtcTime(entry.at, "%Y-%m-%d %H:%M UTC")},
+                    {"actor", entry.actor_name.empty() ? "the system" : entry.actor_name},
+                    {"action", entry.action},
+                    {"subject", entry.subject},
+                    {"detail", entry.detail}});
+  }
+  json view = {{"title", "Audit log"}, {"noindex", true}, {"entries", rows}, {"total", *total},
+               {"paging", paging.ToView("/admin/audit")}};
+  http::Response response = http::Response::Html(Templates::RenderPage("admin_audit", view));
+  response.With("Cache-Control", "no-store");
+  return response;
 }
 
 }  // namespace diseasemaps::accounts

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "accounts/account_mail.h"
 #include "accounts/session_gate.h"
 #include "app/limits.h"
 #include "http/cookies.h"
@@ -33,10 +34,11 @@ std::string SafeNextPath(const std::string& next) {
   return next;
 }
 
-LoginPages::LoginPages(UserStore& users, PasswordHasher& hasher, bool secure_cookies)
+LoginPages::LoginPages(UserStore& users, PasswordHasher& hasher, bool secure_cookies, std::string public_url)
     : users_(users),
       hasher_(hasher),
       secure_cookies_(secure_cookies),
+      public_url_(std::move(public_url)),
       dummy_hash_(hasher.Hash(RandomToken()).value()),
       failures_by_ip_(limits::kLoginFailuresPerIp, limits::kLoginWindowSeconds),
       failures_by_account_(limits::kLoginFailuresPerAccount, limits::kLoginWindowSeconds) {}
@@ -52,9 +54,21 @@ http::Response LoginPages::Form(const http::Request& request, const std::string&
                    http::QueryValue(http::ParseQuery(request.raw ? request.raw->body() : ""), "next")
                        .value_or("/")))},
       {"form_csrf", request.csrf_token},
+      {"notice", request.Query("expired") ? "Your session has ended. Sign in again to go on where you were."
+                 : request.Query("signed_out") ? "You were signed out on every device."
+                                               : ""},
   };
   http::Response response = http::Response::Html(Templates::RenderPage("login", page), status);
   response.With("Cache-Control", "no-store");
+  return response;
+}
+
+http::Response LoginPages::TooMany(const http::Request& request, const std::string& email, long long wait) {
+  http::Response response = Form(request, email,
+                                 "Too many attempts to sign in. For your safety, please wait " +
+                                     std::to_string((wait + 59) / 60) + " minute(s) and try again.",
+                                 429);
+  response.With("Retry-After", std::to_string(std::max(wait, 1LL)));
   return response;
 }
 
@@ -80,30 +94,37 @@ http::Response LoginPages::SignIn(const http::Request& request) {
   const std::string ip_key = "ip:" + request.remote_address;
   const std::string account_key = "account:" + EmailKey(email);
   if (!failures_by_ip_.CanPerform(ip_key, now) || !failures_by_account_.CanPerform(account_key, now)) {
-    const long long wait = std::max(failures_by_ip_.RetryAfter(ip_key, now),
-                                    failures_by_account_.RetryAfter(account_key, now));
-    http::Response response = Form(
-        request, email,
-        "Too many attempts to sign in. For your safety, please wait " +
-            std::to_string((wait + 59) / 60) + " minute(s) and try again.",
-        429);
-    response.With("Retry-After", std::to_string(std::max(wait, 1LL)));
-    return response;
+    return TooMany(request, email, std::max(failures_by_ip_.RetryAfter(ip_key, now),
+                                            failures_by_account_.RetryAfter(account_key, now)));
   }
   auto user = users_.FindByEmail(email);
   if (!user.ok() && user.status().code() != Status::Code::kNotFound) {
     return pages::ErrorPage(&request, 503, "Signing in is unavailable right now. Please try again soon.");
   }
+  if (user.ok() && user->locked_until > now) return TooMany(request, email, user->locked_until - now);
   // The same work whether or not the account exists.
   const bool password_ok = hasher_.Verify(password, user.ok() ? user->password_hash : dummy_hash_);
   if (!user.ok() || !password_ok) {
     failures_by_ip_.Performed(ip_key, now);
     failures_by_account_.Performed(account_key, now);
+    if (user.ok()) {
+      auto locked_until = users_.RecordLoginFailure(
+          user->id, now, limits::kLoginWindowSeconds, limits::kLoginFailuresPerAccount, limits::kAccountLockSeconds,
+          AccountLockedMail(user->email, public_url_, limits::kAccountLockSeconds / 60));
+      if (locked_until.ok() && *locked_until > now) return TooMany(request, email, *locked_until - now);
+    }
     return Form(request, email, "That e-mail address and password do not match an account.", 422);
   }
   if (user->status != "active") {
     return Form(request, email, "This account is suspended. Contact the site's administrators.", 403);
   }
+  if (!user->email_confirmed) {
+    return Form(request, email,
+                "Please confirm your e-mail address first: open the link in the e-mail we sent you. "
+                "No e-mail? Use \"Send it again\" below.",
+                403);
+  }
+  users_.ClearLoginFailures(user->id);
   failures_by_account_.Reset(account_key);
   // A new session on every sign-in: a token planted before it is worth nothing after.
   const std::string_view cookies = request.Header(boost::beast::http::field::cookie);

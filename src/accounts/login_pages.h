@@ -5,7 +5,9 @@
 // path on this site. A wrong e-mail address and a wrong password get the same answer
 // and take the same time, so the form never tells whether an account exists. Failed
 // attempts are limited per IP address and per account (app/limits.h): over the limit,
-// 429 with Retry-After.
+// 429 with Retry-After; an existing account that reaches the limit is locked for a while
+// in the database (for every server process) and its owner is e-mailed. An account whose
+// address is not confirmed yet cannot sign in.
 #pragma once
 
 #include <string>
@@ -19,7 +21,7 @@ namespace diseasemaps::accounts {
 
 class LoginPages {
  public:
-  LoginPages(UserStore& users, PasswordHasher& hasher, bool secure_cookies);
+  LoginPages(UserStore& users, PasswordHasher& hasher, bool secure_cookies, std::string public_url);
 
   http::Response Show(const http::Request& request);
   http::Response SignIn(const http::Request& request);
@@ -28,10 +30,12 @@ class LoginPages {
  private:
   http::Response Form(const http::Request& request, const std::string& email,
                       const std::string& error, unsigned status);
+  http::Response TooMany(const http::Request& request, const std::string& email, long long wait_seconds);
 
   UserStore& users_;
   PasswordHasher& hasher_;
   bool secure_cookies_;
+  std::string public_url_;
   std::string dummy_hash_;  // verified against when the account does not exist
   RateLimiter failures_by_ip_;
   RateLimiter failures_by_account_;

@@ -16,12 +16,6 @@ long long Now() {
       .count();
 }
 
-bool LooksLikeToken(const std::string& token) {
-  return token.size() == 43 &&
-         token.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") ==
-             std::string::npos;
-}
-
 bool ChangesState(const http::Request& request) {
   using boost::beast::http::verb;
   return request.method == verb::post || request.method == verb::put ||

@@ -3,10 +3,11 @@
 #include <algorithm>
 #include <chrono>
 
+#include "accounts/user_store_internal.h"
 #include "platform/db/row_text.h"
 
 namespace diseasemaps::accounts {
-namespace {
+namespace detail {
 
 long long Now() {
   return std::chrono::duration_cast<std::chrono::seconds>(
@@ -14,8 +15,8 @@ long long Now() {
       .count();
 }
 
-void Audit(soci::session& sql, std::optional<long long> actor, const std::string& action,
-           const std::string& subject, const std::string& detail) {
+void WriteAudit(soci::session& sql, std::optional<long long> actor, const std::string& action,
+                const std::string& subject, const std::string& detail) {
   const long long at = Now();
   soci::indicator actor_ind = actor ? soci::i_ok : soci::i_null;
   long long actor_id = actor.value_or(0);
@@ -24,6 +25,13 @@ void Audit(soci::session& sql, std::optional<long long> actor, const std::string
       soci::use(at), soci::use(actor_id, actor_ind), soci::use(action), soci::use(subject),
       soci::use(detail);
 }
+
+}  // namespace detail
+
+namespace {
+
+using detail::Now;
+using detail::WriteAudit;
 
 void InsertRoles(soci::session& sql, long long user_id, const std::set<guard::Role>& roles) {
   const long long at = Now();
@@ -46,7 +54,8 @@ std::string RolesText(const std::set<guard::Role>& roles) {
 Result<User> FindWhere(Database& db, const std::string& where, const std::string& key) {
   return db.Run([&](soci::session& sql) -> Result<User> {
     soci::row row;
-    sql << "SELECT id, email, display_name, credentials, password_hash, status FROM users WHERE " + where,
+    sql << "SELECT id, email, display_name, credentials, password_hash, status, created_at,"
+           " email_confirmed_at, locked_until, suspended_reason, deleted_at FROM users WHERE " + where,
         soci::use(key, "key"), soci::into(row);
     if (!sql.got_data()) return Status::NotFound("no such user");
     User user;
@@ -56,6 +65,11 @@ Result<User> FindWhere(Database& db, const std::string& where, const std::string
     user.credentials = RowText(row, 3);
     user.password_hash = RowText(row, 4);
     user.status = RowText(row, 5);
+    user.created_at = RowInteger(row, 6);
+    user.email_confirmed = row.get_indicator(7) != soci::i_null;
+    user.locked_until = RowInteger(row, 8);
+    user.suspended_reason = RowText(row, 9);
+    user.deleted = row.get_indicator(10) != soci::i_null;
     soci::rowset<std::string> roles =
         (sql.prepare << "SELECT role FROM user_roles WHERE user_id = :id", soci::use(user.id, "id"));
     for (const std::string& name : roles) {
@@ -76,22 +90,60 @@ std::string EmailKey(const std::string& email) {
   return key;
 }
 
+namespace {
+
+bool AddressTaken(soci::session& sql, const std::string& email) {
+  const std::string key = EmailKey(email);
+  long long existing = 0;
+  sql << "SELECT COUNT(*) FROM users WHERE email_key = :k", soci::use(key), soci::into(existing);
+  return existing > 0;
+}
+
+long long InsertUser(soci::session& sql, const NewUser& user, std::optional<long long> actor) {
+  const std::string key = EmailKey(user.email);
+  const long long now = Now();
+  sql << "INSERT INTO users (email, email_key, display_name, credentials, password_hash, status,"
+         " created_at) VALUES (:e, :k, :n, :c, :p, 'active', :t)",
+      soci::use(user.email), soci::use(key), soci::use(user.display_name),
+      soci::use(user.credentials), soci::use(user.password_hash), soci::use(now);
+  long long id = 0;
+  sql << "SELECT id FROM users WHERE email_key = :k", soci::use(key), soci::into(id);
+  if (user.email_confirmed) {
+    sql << "UPDATE users SET email_confirmed_at = :t WHERE id = :id", soci::use(now), soci::use(id);
+  }
+  InsertRoles(sql, id, user.roles);
+  WriteAudit(sql, actor, "user.create", "user:" + std::to_string(id), "roles=" + RolesText(user.roles));
+  return id;
+}
+
+}  // namespace
+
 Result<long long> UserStore::Create(const NewUser& user, std::optional<long long> actor) {
   return db_.InTransaction([&](soci::session& sql) -> Result<long long> {
-    const std::string key = EmailKey(user.email);
-    long long existing = 0;
-    sql << "SELECT COUNT(*) FROM users WHERE email_key = :k", soci::use(key), soci::into(existing);
-    if (existing > 0) return Status::Conflict("an account with this e-mail address already exists");
+    if (AddressTaken(sql, user.email)) {
+      return Status::Conflict("an account with this e-mail address already exists");
+    }
+    return InsertUser(sql, user, actor);
+  });
+}
+
+Result<Registration> UserStore::Register(const NewUser& user, const TokenGrant& confirm,
+                                         mail::Mail welcome, mail::Mail owner_notice) {
+  return db_.InTransaction([&](soci::session& sql) -> Result<Registration> {
     const long long now = Now();
-    sql << "INSERT INTO users (email, email_key, display_name, credentials, password_hash, status,"
-           " created_at) VALUES (:e, :k, :n, :c, :p, 'active', :t)",
-        soci::use(user.email), soci::use(key), soci::use(user.display_name),
-        soci::use(user.credentials), soci::use(user.password_hash), soci::use(now);
-    long long id = 0;
-    sql << "SELECT id FROM users WHERE email_key = :k", soci::use(key), soci::into(id);
-    InsertRoles(sql, id, user.roles);
-    Audit(sql, actor, "user.create", "user:" + std::to_string(id), "roles=" + RolesText(user.roles));
-    return id;
+    if (AddressTaken(sql, user.email)) {
+      long long owner = 0;
+      const std::string key = EmailKey(user.email);
+      sql << "SELECT id FROM users WHERE email_key = :k", soci::use(key), soci::into(owner);
+      owner_notice.user_id = owner;
+      mail::EnqueueIn(sql, owner_notice, now);
+      return Registration::kAddressTaken;
+    }
+    const long long id = InsertUser(sql, user, std::nullopt);
+    detail::InsertToken(sql, id, TokenPurpose::kConfirmEmail, confirm, now);
+    welcome.user_id = id;
+    mail::EnqueueIn(sql, welcome, now);
+    return Registration::kCreated;
   });
 }
 
@@ -158,7 +210,7 @@ Status UserStore::SetRoles(long long user_id, const std::set<guard::Role>& roles
     if (exists == 0) return Status::NotFound("no such user");
     sql << "DELETE FROM user_roles WHERE user_id = :id", soci::use(user_id);
     InsertRoles(sql, user_id, roles);
-    Audit(sql, actor, "user.roles", "user:" + std::to_string(user_id), "roles=" + RolesText(roles));
+    WriteAudit(sql, actor, "user.roles", "user:" + std::to_string(user_id), "roles=" + RolesText(roles));
     return Status::Ok();
   });
 }
@@ -169,7 +221,7 @@ Status UserStore::SetPassword(long long user_id, const std::string& password_has
     sql << "UPDATE users SET password_hash = :p WHERE id = :id", soci::use(password_hash),
         soci::use(user_id);
     sql << "DELETE FROM sessions WHERE user_id = :id", soci::use(user_id);  // sign out everywhere
-    Audit(sql, actor, "user.password", "user:" + std::to_string(user_id), "");
+    WriteAudit(sql, actor, "user.password", "user:" + std::to_string(user_id), "");
     return Status::Ok();
   });
 }

@@ -83,6 +83,29 @@ int RunCli(int argc, char** argv) {
                         "(default: http://ADDRESS:PORT)");
   serve_cmd->add_flag("--secure-cookies", serve.secure_cookies,
                       "Mark cookies Secure (on by itself when --public-url is https://)");
+  serve_cmd->add_option("--smtp-url", serve.mail.smtp.url,
+                        "SMTP server for e-mail: smtp://host:587 (STARTTLS) or smtps://host:465; "
+                        "without it, e-mail waits in /admin/outbox")
+      ->group("E-mail");
+  serve_cmd->add_option("--smtp-user", serve.mail.smtp.username, "SMTP user name")->group("E-mail");
+  serve_cmd->add_option("--smtp-password", serve.mail.smtp.password,
+                        "SMTP password (prefer DISEASEMAPS_SMTP_PASSWORD to keep it out of ps)")
+      ->group("E-mail");
+  serve_cmd->add_option("--smtp-from", serve.mail.smtp.from, "The From of every e-mail")
+      ->capture_default_str()
+      ->group("E-mail");
+  serve_cmd->add_flag("--smtp-starttls,!--no-smtp-starttls", serve.mail.smtp.require_starttls,
+                      "Require STARTTLS on smtp:// (default: on; turn off only for a relay on loopback)")
+      ->group("E-mail");
+  serve_cmd->add_flag("--mail-to-console", serve.mail.to_console,
+                      "With no SMTP server, print each e-mail on standard output (for trying the site "
+                      "locally; `make run` does this)")
+      ->group("E-mail");
+  serve_cmd->add_option("--mail-check-interval", serve.mail_check_interval_s,
+                        "Seconds between looks at the outbox")
+      ->capture_default_str()
+      ->check(CLI::Range(0.05, 3600.0))
+      ->group("E-mail");
   serve_cmd->add_flag("--test-hooks", serve.test_hooks,
                       "Expose routes used only by the test suite; never in production");
 

@@ -137,6 +137,7 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
 
   if (Status s = Templates::CheckAll(); !s.ok()) return Fail("a template is broken: " + s.message());
   if (Status s = InitCrypto(); !s.ok()) return Fail(s.message());
+  if (Status s = mail::CheckSmtpSettings(options.mail.smtp); !s.ok()) return Fail(s.message());
   const std::filesystem::path static_dir =
       options.static_dir.empty() ? DefaultStaticDir() : std::filesystem::path(options.static_dir);
   auto static_files = http::StaticFiles::Load(static_dir);
@@ -169,8 +170,12 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
 
   accounts::UserStore users(database);
   PasswordHasher hasher(limits::kConcurrentPasswordHashes);
-  Site site{database, page_cache, metrics, pool, **static_files, users, hasher,
-            options.test_hooks, options.public_url, options.secure_cookies};
+  mail::OutboxStore outbox(database);
+  Site site{database, page_cache, metrics, pool, **static_files, users, hasher, outbox,
+            options.test_hooks, options.public_url, options.secure_cookies, ""};
+  site.mail_transport = options.mail.smtp.configured() ? mail::DescribeSmtpServer(options.mail.smtp)
+                        : options.mail.to_console        ? "the console"
+                                                         : "";
   http::Router router;  // filled below, once the public URL is known; read-only after that
   http::Dispatcher dispatcher(router, pool, page_cache, pages::ErrorPage);
 
@@ -198,6 +203,8 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
             << "; stop with Ctrl-C)" << std::endl;
   ContentGenerationWatcher watcher(database, Millis(options.cache_check_interval_s),
                                    [&page_cache] { page_cache.Invalidate(); });
+  options.mail.interval = Millis(options.mail_check_interval_s);
+  mail::Courier courier(outbox, options.mail);
   server.Run(/*handle_signals=*/true);
   pool.Join();
   spdlog::info("stopped");

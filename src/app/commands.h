@@ -5,6 +5,7 @@
 #include <string>
 
 #include "http/server.h"
+#include "mail/courier.h"
 #include "platform/db/database.h"
 
 namespace diseasemaps {
@@ -27,6 +28,8 @@ struct ServeOptions {
   bool test_hooks = false;
   std::string public_url;  // empty: http://ADDRESS:PORT
   bool secure_cookies = false;  // also on when public_url starts with https://
+  mail::CourierOptions mail;
+  double mail_check_interval_s = 5;
 };
 
 int RunServe(const CommonOptions& common, ServeOptions options);

@@ -14,6 +14,23 @@ inline constexpr long long kLoginWindowSeconds = 15 * 60;
 // How long a session lasts without signing in again.
 inline constexpr long long kSessionSeconds = 30LL * 24 * 60 * 60;
 
+// When an existing account reaches kLoginFailuresPerAccount failures within the window,
+// it is locked for this long (across every server process) and its owner is e-mailed.
+inline constexpr long long kAccountLockSeconds = 15 * 60;
+
+// New accounts per IP address per hour: a family registering together passes, a script
+// creating accounts does not.
+inline constexpr int kRegistrationsPerIp = 10;
+// "Forgot password" and "send the confirmation again" requests, per IP address and per
+// e-mail address, per hour: each sends an e-mail, so they are kept few.
+inline constexpr int kMailRequestsPerIp = 10;
+inline constexpr int kMailRequestsPerAddress = 3;
+inline constexpr long long kHourSeconds = 60 * 60;
+
+// How long e-mailed links work.
+inline constexpr long long kConfirmLinkSeconds = 48 * 60 * 60;
+inline constexpr long long kResetLinkSeconds = 60 * 60;
+
 // Password hashes at once (each ~64 MiB of memory).
 inline constexpr int kConcurrentPasswordHashes = 2;
 

@@ -7,8 +7,11 @@
 #include <memory>
 #include <thread>
 
+#include "accounts/account_pages.h"
 #include "accounts/admin_pages.h"
 #include "accounts/login_pages.h"
+#include "accounts/password_reset_pages.h"
+#include "accounts/registration_pages.h"
 #include "articles/editorial_pages.h"
 #include "catalog/condition_api.h"
 #include "catalog/condition_page.h"
@@ -16,6 +19,7 @@
 #include "catalog/sitemap.h"
 #include "health/health_handlers.h"
 #include "home/home_page.h"
+#include "mail/outbox_pages.h"
 #include "pages/error_pages.h"
 
 namespace diseasemaps {
@@ -57,13 +61,41 @@ void DeclareRoutes(http::Router& router, Site& site) {
   }, {.cache_for_anonymous = true});
 
   // Accounts
-  auto login = std::make_shared<accounts::LoginPages>(site.users, site.hasher, site.secure_cookies);
+  auto login = std::make_shared<accounts::LoginPages>(site.users, site.hasher, site.secure_cookies,
+                                                      site.public_url);
   router.Get("/login", [login](const Request& r) { return login->Show(r); });
   router.Post("/login", [login](const Request& r) { return login->SignIn(r); });
   router.Post("/logout", [login](const Request& r) { return login->SignOut(r); });
+  auto join = std::make_shared<accounts::RegistrationPages>(site.users, site.hasher, site.public_url);
+  router.Get("/register", [join](const Request& r) { return join->Show(r); });
+  router.Post("/register", [join](const Request& r) { return join->Register(r); });
+  router.Get("/account/confirm", [join](const Request& r) { return join->ShowConfirm(r); });
+  router.Post("/account/confirm", [join](const Request& r) { return join->Confirm(r); });
+  router.Get("/account/confirm/resend", [join](const Request& r) { return join->ShowResend(r); });
+  router.Post("/account/confirm/resend", [join](const Request& r) { return join->Resend(r); });
+  auto reset = std::make_shared<accounts::PasswordResetPages>(site.users, site.outbox, site.hasher,
+                                                              site.public_url);
+  router.Get("/password/forgot", [reset](const Request& r) { return reset->ShowForgot(r); });
+  router.Post("/password/forgot", [reset](const Request& r) { return reset->Forgot(r); });
+  router.Get("/password/reset", [reset](const Request& r) { return reset->ShowReset(r); });
+  router.Post("/password/reset", [reset](const Request& r) { return reset->Reset(r); });
+  auto account = std::make_shared<accounts::AccountPages>(site.users, site.hasher, site.secure_cookies);
+  router.Get("/account", [account](const Request& r) { return account->Home(r); });
+  router.Post("/account/sign-out-everywhere", [account](const Request& r) { return account->SignOutEverywhere(r); });
+  router.Post("/account/export", [account](const Request& r) { return account->Export(r); });
+  router.Get("/account/delete", [account](const Request& r) { return account->ShowDelete(r); });
+  router.Post("/account/delete", [account](const Request& r) { return account->Delete(r); });
+
+  // Admin area
   auto admin = std::make_shared<accounts::AdminPages>(site.users);
   router.Get("/admin/users", [admin](const Request& r) { return admin->Users(r); });
   router.Post("/admin/users/{id}/roles", [admin](const Request& r) { return admin->SetRoles(r); });
+  router.Post("/admin/users/{id}/suspend", [admin](const Request& r) { return admin->Suspend(r); });
+  router.Post("/admin/users/{id}/reinstate", [admin](const Request& r) { return admin->Reinstate(r); });
+  router.Get("/admin/audit", [admin](const Request& r) { return admin->AuditLog(r); });
+  router.Get("/admin/outbox", [&site](const Request& r) {
+    return mail::OutboxPage(site.outbox, site.mail_transport, r);
+  });
 
   // Editorial workflow: editors' and reviewers' screens (articles/editorial_pages.h)
   auto editorial = std::make_shared<articles::EditorialPages>(site.db, &site.page_cache);

@@ -7,6 +7,7 @@
 
 #include "accounts/user_store.h"
 #include "http/static_files.h"
+#include "mail/outbox_store.h"
 #include "platform/crypto.h"
 #include "platform/db/database.h"
 #include "platform/metrics.h"
@@ -23,9 +24,11 @@ struct Site {
   const http::StaticFiles& static_files;
   accounts::UserStore& users;
   PasswordHasher& hasher;
+  mail::OutboxStore& outbox;
   bool test_hooks = false;  // routes used only by the test suite
   std::string public_url;   // "https://diseasemaps.example", no trailing slash
   bool secure_cookies = false;
+  std::string mail_transport;  // where e-mail goes, for admins: "smtp://host:587", "the console", ""
 };
 
 }  // namespace diseasemaps

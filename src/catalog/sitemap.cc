@@ -9,14 +9,8 @@
 namespace diseasemaps::catalog {
 namespace {
 
-std::string IsoDate(long long epoch_seconds) {
-  const std::time_t t = static_cast<std::time_t>(epoch_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char out[11];
-  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
-  return out;
-}
+std::string IsoDateOf(long long epoch_seconds) { return UtcTime(epoch_seconds, "%Y-%m-%d"); }
+
 
 http::Response Xml(std::string body) {
   http::Response response = http::Response::Text(std::move(body));
@@ -35,7 +29,7 @@ http::Response UrlSet(ConditionStore& store, const std::string& base, const http
   if (offset == 0) xml += "<url><loc>" + EscapeMarkup(base + "/") + "</loc></url>\n";
   for (const auto& [slug, updated] : *slugs) {
     xml += "<url><loc>" + EscapeMarkup(base + "/conditions/" + slug) + "</loc><lastmod>" +
-           IsoDate(updated) + "</lastmod></url>\n";
+           IsoDateOf(updated) + "</lastmod></url>\n";
   }
   xml += "</urlset>\n";
   return Xml(std::move(xml));

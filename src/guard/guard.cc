@@ -32,7 +32,12 @@ bool Can(const Viewer& viewer, Action action) {
     case Action::kSeeEditorialQueues:
       return viewer.Has(Role::kEditor) || viewer.Has(Role::kReviewer) || viewer.Has(Role::kAdmin);
     case Action::kManageRoles:
+    case Action::kSuspendAccounts:
+    case Action::kReadAuditLog:
+    case Action::kReadOutbox:
       return viewer.Has(Role::kAdmin);
+    case Action::kManageOwnAccount:
+      return true;
   }
   return false;
 }

@@ -34,6 +34,10 @@ enum class Action {
   kReviewAnswers,       // approve or return a submitted version
   kSeeEditorialQueues,  // my drafts, waiting for review
   kManageRoles,         // give or take site roles
+  kSuspendAccounts,     // suspend or reinstate someone's account
+  kReadAuditLog,        // read what was done to accounts
+  kReadOutbox,          // read the e-mails the site sent or holds
+  kManageOwnAccount,    // sign out everywhere, download my data, delete my account
 };
 
 // True when viewer may do action at all.

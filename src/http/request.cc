@@ -16,6 +16,17 @@ std::string_view Request::Header(std::string_view name) const {
   return it == raw->end() ? std::string_view() : std::string_view(it->value());
 }
 
+QueryParams Request::FormFields() const {
+  if (raw == nullptr) return {};
+  const std::string_view type = Header(beast_http::field::content_type);
+  if (type.rfind("application/x-www-form-urlencoded", 0) != 0) return {};
+  return ParseQuery(raw->body());
+}
+
+std::string Request::FormField(std::string_view name) const {
+  return QueryValue(FormFields(), name).value_or("");
+}
+
 bool Request::WantsJson() const {
   if (path.rfind("/api/", 0) == 0) return true;
   const std::string_view accept = Header(beast_http::field::accept);

@@ -37,6 +37,10 @@ struct Request {
   std::string_view Header(std::string_view name) const;
   std::optional<std::string> Query(std::string_view name) const { return QueryValue(query, name); }
   const std::string& Param(const std::string& name) const { return path_params.at(name); }
+  // The fields of an application/x-www-form-urlencoded body (empty for other bodies).
+  QueryParams FormFields() const;
+  // One form field, "" when absent.
+  std::string FormField(std::string_view name) const;
   bool IsHead() const { return method == beast_http::verb::head; }
   // True for /api/… requests and requests that prefer JSON: errors answer in JSON.
   bool WantsJson() const;

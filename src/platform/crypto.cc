@@ -55,6 +55,12 @@ std::string RandomToken() {
   return out;
 }
 
+bool LooksLikeToken(std::string_view text) {
+  return text.size() == 43 &&
+         text.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") ==
+             std::string_view::npos;
+}
+
 std::string TokenDigest(std::string_view token) {
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()), token.size());

@@ -39,6 +39,9 @@ class PasswordHasher {
 // 32 random bytes as URL-safe base64 without padding (43 characters).
 std::string RandomToken();
 
+// True when text has the shape of a token from RandomToken() (checked before any lookup).
+bool LooksLikeToken(std::string_view text);
+
 // The hex SHA-256 of a token, for storage and lookup.
 std::string TokenDigest(std::string_view token);
 

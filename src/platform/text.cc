@@ -1,5 +1,7 @@
 #include "platform/text.h"
 
+#include <ctime>
+
 namespace diseasemaps {
 namespace {
 
@@ -41,6 +43,15 @@ std::string EscapeMarkup(std::string_view text) {
     }
   }
   return out;
+}
+
+std::string UtcTime(long long epoch_seconds, const char* format) {
+  const std::time_t t = static_cast<std::time_t>(epoch_seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char out[64];
+  const std::size_t n = std::strftime(out, sizeof out, format, &tm);
+  return std::string(out, n);
 }
 
 }  // namespace diseasemaps

@@ -18,4 +18,7 @@ std::vector<std::string_view> SplitOn(std::string_view s, std::string_view separ
 // text with & < > " ' escaped, safe inside HTML or XML text and quoted attributes.
 std::string EscapeMarkup(std::string_view text);
 
+// epoch_seconds as UTC through strftime's format, e.g. "%Y-%m-%d %H:%M UTC".
+std::string UtcTime(long long epoch_seconds, const char* format);
+
 }  // namespace diseasemaps

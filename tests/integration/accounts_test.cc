@@ -21,12 +21,6 @@ bool Has(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
-HttpResult PostForm(TestServer& server, const std::string& path, const std::string& cookie,
-                    const std::string& body) {
-  return server.Request("POST", path,
-                        {{"Cookie", cookie}, {"Content-Type", "application/x-www-form-urlencoded"}}, body);
-}
-
 TEST_P(AccountsTest, SignInStartsASessionInAnHttpOnlyLaxCookie) {
   TestServer server(database_);
   HttpResult form = server.Get("/login");

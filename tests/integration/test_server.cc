@@ -319,6 +319,63 @@ SignedIn SignIn(TestServer& server, const std::string& email, const std::string&
   return result;
 }
 
+SignedIn OpenForm(TestServer& server, const std::string& path) {
+  HttpResult form = server.Get(path);
+  EXPECT_EQ(form.status, 200u) << path;
+  return {CookiePair(form.Header("set-cookie")), CsrfFieldIn(form.body)};
+}
+
+HttpResult PostForm(TestServer& server, const std::string& path, const std::string& cookie,
+                    const std::string& body) {
+  return server.Request("POST", path,
+                        {{"Cookie", cookie}, {"Content-Type", "application/x-www-form-urlencoded"}}, body);
+}
+
+namespace {
+
+std::string NewestMailColumn(TestDatabase& database, const std::string& column, const std::string& recipient) {
+  auto value = database.db().Run([&](soci::session& sql) {
+    std::string text;
+    soci::indicator ind = soci::i_null;
+    sql << "SELECT " + column + " FROM outbox WHERE recipient = :r ORDER BY id DESC LIMIT 1",
+        soci::use(recipient), soci::into(text, ind);
+    return sql.got_data() && ind == soci::i_ok ? text : std::string();
+  });
+  return value.ok() ? *value : "";
+}
+
+}  // namespace
+
+long long MailCount(TestDatabase& database, const std::string& recipient) {
+  auto count = database.db().Run([&](soci::session& sql) {
+    long long n = 0;
+    sql << "SELECT COUNT(*) FROM outbox WHERE recipient = :r", soci::use(recipient), soci::into(n);
+    return n;
+  });
+  return count.ok() ? *count : -1;
+}
+
+std::string LatestMailTo(TestDatabase& database, const std::string& recipient) {
+  return NewestMailColumn(database, "body", recipient);
+}
+
+std::string LatestSubjectTo(TestDatabase& database, const std::string& recipient) {
+  return NewestMailColumn(database, "subject", recipient);
+}
+
+std::string TokenInLink(const std::string& body, const std::string& path) {
+  const std::string marker = path + "?token=";
+  const std::size_t at = body.find(marker);
+  if (at == std::string::npos) return "";
+  const std::size_t start = at + marker.size();
+  std::size_t end = start;
+  while (end < body.size() && (std::isalnum(static_cast<unsigned char>(body[end])) || body[end] == '-' ||
+                               body[end] == '_')) {
+    ++end;
+  }
+  return body.substr(start, end - start);
+}
+
 void InsertCondition(Database& db, int orphacode, const std::string& name,
                      const std::string& entry_type) {
   auto inserted = db.InTransaction([&](soci::session& sql) {

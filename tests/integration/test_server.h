@@ -120,6 +120,20 @@ std::string CsrfFieldIn(const std::string& html);
 // "name=value" of the cookie set by a Set-Cookie header value.
 std::string CookiePair(const std::string& set_cookie);
 
+// An anonymous browser's state on a page with a form: its dm_csrf cookie and the token.
+SignedIn OpenForm(TestServer& server, const std::string& path);
+// POSTs a urlencoded form body with the given Cookie header.
+HttpResult PostForm(TestServer& server, const std::string& path, const std::string& cookie,
+                    const std::string& body);
+
+// The outbox as tests see it: how many e-mails went to `recipient`, and the body and
+// subject of the newest ("" when none).
+long long MailCount(TestDatabase& database, const std::string& recipient);
+std::string LatestMailTo(TestDatabase& database, const std::string& recipient);
+std::string LatestSubjectTo(TestDatabase& database, const std::string& recipient);
+// The token of the first link to `path` ("/account/confirm") in an e-mail body, or "".
+std::string TokenInLink(const std::string& body, const std::string& path);
+
 // Inserts an active condition row (for pages that list conditions).
 void InsertCondition(Database& db, int orphacode, const std::string& name,
                      const std::string& entry_type = "Disease");

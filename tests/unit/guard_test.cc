@@ -45,6 +45,19 @@ TEST(Guard, RoleByActionTable) {
       {"admin", User(5, {Role::kAdmin}), Action::kReviewAnswers, false},  // a reviewer's call
       {"suspended reviewer", User(6, {Role::kReviewer}, true), Action::kReviewAnswers, false},
       {"suspended admin", User(7, {Role::kAdmin}, true), Action::kManageRoles, false},
+      {"anonymous", anonymous, Action::kManageOwnAccount, false},
+      {"member", User(1, {Role::kMember}), Action::kManageOwnAccount, true},
+      {"no role yet", User(8, {}), Action::kManageOwnAccount, true},
+      {"suspended member", User(9, {Role::kMember}, true), Action::kManageOwnAccount, false},
+      {"anonymous", anonymous, Action::kSuspendAccounts, false},
+      {"member", User(1, {Role::kMember}), Action::kSuspendAccounts, false},
+      {"moderator", User(4, {Role::kModerator}), Action::kSuspendAccounts, false},
+      {"admin", User(5, {Role::kAdmin}), Action::kSuspendAccounts, true},
+      {"editor", User(2, {Role::kEditor}), Action::kReadAuditLog, false},
+      {"admin", User(5, {Role::kAdmin}), Action::kReadAuditLog, true},
+      {"reviewer", User(3, {Role::kReviewer}), Action::kReadOutbox, false},
+      {"admin", User(5, {Role::kAdmin}), Action::kReadOutbox, true},
+      {"suspended admin", User(7, {Role::kAdmin}, true), Action::kReadOutbox, false},
   };
   for (const Row& row : table) {
     EXPECT_EQ(Can(row.viewer, row.action), row.allowed)

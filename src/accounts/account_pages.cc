@@ -1,0 +1,103 @@
+#include "accounts/account_pages.h"
+
+#include <nlohmann/json.hpp>
+
+#include "accounts/registration_pages.h"
+#include "accounts/session_gate.h"
+#include "http/cookies.h"
+#include "pages/access.h"
+#include "pages/error_pages.h"
+#include "platform/templates.h"
+
+namespace diseasemaps::accounts {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kRefusal = "Your account cannot do this right now.";
+
+http::Response Page(const std::string& name, json view, unsigned status = 200) {
+  http::Response response = http::Response::Html(Templates::RenderPage(name, view), status);
+  response.With("Cache-Control", "no-store");
+  return response;
+}
+
+}  // namespace
+
+http::Response AccountPages::Home(const http::Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kManageOwnAccount, kRefusal)) return *refused;
+  json view = {{"title", "My account"},
+               {"noindex", true},
+               {"display_name", request.viewer.display_name},
+               {"form_csrf", request.csrf_token},
+               {"signed_out_elsewhere", request.Query("done").value_or("") == "signed-out-elsewhere"}};
+  return Page("account", view);
+}
+
+http::Response AccountPages::SignOutEverywhere(const http::Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kManageOwnAccount, kRefusal)) return *refused;
+  const long long me = *request.viewer.user_id;
+  if (!users_.DeleteSessionsOf(me).ok() || !users_.Audit(me, "user.sign_out_everywhere", "user:" + std::to_string(me), "").ok()) {
+    return pages::ErrorPage(&request, 503, "Please try again in a moment.");
+  }
+  http::Response response = http::Response::Redirect("/login?signed_out=everywhere", 303);
+  response.With("Set-Cookie", http::SetCookieValue(kSessionCookie, "", 0, secure_cookies_));
+  return response;
+}
+
+http::Response AccountPages::Export(const http::Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kManageOwnAccount, kRefusal)) return *refused;
+  const long long me = *request.viewer.user_id;
+  auto data = users_.ExportData(me);
+  if (!data.ok()) return pages::ErrorPage(&request, 503, "Your data cannot be gathered right now. Please try again soon.");
+  if (!users_.Audit(me, "user.export", "user:" + std::to_string(me), "").ok()) {
+    return pages::ErrorPage(&request, 503, "Please try again in a moment.");
+  }
+  json document = {{"about", "Everything DiseaseMaps holds about you, table by table. Times are seconds since "
+                             "1 January 1970 (UTC). Passwords and link tokens are stored only as one-way "
+                             "hashes and are left out."},
+                   {"exported_at", pages::NowSeconds()},
+                   {"data", *data}};
+  http::Response response = http::Response::Json(document.dump(2) + "\n");
+  response.With("Content-Disposition", "attachment; filename=\"diseasemaps-my-data.json\"");
+  response.With("Cache-Control", "no-store");
+  return response;
+}
+
+http::Response AccountPages::DeleteForm(const http::Request& request, const std::string& error, unsigned status) {
+  json view = {{"title", "Delete my account"}, {"noindex", true}, {"error", error},
+               {"form_csrf", request.csrf_token}};
+  return Page("account_delete", view, status);
+}
+
+http::Response AccountPages::ShowDelete(const http::Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kManageOwnAccount, kRefusal)) return *refused;
+  return DeleteForm(request, "", 200);
+}
+
+http::Response AccountPages::Delete(const http::Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kManageOwnAccount, kRefusal)) return *refused;
+  const long long me = *request.viewer.user_id;
+  const std::string password = request.FormField("password");
+  if (request.FormField("confirm") != "yes") {
+    return DeleteForm(request, "Tick the box to confirm that you want your account deleted.", 422);
+  }
+  auto user = users_.FindById(me);
+  if (!user.ok()) return pages::ErrorPage(&request, 503, "Please try again in a moment.");
+  if (password.empty() || password.size() > 1024 || !hasher_.Verify(password, user->password_hash)) {
+    return DeleteForm(request, "That is not your password. Nothing was deleted.", 422);
+  }
+  if (!users_.DeleteAccount(me, pages::NowSeconds()).ok()) {
+    return pages::ErrorPage(&request, 503, "Your account could not be deleted right now. Nothing was changed; "
+                                           "please try again soon.");
+  }
+  http::Response response =
+      MessagePage(request, 200, "Your account was deleted",
+                  "Your profile, memberships, sessions and private data are gone. Anything you wrote that others "
+                  "rely on now shows \"Deleted member\". Thank you for having been part of DiseaseMaps.",
+                  "/", "Go to the home page");
+  response.With("Set-Cookie", http::SetCookieValue(kSessionCookie, "", 0, secure_cookies_));
+  return response;
+}
+
+}  // namespace diseasemaps::accounts

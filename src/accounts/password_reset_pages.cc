@@ -1,0 +1,123 @@
+#include "accounts/password_reset_pages.h"
+
+#include <nlohmann/json.hpp>
+
+#include "accounts/account_mail.h"
+#include "accounts/account_rules.h"
+#include "accounts/password_policy.h"
+#include "accounts/registration_pages.h"
+#include "app/limits.h"
+#include "pages/access.h"
+#include "pages/error_pages.h"
+#include "platform/templates.h"
+#include "platform/text.h"
+
+namespace diseasemaps::accounts {
+namespace {
+
+using nlohmann::json;
+
+http::Response Page(const std::string& name, json view, unsigned status = 200) {
+  http::Response response = http::Response::Html(Templates::RenderPage(name, view), status);
+  response.With("Cache-Control", "no-store");
+  return response;
+}
+
+http::Response LinkExpired(const http::Request& request) {
+  return MessagePage(request, 410, "This link no longer works",
+                     "Links to choose a new password work once and for one hour. Ask for a new one.",
+                     "/password/forgot", "Ask for a new link");
+}
+
+}  // namespace
+
+PasswordResetPages::PasswordResetPages(UserStore& users, mail::OutboxStore& outbox, PasswordHasher& hasher,
+                                       std::string public_url)
+    : users_(users),
+      outbox_(outbox),
+      hasher_(hasher),
+      public_url_(std::move(public_url)),
+      requests_by_ip_(limits::kMailRequestsPerIp, limits::kHourSeconds),
+      requests_by_address_(limits::kMailRequestsPerAddress, limits::kHourSeconds) {}
+
+http::Response PasswordResetPages::ShowForgot(const http::Request& request) {
+  return Page("password_forgot", {{"title", "Forgot your password?"}, {"noindex", true}, {"email", ""},
+                                  {"errors", json::object()}, {"form_csrf", request.csrf_token}});
+}
+
+http::Response PasswordResetPages::Forgot(const http::Request& request) {
+  const std::string email(TrimWhitespace(request.FormField("email")));
+  if (!LooksLikeEmail(email)) {
+    return Page("password_forgot",
+                {{"title", "Forgot your password?"}, {"noindex", true}, {"email", email.substr(0, kMaxEmailBytes)},
+                 {"errors", {{"email", "Enter an e-mail address like name@example.org."}}},
+                 {"form_csrf", request.csrf_token}},
+                422);
+  }
+  const long long now = pages::NowSeconds();
+  const std::string ip_key = "ip:" + request.remote_address;
+  const std::string address_key = "address:" + EmailKey(email);
+  if (!requests_by_ip_.CanPerform(ip_key, now) || !requests_by_address_.CanPerform(address_key, now)) {
+    return pages::TooManyAttempts(request, std::max(requests_by_ip_.RetryAfter(ip_key, now),
+                                                    requests_by_address_.RetryAfter(address_key, now)),
+                                  "requests for e-mails");
+  }
+  requests_by_ip_.Performed(ip_key, now);
+  requests_by_address_.Performed(address_key, now);
+  auto user = users_.FindByEmail(email);
+  Status queued;
+  if (user.ok() && !user->deleted) {
+    const std::string token = RandomToken();
+    queued = users_.IssueToken(user->id, TokenPurpose::kResetPassword,
+                               {TokenDigest(token), now + limits::kResetLinkSeconds},
+                               ResetPasswordMail(email, public_url_, token));
+  } else if (user.ok() || user.status().code() == Status::Code::kNotFound) {
+    queued = outbox_.Enqueue(NoAccountForResetMail(email, public_url_));
+  } else {
+    queued = user.status();
+  }
+  if (!queued.ok()) {
+    return pages::ErrorPage(&request, 503, "Sending e-mail is unavailable right now. Please try again soon.");
+  }
+  return CheckYourEmailPage(request, "Check your e-mail",
+                            "We sent a message to " + email +
+                                " with what to do next. The link in it works once, for one hour. Look in "
+                                "your spam folder too.");
+}
+
+http::Response PasswordResetPages::ShowReset(const http::Request& request) {
+  const std::string token = request.Query("token").value_or("");
+  if (!LooksLikeToken(token) || !users_.ResetTokenIsLive(TokenDigest(token), pages::NowSeconds())) {
+    return LinkExpired(request);
+  }
+  return Page("password_reset", {{"title", "Choose a new password"}, {"noindex", true}, {"token", token},
+                                 {"errors", json::object()}, {"form_csrf", request.csrf_token}});
+}
+
+http::Response PasswordResetPages::Reset(const http::Request& request) {
+  const std::string token = request.FormField("token");
+  const std::string password = request.FormField("password");
+  if (!LooksLikeToken(token)) return LinkExpired(request);
+  std::optional<std::string> problem =
+      password.empty() ? std::optional<std::string>("Choose a password of at least 10 characters.")
+                       : PasswordProblem(password, "", "");
+  if (problem) {
+    return Page("password_reset",
+                {{"title", "Choose a new password"}, {"noindex", true}, {"token", token},
+                 {"errors", {{"password", *problem}}}, {"form_csrf", request.csrf_token}},
+                422);
+  }
+  auto hash = hasher_.Hash(password);
+  if (!hash.ok()) return pages::ErrorPage(&request, 503, "Please try again in a moment.");
+  auto reset = users_.ResetPassword(TokenDigest(token), *hash, pages::NowSeconds());
+  if (!reset.ok()) {
+    if (reset.status().code() == Status::Code::kNotFound) return LinkExpired(request);
+    return pages::ErrorPage(&request, 503, "Please try again in a moment.");
+  }
+  return MessagePage(request, 200, "Your password was changed",
+                     "Every device that was signed in to your account has been signed out. Sign in with your "
+                     "new password.",
+                     "/login", "Sign in");
+}
+
+}  // namespace diseasemaps::accounts

@@ -1,0 +1,176 @@
+#include "accounts/registration_pages.h"
+
+#include <nlohmann/json.hpp>
+
+#include "accounts/account_mail.h"
+#include "app/limits.h"
+#include "pages/access.h"
+#include "pages/error_pages.h"
+#include "platform/templates.h"
+#include "platform/text.h"
+
+namespace diseasemaps::accounts {
+namespace {
+
+using nlohmann::json;
+
+json ErrorsView(const FieldErrors& errors) {
+  json view = json::object();
+  for (const auto& [field, message] : errors) view[field] = message;
+  return view;
+}
+
+http::Response NoStore(http::Response response) {
+  response.With("Cache-Control", "no-store");
+  return response;
+}
+
+}  // namespace
+
+http::Response CheckYourEmailPage(const http::Request& request, const std::string& heading,
+                                  const std::string& text) {
+  (void)request;
+  json view = {{"title", heading}, {"noindex", true}, {"heading", heading}, {"text", text}};
+  return NoStore(http::Response::Html(Templates::RenderPage("account_message", view)));
+}
+
+http::Response MessagePage(const http::Request& request, unsigned status, const std::string& heading,
+                           const std::string& text, const std::string& link_href,
+                           const std::string& link_text) {
+  (void)request;
+  json view = {{"title", heading}, {"noindex", true}, {"heading", heading}, {"text", text},
+               {"link_href", link_href}, {"link_text", link_text}};
+  return NoStore(http::Response::Html(Templates::RenderPage("account_message", view), status));
+}
+
+RegistrationPages::RegistrationPages(UserStore& users, PasswordHasher& hasher, std::string public_url)
+    : users_(users),
+      hasher_(hasher),
+      public_url_(std::move(public_url)),
+      registrations_by_ip_(limits::kRegistrationsPerIp, limits::kHourSeconds),
+      resends_by_ip_(limits::kMailRequestsPerIp, limits::kHourSeconds),
+      resends_by_address_(limits::kMailRequestsPerAddress, limits::kHourSeconds) {}
+
+http::Response RegistrationPages::Form(const http::Request& request, const std::string& email,
+                                       const std::string& display_name, const FieldErrors& errors,
+                                       unsigned status) {
+  json view = {{"title", "Join DiseaseMaps"},
+               {"noindex", true},
+               {"email", email},
+               {"display_name", display_name},
+               {"errors", ErrorsView(errors)},
+               {"has_errors", !errors.empty()},
+               {"error_count", errors.size()},
+               {"form_csrf", request.csrf_token}};
+  return NoStore(http::Response::Html(Templates::RenderPage("register", view), status));
+}
+
+http::Response RegistrationPages::Show(const http::Request& request) {
+  if (request.viewer.signed_in()) return http::Response::Redirect("/account", 303);
+  return Form(request, "", "", {}, 200);
+}
+
+http::Response RegistrationPages::Register(const http::Request& request) {
+  const http::QueryParams form = request.FormFields();
+  const std::string email(TrimWhitespace(http::QueryValue(form, "email").value_or("")));
+  const std::string display_name(TrimWhitespace(http::QueryValue(form, "display_name").value_or("")));
+  const std::string password = http::QueryValue(form, "password").value_or("");
+  const long long now = pages::NowSeconds();
+  const std::string ip_key = "ip:" + request.remote_address;
+  if (!registrations_by_ip_.CanPerform(ip_key, now)) {
+    return pages::TooManyAttempts(request, registrations_by_ip_.RetryAfter(ip_key, now), "new accounts");
+  }
+  if (FieldErrors errors = CheckRegistration(email, display_name, password); !errors.empty()) {
+    return Form(request, email.substr(0, kMaxEmailBytes), display_name.substr(0, 200), errors, 422);
+  }
+  registrations_by_ip_.Performed(ip_key, now);
+  auto hash = hasher_.Hash(password);
+  if (!hash.ok()) return pages::ErrorPage(&request, 503, "Joining is unavailable right now. Please try again soon.");
+  const std::string token = RandomToken();
+  NewUser user{email, display_name, "", *hash, {guard::Role::kMember}, /*email_confirmed=*/false};
+  auto registered = users_.Register(user, {TokenDigest(token), now + limits::kConfirmLinkSeconds},
+                                    ConfirmAddressMail(email, display_name, public_url_, token),
+                                    AddressAlreadyRegisteredMail(email, public_url_));
+  if (!registered.ok()) {
+    return pages::ErrorPage(&request, 503, "Joining is unavailable right now. Please try again soon.");
+  }
+  return CheckYourEmailPage(request, "Check your e-mail",
+                            "We sent a message to " + email +
+                                ". Open the link in it to confirm your address and finish joining. "
+                                "It can take a few minutes; look in your spam folder too.");
+}
+
+http::Response RegistrationPages::ShowConfirm(const http::Request& request) {
+  const std::string token = request.Query("token").value_or("");
+  if (!LooksLikeToken(token)) {
+    return MessagePage(request, 400, "This link is incomplete",
+                       "The confirmation link was cut short. Copy the whole link from the e-mail, or ask "
+                       "for a new one.",
+                       "/account/confirm/resend", "Send a new confirmation link");
+  }
+  json view = {{"title", "Confirm your e-mail address"}, {"noindex", true}, {"token", token},
+               {"form_csrf", request.csrf_token}};
+  return NoStore(http::Response::Html(Templates::RenderPage("confirm_address", view)));
+}
+
+http::Response RegistrationPages::Confirm(const http::Request& request) {
+  const std::string token = request.FormField("token");
+  auto confirmed = LooksLikeToken(token) ? users_.ConfirmEmail(TokenDigest(token), pages::NowSeconds())
+                                         : Result<long long>(Status::NotFound("malformed"));
+  if (!confirmed.ok()) {
+    if (confirmed.status().code() != Status::Code::kNotFound) {
+      return pages::ErrorPage(&request, 503, "Confirming is unavailable right now. Please try again soon.");
+    }
+    return MessagePage(request, 410, "This link no longer works",
+                       "Confirmation links work once and for 48 hours. If your address is not confirmed "
+                       "yet, ask for a new link.",
+                       "/account/confirm/resend", "Send a new confirmation link");
+  }
+  return MessagePage(request, 200, "Your address is confirmed",
+                     "Thank you. Your account is ready: sign in to set up your profile.", "/login",
+                     "Sign in");
+}
+
+http::Response RegistrationPages::ShowResend(const http::Request& request) {
+  json view = {{"title", "Send the confirmation link again"}, {"noindex", true}, {"form_csrf", request.csrf_token},
+               {"email", ""}, {"errors", json::object()}};
+  return NoStore(http::Response::Html(Templates::RenderPage("confirm_resend", view)));
+}
+
+http::Response RegistrationPages::Resend(const http::Request& request) {
+  const std::string email(TrimWhitespace(request.FormField("email")));
+  if (!LooksLikeEmail(email)) {
+    json view = {{"title", "Send the confirmation link again"}, {"noindex", true},
+                 {"form_csrf", request.csrf_token}, {"email", email.substr(0, kMaxEmailBytes)},
+                 {"errors", {{"email", "Enter an e-mail address like name@example.org."}}}};
+    return NoStore(http::Response::Html(Templates::RenderPage("confirm_resend", view), 422));
+  }
+  const long long now = pages::NowSeconds();
+  const std::string ip_key = "ip:" + request.remote_address;
+  const std::string address_key = "address:" + EmailKey(email);
+  if (!resends_by_ip_.CanPerform(ip_key, now) || !resends_by_address_.CanPerform(address_key, now)) {
+    return pages::TooManyAttempts(request, std::max(resends_by_ip_.RetryAfter(ip_key, now),
+                                                    resends_by_address_.RetryAfter(address_key, now)),
+                                  "requests for e-mails");
+  }
+  resends_by_ip_.Performed(ip_key, now);
+  resends_by_address_.Performed(address_key, now);
+  auto user = users_.FindByEmail(email);
+  if (user.ok() && !user->email_confirmed && !user->deleted) {
+    const std::string token = RandomToken();
+    if (Status s = users_.IssueToken(user->id, TokenPurpose::kConfirmEmail,
+                                     {TokenDigest(token), now + limits::kConfirmLinkSeconds},
+                                     ConfirmAddressMail(email, user->display_name, public_url_, token));
+        !s.ok()) {
+      return pages::ErrorPage(&request, 503, "Sending e-mail is unavailable right now. Please try again soon.");
+    }
+  } else if (!user.ok() && user.status().code() != Status::Code::kNotFound) {
+    return pages::ErrorPage(&request, 503, "Sending e-mail is unavailable right now. Please try again soon.");
+  }
+  return CheckYourEmailPage(request, "Check your e-mail",
+                            "If " + email +
+                                " belongs to an account that still needs confirming, a new link is on its "
+                                "way. Earlier links no longer work.");
+}
+
+}  // namespace diseasemaps::accounts

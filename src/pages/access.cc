@@ -1,0 +1,43 @@
+#include "pages/access.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "http/cookies.h"
+#include "http/url.h"
+#include "pages/error_pages.h"
+
+namespace diseasemaps::pages {
+
+std::optional<http::Response> RequireAllowed(const http::Request& request, guard::Action action,
+                                             const std::string& refusal) {
+  if (!request.viewer.signed_in()) {
+    const bool get = request.method == boost::beast::http::verb::get;
+    const bool had_session =
+        http::CookieValue(request.Header(boost::beast::http::field::cookie), "dm_session").has_value();
+    std::string location = "/login?next=" + http::PercentEncode(get ? request.target : request.path);
+    if (had_session) location += "&expired=1";
+    return http::Response::Redirect(location, 303);
+  }
+  if (!guard::Can(request.viewer, action)) return ErrorPage(&request, 403, refusal);
+  return std::nullopt;
+}
+
+long long NowSeconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+http::Response TooManyAttempts(const http::Request& request, long long retry_after_seconds,
+                               const std::string& what) {
+  const long long wait = std::max(retry_after_seconds, 1LL);
+  http::Response response =
+      ErrorPage(&request, 429,
+                "Too many " + what + " from here in a short time. For everyone's safety, please wait " +
+                    std::to_string((wait + 59) / 60) + " minute(s) and try again.");
+  response.With("Retry-After", std::to_string(wait));
+  return response;
+}
+
+}  // namespace diseasemaps::pages

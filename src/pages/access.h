@@ -1,0 +1,26 @@
+// The one way a handler turns the guard's answer into a response: a visitor who is not
+// signed in goes to the sign-in page and comes back afterwards (told that their session
+// ended when their browser still carried one); a signed-in viewer without the right gets
+// 403 with the reason. Handlers call RequireAllowed() first and return what it gives.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "guard/guard.h"
+#include "http/request.h"
+
+namespace diseasemaps::pages {
+
+// nullopt when request.viewer may do action; otherwise the response to send.
+std::optional<http::Response> RequireAllowed(const http::Request& request, guard::Action action,
+                                             const std::string& refusal);
+
+// Seconds since the epoch.
+long long NowSeconds();
+
+// A 429 page (or JSON) with Retry-After, saying how long to wait.
+http::Response TooManyAttempts(const http::Request& request, long long retry_after_seconds,
+                               const std::string& what);
+
+}  // namespace diseasemaps::pages

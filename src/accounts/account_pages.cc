@@ -1,6 +1,7 @@
 #include "accounts/account_pages.h"
 
 #include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
 
 #include "accounts/registration_pages.h"
 #include "accounts/session_gate.h"
@@ -49,6 +50,7 @@ http::Response AccountPages::Export(const http::Request& request) {
   if (auto refused = pages::RequireAllowed(request, guard::Action::kManageOwnAccount, kRefusal)) return *refused;
   const long long me = *request.viewer.user_id;
   auto data = users_.ExportData(me);
+  if (!data.ok()) spdlog::error("export of user {} failed: {}", me, data.status().message());
   if (!data.ok()) return pages::ErrorPage(&request, 503, "Your data cannot be gathered right now. Please try again soon.");
   if (!users_.Audit(me, "user.export", "user:" + std::to_string(me), "").ok()) {
     return pages::ErrorPage(&request, 503, "Please try again in a moment.");

@@ -224,7 +224,7 @@ Result<nlohmann::json> UserStore::ExportData(long long user_id) {
                                       " FROM outbox WHERE user_id = :id ORDER BY id",
                                       user_id);
     data["shared_experiences"] = Rows(sql,
-                                      "SELECT e.id, c.orpha_code, c.name AS condition_name, e.status, e.created_at"
+                                      "SELECT e.id, c.orphacode, c.name AS condition_name, e.status, e.created_at"
                                       " FROM experiences e JOIN conditions c ON c.id = e.condition_id"
                                       " WHERE e.user_id = :id",
                                       user_id);

@@ -48,7 +48,7 @@ http::Response OutboxPage(OutboxStore& outbox, const std::string& smtp_descripti
                     {"body", mail.mail.body}});
   }
   nlohmann::json view = {{"title", "Outbox"}, {"noindex", true}, {"mails", rows}, {"total", *total},
-                         {"smtp", smtp_description}, {"paging", paging.ToView("/admin/outbox")}};
+                         {"has_transport", !smtp_description.empty()}, {"transport", smtp_description}, {"paging", paging.ToView("/admin/outbox")}};
   http::Response response = http::Response::Html(Templates::RenderPage("admin_outbox", view));
   response.With("Cache-Control", "no-store");
   return response;

@@ -66,6 +66,13 @@ http::Response AccountPages::Export(const http::Request& request) {
   return response;
 }
 
+http::Response AccountPages::Deleted(const http::Request& request) {
+  return MessagePage(request, 200, "Your account was deleted",
+                     "Your profile, memberships, sessions and private data are gone. Anything you wrote that others "
+                     "rely on now shows \"Deleted member\". Thank you for having been part of DiseaseMaps.",
+                     "/", "Go to the home page");
+}
+
 http::Response AccountPages::DeleteForm(const http::Request& request, const std::string& error, unsigned status) {
   json view = {{"title", "Delete my account"}, {"noindex", true}, {"error", error},
                {"form_csrf", request.csrf_token}};
@@ -93,11 +100,8 @@ http::Response AccountPages::Delete(const http::Request& request) {
     return pages::ErrorPage(&request, 503, "Your account could not be deleted right now. Nothing was changed; "
                                            "please try again soon.");
   }
-  http::Response response =
-      MessagePage(request, 200, "Your account was deleted",
-                  "Your profile, memberships, sessions and private data are gone. Anything you wrote that others "
-                  "rely on now shows \"Deleted member\". Thank you for having been part of DiseaseMaps.",
-                  "/", "Go to the home page");
+  // On to a page rendered for nobody: this request's header still shows the old session.
+  http::Response response = http::Response::Redirect("/account/deleted", 303);
   response.With("Set-Cookie", http::SetCookieValue(kSessionCookie, "", 0, secure_cookies_));
   return response;
 }

@@ -22,6 +22,7 @@ class AccountPages {
   http::Response Export(const http::Request& request);
   http::Response ShowDelete(const http::Request& request);
   http::Response Delete(const http::Request& request);
+  http::Response Deleted(const http::Request& request);  // GET /account/deleted
 
  private:
   http::Response DeleteForm(const http::Request& request, const std::string& error, unsigned status);

@@ -85,6 +85,7 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Post("/account/export", [account](const Request& r) { return account->Export(r); });
   router.Get("/account/delete", [account](const Request& r) { return account->ShowDelete(r); });
   router.Post("/account/delete", [account](const Request& r) { return account->Delete(r); });
+  router.Get("/account/deleted", [account](const Request& r) { return account->Deleted(r); });
 
   // Admin area
   auto admin = std::make_shared<accounts::AdminPages>(site.users);

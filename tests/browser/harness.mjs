@@ -419,3 +419,17 @@ export async function signIn(page, serverUrl, { email, password, next = '/' }) {
   await Promise.all([page.waitForURL(new RegExp(`${escaped}$`)),
     page.getByRole('button', { name: 'Sign in' }).click()]);
 }
+
+// Waits for the server (started with --mail-to-console) to print an e-mail holding a link
+// to `path` ("/account/confirm") and returns the newest such link.
+export async function waitForMailedLink(server, path, { timeoutMs = 10_000 } = {}) {
+  const escaped = `${server.url}${path}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`${escaped}\\?token=[A-Za-z0-9_-]{43}`, 'g');
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const links = server.output().match(pattern);
+    if (links) return links[links.length - 1];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no e-mail with a link to ${path} within ${timeoutMs} ms:\n${server.output()}`);
+}

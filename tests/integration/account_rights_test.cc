@@ -91,8 +91,9 @@ TEST_P(AccountRightsTest, DeletingMyAccountNeedsMyPasswordAndLeavesADeletedMembe
 
   HttpResult deleted = PostForm(server, "/account/delete", kim.cookie,
                                 "csrf=" + kim.csrf + "&password=" + http::PercentEncode(kPassword) + "&confirm=yes");
-  EXPECT_EQ(deleted.status, 200u);
-  EXPECT_TRUE(Has(deleted.body, "Your account was deleted"));
+  EXPECT_EQ(deleted.status, 303u);
+  EXPECT_TRUE(Has(deleted.Header("set-cookie"), "Max-Age=0"));
+  EXPECT_TRUE(Has(server.Get(deleted.Header("location")).body, "Your account was deleted"));
   EXPECT_EQ(Count("SELECT COUNT(*) FROM users WHERE email_key = 'kim@example.org'"), 0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM users WHERE id = " + std::to_string(id) +
                   " AND display_name = 'Deleted member' AND email = '' AND password_hash = ''"), 1);

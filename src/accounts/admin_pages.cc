@@ -28,6 +28,15 @@ std::optional<http::Response> RefuseUnlessAdmin(const http::Request& request) {
   return std::nullopt;
 }
 
+// The account id in the path, or nullopt for anything that can never be one.
+std::optional<long long> AccountId(const http::Request& request) {
+  const std::string& raw = request.Param("id");
+  long long id = 0;
+  auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
+  if (ec != std::errc() || ptr != raw.data() + raw.size() || id < 1) return std::nullopt;
+  return id;
+}
+
 }  // namespace
 
 http::Response AdminPages::Users(const http::Request& request) {
@@ -50,7 +59,11 @@ http::Response AdminPages::Users(const http::Request& request) {
                        {"checked", user.roles.count(role) > 0},
                        {"field_id", "role-" + std::to_string(user.id) + "-" + name}});
     }
+    auto verification = profiles_.VerificationOf(user.id);
+    if (!verification.ok()) return pages::ErrorPage(&request, 503, "Accounts are unavailable right now.");
     rows.push_back({{"id", user.id},
+                    {"verifiable", verification->verifiable || verification->verified},
+                    {"verified", verification->verified},
                     {"display_name", user.display_name},
                     {"credentials", user.credentials},
                     {"suspended", user.status != "active"},
@@ -64,6 +77,7 @@ http::Response AdminPages::Users(const http::Request& request) {
                {"query", query},
                {"form_csrf", request.csrf_token},
                {"done", request.Query("done").value_or("") == "roles"},
+               {"done_verified", request.Query("done").value_or("") == "verification"},
                {"paging", paging.ToView("/admin/users")}};
   http::Response response = http::Response::Html(Templates::RenderPage("admin_users", view));
   response.With("Cache-Control", "no-store");
@@ -72,12 +86,9 @@ http::Response AdminPages::Users(const http::Request& request) {
 
 http::Response AdminPages::SetRoles(const http::Request& request) {
   if (auto refused = RefuseUnlessAdmin(request)) return *refused;
-  const std::string& raw = request.Param("id");
-  long long id = 0;
-  auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
-  if (ec != std::errc() || ptr != raw.data() + raw.size() || id < 1) {
-    return pages::ErrorPage(&request, 404, "There is no such account.");
-  }
+  const auto account = AccountId(request);
+  if (!account) return pages::ErrorPage(&request, 404, "There is no such account.");
+  const long long id = *account;
   std::set<guard::Role> roles;
   for (const auto& [key, value] : http::ParseQuery(request.raw ? request.raw->body() : "")) {
     if (key != "role") continue;
@@ -94,6 +105,25 @@ http::Response AdminPages::SetRoles(const http::Request& request) {
     return pages::ErrorPage(&request, 503, "Accounts are unavailable right now.");
   }
   return http::Response::Redirect("/admin/users?done=roles", 303);
+}
+
+http::Response AdminPages::SetVerified(const http::Request& request) {
+  if (auto refused = RefuseUnlessAdmin(request)) return *refused;
+  if (!guard::Can(request.viewer, guard::Action::kVerifyMembers)) {
+    return pages::ErrorPage(&request, 403, "Only administrators can verify members.");
+  }
+  const auto id = AccountId(request);
+  if (!id) return pages::ErrorPage(&request, 404, "There is no such account.");
+  const std::string verified =
+      http::QueryValue(http::ParseQuery(request.raw ? request.raw->body() : ""), "verified").value_or("");
+  if (verified != "1" && verified != "0") {
+    return pages::ErrorPage(&request, 422, "Say whether the member is verified (1) or not (0).");
+  }
+  Status s = profiles_.SetVerified(*id, verified == "1", *request.viewer.user_id);
+  if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, "There is no such account.");
+  if (s.code() == Status::Code::kFailedPrecondition) return pages::ErrorPage(&request, 409, s.message());
+  if (!s.ok()) return pages::ErrorPage(&request, 503, "Accounts are unavailable right now.");
+  return http::Response::Redirect("/admin/users?done=verification", 303);
 }
 
 }  // namespace diseasemaps::accounts

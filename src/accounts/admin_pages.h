@@ -2,11 +2,15 @@
 // addresses are not shown here either) with their roles, and lets an admin change them.
 // The guard decides (Action::kManageRoles); each change is one transaction written to
 // the audit log with the admin as actor. An admin cannot take away their own admin
-// role, so the site never loses its last way in by accident.
+// role, so the site never loses its last way in by accident. Admins also mark a
+// healthcare professional or an organisation as verified (or take it back): the guard
+// decides (Action::kVerifyMembers), profiles/profile_store.h writes it with an audit
+// entry, and the member's page shows the badge.
 #pragma once
 
 #include "accounts/user_store.h"
 #include "http/request.h"
+#include "profiles/profile_store.h"
 
 namespace diseasemaps::accounts {
 
@@ -14,13 +18,15 @@ constexpr int kUsersPerPage = 50;
 
 class AdminPages {
  public:
-  explicit AdminPages(UserStore& users) : users_(users) {}
+  AdminPages(UserStore& users, Database& db) : users_(users), profiles_(db) {}
 
   http::Response Users(const http::Request& request);         // GET /admin/users
   http::Response SetRoles(const http::Request& request);      // POST /admin/users/{id}/roles
+  http::Response SetVerified(const http::Request& request);   // POST /admin/users/{id}/verification
 
  private:
   UserStore& users_;
+  profiles::ProfileStore profiles_;
 };
 
 }  // namespace diseasemaps::accounts

@@ -67,6 +67,11 @@ Result<User> FindWhere(Database& db, const std::string& where, const std::string
 
 }  // namespace
 
+void AppendAudit(soci::session& sql, std::optional<long long> actor, const std::string& action,
+                 const std::string& subject, const std::string& detail) {
+  Audit(sql, actor, action, subject, detail);
+}
+
 std::string EmailKey(const std::string& email) {
   std::string key;
   for (char c : email) {

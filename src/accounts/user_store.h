@@ -42,6 +42,12 @@ struct SessionRecord {
 // "  Alice@Example.ORG " -> "alice@example.org".
 std::string EmailKey(const std::string& email);
 
+// Appends one entry to the audit log inside the caller's transaction; other features'
+// stores use it for their account-related actions (profiles: verification).
+// REQUIRES: called inside a transaction on `sql`.
+void AppendAudit(soci::session& sql, std::optional<long long> actor, const std::string& action,
+                 const std::string& subject, const std::string& detail);
+
 class UserStore {
  public:
   explicit UserStore(Database& db) : db_(db) {}

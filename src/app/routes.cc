@@ -17,6 +17,8 @@
 #include "health/health_handlers.h"
 #include "home/home_page.h"
 #include "pages/error_pages.h"
+#include "platform/gazetteer.h"
+#include "profiles/profile_pages.h"
 
 namespace diseasemaps {
 
@@ -25,6 +27,8 @@ using http::Response;
 
 void DeclareRoutes(http::Router& router, Site& site) {
   auto conditions = std::make_shared<catalog::ConditionStore>(site.db);
+  auto profiles = std::make_shared<profiles::ProfilePages>(site.db, *conditions, &site.page_cache,
+                                                           Gazetteer::Embedded());
 
   // Pages
   router.Get("/", [conditions](const Request& r) { return home::HomePage(*conditions, r); },
@@ -32,7 +36,11 @@ void DeclareRoutes(http::Router& router, Site& site) {
 
   // Catalogue
   router.Get("/conditions/{slug}",
-             [conditions, &site](const Request& r) { return catalog::ConditionPage(*conditions, site.db, r); },
+             [conditions, profiles, &site](const Request& r) {
+               return catalog::ConditionPage(*conditions, site.db, r, [&](const catalog::Condition& c) {
+                 return profiles->CommunityBox(c, r);
+               });
+             },
              {.cache_for_anonymous = true});
   router.Get("/conditions/orpha/{code}",
              [conditions](const Request& r) { return catalog::ConditionByOrphacode(*conditions, r); },
@@ -61,9 +69,19 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Get("/login", [login](const Request& r) { return login->Show(r); });
   router.Post("/login", [login](const Request& r) { return login->SignIn(r); });
   router.Post("/logout", [login](const Request& r) { return login->SignOut(r); });
-  auto admin = std::make_shared<accounts::AdminPages>(site.users);
+  auto admin = std::make_shared<accounts::AdminPages>(site.users, site.db);
   router.Get("/admin/users", [admin](const Request& r) { return admin->Users(r); });
   router.Post("/admin/users/{id}/roles", [admin](const Request& r) { return admin->SetRoles(r); });
+  router.Post("/admin/users/{id}/verification", [admin](const Request& r) { return admin->SetVerified(r); });
+
+  // Profiles and condition communities (profiles/profile_pages.h)
+  router.Get("/account/profile", [profiles](const Request& r) { return profiles->EditForm(r); });
+  router.Post("/account/profile", [profiles](const Request& r) { return profiles->SaveProfile(r); });
+  router.Get("/members/{id}", [profiles](const Request& r) { return profiles->MemberPage(r); });
+  router.Post("/conditions/{slug}/membership", [profiles](const Request& r) { return profiles->Membership(r); });
+  router.Get("/api/v1/places", [profiles](const Request& r) { return profiles->Places(r); });
+  router.Get("/api/v1/places/countries", [profiles](const Request& r) { return profiles->Countries(r); },
+             {.cache_for_anonymous = true});
 
   // Editorial workflow: editors' and reviewers' screens (articles/editorial_pages.h)
   auto editorial = std::make_shared<articles::EditorialPages>(site.db, &site.page_cache);

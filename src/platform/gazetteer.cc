@@ -96,6 +96,8 @@ std::string FoldForSearch(std::string_view text) {
       piece.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
     } else if (const char* base = LatinBase(c)) {
       piece = base;
+    } else if (c == 0xFFFD) {
+      piece = "\xEF\xBF\xBD";  // what invalid bytes decode to; the output stays valid UTF-8
     } else {
       piece.assign(text.substr(start, at - start));
     }

@@ -21,7 +21,7 @@ constexpr std::size_t kMaxLanguagesText = 200;
 constexpr std::size_t kMaxLanguages = 10;
 constexpr std::size_t kMaxLanguageName = 40;
 constexpr std::size_t kMaxCityText = 200;
-constexpr std::size_t kCityChoices = 8;
+constexpr std::size_t kCityChoices = 20;  // "which one?" without JavaScript
 
 // The form as typed. city_id is set by the type-ahead (or the "which one?" choices);
 // city is the text; country an ISO code or "".

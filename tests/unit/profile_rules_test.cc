@@ -114,7 +114,7 @@ TEST(ProfileRules, ACityIdFromTheTypeAheadIsTheCitysOwnPoint) {
 
 TEST(ProfileRules, AnUnknownCityIdIsRefused) {
   ProfileForm form = Valid();
-  form.city = "Atlantis";
+  form.city = "Xyzzyville";
   for (const char* id : {"999", "abc", "1x", "-1"}) {
     form.city_id = id;
     ProfileCheck check = CheckProfile(form, Places());
@@ -144,10 +144,10 @@ TEST(ProfileRules, ATypedNameResolvesToOneCityOrAsksWhichOne) {
   EXPECT_EQ(narrowed.change->location.city_id, 1);
 
   form.country = "";
-  form.city = "Atlantis";
+  form.city = "Xyzzyville";
   ProfileCheck unknown = CheckProfile(form, Places());
   EXPECT_FALSE(unknown.change);
-  EXPECT_NE(unknown.errors["city"].find("We know no city called “Atlantis”"), std::string::npos);
+  EXPECT_NE(unknown.errors["city"].find("We know no city called “Xyzzyville”"), std::string::npos);
 }
 
 TEST(ProfileRules, ACountryAloneIsTheCountrysPoint) {

@@ -1,13 +1,12 @@
 #include "accounts/admin_pages.h"
 
-#include <charconv>
-
 #include <nlohmann/json.hpp>
 
 #include "http/url.h"
 #include "pages/error_pages.h"
 #include "pages/paging.h"
 #include "platform/templates.h"
+#include "platform/text.h"
 
 namespace diseasemaps::accounts {
 namespace {
@@ -30,11 +29,7 @@ std::optional<http::Response> RefuseUnlessAdmin(const http::Request& request) {
 
 // The account id in the path, or nullopt for anything that can never be one.
 std::optional<long long> AccountId(const http::Request& request) {
-  const std::string& raw = request.Param("id");
-  long long id = 0;
-  auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
-  if (ec != std::errc() || ptr != raw.data() + raw.size() || id < 1) return std::nullopt;
-  return id;
+  return ParsePositiveInteger(request.Param("id"));
 }
 
 }  // namespace

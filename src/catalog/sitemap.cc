@@ -1,22 +1,12 @@
 #include "catalog/sitemap.h"
 
 #include <charconv>
-#include <ctime>
 
 #include "pages/error_pages.h"
 #include "platform/text.h"
 
 namespace diseasemaps::catalog {
 namespace {
-
-std::string IsoDate(long long epoch_seconds) {
-  const std::time_t t = static_cast<std::time_t>(epoch_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char out[11];
-  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
-  return out;
-}
 
 http::Response Xml(std::string body) {
   http::Response response = http::Response::Text(std::move(body));

@@ -1,5 +1,8 @@
 #include "platform/text.h"
 
+#include <charconv>
+#include <ctime>
+
 namespace diseasemaps {
 namespace {
 
@@ -40,6 +43,22 @@ std::string EscapeMarkup(std::string_view text) {
       default: out.push_back(c);
     }
   }
+  return out;
+}
+
+std::optional<long long> ParsePositiveInteger(std::string_view text) {
+  long long value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || value < 1) return std::nullopt;
+  return value;
+}
+
+std::string IsoDate(long long epoch_seconds) {
+  const std::time_t t = static_cast<std::time_t>(epoch_seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char out[16];
+  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
   return out;
 }
 

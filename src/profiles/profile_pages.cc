@@ -1,7 +1,5 @@
 #include "profiles/profile_pages.h"
 
-#include <charconv>
-
 #include "catalog/condition_page.h"
 #include "http/url.h"
 #include "pages/error_pages.h"
@@ -38,13 +36,6 @@ std::string Value(const http::QueryParams& form, std::string_view name) {
 http::Response NoStore(http::Response response) {
   response.With("Cache-Control", "no-store");
   return response;
-}
-
-std::optional<long long> ParseId(const std::string& raw) {
-  long long id = 0;
-  auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
-  if (ec != std::errc() || ptr != raw.data() + raw.size() || id < 1) return std::nullopt;
-  return id;
 }
 
 }  // namespace
@@ -102,7 +93,7 @@ http::Response ProfilePages::SaveProfile(const http::Request& request) {
 }
 
 http::Response ProfilePages::MemberPage(const http::Request& request) {
-  const auto id = ParseId(request.Param("id"));
+  const auto id = ParsePositiveInteger(request.Param("id"));
   if (!id) return pages::ErrorPage(&request, 404, kNoProfile);
   auto profile = store_.Find(*id);
   if (!profile.ok()) {

@@ -1,7 +1,5 @@
 #include "profiles/profile_rules.h"
 
-#include <charconv>
-
 #include "platform/text.h"
 
 namespace diseasemaps::profiles {
@@ -89,11 +87,8 @@ void CheckLocation(const ProfileForm& form, const Gazetteer& gazetteer, ProfileC
       return;
     }
     if (!form.city_id.empty()) {
-      long long id = 0;
-      auto [ptr, ec] = std::from_chars(form.city_id.data(), form.city_id.data() + form.city_id.size(), id);
-      const City* city = ec == std::errc() && ptr == form.city_id.data() + form.city_id.size()
-                             ? gazetteer.FindCity(id)
-                             : nullptr;
+      const auto id = ParsePositiveInteger(form.city_id);
+      const City* city = id ? gazetteer.FindCity(*id) : nullptr;
       if (!city) {
         check.errors["city"] = "We do not know that city. Please choose one from the list.";
         return;

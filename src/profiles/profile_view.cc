@@ -1,20 +1,11 @@
 #include "profiles/profile_view.h"
 
-#include <ctime>
+#include "platform/text.h"
 
 namespace diseasemaps::profiles {
 namespace {
 
 using nlohmann::json;
-
-std::string IsoDate(long long seconds) {
-  const std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char out[16];
-  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
-  return out;
-}
 
 json Field(const std::map<std::string, std::string>& errors, const std::string& name, const std::string& value) {
   json field = {{"value", value}, {"id", "profile-" + name}};

@@ -33,14 +33,7 @@ class ProfilesTest : public ::testing::TestWithParam<Backend> {
     InsertCondition(database_.db(), kOrphacode, "Testing syndrome");
   }
 
-  long long IdOf(const std::string& email) {
-    auto id = database_.db().Run([&](soci::session& sql) {
-      long long value = 0;
-      sql << "SELECT id FROM users WHERE email_key = :e", soci::use(email), soci::into(value);
-      return value;
-    });
-    return id.ok() ? *id : 0;
-  }
+  long long IdOf(const std::string& email) { return UserIdOf(database_, email); }
   std::string MemberPath(const std::string& email) { return "/members/" + std::to_string(IdOf(email)); }
 
   long long Count(const std::string& query) {

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/url.h"
+#include "profiles/profile_store.h"
 #include "test_server.h"
 
 namespace diseasemaps::testing {
@@ -362,6 +363,54 @@ TEST_P(ProfilesTest, ThePlacesApiFindsCitiesByPrefixWithoutAccents) {
   bool france = false;
   for (const auto& c : countries["countries"]) france = france || (c["code"] == "FR" && c["name"] == "France");
   EXPECT_TRUE(france);
+}
+
+// What the lead's "download my data" and "delete my account" build on.
+TEST_P(ProfilesTest, ExportHoldsTheMembersOwnDataAndDeletionRemovesIt) {
+  TestServer server(database_);
+  SignedIn pam = SignIn(server, "pam@example.org", kPassword);
+  SignedIn ada = SignIn(server, "ada@example.org", kPassword);
+  ASSERT_EQ(SaveProfile(server, pam, "display_name=Pam&bio=Hello&languages=English&country=FR&visibility=public"
+                                     "&accepts_contact=1").status,
+            303u);
+  const std::string join = std::string(kConditionPath) + "/membership";
+  ASSERT_EQ(Post(server, pam, join, "csrf=" + pam.csrf + "&action=join&role=organisation").status, 303u);
+  const long long pam_id = IdOf("pam@example.org");
+  ASSERT_EQ(Post(server, ada, "/admin/users/" + std::to_string(pam_id) + "/verification",
+                 "csrf=" + ada.csrf + "&verified=1").status,
+            303u);
+
+  profiles::ProfileStore store(database_.db());
+  auto exported = store.Export(pam_id);
+  ASSERT_TRUE(exported.ok()) << exported.status().message();
+  EXPECT_EQ((*exported)["display_name"], "Pam");
+  EXPECT_EQ((*exported)["bio"], "Hello");
+  EXPECT_EQ((*exported)["languages"], "English");
+  EXPECT_EQ((*exported)["visibility"], "public");
+  EXPECT_EQ((*exported)["accepts_contact"], true);
+  EXPECT_EQ((*exported)["location"]["kind"], "country");
+  EXPECT_EQ((*exported)["location"]["country_code"], "FR");
+  EXPECT_TRUE((*exported)["verified_at"].is_number());
+  EXPECT_FALSE(exported->contains("verified_by"));  // the admin is not the member's data
+  ASSERT_EQ((*exported)["memberships"].size(), 1u);
+  EXPECT_EQ((*exported)["memberships"][0]["orphacode"], kOrphacode);
+  EXPECT_EQ((*exported)["memberships"][0]["role"], "organisation");
+  EXPECT_EQ(store.Export(999999).status().code(), Status::Code::kNotFound);
+
+  // Deleting the admin's data clears them as verifier; deleting Pam's removes hers.
+  const long long ada_id = IdOf("ada@example.org");
+  ASSERT_TRUE(database_.db().InTransaction([&](soci::session& sql) {
+    profiles::ProfileStore::DeleteMemberData(sql, ada_id);
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(Text("SELECT verified_by FROM profiles WHERE user_id = " + std::to_string(pam_id)), "NULL");
+  ASSERT_TRUE(database_.db().InTransaction([&](soci::session& sql) {
+    profiles::ProfileStore::DeleteMemberData(sql, pam_id);
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM profiles WHERE user_id = " + std::to_string(pam_id)), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM memberships WHERE user_id = " + std::to_string(pam_id)), 0);
+  EXPECT_FALSE(Has(server.Get(kConditionPath).body, ">Pam</a>"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ProfilesTest, ::testing::ValuesIn(AllBackends()), Backends);

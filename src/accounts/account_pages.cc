@@ -52,6 +52,14 @@ http::Response AccountPages::Export(const http::Request& request) {
   auto data = users_.ExportData(me);
   if (!data.ok()) spdlog::error("export of user {} failed: {}", me, data.status().message());
   if (!data.ok()) return pages::ErrorPage(&request, 503, "Your data cannot be gathered right now. Please try again soon.");
+  for (const auto& [name, exporter] : hooks_.exporters) {
+    auto more = exporter(me);
+    if (!more.ok()) {
+      spdlog::error("export of user {} ({}) failed: {}", me, name, more.status().message());
+      return pages::ErrorPage(&request, 503, "Your data cannot be gathered right now. Please try again soon.");
+    }
+    (*data)[name] = std::move(*more);
+  }
   if (!users_.Audit(me, "user.export", "user:" + std::to_string(me), "").ok()) {
     return pages::ErrorPage(&request, 503, "Please try again in a moment.");
   }
@@ -96,7 +104,10 @@ http::Response AccountPages::Delete(const http::Request& request) {
   if (password.empty() || password.size() > 1024 || !hasher_.Verify(password, user->password_hash)) {
     return DeleteForm(request, "That is not your password. Nothing was deleted.", 422);
   }
-  if (!users_.DeleteAccount(me, pages::NowSeconds()).ok()) {
+  const auto delete_feature_data = [this](soci::session& sql, long long user_id) {
+    for (const auto& deleter : hooks_.deleters) deleter(sql, user_id);
+  };
+  if (!users_.DeleteAccount(me, pages::NowSeconds(), delete_feature_data).ok()) {
     return pages::ErrorPage(&request, 503, "Your account could not be deleted right now. Nothing was changed; "
                                            "please try again soon.");
   }

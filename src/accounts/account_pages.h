@@ -2,9 +2,17 @@
 // session of mine, on every device), POST /account/export ("Download my data": a JSON
 // file of everything the platform holds about me), GET/POST /account/delete (after
 // confirming with my password: deletes the account; see UserStore::DeleteAccount).
-// Export and deletion are written to the audit log. Only the signed-in owner reaches
+// Export and deletion cover other features' data through MemberDataHooks, and are
+// written to the audit log. Only the signed-in owner reaches
 // these pages (the guard's kManageOwnAccount).
 #pragma once
+
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "accounts/user_store.h"
 #include "http/request.h"
@@ -12,10 +20,19 @@
 
 namespace diseasemaps::accounts {
 
+// What other features hold about a member, for export and deletion; the app wires them
+// (app/routes.cc), so that accounts need not know every feature.
+struct MemberDataHooks {
+  // name -> JSON, added to "Download my data".
+  std::vector<std::pair<std::string, std::function<Result<nlohmann::json>(long long user_id)>>> exporters;
+  // Run inside the deletion's transaction.
+  std::vector<std::function<void(soci::session&, long long user_id)>> deleters;
+};
+
 class AccountPages {
  public:
-  AccountPages(UserStore& users, PasswordHasher& hasher, bool secure_cookies)
-      : users_(users), hasher_(hasher), secure_cookies_(secure_cookies) {}
+  AccountPages(UserStore& users, PasswordHasher& hasher, bool secure_cookies, MemberDataHooks hooks)
+      : users_(users), hasher_(hasher), secure_cookies_(secure_cookies), hooks_(std::move(hooks)) {}
 
   http::Response Home(const http::Request& request);
   http::Response SignOutEverywhere(const http::Request& request);
@@ -30,6 +47,7 @@ class AccountPages {
   UserStore& users_;
   PasswordHasher& hasher_;
   bool secure_cookies_;
+  MemberDataHooks hooks_;
 };
 
 }  // namespace diseasemaps::accounts

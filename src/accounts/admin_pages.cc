@@ -1,7 +1,5 @@
 #include "accounts/admin_pages.h"
 
-#include <charconv>
-
 #include <nlohmann/json.hpp>
 
 #include "http/url.h"
@@ -22,12 +20,9 @@ constexpr guard::Role kAllRoles[] = {guard::Role::kMember, guard::Role::kEditor,
 constexpr const char* kAdminsOnly = "Only administrators can manage accounts.";
 constexpr std::size_t kMaxReasonBytes = 500;
 
+// The account id in the path, or nullopt for anything that can never be one.
 std::optional<long long> AccountId(const http::Request& request) {
-  const std::string& raw = request.Param("id");
-  long long id = 0;
-  auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
-  if (ec != std::errc() || ptr != raw.data() + raw.size() || id < 1) return std::nullopt;
-  return id;
+  return ParsePositiveInteger(request.Param("id"));
 }
 
 }  // namespace
@@ -52,7 +47,11 @@ http::Response AdminPages::Users(const http::Request& request) {
                        {"checked", user.roles.count(role) > 0},
                        {"field_id", "role-" + std::to_string(user.id) + "-" + name}});
     }
+    auto verification = profiles_.VerificationOf(user.id);
+    if (!verification.ok()) return pages::ErrorPage(&request, 503, "Accounts are unavailable right now.");
     rows.push_back({{"id", user.id},
+                    {"verifiable", verification->verifiable || verification->verified},
+                    {"verified", verification->verified},
                     {"display_name", user.display_name},
                     {"credentials", user.credentials},
                     {"suspended", user.status != "active" && !user.deleted},
@@ -71,6 +70,7 @@ http::Response AdminPages::Users(const http::Request& request) {
                {"done", request.Query("done").value_or("") == "roles"},
                {"done_suspend", request.Query("done").value_or("") == "suspended"},
                {"done_reinstate", request.Query("done").value_or("") == "reinstated"},
+               {"done_verified", request.Query("done").value_or("") == "verification"},
                {"paging", paging.ToView("/admin/users")}};
   http::Response response = http::Response::Html(Templates::RenderPage("admin_users", view));
   response.With("Cache-Control", "no-store");
@@ -153,6 +153,25 @@ http::Response AdminPages::AuditLog(const http::Request& request) {
   http::Response response = http::Response::Html(Templates::RenderPage("admin_audit", view));
   response.With("Cache-Control", "no-store");
   return response;
+}
+
+http::Response AdminPages::SetVerified(const http::Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kVerifyMembers,
+                                           "Only administrators can verify members.")) {
+    return *refused;
+  }
+  const auto id = AccountId(request);
+  if (!id) return pages::ErrorPage(&request, 404, "There is no such account.");
+  const std::string verified =
+      request.FormField("verified");
+  if (verified != "1" && verified != "0") {
+    return pages::ErrorPage(&request, 422, "Say whether the member is verified (1) or not (0).");
+  }
+  Status s = profiles_.SetVerified(*id, verified == "1", *request.viewer.user_id);
+  if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, "There is no such account.");
+  if (s.code() == Status::Code::kFailedPrecondition) return pages::ErrorPage(&request, 409, s.message());
+  if (!s.ok()) return pages::ErrorPage(&request, 503, "Accounts are unavailable right now.");
+  return http::Response::Redirect("/admin/users?done=verification", 303);
 }
 
 }  // namespace diseasemaps::accounts

@@ -4,11 +4,15 @@
 // the audit log with the admin as actor. An admin cannot take away their own admin
 // role, so the site never loses its last way in by accident. Admins also suspend an
 // account with a reason (its sessions end at once) or reinstate it, and read the audit
-// log at /admin/audit, newest first.
+// log at /admin/audit, newest first. They also mark a healthcare professional or an
+// organisation as verified (or take it back): the guard decides (Action::kVerifyMembers),
+// profiles/profile_store.h writes it with an audit entry, and the member's page shows the
+// badge.
 #pragma once
 
 #include "accounts/user_store.h"
 #include "http/request.h"
+#include "profiles/profile_store.h"
 
 namespace diseasemaps::accounts {
 
@@ -17,16 +21,18 @@ constexpr int kAuditEntriesPerPage = 100;
 
 class AdminPages {
  public:
-  explicit AdminPages(UserStore& users) : users_(users) {}
+  AdminPages(UserStore& users, Database& db) : users_(users), profiles_(db) {}
 
   http::Response Users(const http::Request& request);         // GET /admin/users
   http::Response SetRoles(const http::Request& request);      // POST /admin/users/{id}/roles
   http::Response Suspend(const http::Request& request);       // POST /admin/users/{id}/suspend
   http::Response Reinstate(const http::Request& request);     // POST /admin/users/{id}/reinstate
   http::Response AuditLog(const http::Request& request);      // GET /admin/audit
+  http::Response SetVerified(const http::Request& request);   // POST /admin/users/{id}/verification
 
  private:
   UserStore& users_;
+  profiles::ProfileStore profiles_;
 };
 
 }  // namespace diseasemaps::accounts

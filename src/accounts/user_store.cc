@@ -15,9 +15,11 @@ long long Now() {
       .count();
 }
 
-void WriteAudit(soci::session& sql, std::optional<long long> actor, const std::string& action,
-                const std::string& subject, const std::string& detail) {
-  const long long at = Now();
+}  // namespace detail
+
+void AppendAudit(soci::session& sql, std::optional<long long> actor, const std::string& action,
+                 const std::string& subject, const std::string& detail) {
+  const long long at = detail::Now();
   soci::indicator actor_ind = actor ? soci::i_ok : soci::i_null;
   long long actor_id = actor.value_or(0);
   sql << "INSERT INTO audit_log (at, actor_user_id, action, subject, detail)"
@@ -26,12 +28,9 @@ void WriteAudit(soci::session& sql, std::optional<long long> actor, const std::s
       soci::use(detail);
 }
 
-}  // namespace detail
-
 namespace {
 
 using detail::Now;
-using detail::WriteAudit;
 
 void InsertRoles(soci::session& sql, long long user_id, const std::set<guard::Role>& roles) {
   const long long at = Now();
@@ -112,7 +111,7 @@ long long InsertUser(soci::session& sql, const NewUser& user, std::optional<long
     sql << "UPDATE users SET email_confirmed_at = :t WHERE id = :id", soci::use(now), soci::use(id);
   }
   InsertRoles(sql, id, user.roles);
-  WriteAudit(sql, actor, "user.create", "user:" + std::to_string(id), "roles=" + RolesText(user.roles));
+  AppendAudit(sql, actor, "user.create", "user:" + std::to_string(id), "roles=" + RolesText(user.roles));
   return id;
 }
 
@@ -210,7 +209,7 @@ Status UserStore::SetRoles(long long user_id, const std::set<guard::Role>& roles
     if (exists == 0) return Status::NotFound("no such user");
     sql << "DELETE FROM user_roles WHERE user_id = :id", soci::use(user_id);
     InsertRoles(sql, user_id, roles);
-    WriteAudit(sql, actor, "user.roles", "user:" + std::to_string(user_id), "roles=" + RolesText(roles));
+    AppendAudit(sql, actor, "user.roles", "user:" + std::to_string(user_id), "roles=" + RolesText(roles));
     return Status::Ok();
   });
 }
@@ -221,7 +220,7 @@ Status UserStore::SetPassword(long long user_id, const std::string& password_has
     sql << "UPDATE users SET password_hash = :p WHERE id = :id", soci::use(password_hash),
         soci::use(user_id);
     sql << "DELETE FROM sessions WHERE user_id = :id", soci::use(user_id);  // sign out everywhere
-    WriteAudit(sql, actor, "user.password", "user:" + std::to_string(user_id), "");
+    AppendAudit(sql, actor, "user.password", "user:" + std::to_string(user_id), "");
     return Status::Ok();
   });
 }

@@ -5,6 +5,7 @@
 // pages; only the digest of a session token is stored.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -71,6 +72,12 @@ struct SessionRecord {
 // "  Alice@Example.ORG " -> "alice@example.org".
 std::string EmailKey(const std::string& email);
 
+// Appends one entry to the audit log inside the caller's transaction; other features'
+// stores use it for their account-related actions (profiles: verification).
+// REQUIRES: called inside a transaction on `sql`.
+void AppendAudit(soci::session& sql, std::optional<long long> actor, const std::string& action,
+                 const std::string& subject, const std::string& detail);
+
 class UserStore {
  public:
   explicit UserStore(Database& db) : db_(db) {}
@@ -134,7 +141,10 @@ class UserStore {
   // Deletes the account: sessions, tokens, roles, private data and mail go; the row stays
   // as "Deleted member" with nothing personal, so that what others rely on (reviewed
   // answers) keeps an author. Audited.
-  Status DeleteAccount(long long user_id, long long now);
+  // delete_feature_data(sql, user_id) runs in the same transaction, for other features'
+  // rows about the member (profile, memberships).
+  Status DeleteAccount(long long user_id, long long now,
+                       const std::function<void(soci::session&, long long)>& delete_feature_data = {});
 
  private:
   Database& db_;

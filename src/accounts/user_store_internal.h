@@ -14,10 +14,6 @@ namespace diseasemaps::accounts::detail {
 // Seconds since the epoch.
 long long Now();
 
-// Appends one audit entry inside the caller's transaction.
-void WriteAudit(soci::session& sql, std::optional<long long> actor, const std::string& action,
-                const std::string& subject, const std::string& detail);
-
 // Stores a token for user_id, after making earlier unused tokens of that purpose
 // worthless (only the newest link works).
 void InsertToken(soci::session& sql, long long user_id, TokenPurpose purpose, const TokenGrant& grant,

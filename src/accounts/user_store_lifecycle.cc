@@ -48,7 +48,6 @@ void InsertToken(soci::session& sql, long long user_id, TokenPurpose purpose, co
 }  // namespace detail
 
 using detail::Now;
-using detail::WriteAudit;
 
 Status UserStore::IssueToken(long long user_id, TokenPurpose purpose, const TokenGrant& grant,
                              mail::Mail mail) {
@@ -67,7 +66,7 @@ Result<long long> UserStore::ConfirmEmail(const std::string& token_digest, long 
     if (!user_id) return Status::NotFound("this link has expired or was already used");
     sql << "UPDATE users SET email_confirmed_at = :now WHERE id = :id AND email_confirmed_at IS NULL",
         soci::use(now), soci::use(*user_id);
-    WriteAudit(sql, *user_id, "user.confirm_email", "user:" + std::to_string(*user_id), "");
+    AppendAudit(sql, *user_id, "user.confirm_email", "user:" + std::to_string(*user_id), "");
     return *user_id;
   });
 }
@@ -93,7 +92,7 @@ Result<long long> UserStore::ResetPassword(const std::string& token_digest, cons
         soci::use(password_hash), soci::use(now), soci::use(*user_id);
     sql << "DELETE FROM sessions WHERE user_id = :id", soci::use(*user_id);
     sql << "DELETE FROM login_failures WHERE user_id = :id", soci::use(*user_id);
-    WriteAudit(sql, *user_id, "user.password_reset", "user:" + std::to_string(*user_id), "");
+    AppendAudit(sql, *user_id, "user.password_reset", "user:" + std::to_string(*user_id), "");
     return *user_id;
   });
 }
@@ -117,7 +116,7 @@ Result<long long> UserStore::RecordLoginFailure(long long user_id, long long now
     sql << "UPDATE users SET locked_until = :until WHERE id = :u", soci::use(locked_until), soci::use(user_id);
     lock_notice.user_id = user_id;
     mail::EnqueueIn(sql, lock_notice, now);
-    WriteAudit(sql, std::nullopt, "user.locked", "user:" + std::to_string(user_id),
+    AppendAudit(sql, std::nullopt, "user.locked", "user:" + std::to_string(user_id),
                std::to_string(failures) + " failed sign-ins");
     return locked_until;
   });
@@ -141,7 +140,7 @@ Status UserStore::SetSuspended(long long user_id, bool suspended, const std::str
     sql << "UPDATE users SET status = :s, suspended_reason = :r WHERE id = :id", soci::use(status),
         soci::use(why), soci::use(user_id);
     if (suspended) sql << "DELETE FROM sessions WHERE user_id = :id", soci::use(user_id);
-    WriteAudit(sql, actor, suspended ? "user.suspend" : "user.reinstate", "user:" + std::to_string(user_id),
+    AppendAudit(sql, actor, suspended ? "user.suspend" : "user.reinstate", "user:" + std::to_string(user_id),
                why);
     return Status::Ok();
   });
@@ -174,7 +173,7 @@ Result<long long> UserStore::CountAudit() {
 Status UserStore::Audit(std::optional<long long> actor, const std::string& action, const std::string& subject,
                         const std::string& detail) {
   return db_.InTransaction([&](soci::session& sql) -> Status {
-    WriteAudit(sql, actor, action, subject, detail);
+    AppendAudit(sql, actor, action, subject, detail);
     return Status::Ok();
   });
 }
@@ -244,7 +243,8 @@ Result<nlohmann::json> UserStore::ExportData(long long user_id) {
   });
 }
 
-Status UserStore::DeleteAccount(long long user_id, long long now) {
+Status UserStore::DeleteAccount(long long user_id, long long now,
+                                const std::function<void(soci::session&, long long)>& delete_feature_data) {
   return db_.InTransaction([&](soci::session& sql) -> Status {
     long long exists = 0;
     sql << "SELECT COUNT(*) FROM users WHERE id = :id AND deleted_at IS NULL", soci::use(user_id),
@@ -254,12 +254,13 @@ Status UserStore::DeleteAccount(long long user_id, long long now) {
                               "experiences"}) {
       sql << std::string("DELETE FROM ") + table + " WHERE user_id = :id", soci::use(user_id);
     }
+    if (delete_feature_data) delete_feature_data(sql, user_id);
     const std::string gone_key = "deleted:" + std::to_string(user_id);
     sql << "UPDATE users SET email = '', email_key = :k, display_name = 'Deleted member', credentials = '',"
            " password_hash = '', status = 'suspended', suspended_reason = '', locked_until = NULL,"
            " deleted_at = :now WHERE id = :id",
         soci::use(gone_key), soci::use(now), soci::use(user_id);
-    WriteAudit(sql, user_id, "user.delete", "user:" + std::to_string(user_id), "deleted by its owner");
+    AppendAudit(sql, user_id, "user.delete", "user:" + std::to_string(user_id), "deleted by its owner");
     return Status::Ok();
   });
 }

@@ -21,6 +21,9 @@
 #include "home/home_page.h"
 #include "mail/outbox_pages.h"
 #include "pages/error_pages.h"
+#include "platform/gazetteer.h"
+#include "profiles/profile_pages.h"
+#include "profiles/profile_store.h"
 
 namespace diseasemaps {
 
@@ -29,6 +32,8 @@ using http::Response;
 
 void DeclareRoutes(http::Router& router, Site& site) {
   auto conditions = std::make_shared<catalog::ConditionStore>(site.db);
+  auto profiles = std::make_shared<profiles::ProfilePages>(site.db, *conditions, &site.page_cache,
+                                                           Gazetteer::Embedded());
 
   // Pages
   router.Get("/", [conditions](const Request& r) { return home::HomePage(*conditions, r); },
@@ -36,7 +41,11 @@ void DeclareRoutes(http::Router& router, Site& site) {
 
   // Catalogue
   router.Get("/conditions/{slug}",
-             [conditions, &site](const Request& r) { return catalog::ConditionPage(*conditions, site.db, r); },
+             [conditions, profiles, &site](const Request& r) {
+               return catalog::ConditionPage(*conditions, site.db, r, [&](const catalog::Condition& c) {
+                 return profiles->CommunityBox(c, r);
+               });
+             },
              {.cache_for_anonymous = true});
   router.Get("/conditions/orpha/{code}",
              [conditions](const Request& r) { return catalog::ConditionByOrphacode(*conditions, r); },
@@ -79,7 +88,12 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Post("/password/forgot", [reset](const Request& r) { return reset->Forgot(r); });
   router.Get("/password/reset", [reset](const Request& r) { return reset->ShowReset(r); });
   router.Post("/password/reset", [reset](const Request& r) { return reset->Reset(r); });
-  auto account = std::make_shared<accounts::AccountPages>(site.users, site.hasher, site.secure_cookies);
+  accounts::MemberDataHooks member_data;
+  auto profile_store = std::make_shared<profiles::ProfileStore>(site.db);
+  member_data.exporters.emplace_back("profile", [profile_store](long long id) { return profile_store->Export(id); });
+  member_data.deleters.emplace_back(&profiles::ProfileStore::DeleteMemberData);
+  auto account = std::make_shared<accounts::AccountPages>(site.users, site.hasher, site.secure_cookies,
+                                                          std::move(member_data));
   router.Get("/account", [account](const Request& r) { return account->Home(r); });
   router.Post("/account/sign-out-everywhere", [account](const Request& r) { return account->SignOutEverywhere(r); });
   router.Post("/account/export", [account](const Request& r) { return account->Export(r); });
@@ -88,15 +102,25 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Get("/account/deleted", [account](const Request& r) { return account->Deleted(r); });
 
   // Admin area
-  auto admin = std::make_shared<accounts::AdminPages>(site.users);
+  auto admin = std::make_shared<accounts::AdminPages>(site.users, site.db);
   router.Get("/admin/users", [admin](const Request& r) { return admin->Users(r); });
   router.Post("/admin/users/{id}/roles", [admin](const Request& r) { return admin->SetRoles(r); });
   router.Post("/admin/users/{id}/suspend", [admin](const Request& r) { return admin->Suspend(r); });
   router.Post("/admin/users/{id}/reinstate", [admin](const Request& r) { return admin->Reinstate(r); });
+  router.Post("/admin/users/{id}/verification", [admin](const Request& r) { return admin->SetVerified(r); });
   router.Get("/admin/audit", [admin](const Request& r) { return admin->AuditLog(r); });
   router.Get("/admin/outbox", [&site](const Request& r) {
     return mail::OutboxPage(site.outbox, site.mail_transport, r);
   });
+
+  // Profiles and condition communities (profiles/profile_pages.h)
+  router.Get("/account/profile", [profiles](const Request& r) { return profiles->EditForm(r); });
+  router.Post("/account/profile", [profiles](const Request& r) { return profiles->SaveProfile(r); });
+  router.Get("/members/{id}", [profiles](const Request& r) { return profiles->MemberPage(r); });
+  router.Post("/conditions/{slug}/membership", [profiles](const Request& r) { return profiles->Membership(r); });
+  router.Get("/api/v1/places", [profiles](const Request& r) { return profiles->Places(r); });
+  router.Get("/api/v1/places/countries", [profiles](const Request& r) { return profiles->Countries(r); },
+             {.cache_for_anonymous = true});
 
   // Editorial workflow: editors' and reviewers' screens (articles/editorial_pages.h)
   auto editorial = std::make_shared<articles::EditorialPages>(site.db, &site.page_cache);

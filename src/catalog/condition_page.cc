@@ -241,7 +241,8 @@ http::Response ConditionByOrphacode(ConditionStore& store, const http::Request& 
   return http::Response::Redirect("/conditions/" + *slug, 301);
 }
 
-http::Response ConditionPage(ConditionStore& store, Database& db, const http::Request& request) {
+http::Response ConditionPage(ConditionStore& store, Database& db, const http::Request& request,
+                             const CommunityBoxFn& community, unsigned status) {
   const std::string& requested = request.Param("slug");
   const std::string slug = NormaliseSlug(requested);
   if (slug.empty()) return NotFound(request);
@@ -306,7 +307,14 @@ http::Response ConditionPage(ConditionStore& store, Database& db, const http::Re
   if (c.replacement) {
     page["replacement"] = {{"name", c.replacement->name}, {"href", Href(c.replacement->slug)}};
   }
-  return http::Response::Html(Templates::RenderPage("condition", page));
+  if (community) {
+    auto box = community(c);
+    if (!box.ok()) return pages::ErrorPage(&request, 503, "The catalogue is unavailable right now.");
+    page["community"] = *box;
+  }
+  http::Response response = http::Response::Html(Templates::RenderPage("condition", page), status);
+  if (request.viewer.signed_in()) response.With("Cache-Control", "no-store");  // holds a form's token
+  return response;
 }
 
 }  // namespace diseasemaps::catalog

@@ -5,6 +5,8 @@
 // replacement. Pages are cached for anonymous visitors (routes.cc).
 #pragma once
 
+#include <functional>
+
 #include <nlohmann/json.hpp>
 
 #include "catalog/condition.h"
@@ -13,9 +15,15 @@
 
 namespace diseasemaps::catalog {
 
+// The community box of a condition's page (profiles/), as the template's `community`.
+using CommunityBoxFn = std::function<Result<nlohmann::json>(const Condition&)>;
+
 // GET /conditions/{slug}: the page, a 301 to the canonical slug (for a synonym's slug or
-// a different case), or a 404 that offers search. Answers come from `db` (articles/).
-http::Response ConditionPage(ConditionStore& store, Database& db, const http::Request& request);
+// a different case), or a 404 that offers search. Answers come from `db` (articles/),
+// the community box from `community` (left out when empty). `status` is 200 except
+// when a refused form on the page is shown again.
+http::Response ConditionPage(ConditionStore& store, Database& db, const http::Request& request,
+                             const CommunityBoxFn& community = {}, unsigned status = 200);
 
 // GET /conditions/orpha/{code}: 301 to the canonical page, or 404.
 http::Response ConditionByOrphacode(ConditionStore& store, const http::Request& request);

@@ -1,16 +1,12 @@
 #include "catalog/sitemap.h"
 
 #include <charconv>
-#include <ctime>
 
 #include "pages/error_pages.h"
 #include "platform/text.h"
 
 namespace diseasemaps::catalog {
 namespace {
-
-std::string IsoDateOf(long long epoch_seconds) { return UtcTime(epoch_seconds, "%Y-%m-%d"); }
-
 
 http::Response Xml(std::string body) {
   http::Response response = http::Response::Text(std::move(body));
@@ -29,7 +25,7 @@ http::Response UrlSet(ConditionStore& store, const std::string& base, const http
   if (offset == 0) xml += "<url><loc>" + EscapeMarkup(base + "/") + "</loc></url>\n";
   for (const auto& [slug, updated] : *slugs) {
     xml += "<url><loc>" + EscapeMarkup(base + "/conditions/" + slug) + "</loc><lastmod>" +
-           IsoDateOf(updated) + "</lastmod></url>\n";
+           IsoDate(updated) + "</lastmod></url>\n";
   }
   xml += "</urlset>\n";
   return Xml(std::move(xml));

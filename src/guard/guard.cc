@@ -35,8 +35,10 @@ bool Can(const Viewer& viewer, Action action) {
     case Action::kSuspendAccounts:
     case Action::kReadAuditLog:
     case Action::kReadOutbox:
+    case Action::kVerifyMembers:
       return viewer.Has(Role::kAdmin);
     case Action::kManageOwnAccount:
+    case Action::kJoinCommunities:
       return true;
   }
   return false;
@@ -45,6 +47,53 @@ bool Can(const Viewer& viewer, Action action) {
 bool CanReviewVersionBy(const Viewer& viewer, std::optional<long long> author_user_id) {
   if (!Can(viewer, Action::kReviewAnswers)) return false;
   return !author_user_id || *author_user_id != *viewer.user_id;
+}
+
+std::optional<Visibility> ParseVisibility(const std::string& name) {
+  if (name == "public") return Visibility::kPublic;
+  if (name == "members") return Visibility::kMembers;
+  if (name == "hidden") return Visibility::kHidden;
+  return std::nullopt;
+}
+
+std::string VisibilityName(Visibility visibility) {
+  switch (visibility) {
+    case Visibility::kPublic: return "public";
+    case Visibility::kMembers: return "members";
+    case Visibility::kHidden: return "hidden";
+  }
+  return "members";
+}
+
+namespace {
+
+// Signed in and not suspended: a suspended account reads the site as a visitor does.
+bool ActiveMember(const Viewer& viewer) { return viewer.signed_in() && !viewer.suspended; }
+
+}  // namespace
+
+bool CanSeeProfile(const Viewer& viewer, long long owner_user_id, Visibility visibility) {
+  if (viewer.user_id == owner_user_id) return true;
+  switch (visibility) {
+    case Visibility::kPublic: return true;
+    case Visibility::kMembers: return ActiveMember(viewer);
+    case Visibility::kHidden: return ActiveMember(viewer) && viewer.Has(Role::kAdmin);
+  }
+  return false;
+}
+
+bool CanListMember(const Viewer& viewer, Visibility visibility) {
+  switch (visibility) {
+    case Visibility::kPublic: return true;
+    case Visibility::kMembers: return ActiveMember(viewer);
+    case Visibility::kHidden: return false;
+  }
+  return false;
+}
+
+bool CanContact(const Viewer& viewer, long long owner_user_id, Visibility visibility, bool accepts_contact) {
+  return ActiveMember(viewer) && viewer.user_id != owner_user_id && accepts_contact &&
+         CanSeeProfile(viewer, owner_user_id, visibility);
 }
 
 }  // namespace diseasemaps::guard

@@ -38,6 +38,8 @@ enum class Action {
   kReadAuditLog,        // read what was done to accounts
   kReadOutbox,          // read the e-mails the site sent or holds
   kManageOwnAccount,    // sign out everywhere, download my data, delete my account
+  kVerifyMembers,       // mark a healthcare professional or organisation as verified
+  kJoinCommunities,     // join or leave a condition's community, edit one's own profile
 };
 
 // True when viewer may do action at all.
@@ -46,5 +48,27 @@ bool Can(const Viewer& viewer, Action action);
 // True when viewer may approve or return a version written by author_user_id: a
 // reviewer never approves their own draft; an editor never approves at all.
 bool CanReviewVersionBy(const Viewer& viewer, std::optional<long long> author_user_id);
+
+// Who may see a member (profiles/). The owner always sees their own profile.
+enum class Visibility {
+  kPublic,   // everyone, signed in or not
+  kMembers,  // signed-in members (the default)
+  kHidden,   // nobody but the owner and admins; never in lists or on the map
+};
+std::optional<Visibility> ParseVisibility(const std::string& name);  // "public", "members", "hidden"
+std::string VisibilityName(Visibility visibility);
+
+// True when viewer may open the profile page of owner_user_id, whose visibility is
+// `visibility`: public for everyone, members for signed-in members, hidden for the
+// owner and admins only. A suspended viewer sees what an anonymous visitor sees.
+bool CanSeeProfile(const Viewer& viewer, long long owner_user_id, Visibility visibility);
+
+// True when the member may appear in lists shown to viewer (a community's members, the
+// map): as CanSeeProfile, except that a hidden member is never listed, even to admins.
+bool CanListMember(const Viewer& viewer, Visibility visibility);
+
+// True when viewer may start a conversation with owner_user_id: signed in and active,
+// not the owner, the owner accepts contact, and viewer may see the owner's profile.
+bool CanContact(const Viewer& viewer, long long owner_user_id, Visibility visibility, bool accepts_contact);
 
 }  // namespace diseasemaps::guard

@@ -50,7 +50,9 @@ bool Courier::DeliverOne(const OutboxMail& mail, long long now) {
   const std::optional<long long> retry = NextAttemptAt(mail.attempts, Now());
   spdlog::warn("mail {} not sent (attempt {}): {}{}", mail.id, mail.attempts, sent.message(),
                retry ? "; will retry" : "; giving up");
-  outbox_.MarkAttemptFailed(mail.id, sent.message(), retry);
+  if (Status s = outbox_.MarkAttemptFailed(mail.id, sent.message(), retry); !s.ok()) {
+    spdlog::warn("outbox: cannot record the failed attempt for mail {}: {}", mail.id, s.message());
+  }
   return false;
 }
 

@@ -89,10 +89,11 @@ Status OutboxStore::MarkAttemptFailed(long long id, const std::string& error,
                                       std::optional<long long> retry_at) {
   return db_.Run([&](soci::session& sql) -> Status {
     const std::string status = retry_at ? "pending" : "failed";
-    long long due = retry_at.value_or(0);
+    const long long due = retry_at.value_or(0);
+    const std::string reason = error.substr(0, 500);  // bound by reference: must outlive the statement
     sql << "UPDATE outbox SET status = :status, last_error = :error, next_attempt_at = :due"
            " WHERE id = :id",
-        soci::use(status), soci::use(error.substr(0, 500)), soci::use(due), soci::use(id);
+        soci::use(status), soci::use(reason), soci::use(due), soci::use(id);
     return Status::Ok();
   });
 }

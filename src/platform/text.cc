@@ -1,5 +1,6 @@
 #include "platform/text.h"
 
+#include <charconv>
 #include <ctime>
 
 namespace diseasemaps {
@@ -53,5 +54,14 @@ std::string UtcTime(long long epoch_seconds, const char* format) {
   const std::size_t n = std::strftime(out, sizeof out, format, &tm);
   return std::string(out, n);
 }
+
+std::optional<long long> ParsePositiveInteger(std::string_view text) {
+  long long value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || value < 1) return std::nullopt;
+  return value;
+}
+
+std::string IsoDate(long long epoch_seconds) { return UtcTime(epoch_seconds, "%Y-%m-%d"); }
 
 }  // namespace diseasemaps

@@ -2,6 +2,7 @@
 // work on bytes and treat only ASCII white space as white space.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,5 +21,12 @@ std::string EscapeMarkup(std::string_view text);
 
 // epoch_seconds as UTC through strftime's format, e.g. "%Y-%m-%d %H:%M UTC".
 std::string UtcTime(long long epoch_seconds, const char* format);
+
+// The decimal integer that is all of text, when it is 1 or more ("12"); nullopt for
+// anything else ("", "0", "-3", "12x", " 12", too large). For ids taken from URLs and forms.
+std::optional<long long> ParsePositiveInteger(std::string_view text);
+
+// "2026-11-24": the UTC date of a Unix time in seconds.
+std::string IsoDate(long long epoch_seconds);
 
 }  // namespace diseasemaps

@@ -14,14 +14,7 @@ class AdminTest : public ::testing::TestWithParam<Backend> {
     AddUser(database_, "ada@example.org", "Ada Admin", {"admin"}, kPassword);
     AddUser(database_, "rita@example.org", "Dr Rita Reviewer", {"member"}, kPassword, "MD, neurology");
   }
-  long long IdOf(const std::string& email) {
-    auto id = database_.db().Run([&](soci::session& sql) {
-      long long value = 0;
-      sql << "SELECT id FROM users WHERE email_key = :e", soci::use(email), soci::into(value);
-      return value;
-    });
-    return id.ok() ? *id : 0;
-  }
+  long long IdOf(const std::string& email) { return UserIdOf(database_, email); }
   HttpResult Post(TestServer& server, const SignedIn& who, const std::string& path, const std::string& body) {
     return server.Request("POST", path,
                           {{"Cookie", who.cookie}, {"Content-Type", "application/x-www-form-urlencoded"}},

@@ -26,7 +26,9 @@ bool Has(const std::string& haystack, const std::string& needle) {
 // Accepts SMTP connections on a free loopback port and records each message's DATA.
 class FakeSmtpServer {
  public:
-  FakeSmtpServer() {
+  // unavailable: greet every client with "421 service not available" and hang up, as a
+  // server that is down for maintenance does.
+  explicit FakeSmtpServer(bool unavailable = false) : unavailable_(unavailable) {
     listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in address{};
     address.sin_family = AF_INET;
@@ -65,6 +67,10 @@ class FakeSmtpServer {
   }
   void Send(int client, const std::string& line) { (void)!::write(client, line.data(), line.size()); }
   void Converse(int client) {
+    if (unavailable_) {
+      Send(client, "421 4.3.2 fake.test not available\r\n");
+      return;
+    }
     Send(client, "220 fake.test ESMTP\r\n");
     std::string buffer;
     bool in_data = false;
@@ -111,6 +117,7 @@ class FakeSmtpServer {
     }
   }
 
+  bool unavailable_ = false;
   int listener_ = -1;
   unsigned short port_ = 0;
   std::atomic<bool> stopping_{false};
@@ -165,14 +172,10 @@ TEST_P(MailDeliveryTest, MailInTheOutboxIsSentBySmtp) {
   EXPECT_TRUE(Has(messages[0], "/password/reset?token="));
 }
 
-TEST_P(MailDeliveryTest, WhenTheServerIsDownTheMailWaitsForARetry) {
+TEST_P(MailDeliveryTest, WhenTheServerRefusesTheMailWaitsForARetry) {
   AddUser(database_, "rosa@example.org", "Rosa", {"member"}, "violet harbour kettle");
-  unsigned short closed_port;
-  {
-    FakeSmtpServer gone;  // a port that was free a moment ago, with nobody listening now
-    closed_port = gone.port();
-  }
-  TestServer server(database_, {"--smtp-url", "smtp://127.0.0.1:" + std::to_string(closed_port),
+  FakeSmtpServer down(/*unavailable=*/true);
+  TestServer server(database_, {"--smtp-url", "smtp://127.0.0.1:" + std::to_string(down.port()),
                                 "--no-smtp-starttls", "--mail-check-interval", "0.1"});
   AskForReset(server, "rosa@example.org");
   ASSERT_TRUE(WaitForStatus("pending/1/")) << StatusOfNewestMail();

@@ -292,6 +292,16 @@ void AddUser(const TestDatabase& database, const std::string& email, const std::
   ASSERT_EQ(code, 0) << output;
 }
 
+long long UserIdOf(TestDatabase& database, const std::string& email) {
+  auto id = database.db().Run([&](soci::session& sql) {
+    long long value = 0;
+    sql << "SELECT id FROM users WHERE email_key = :e", soci::use(email), soci::into(value);
+    return value;
+  });
+  EXPECT_TRUE(id.ok() && *id > 0) << "no account for " << email;
+  return id.ok() ? *id : 0;
+}
+
 std::string CsrfFieldIn(const std::string& html) {
   static const std::regex kField(R"re(name="csrf" value="([A-Za-z0-9_-]+)")re");
   std::smatch match;

@@ -115,6 +115,9 @@ struct SignedIn {
 // Signs in through GET and POST /login, as a browser would. Fails the test when it can't.
 SignedIn SignIn(TestServer& server, const std::string& email, const std::string& password);
 
+// The id of the account with that e-mail address, or 0 (failing the test) when none.
+long long UserIdOf(TestDatabase& database, const std::string& email);
+
 // The value of the first hidden `csrf` field in an HTML page, or "".
 std::string CsrfFieldIn(const std::string& html);
 // "name=value" of the cookie set by a Set-Cookie header value.

@@ -58,6 +58,16 @@ TEST(Guard, RoleByActionTable) {
       {"reviewer", User(3, {Role::kReviewer}), Action::kReadOutbox, false},
       {"admin", User(5, {Role::kAdmin}), Action::kReadOutbox, true},
       {"suspended admin", User(7, {Role::kAdmin}, true), Action::kReadOutbox, false},
+      {"anonymous", anonymous, Action::kVerifyMembers, false},
+      {"anonymous", anonymous, Action::kJoinCommunities, false},
+      {"member", User(1, {Role::kMember}), Action::kVerifyMembers, false},
+      {"member", User(1, {Role::kMember}), Action::kJoinCommunities, true},
+      {"editor", User(2, {Role::kEditor}), Action::kVerifyMembers, false},
+      {"moderator", User(4, {Role::kModerator}), Action::kVerifyMembers, false},
+      {"admin", User(5, {Role::kAdmin}), Action::kVerifyMembers, true},
+      {"admin", User(5, {Role::kAdmin}), Action::kJoinCommunities, true},
+      {"suspended admin", User(7, {Role::kAdmin}, true), Action::kVerifyMembers, false},
+      {"suspended member", User(8, {Role::kMember}, true), Action::kJoinCommunities, false},
   };
   for (const Row& row : table) {
     EXPECT_EQ(Can(row.viewer, row.action), row.allowed)
@@ -72,6 +82,64 @@ TEST(Guard, AReviewerNeverApprovesTheirOwnDraftAndAnEditorNeverApproves) {
   EXPECT_FALSE(CanReviewVersionBy(reviewer, 3));
   EXPECT_FALSE(CanReviewVersionBy(User(2, {Role::kEditor}), 9));
   EXPECT_FALSE(CanReviewVersionBy(Viewer{}, 9));
+}
+
+// Viewer × visibility × whose profile: may they open it, list it, write to them?
+struct VisibilityRow {
+  const char* who;
+  Viewer viewer;
+  Visibility visibility;
+  long long owner;
+  bool accepts_contact;
+  bool see, list, contact;
+};
+
+TEST(Guard, ViewerByVisibilityTable) {
+  const Viewer anonymous;
+  const Viewer member = User(1, {Role::kMember});
+  const Viewer moderator = User(4, {Role::kModerator});
+  const Viewer admin = User(5, {Role::kAdmin});
+  const Viewer suspended = User(8, {Role::kMember}, true);
+  const Viewer suspended_admin = User(7, {Role::kAdmin}, true);
+  constexpr long long kOther = 42;
+  const std::vector<VisibilityRow> table = {
+      // who            viewer     visibility               owner   contact  see    list   contact
+      {"anonymous", anonymous, Visibility::kPublic, kOther, true, true, true, false},
+      {"anonymous", anonymous, Visibility::kMembers, kOther, true, false, false, false},
+      {"anonymous", anonymous, Visibility::kHidden, kOther, true, false, false, false},
+      {"member", member, Visibility::kPublic, kOther, true, true, true, true},
+      {"member", member, Visibility::kPublic, kOther, false, true, true, false},
+      {"member", member, Visibility::kMembers, kOther, true, true, true, true},
+      {"member", member, Visibility::kMembers, kOther, false, true, true, false},
+      {"member", member, Visibility::kHidden, kOther, true, false, false, false},
+      {"member, own", member, Visibility::kHidden, 1, true, true, false, false},
+      {"member, own", member, Visibility::kMembers, 1, true, true, true, false},
+      {"moderator", moderator, Visibility::kHidden, kOther, true, false, false, false},
+      {"admin", admin, Visibility::kPublic, kOther, true, true, true, true},
+      {"admin", admin, Visibility::kMembers, kOther, false, true, true, false},
+      {"admin", admin, Visibility::kHidden, kOther, true, true, false, true},
+      {"admin", admin, Visibility::kHidden, kOther, false, true, false, false},
+      {"suspended", suspended, Visibility::kPublic, kOther, true, true, true, false},
+      {"suspended", suspended, Visibility::kMembers, kOther, true, false, false, false},
+      {"suspended admin", suspended_admin, Visibility::kHidden, kOther, true, false, false, false},
+      {"suspended, own", suspended, Visibility::kHidden, 8, true, true, false, false},
+  };
+  for (const VisibilityRow& row : table) {
+    const std::string what = std::string(row.who) + " / " + VisibilityName(row.visibility) + " / owner " +
+                             std::to_string(row.owner) + (row.accepts_contact ? " / accepts" : " / no contact");
+    EXPECT_EQ(CanSeeProfile(row.viewer, row.owner, row.visibility), row.see) << "see: " << what;
+    EXPECT_EQ(CanListMember(row.viewer, row.visibility), row.list) << "list: " << what;
+    EXPECT_EQ(CanContact(row.viewer, row.owner, row.visibility, row.accepts_contact), row.contact)
+        << "contact: " << what;
+  }
+}
+
+TEST(Guard, VisibilityNamesRoundTrip) {
+  for (Visibility v : {Visibility::kPublic, Visibility::kMembers, Visibility::kHidden}) {
+    EXPECT_EQ(ParseVisibility(VisibilityName(v)), v);
+  }
+  EXPECT_EQ(ParseVisibility("everyone"), std::nullopt);
+  EXPECT_EQ(ParseVisibility(""), std::nullopt);
 }
 
 TEST(Guard, RoleNamesRoundTrip) {

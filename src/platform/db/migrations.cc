@@ -30,6 +30,12 @@ void LockForMigration(Database& db, soci::session& sql) {
   }
 }
 
+bool IsApplied(soci::session& sql, int version) {
+  long long count = 0;
+  sql << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::use(version), soci::into(count);
+  return count > 0;
+}
+
 int ReadVersion(soci::session& sql) {
   long long version = 0;
   soci::indicator ind = soci::i_ok;
@@ -40,12 +46,13 @@ int ReadVersion(soci::session& sql) {
 }  // namespace
 
 Status ValidateMigrations(const std::vector<Migration>& migrations) {
-  for (std::size_t i = 0; i < migrations.size(); ++i) {
-    const int expected = static_cast<int>(i) + 1;
-    if (migrations[i].version != expected) {
-      return Status::Internal("migration " + migrations[i].name + " should be number " +
-                              std::to_string(expected));
+  int previous = 0;
+  for (const Migration& migration : migrations) {
+    if (migration.version <= previous) {
+      return Status::Internal("migration " + migration.name + " should be numbered after " +
+                              std::to_string(previous) + ", and only once");
     }
+    previous = migration.version;
   }
   return Status::Ok();
 }
@@ -87,10 +94,9 @@ Result<MigrationOutcome> Migrate(Database& db, const std::vector<Migration>& mig
   outcome.from_version = *start;
   outcome.to_version = *start;
   for (const Migration& migration : migrations) {
-    if (migration.version <= outcome.to_version) continue;
     Result<bool> applied = db.InTransaction([&](soci::session& sql) -> Result<bool> {
       LockForMigration(db, sql);
-      if (ReadVersion(sql) >= migration.version) return false;  // another node did it
+      if (IsApplied(sql, migration.version)) return false;  // before, or by another node
       for (const std::string& statement :
            SplitSqlStatements(SqlForBackend(migration.script, db.backend()))) {
         sql << statement;
@@ -102,11 +108,11 @@ Result<MigrationOutcome> Migrate(Database& db, const std::vector<Migration>& mig
     });
     if (!applied.ok()) {
       return Status::Internal("migration " + migration.name + " failed; the database is "
-                              "left at version " + std::to_string(outcome.to_version) +
+                              "left without it, at version " + std::to_string(outcome.to_version) +
                               " (see the log for the database's message)");
     }
     if (*applied) outcome.applied.push_back(migration.name);
-    outcome.to_version = migration.version;
+    outcome.to_version = std::max(outcome.to_version, migration.version);
   }
   return outcome;
 }

@@ -1,8 +1,9 @@
 // Numbered schema migrations, applied in order, each in one transaction.
 //
 // The migrations are the files migrations/NNNN_name.sql, compiled into the binary. The
-// table schema_migrations records each applied version. Migrate() applies what is
-// missing; a database already at a version newer than this binary knows is refused
+// table schema_migrations records each applied version. Migrate() applies every
+// migration not recorded there, in version order, so numbers reserved by a branch
+// developed in parallel may arrive later than higher ones and are still applied; a database already at a version newer than this binary knows is refused
 // (an older binary must not write to a newer schema). Several processes may migrate one
 // PostgreSQL database at once: an advisory lock lets one do the work.
 #pragma once
@@ -22,10 +23,11 @@ struct Migration {
 };
 
 // The migrations compiled into this binary, in version order. Fails when two share a
-// version or a number is skipped (a build error, caught by the unit tests).
+// version (a build error, caught by the unit tests). Gaps are allowed: parallel
+// branches reserve their numbers.
 Result<std::vector<Migration>> EmbeddedMigrations();
 
-// Checks that migrations are numbered 1, 2, 3 … with no gap or repeat.
+// Checks that migration numbers start at 1 or above and strictly increase.
 Status ValidateMigrations(const std::vector<Migration>& migrations);
 
 struct MigrationOutcome {
@@ -34,7 +36,7 @@ struct MigrationOutcome {
   std::vector<std::string> applied;  // names, in order
 };
 
-// Applies every migration newer than the database's version.
+// Applies every migration the database has not recorded, in order.
 Result<MigrationOutcome> Migrate(Database& db, const std::vector<Migration>& migrations);
 
 // The highest version recorded in the database (0 for a new database).

@@ -1,0 +1,49 @@
+// Names and labels of member roles; the verified badge's rule.
+#include "profiles/profile.h"
+
+#include <algorithm>
+
+namespace diseasemaps::profiles {
+
+std::optional<MemberRole> ParseMemberRole(std::string_view name) {
+  for (MemberRole role : kAllMemberRoles) {
+    if (MemberRoleName(role) == name) return role;
+  }
+  return std::nullopt;
+}
+
+std::string MemberRoleName(MemberRole role) {
+  switch (role) {
+    case MemberRole::kAffected: return "affected";
+    case MemberRole::kFamily: return "family";
+    case MemberRole::kAdviser: return "adviser";
+    case MemberRole::kResearcher: return "researcher";
+    case MemberRole::kProfessional: return "professional";
+    case MemberRole::kOrganisation: return "organisation";
+  }
+  return "affected";
+}
+
+std::string MemberRoleLabel(MemberRole role) {
+  switch (role) {
+    case MemberRole::kAffected: return "Affected";
+    case MemberRole::kFamily: return "Family & friends";
+    case MemberRole::kAdviser: return "Adviser";
+    case MemberRole::kResearcher: return "Researcher";
+    case MemberRole::kProfessional: return "Healthcare professional";
+    case MemberRole::kOrganisation: return "Organisation";
+  }
+  return "Affected";
+}
+
+bool IsVerifiable(MemberRole role) {
+  return role == MemberRole::kProfessional || role == MemberRole::kOrganisation;
+}
+
+bool Profile::ShowsVerifiedBadge() const {
+  return verified_at.has_value() &&
+         std::any_of(memberships.begin(), memberships.end(),
+                     [](const Membership& m) { return IsVerifiable(m.role); });
+}
+
+}  // namespace diseasemaps::profiles

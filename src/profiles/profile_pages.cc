@@ -1,0 +1,213 @@
+#include "profiles/profile_pages.h"
+
+#include "catalog/condition_page.h"
+#include "http/url.h"
+#include "pages/error_pages.h"
+#include "platform/templates.h"
+#include "platform/text.h"
+#include "profiles/profile_view.h"
+
+namespace diseasemaps::profiles {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kUnavailable = "Profiles are unavailable right now. Please try again in a moment.";
+constexpr const char* kNoProfile =
+    "We have no member profile at this address that you can see. Some members show their profile to "
+    "signed-in members only.";
+
+std::optional<http::Response> RefuseUnlessSignedIn(const http::Request& request, const std::string& back) {
+  if (!request.viewer.signed_in()) return http::Response::Redirect("/login?next=" + http::PercentEncode(back), 303);
+  if (!guard::Can(request.viewer, guard::Action::kJoinCommunities)) {
+    return pages::ErrorPage(&request, 403, "This account is suspended, so it cannot change profiles or communities.");
+  }
+  return std::nullopt;
+}
+
+http::QueryParams FormOf(const http::Request& request) {
+  return http::ParseQuery(request.raw ? request.raw->body() : "");
+}
+
+std::string Value(const http::QueryParams& form, std::string_view name) {
+  return http::QueryValue(form, name).value_or("");
+}
+
+http::Response NoStore(http::Response response) {
+  response.With("Cache-Control", "no-store");
+  return response;
+}
+
+}  // namespace
+
+ProfilePages::ProfilePages(Database& db, catalog::ConditionStore& conditions, PageCache* page_cache,
+                           const Gazetteer& gazetteer)
+    : db_(db), conditions_(conditions), page_cache_(page_cache), gazetteer_(gazetteer), store_(db) {}
+
+void ProfilePages::Invalidate() {
+  if (page_cache_ != nullptr) page_cache_->Invalidate();
+}
+
+http::Response ProfilePages::Form(const http::Request& request, const ProfileForm& form,
+                                  const std::map<std::string, std::string>& errors,
+                                  const std::vector<CityChoice>& choices, unsigned status) {
+  json view = ProfileFormView(form, errors, choices, gazetteer_);
+  view["title"] = "Your profile";
+  view["noindex"] = true;
+  view["form_csrf"] = request.csrf_token;
+  view["saved"] = request.Query("done").value_or("") == "saved" && errors.empty();
+  view["member_href"] = "/members/" + std::to_string(*request.viewer.user_id);
+  view["scripts"] = json::array({"/static/js/place-combobox.js"});
+  return NoStore(http::Response::Html(Templates::RenderPage("profile_edit", view), status));
+}
+
+http::Response ProfilePages::EditForm(const http::Request& request) {
+  if (auto refused = RefuseUnlessSignedIn(request, "/account/profile")) return *refused;
+  auto profile = store_.Find(*request.viewer.user_id);
+  if (!profile.ok()) return pages::ErrorPage(&request, 503, kUnavailable);
+  return Form(request, FormFromProfile(*profile, gazetteer_), {}, {}, 200);
+}
+
+http::Response ProfilePages::SaveProfile(const http::Request& request) {
+  if (auto refused = RefuseUnlessSignedIn(request, "/account/profile")) return *refused;
+  const http::QueryParams fields = FormOf(request);
+  ProfileForm form;
+  form.display_name = Value(fields, "display_name");
+  form.bio = Value(fields, "bio");
+  form.languages = Value(fields, "languages");
+  form.city = Value(fields, "city");
+  // A choice among same-named places (the form without JavaScript) wins over the id
+  // the type-ahead left.
+  form.city_id = Value(fields, "city_choice");
+  if (form.city_id.empty()) form.city_id = Value(fields, "city_id");
+  form.country = Value(fields, "country");
+  form.visibility = Value(fields, "visibility");
+  form.accepts_contact = Value(fields, "accepts_contact") == "1";
+  ProfileCheck check = CheckProfile(form, gazetteer_);
+  if (!check.change) return Form(request, form, check.errors, check.city_choices, 422);
+  if (Status s = store_.Save(*request.viewer.user_id, *check.change); !s.ok()) {
+    return pages::ErrorPage(&request, 503, kUnavailable);
+  }
+  Invalidate();
+  return http::Response::Redirect("/account/profile?done=saved", 303);
+}
+
+http::Response ProfilePages::MemberPage(const http::Request& request) {
+  const auto id = ParsePositiveInteger(request.Param("id"));
+  if (!id) return pages::ErrorPage(&request, 404, kNoProfile);
+  auto profile = store_.Find(*id);
+  if (!profile.ok()) {
+    return profile.status().code() == Status::Code::kNotFound ? pages::ErrorPage(&request, 404, kNoProfile)
+                                                              : pages::ErrorPage(&request, 503, kUnavailable);
+  }
+  if (!guard::CanSeeProfile(request.viewer, *id, profile->visibility)) {
+    return pages::ErrorPage(&request, 404, kNoProfile);
+  }
+  json view = ProfilePageView(*profile, request.viewer, gazetteer_);
+  view["title"] = profile->display_name;
+  view["noindex"] = profile->visibility != guard::Visibility::kPublic;
+  return NoStore(http::Response::Html(Templates::RenderPage("member_profile", view)));
+}
+
+Result<json> ProfilePages::CommunityBox(const catalog::Condition& condition, const http::Request& request,
+                                        const std::string& error, const std::string& chosen_role) {
+  std::vector<guard::Visibility> listable;
+  for (auto v : {guard::Visibility::kPublic, guard::Visibility::kMembers, guard::Visibility::kHidden}) {
+    if (guard::CanListMember(request.viewer, v)) listable.push_back(v);
+  }
+  CommunityBoxInput input;
+  input.condition_name = condition.name;
+  input.condition_slug = condition.slug;
+  input.error = error;
+  input.chosen_role = chosen_role;
+  auto community = store_.CommunityOf(condition.orphacode, listable, kCommunityListLimit);
+  if (!community.ok()) return community.status();
+  input.community = std::move(*community);
+  if (request.viewer.signed_in()) {
+    auto role = store_.RoleIn(*request.viewer.user_id, condition.orphacode);
+    if (!role.ok()) return role.status();
+    input.my_role = *role;
+  }
+  json box = CommunityBoxView(input, request.viewer, gazetteer_);
+  box["csrf_token"] = request.csrf_token;
+  const std::string done = request.viewer.signed_in() ? request.Query("community").value_or("") : "";
+  if (done == "joined") box["notice"] = "You joined this community.";
+  if (done == "left") box["notice"] = "You left this community.";
+  return box;
+}
+
+http::Response ProfilePages::Membership(const http::Request& request) {
+  const std::string slug = catalog::NormaliseSlug(request.Param("slug"));
+  const std::string page = "/conditions/" + slug;
+  if (auto refused = RefuseUnlessSignedIn(request, page)) return *refused;
+  auto condition = slug.empty() ? Result<catalog::Condition>(Status::NotFound("")) : conditions_.FindBySlug(slug);
+  if (!condition.ok()) {
+    return condition.status().code() == Status::Code::kNotFound
+               ? pages::ErrorPage(&request, 404, "We have no condition at this address.")
+               : pages::ErrorPage(&request, 503, kUnavailable);
+  }
+  const http::QueryParams fields = FormOf(request);
+  const std::string action = Value(fields, "action");
+  const long long me = *request.viewer.user_id;
+  if (action == "leave") {
+    Status s = store_.Leave(me, condition->orphacode);
+    if (s.code() == Status::Code::kNotFound) {
+      return pages::ErrorPage(&request, 409, "You are not a member of this community, so there is nothing to leave.");
+    }
+    if (!s.ok()) return pages::ErrorPage(&request, 503, kUnavailable);
+    Invalidate();
+    return http::Response::Redirect(page + "?community=left#community-title", 303);
+  }
+  if (action != "join") return pages::ErrorPage(&request, 400, "Choose to join or to leave the community.");
+  const std::string role_name = Value(fields, "role");
+  const auto role = ParseMemberRole(role_name);
+  if (!role) {
+    const std::string message = role_name.empty() ? "Please choose your role in this community."
+                                                  : "Please choose one of the roles in the list.";
+    const std::string kept = role_name.size() <= 40 ? role_name : "";
+    return catalog::ConditionPage(
+        conditions_, db_, request,
+        [&](const catalog::Condition& c) { return CommunityBox(c, request, message, kept); }, 422);
+  }
+  if (Status s = store_.Join(me, condition->orphacode, *role); !s.ok()) {
+    return s.code() == Status::Code::kNotFound
+               ? pages::ErrorPage(&request, 404, "This condition is obsolete: its community is closed.")
+               : pages::ErrorPage(&request, 503, kUnavailable);
+  }
+  Invalidate();
+  return http::Response::Redirect(page + "?community=joined#community-title", 303);
+}
+
+http::Response ProfilePages::Places(const http::Request& request) {
+  const std::string query(TrimWhitespace(request.Query("q").value_or("")));
+  if (query.empty()) return pages::ErrorPage(&request, 400, "Type the first letters of a city in q.");
+  if (query.size() > kMaxPlaceQuery || !CountCharacters(query)) {
+    return pages::ErrorPage(&request, 400, "q is too long or unreadable: type the first letters of a city.");
+  }
+  json places = json::array();
+  for (const City* city : gazetteer_.Search(query, kPlaceResults)) {
+    places.push_back({{"id", std::to_string(city->id)},
+                      {"name", city->name},
+                      {"admin_area", city->admin_area},
+                      {"country_code", city->country_code},
+                      {"country", gazetteer_.CountryName(city->country_code)},
+                      {"label", gazetteer_.Label(*city)},
+                      {"latitude", city->latitude},
+                      {"longitude", city->longitude}});
+  }
+  json body = {{"query", query}, {"count", places.size()}, {"places", places},
+               {"attribution", "GeoNames (CC BY 4.0)"}};
+  return http::Response::Json(body.dump());
+}
+
+http::Response ProfilePages::Countries(const http::Request&) {
+  json countries = json::array();
+  for (const Country& c : gazetteer_.countries()) {
+    countries.push_back({{"code", c.code}, {"name", c.name}, {"latitude", c.latitude}, {"longitude", c.longitude}});
+  }
+  json body = {{"count", countries.size()}, {"countries", countries},
+               {"attribution", "GeoNames (CC BY 4.0); names: ISO 3166-1 via Debian iso-codes"}};
+  return http::Response::Json(body.dump());
+}
+
+}  // namespace diseasemaps::profiles

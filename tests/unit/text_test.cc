@@ -1,0 +1,24 @@
+// The shared text helpers: ids from URLs and forms, and UTC dates.
+#include "platform/text.h"
+
+#include <gtest/gtest.h>
+
+namespace diseasemaps {
+namespace {
+
+TEST(ParsePositiveInteger, TakesOnlyAWholePositiveDecimal) {
+  EXPECT_EQ(ParsePositiveInteger("12"), 12);
+  EXPECT_EQ(ParsePositiveInteger("4503599627370495"), 4503599627370495LL);
+  for (const char* bad : {"", "0", "-3", "12x", " 12", "12 ", "+1", "1.5", "99999999999999999999"}) {
+    EXPECT_EQ(ParsePositiveInteger(bad), std::nullopt) << "'" << bad << "'";
+  }
+}
+
+TEST(IsoDate, IsTheUtcDate) {
+  EXPECT_EQ(IsoDate(0), "1970-01-01");
+  EXPECT_EQ(IsoDate(1700000000), "2023-11-14");
+  EXPECT_EQ(IsoDate(1700000000 + 86400 * 366), "2024-11-14");
+}
+
+}  // namespace
+}  // namespace diseasemaps

@@ -24,6 +24,7 @@
 #include "platform/crypto.h"
 #include "platform/db/migrations.h"
 #include "platform/templates.h"
+#include "search/search_indexer.h"
 
 namespace diseasemaps {
 namespace {
@@ -152,6 +153,13 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
     return Fail("cannot load the shipped answers: " + answers.status().message());
   }
 
+  const std::filesystem::path index_path = options.search_index.empty()
+                                                ? search::DefaultIndexPath(common.database.url)
+                                                : std::filesystem::path(options.search_index);
+  auto indexer = search::SearchIndexer::Open(**db, index_path, /*allow_private_copy=*/true);
+  if (!indexer.ok()) return Fail("search index: " + indexer.status().message() + " (check --search-index)");
+  if (Status s = (*indexer)->Start(); !s.ok()) return Fail("search index: " + s.message());
+
   WorkerPool pool(workers);
   PageCache page_cache(static_cast<std::size_t>(options.page_cache_mb) * 1024 * 1024);
   Metrics metrics;
@@ -169,7 +177,7 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
 
   accounts::UserStore users(database);
   PasswordHasher hasher(limits::kConcurrentPasswordHashes);
-  Site site{database, page_cache, metrics, pool, **static_files, users, hasher,
+  Site site{database, page_cache, metrics, pool, **static_files, users, hasher, (*indexer)->service(),
             options.test_hooks, options.public_url, options.secure_cookies};
   http::Router router;  // filled below, once the public URL is known; read-only after that
   http::Dispatcher dispatcher(router, pool, page_cache, pages::ErrorPage);
@@ -198,10 +206,34 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
             << "; stop with Ctrl-C)" << std::endl;
   ContentGenerationWatcher watcher(database, Millis(options.cache_check_interval_s),
                                    [&page_cache] { page_cache.Invalidate(); });
+  (*indexer)->Watch(Millis(options.cache_check_interval_s));
   server.Run(/*handle_signals=*/true);
   pool.Join();
   spdlog::info("stopped");
   if (auto access = spdlog::get("access")) access->flush();
+  return 0;
+}
+
+int RunReindex(const CommonOptions& common, const std::string& index_path) {
+  auto db = OpenMigratedDatabase(common, 2);
+  if (!db.ok()) return Fail(db.status().message());
+  const std::filesystem::path path =
+      index_path.empty() ? search::DefaultIndexPath(common.database.url) : std::filesystem::path(index_path);
+  search::SearchStore store(**db);
+  auto indexer = search::SearchIndexer::Open(**db, path, /*allow_private_copy=*/false);
+  if (!indexer.ok() && indexer.status().code() == Status::Code::kConflict) {
+    if (Status s = store.RequestRebuild(); !s.ok()) return Fail(s.message());
+    std::cout << "a running server holds " << path.string()
+              << ": asked every server on this database to rebuild its index" << std::endl;
+    return 0;
+  }
+  if (!indexer.ok()) return Fail("search index: " + indexer.status().message());
+  auto report = (*indexer)->Rebuild();
+  if (!report.ok()) return Fail("search index: " + report.status().message());
+  // Other servers (other machines, or their own private indexes) rebuild theirs too.
+  if (Status s = store.RequestRebuild(); !s.ok()) return Fail(s.message());
+  std::cout << "reindexed " << report->conditions << " conditions into " << path.string() << " in "
+            << report->seconds << " s" << std::endl;
   return 0;
 }
 

@@ -12,6 +12,7 @@
 #include "platform/metrics.h"
 #include "platform/page_cache.h"
 #include "platform/worker_pool.h"
+#include "search/search_service.h"
 
 namespace diseasemaps {
 
@@ -23,6 +24,7 @@ struct Site {
   const http::StaticFiles& static_files;
   accounts::UserStore& users;
   PasswordHasher& hasher;
+  search::SearchService& search;
   bool test_hooks = false;  // routes used only by the test suite
   std::string public_url;   // "https://diseasemaps.example", no trailing slash
   bool secure_cookies = false;

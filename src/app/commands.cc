@@ -228,10 +228,11 @@ int RunReindex(const CommonOptions& common, const std::string& index_path) {
     return 0;
   }
   if (!indexer.ok()) return Fail("search index: " + indexer.status().message());
+  // Other servers (other machines, or their own private indexes) rebuild theirs too; this
+  // index includes that request, so a server opening it later does not rebuild again.
+  if (Status s = store.RequestRebuild(); !s.ok()) return Fail(s.message());
   auto report = (*indexer)->Rebuild();
   if (!report.ok()) return Fail("search index: " + report.status().message());
-  // Other servers (other machines, or their own private indexes) rebuild theirs too.
-  if (Status s = store.RequestRebuild(); !s.ok()) return Fail(s.message());
   std::cout << "reindexed " << report->conditions << " conditions into " << path.string() << " in "
             << report->seconds << " s" << std::endl;
   return 0;

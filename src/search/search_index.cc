@@ -16,9 +16,15 @@ void AddWords(Xapian::Document& doc, const std::string& prefix, const std::strin
   }
 }
 
-void AddBoolean(Xapian::Document& doc, const std::string& prefix, const std::string& value) {
+// A whole-value term. Weighted ones (exact names and synonyms) carry a wdf of 1 so that
+// a query can boost them; codes are filters only.
+void AddWhole(Xapian::Document& doc, const std::string& prefix, const std::string& value, bool weighted) {
   if (value.empty() || value.size() > kMaxTermBytes) return;
-  doc.add_boolean_term(prefix + value);
+  if (weighted) {
+    doc.add_term(prefix + value, 1);
+  } else {
+    doc.add_boolean_term(prefix + value);
+  }
 }
 
 }  // namespace
@@ -26,10 +32,10 @@ void AddBoolean(Xapian::Document& doc, const std::string& prefix, const std::str
 Xapian::Document MakeDocument(const SearchRecord& r) {
   Xapian::Document doc;
   AddWords(doc, kNamePrefix, r.name);
-  AddBoolean(doc, kExactNamePrefix, Normalize(r.name));
+  AddWhole(doc, kExactNamePrefix, Normalize(r.name), true);
   for (const std::string& s : r.synonyms) {
     AddWords(doc, kSynonymPrefix, s);
-    AddBoolean(doc, kExactSynonymPrefix, Normalize(s));
+    AddWhole(doc, kExactSynonymPrefix, Normalize(s), true);
   }
   AddWords(doc, kDefinitionPrefix, r.definition);
   for (const SearchFeature& f : r.features) {
@@ -37,7 +43,7 @@ Xapian::Document MakeDocument(const SearchRecord& r) {
     AddWords(doc, kFeaturePrefix, f.lay_label);
   }
   for (const std::string& a : r.answers) AddWords(doc, kAnswerPrefix, a);
-  for (const std::string& code : r.codes) AddBoolean(doc, kCodePrefix, code);
+  for (const std::string& code : r.codes) AddWhole(doc, kCodePrefix, code, false);
   doc.set_data(std::to_string(r.orphacode));
   return doc;
 }

@@ -22,7 +22,7 @@
 namespace diseasemaps::search {
 
 // Bump when what a document holds changes: an index of another version is rebuilt.
-inline constexpr int kIndexSchemaVersion = 3;
+inline constexpr int kIndexSchemaVersion = 4;
 
 // Term prefixes, one per field, and the boolean terms.
 inline constexpr const char* kNamePrefix = "N";

@@ -225,7 +225,11 @@ int main(int argc, char** argv) {
     }
     const int rank = RankOf(codes, q.expected);
     ours.Add(q, rank);
-    if (rank == 0 || rank > 3) std::printf("  miss (ours, rank %d): %s -> %d\n", rank, q.text.c_str(), q.expected);
+    if (rank == 0 || rank > 3) {
+      std::string first;
+      for (std::size_t i = 0; i < codes.size() && i < 3; ++i) first += " " + std::to_string(codes[i]);
+      std::printf("  miss (ours, rank %d): %s -> %d; first:%s\n", rank, q.text.c_str(), q.expected, first.c_str());
+    }
   }
   auto records = search::SearchStore(**db).LoadAll();
   Fts5 baseline(*records);

@@ -14,7 +14,8 @@ namespace {
 
 constexpr std::size_t kMaxWords = 16;
 constexpr std::size_t kSnippetWords = 28;
-constexpr std::size_t kFeatureCandidates = 300;  // text hits consulted to break ties
+constexpr std::size_t kFeatureCandidates = 300;  // text hits re-ranked, and consulted for features
+constexpr double kCoverageShare = 0.6;  // of the best index weight, for a label the query covers fully
 
 // Field weights: a word in the name says more than one in a definition.
 constexpr double kNameWeight = 3.0, kSynonymWeight = 2.2, kFeatureWeight = 1.0, kDefinitionWeight = 0.5,
@@ -41,6 +42,22 @@ std::string Join(const std::vector<std::string>& words) {
   std::string out;
   for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
   return out;
+}
+
+// How much of a condition's best label (name or synonym) the query accounts for: the
+// share of the label's distinctive words that are query words. "Marfan syndrome"
+// answers "marfan" better than "Marfan syndrome type 1" does.
+double LabelCoverage(const Snapshot& s, long long id, const std::set<std::string>& stems) {
+  auto it = s.label_stems.find(id);
+  if (it == s.label_stems.end()) return 0;
+  double best = 0;
+  for (const std::vector<std::string>& label : it->second) {
+    if (label.empty()) continue;
+    std::size_t hits = 0;
+    for (const std::string& stem : label) hits += stems.count(stem);
+    best = std::max(best, static_cast<double>(hits) / static_cast<double>(label.size()));
+  }
+  return best;
 }
 
 bool Covers(const std::string& text, const std::set<std::string>& stems) {
@@ -204,6 +221,15 @@ Result<SearchPage> SearchService::SearchText(const Snapshot& s, SearchPage out, 
     }
   }
 
+  // Re-rank the candidates: index weight plus a share for label coverage.
+  if (!top->hits.empty()) {
+    const double scale = top->hits.front().weight * kCoverageShare;
+    for (IndexHit& h : top->hits) {
+      h.weight += scale * LabelCoverage(s, h.condition_id, wanted);
+    }
+    std::stable_sort(top->hits.begin(), top->hits.end(),
+                     [](const IndexHit& a, const IndexHit& b) { return a.weight > b.weight; });
+  }
   out.kind = ResultKind::kText;
   IndexResults page_hits;
   if (first + kPageSize <= kFeatureCandidates) {

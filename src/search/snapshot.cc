@@ -1,5 +1,8 @@
 #include "search/snapshot.h"
 
+#include <algorithm>
+#include <set>
+
 #include "search/codes.h"
 #include "search/normalize.h"
 
@@ -41,6 +44,31 @@ std::shared_ptr<const Snapshot> BuildSnapshot(RecordMap records) {
       AddWords(snapshot->vocabulary, f.lay_label, kFeatureWord);
     }
     AddWords(snapshot->vocabulary, r.definition, kDefinitionWord);
+  }
+  // Which name words are generic: counted once per name.
+  std::unordered_map<std::string, std::size_t> in_names;
+  for (const auto& [id, record] : snapshot->records) {
+    std::set<std::string> seen;
+    for (const std::string& w : Words(record->name)) {
+      if (seen.insert(Stem(w)).second) ++in_names[Stem(w)];
+    }
+  }
+  const double generic_above = kGenericShare * static_cast<double>(snapshot->records.size());
+  auto distinctive = [&](const std::string& label) {
+    std::vector<std::string> stems;
+    for (const std::string& w : Words(label)) {
+      if (IsStopword(w)) continue;
+      std::string s = Stem(w);
+      auto it = in_names.find(s);
+      if (it != in_names.end() && static_cast<double>(it->second) > generic_above) continue;
+      if (std::find(stems.begin(), stems.end(), s) == stems.end()) stems.push_back(std::move(s));
+    }
+    return stems;
+  };
+  for (const auto& [id, record] : snapshot->records) {
+    auto& labels = snapshot->label_stems[id];
+    labels.push_back(distinctive(record->name));
+    for (const std::string& s : record->synonyms) labels.push_back(distinctive(s));
   }
   snapshot->suggest.Finish();
   snapshot->features.Finish();

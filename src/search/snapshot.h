@@ -18,6 +18,8 @@
 
 namespace diseasemaps::search {
 
+inline constexpr double kGenericShare = 0.02;
+
 using RecordMap = std::map<long long, std::shared_ptr<const SearchRecord>>;
 
 struct Snapshot {
@@ -26,6 +28,9 @@ struct Snapshot {
   SuggestIndex suggest;
   FeatureIndex features;
   Vocabulary vocabulary;
+  // Per condition, the distinctive stems of its name and of each synonym: words found
+  // in more than kGenericShare of all names ("syndrome", "disease", "type") left out.
+  std::unordered_map<long long, std::vector<std::vector<std::string>>> label_stems;
 
   const SearchRecord* Find(long long id) const;
 };

@@ -12,8 +12,8 @@ namespace {
 // How strongly a field's words speak for themselves when correcting typos.
 constexpr double kNameWord = 5, kSynonymWord = 3, kFeatureWord = 1, kDefinitionWord = 0.2;
 
-void AddWords(Vocabulary& vocabulary, const std::string& text, double weight) {
-  for (const std::string& w : Words(text)) vocabulary.Add(w, weight);
+void AddWords(Vocabulary& vocabulary, const std::string& text, double weight, bool offer = true) {
+  for (const std::string& w : Words(text)) vocabulary.Add(w, weight, offer);
 }
 
 }  // namespace
@@ -43,7 +43,7 @@ std::shared_ptr<const Snapshot> BuildSnapshot(RecordMap records) {
       AddWords(snapshot->vocabulary, f.term, kFeatureWord);
       AddWords(snapshot->vocabulary, f.lay_label, kFeatureWord);
     }
-    AddWords(snapshot->vocabulary, r.definition, kDefinitionWord);
+    AddWords(snapshot->vocabulary, r.definition, kDefinitionWord, /*offer=*/false);
   }
   // Which name words are generic: counted once per name.
   std::unordered_map<std::string, std::size_t> in_names;

@@ -72,21 +72,23 @@ int EditDistance(std::string_view a, std::string_view b, int limit) {
   return std::min(prev[m], limit + 1);
 }
 
-void Vocabulary::Add(const std::string& word, double weight) {
+void Vocabulary::Add(const std::string& word, double weight, bool offer) {
   if (word.empty()) return;
   auto [it, added] = ids_.try_emplace(word, static_cast<std::uint32_t>(words_.size()));
   if (added) {
     words_.push_back(word);
     weights_.push_back(weight);
+    offered_.push_back(offer);
   } else {
     weights_[it->second] += weight;
+    if (offer) offered_[it->second] = true;
   }
 }
 
 void Vocabulary::Finish() {
   deletions_.clear();
   for (std::uint32_t id = 0; id < words_.size(); ++id) {
-    if (!Correctable(words_[id])) continue;
+    if (!offered_[id] || !Correctable(words_[id])) continue;
     Deletions(words_[id], kMaxEdits, [&](const std::string& d) { deletions_.emplace_back(Hash(d), id); });
   }
   std::sort(deletions_.begin(), deletions_.end());

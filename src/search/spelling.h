@@ -27,9 +27,10 @@ int AllowedEdits(std::size_t length);
 class Vocabulary {
  public:
   // Adds a word with a weight (how strongly it speaks for itself: a name's word more than
-  // a definition's). Call before Finish(). Words under 4 letters or with digits are kept
-  // as known words but never offered as corrections.
-  void Add(const std::string& word, double weight);
+  // a feature's). Call before Finish(). Words under 4 letters or with digits, and words
+  // added with offer = false (from long texts such as definitions), are known words but
+  // never offered as corrections.
+  void Add(const std::string& word, double weight, bool offer = true);
   void Finish();
 
   bool Knows(std::string_view word) const;
@@ -41,6 +42,7 @@ class Vocabulary {
  private:
   std::vector<std::string> words_;
   std::vector<double> weights_;
+  std::vector<bool> offered_;
   std::unordered_map<std::string, std::uint32_t> ids_;
   std::vector<std::pair<std::uint64_t, std::uint32_t>> deletions_;  // sorted by hash
 };

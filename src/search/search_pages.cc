@@ -82,10 +82,21 @@ http::Response SearchPageHandler(SearchService& service, SearchStore& store, con
                {"features", p.features},
                {"total", p.total},
                {"has_hits", !p.hits.empty()},
-               {"did_you_mean", p.did_you_mean},
-               {"did_you_mean_href", p.did_you_mean.empty() ? "" : Href(p.did_you_mean, 1)}};
+               {"has_query", !p.query.empty()}};
+  // Mustache sections treat "" as true: a field that is empty is left out instead.
+  if (!p.did_you_mean.empty()) {
+    view["did_you_mean"] = p.did_you_mean;
+    view["did_you_mean_href"] = Href(p.did_you_mean, 1);
+  }
   json hits = json::array();
-  for (const SearchHit& h : p.hits) hits.push_back(HitJson(h));
+  for (const SearchHit& h : p.hits) {
+    json hit = HitJson(h);
+    for (const char* field : {"matched_synonym_html", "snippet_html"}) {
+      if (hit[field].get<std::string>().empty()) hit.erase(field);
+    }
+    hit["has_features"] = !h.features.empty();
+    hits.push_back(std::move(hit));
+  }
   view["hits"] = hits;
   const pages::Paging paging(p.page, kPageSize, static_cast<long long>(p.total));
   view["past_end"] = p.kind != ResultKind::kEmpty && p.hits.empty() && p.total > 0;
@@ -101,6 +112,7 @@ http::Response SearchPageHandler(SearchService& service, SearchStore& store, con
     if (auto list = store.Popular(kPopular); list.ok()) {
       for (const PopularCondition& c : *list) popular.push_back({{"name", c.name}, {"url", "/conditions/" + c.slug}});
     }
+    view["has_popular"] = !popular.empty();
     view["popular"] = popular;
   }
   return http::Response::Html(Templates::RenderPage("search", view));

@@ -4,6 +4,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "catalog/plain_words.h"
 #include "platform/text.h"
 #include "search/codes.h"
 #include "search/highlight.h"
@@ -199,9 +200,11 @@ Result<SearchPage> SearchService::SearchText(const Snapshot& s, SearchPage out, 
       for (const IndexHit& h : top->hits) text_weight[h.condition_id] = h.weight;
       std::stable_sort(ranked.begin(), ranked.end(), [&](const FeatureHit& a, const FeatureHit& b) {
         if (a.matched != b.matched) return a.matched > b.matched;
+        if (a.weight != b.weight) return a.weight > b.weight;
+        // Equal features at equal frequencies: the one the words describe better first.
         const double ta = text_weight.count(a.condition_id) ? text_weight[a.condition_id] : 0;
         const double tb = text_weight.count(b.condition_id) ? text_weight[b.condition_id] : 0;
-        if (a.weight + ta * 0.05 != b.weight + tb * 0.05) return a.weight + ta * 0.05 > b.weight + tb * 0.05;
+        if (ta != tb) return ta > tb;
         return a.condition_id < b.condition_id;
       });
       out.kind = ResultKind::kFeatures;
@@ -213,7 +216,10 @@ Result<SearchPage> SearchService::SearchText(const Snapshot& s, SearchPage out, 
         if (!r) continue;
         SearchHit hit = HitFor(*r, wanted);
         for (const SearchFeature& f : r->features) {
-          if (ids.count(f.hpo_id)) hit.features.push_back((f.lay_label.empty() ? f.term : f.lay_label) + " (" + f.frequency + ")");
+          if (!ids.count(f.hpo_id)) continue;
+          const std::string how_often = catalog::PlainFrequency(f.frequency).label;
+          hit.features.push_back((f.lay_label.empty() ? f.term : f.lay_label) +
+                                 (how_often.empty() ? "" : " (" + how_often + ")"));
         }
         out.hits.push_back(std::move(hit));
       }

@@ -113,7 +113,7 @@ Status SearchIndexer::Start() {
   // The index on disk is older than the records just read: catch it up, then publish.
   if (Status s = CatchUp(); !s.ok()) return s;
   std::lock_guard lock(write_mutex_);
-  service_->Publish(BuildSnapshot(records_));
+  if (!service_->ready()) service_->Publish(BuildSnapshot(records_));  // a rebuild publishes
   spdlog::info("search: the index at {} is current ({} conditions)", path_.string(), records_.size());
   return Status::Ok();
 }

@@ -76,7 +76,7 @@ for (const kind of databaseKinds()) {
           assert.equal(await listbox.getAttribute('role'), 'listbox');
           const options = await listbox.locator('[role="option"]').allInnerTexts();
           assert.deepEqual(options.slice(0, 3), ['Marfan syndrome', 'Marfan syndrome type 1', 'Marfan syndrome type 2']);
-          const status = page.locator('.combobox [role="status"]');
+          const status = page.locator('.combobox [aria-live="polite"]');
           assert.equal(await status.innerText(), '3 suggestions available', 'the live region says how many');
 
           // Arrow keys move the active option; the box points at it for screen readers.

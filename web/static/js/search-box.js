@@ -23,8 +23,10 @@ function enhance(input, index) {
   wrap.appendChild(list);
   const status = document.createElement('div');
   status.className = 'visually-hidden';
-  status.setAttribute('role', 'status');
+  // A polite live region without role="status": the page's own status messages stay
+  // the only "status" landmark-like element a page has.
   status.setAttribute('aria-live', 'polite');
+  status.setAttribute('aria-atomic', 'true');
   wrap.appendChild(status);
 
   input.setAttribute('role', 'combobox');

@@ -1,74 +1,16 @@
 #include "search/normalize.h"
 
 #include <array>
-#include <cstdint>
 
 #include <xapian.h>
+
+#include "platform/text.h"
 
 namespace diseasemaps::search {
 namespace {
 
-// Decodes one UTF-8 sequence at text[i]; returns the code point and advances i. Invalid
-// or overlong sequences return 0xFFFD and advance by one byte.
-char32_t NextCodePoint(std::string_view text, std::size_t& i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char b0 = byte(i);
-  if (b0 < 0x80) {
-    ++i;
-    return b0;
-  }
-  int length = 0;
-  char32_t cp = 0;
-  if ((b0 & 0xE0) == 0xC0) {
-    length = 2;
-    cp = b0 & 0x1F;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    length = 3;
-    cp = b0 & 0x0F;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    length = 4;
-    cp = b0 & 0x07;
-  } else {
-    ++i;
-    return 0xFFFD;
-  }
-  if (i + length > text.size()) {
-    ++i;
-    return 0xFFFD;
-  }
-  for (int k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) {
-      ++i;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (byte(i + k) & 0x3F);
-  }
-  static constexpr char32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < kSmallest[length] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    ++i;
-    return 0xFFFD;
-  }
-  i += length;
-  return cp;
-}
-
-void AppendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
+// The code point at text[i] (advancing i); U+FFFD for a malformed sequence.
+char32_t NextCodePoint(std::string_view text, std::size_t& i) { return DecodeUtf8(text, i).value_or(0xFFFD); }
 
 // Base letters of U+00C0..U+017F; '_' marks code points handled elsewhere or not letters.
 constexpr std::string_view kLatin1 =
@@ -189,10 +131,9 @@ std::string DisplayText(std::string_view text) {
 
 bool IsCleanText(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
-    const std::size_t before = i;
-    const char32_t cp = NextCodePoint(text, i);
-    if (cp == 0xFFFD && !(i - before == 3 && text.substr(before, 3) == "\xEF\xBF\xBD")) return false;
-    if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F) return false;
+    const std::optional<char32_t> cp = DecodeUtf8(text, i);
+    if (!cp) return false;
+    if ((*cp < 0x20 && *cp != '\t' && *cp != '\n') || *cp == 0x7F) return false;
   }
   return true;
 }

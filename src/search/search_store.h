@@ -1,5 +1,5 @@
 // SearchStore: all of search's SQL. Reads what the index holds per condition, and the
-// change log (migration 0007) that tells each server process what to refresh. Every
+// change log (migration 0009) that tells each server process what to refresh. Every
 // method blocks (worker pool or the index updater's thread) and returns database
 // failures as a Status; none throws.
 #pragma once

@@ -71,6 +71,9 @@ int RunCli(int argc, char** argv) {
                         "Seconds between checks for writes by other processes, which "
                         "clear the page cache")
       ->capture_default_str()->check(CLI::Range(0.05, 3600.0));
+  serve_cmd->add_option("--search-index", serve.search_index,
+                        "Directory of this server's search index (default: beside an SQLite "
+                        "database, or var/search-index/HOST-PORT-NAME for PostgreSQL)");
   serve_cmd->add_flag("--migrate,!--no-migrate", serve.migrate,
                       "Apply pending migrations at start (default: on)");
   serve_cmd->add_flag("--starter-catalogue,!--no-starter-catalogue", serve.starter_catalogue,
@@ -110,6 +113,9 @@ int RunCli(int argc, char** argv) {
                       "Expose routes used only by the test suite; never in production");
 
   CLI::App* migrate_cmd = app.add_subcommand("migrate", "Apply pending database migrations");
+  std::string reindex_path;
+  CLI::App* reindex_cmd = app.add_subcommand("reindex", "Rebuild the search index from the database");
+  reindex_cmd->add_option("--search-index", reindex_path, "Directory of the index (default: as serve)");
   AddImportCommands(app, common);
   AddUserCommands(app, common);
 
@@ -121,6 +127,7 @@ int RunCli(int argc, char** argv) {
 
   CLI::App* chosen = serve_cmd->parsed()          ? serve_cmd
                      : migrate_cmd->parsed()      ? migrate_cmd
+                     : reindex_cmd->parsed()      ? reindex_cmd
                      : ChosenImportCommand(app)   ? ChosenImportCommand(app)
                                                   : ChosenUserCommand(app);
   std::map<std::string, std::string> file_values;
@@ -134,6 +141,7 @@ int RunCli(int argc, char** argv) {
   }
 
   if (serve_cmd->parsed()) return RunServe(common, serve);
+  if (reindex_cmd->parsed()) return RunReindex(common, reindex_path);
   if (ChosenImportCommand(app) != nullptr) return RunImportCommand(app);
   if (ChosenUserCommand(app) != nullptr) return RunUserCommand(app);
   return RunMigrate(common);

@@ -24,6 +24,7 @@
 #include "platform/crypto.h"
 #include "platform/db/migrations.h"
 #include "platform/templates.h"
+#include "search/search_indexer.h"
 
 namespace diseasemaps {
 namespace {
@@ -153,6 +154,13 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
     return Fail("cannot load the shipped answers: " + answers.status().message());
   }
 
+  const std::filesystem::path index_path = options.search_index.empty()
+                                                ? search::DefaultIndexPath(common.database.url)
+                                                : std::filesystem::path(options.search_index);
+  auto indexer = search::SearchIndexer::Open(**db, index_path, /*allow_private_copy=*/true);
+  if (!indexer.ok()) return Fail("search index: " + indexer.status().message() + " (check --search-index)");
+  if (Status s = (*indexer)->Start(); !s.ok()) return Fail("search index: " + s.message());
+
   WorkerPool pool(workers);
   PageCache page_cache(static_cast<std::size_t>(options.page_cache_mb) * 1024 * 1024);
   Metrics metrics;
@@ -171,7 +179,7 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   accounts::UserStore users(database);
   PasswordHasher hasher(limits::kConcurrentPasswordHashes);
   mail::OutboxStore outbox(database);
-  Site site{database, page_cache, metrics, pool, **static_files, users, hasher, outbox,
+  Site site{database, page_cache, metrics, pool, **static_files, users, hasher, outbox, (*indexer)->service(),
             options.test_hooks, options.public_url, options.secure_cookies, ""};
   site.mail_transport = options.mail.smtp.configured() ? mail::DescribeSmtpServer(options.mail.smtp)
                         : options.mail.to_console        ? "the console"
@@ -205,10 +213,35 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
                                    [&page_cache] { page_cache.Invalidate(); });
   options.mail.interval = Millis(options.mail_check_interval_s);
   mail::Courier courier(outbox, options.mail);
+  (*indexer)->Watch(Millis(options.cache_check_interval_s));
   server.Run(/*handle_signals=*/true);
   pool.Join();
   spdlog::info("stopped");
   if (auto access = spdlog::get("access")) access->flush();
+  return 0;
+}
+
+int RunReindex(const CommonOptions& common, const std::string& index_path) {
+  auto db = OpenMigratedDatabase(common, 2);
+  if (!db.ok()) return Fail(db.status().message());
+  const std::filesystem::path path =
+      index_path.empty() ? search::DefaultIndexPath(common.database.url) : std::filesystem::path(index_path);
+  search::SearchStore store(**db);
+  auto indexer = search::SearchIndexer::Open(**db, path, /*allow_private_copy=*/false);
+  if (!indexer.ok() && indexer.status().code() == Status::Code::kConflict) {
+    if (Status s = store.RequestRebuild(); !s.ok()) return Fail(s.message());
+    std::cout << "a running server holds " << path.string()
+              << ": asked every server on this database to rebuild its index" << std::endl;
+    return 0;
+  }
+  if (!indexer.ok()) return Fail("search index: " + indexer.status().message());
+  // Other servers (other machines, or their own private indexes) rebuild theirs too; this
+  // index includes that request, so a server opening it later does not rebuild again.
+  if (Status s = store.RequestRebuild(); !s.ok()) return Fail(s.message());
+  auto report = (*indexer)->Rebuild();
+  if (!report.ok()) return Fail("search index: " + report.status().message());
+  std::cout << "reindexed " << report->conditions << " conditions into " << path.string() << " in "
+            << report->seconds << " s" << std::endl;
   return 0;
 }
 

@@ -25,6 +25,7 @@ struct ServeOptions {
   bool starter_catalogue = true;  // load it into an empty catalogue at start
   int page_cache_mb = 64;
   double cache_check_interval_s = 1;  // how often to look for other processes' writes
+  std::string search_index;  // empty: search::DefaultIndexPath(database)
   bool test_hooks = false;
   std::string public_url;  // empty: http://ADDRESS:PORT
   bool secure_cookies = false;  // also on when public_url starts with https://
@@ -33,6 +34,9 @@ struct ServeOptions {
 };
 
 int RunServe(const CommonOptions& common, ServeOptions options);
+// `reindex`: rebuilds the search index at `index_path` (empty: the default) from the
+// database; when a server holds it, asks every server to rebuild its own.
+int RunReindex(const CommonOptions& common, const std::string& index_path);
 
 // Opens the database named by the global options with pool_size connections and
 // applies pending migrations (logging each). Fails with a message naming --database.

@@ -24,6 +24,8 @@
 #include "platform/gazetteer.h"
 #include "profiles/profile_pages.h"
 #include "profiles/profile_store.h"
+#include "search/search_pages.h"
+#include "search/search_store.h"
 
 namespace diseasemaps {
 
@@ -58,6 +60,15 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Get("/api/v1/conditions/{orphacode}",
              [conditions](const Request& r) { return catalog::ConditionApi(*conditions, r); },
              {.cache_for_anonymous = true});
+
+  // Search (search/): the results page, its JSON, and the header's type-ahead
+  auto search_store = std::make_shared<search::SearchStore>(site.db);
+  router.Get("/search", [&site, search_store](const Request& r) {
+    return search::SearchPageHandler(site.search, *search_store, r);
+  });
+  router.Get("/api/v1/search", [&site](const Request& r) { return search::SearchApi(site.search, r); });
+  router.Get("/api/v1/suggest", [&site](const Request& r) { return search::SuggestApi(site.search, r); },
+             {.runs_inline = true});
 
   // For search engines
   router.Get("/robots.txt", [&site](const Request&) { return catalog::RobotsTxt(site.public_url); },

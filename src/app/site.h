@@ -13,6 +13,7 @@
 #include "platform/metrics.h"
 #include "platform/page_cache.h"
 #include "platform/worker_pool.h"
+#include "search/search_service.h"
 
 namespace diseasemaps {
 
@@ -25,6 +26,7 @@ struct Site {
   accounts::UserStore& users;
   PasswordHasher& hasher;
   mail::OutboxStore& outbox;
+  search::SearchService& search;
   bool test_hooks = false;  // routes used only by the test suite
   std::string public_url;   // "https://diseasemaps.example", no trailing slash
   bool secure_cookies = false;

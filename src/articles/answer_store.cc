@@ -6,6 +6,7 @@
 #include "platform/content_generation.h"
 #include "platform/db/row_text.h"
 #include "platform/text.h"
+#include "search/search_store.h"
 
 namespace diseasemaps::articles {
 namespace {
@@ -409,6 +410,7 @@ Result<AnswerVersion> AnswerStore::Approve(long long version_id, const Reviewer&
     sql << "UPDATE answers SET published_version_id = :version, last_reviewed_at = :reviewed,"
            " question = :question WHERE id = :id",
         soci::use(v.id), soci::use(now), soci::use(v.content.question), soci::use(v.answer_id);
+    search::NoteAnswerChanged(sql, v.answer_id);
     BumpContentGeneration(sql);
     return *LoadVersion(sql, v.id);
   });

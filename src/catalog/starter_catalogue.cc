@@ -8,6 +8,7 @@
 #include "platform/content_generation.h"
 #include "platform/embedded_files.h"
 #include "platform/text.h"
+#include "search/search_store.h"
 
 namespace diseasemaps::catalog {
 namespace {
@@ -99,6 +100,7 @@ Result<int> LoadStarterCatalogueIfEmpty(Database& db, const std::vector<StarterE
         ++position;
       }
     }
+    search::NoteCatalogueChanged(sql);
     BumpContentGeneration(sql);
     return static_cast<int>(entries.size());
   });

@@ -16,6 +16,14 @@ std::string_view TrimWhitespace(std::string_view s);
 // give empty pieces. REQUIRES: separator is not empty.
 std::vector<std::string_view> SplitOn(std::string_view s, std::string_view separator);
 
+// Decodes the UTF-8 sequence that starts at text[i] and moves i past it. A malformed
+// sequence (bad lead or continuation byte, truncated, overlong, a surrogate, past
+// U+10FFFF) gives nullopt and moves i by one byte. REQUIRES: i < text.size().
+std::optional<char32_t> DecodeUtf8(std::string_view text, std::size_t& i);
+
+// Appends code point cp, encoded in UTF-8. REQUIRES: cp <= U+10FFFF.
+void AppendUtf8(std::string& out, char32_t cp);
+
 // text with & < > " ' escaped, safe inside HTML or XML text and quoted attributes.
 std::string EscapeMarkup(std::string_view text);
 

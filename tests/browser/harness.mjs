@@ -180,9 +180,14 @@ export function createDatabase(kind) {
     psql(adminUrl, `CREATE DATABASE ${name};\n`);
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    return new TestDatabase(kind, url.toString(), () => {
+    // The search index's default for PostgreSQL is under var/: keep it in a temp dir.
+    const indexDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dm-browser-index-'));
+    const database = new TestDatabase(kind, url.toString(), () => {
       psql(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE);\n`);
+      fs.rmSync(indexDir, { recursive: true, force: true });
     });
+    database.searchIndex = path.join(indexDir, 'search-index');
+    return database;
   }
   throw new Error(`unknown database kind ${kind}`);
 }
@@ -243,7 +248,8 @@ export async function startServer(database, { extraArgs = [] } = {}) {
   }
   // --database is an option of the program, so it goes before the subcommand.
   const args = ['--database', database.url, 'serve', '--port', '0', '--address', '127.0.0.1',
-    '--static-dir', staticDir, ...extraArgs];
+    '--static-dir', staticDir,
+    ...(database.searchIndex ? ['--search-index', database.searchIndex] : []), ...extraArgs];
   const child = spawn(binPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   liveServers.add(child);
 

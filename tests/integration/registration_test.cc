@@ -157,7 +157,8 @@ TEST_P(RegistrationTest, RegistrationsFromOneAddressAreLimited) {
   TestServer server(database_);
   HttpResult last;
   for (int i = 0; i < 11; ++i) {
-    last = Register(server, "p" + std::to_string(i) + "@example.org", "P" + std::to_string(i), kPassword);
+    const std::string n = std::to_string(i);
+    last = Register(server, std::string("p").append(n).append("@example.org"), std::string("P").append(n), kPassword);
   }
   EXPECT_EQ(last.status, 429u);
   EXPECT_FALSE(last.Header("retry-after").empty());

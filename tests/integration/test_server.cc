@@ -7,6 +7,7 @@
 
 #include <utility>  // before asio: Boost 1.74 needs it
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
@@ -161,6 +162,11 @@ TestServer::TestServer(const TestDatabase& database, std::vector<std::string> ex
   log_path_ = database.directory() / ("server-" + UniqueName() + ".log");
   std::vector<std::string> args = {"--database", database.url(), "serve", "--port", "0",
                                    "--static-dir", DISEASEMAPS_STATIC_DIR};
+  // The search index goes in the test's own directory (PostgreSQL's default is under var/).
+  if (std::find(extra_args.begin(), extra_args.end(), "--search-index") == extra_args.end()) {
+    args.push_back("--search-index");
+    args.push_back((database.directory() / "search-index").string());
+  }
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   pid_ = Spawn(args, log_path_, environment);
   static const std::regex kServing(R"(serving on http://127\.0\.0\.1:(\d+)/)");

@@ -57,7 +57,8 @@ struct HttpResult {
 class TestServer {
  public:
   // Starts `diseasemaps --database URL serve --port 0 …extra_args` and waits until it
-  // prints the address it serves on.
+  // prints the address it serves on. Unless extra_args name one, the search index is
+  // DIRECTORY/search-index in the database's test directory.
   TestServer(const TestDatabase& database, std::vector<std::string> extra_args = {},
              const std::map<std::string, std::string>& environment = {});
   ~TestServer();

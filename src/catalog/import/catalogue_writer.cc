@@ -6,6 +6,7 @@
 
 #include "catalog/import/slug.h"
 #include "platform/content_generation.h"
+#include "search/search_store.h"
 
 namespace diseasemaps::catalog {
 namespace {
@@ -268,6 +269,7 @@ Result<std::vector<long long>> CatalogueWriter::WriteOrphanetBatch(
     DetailRows details;
     for (std::size_t i = 0; i < batch.size(); ++i) details.Add(ids[i], *batch[i].packet);
     details.Insert(sql);
+    search::NoteConditionsChanged(sql, ids);
     BumpContentGeneration(sql);
     return ids;
   });
@@ -304,6 +306,7 @@ Status CatalogueWriter::MarkObsolete(const std::vector<long long>& ids, long lon
     sql << "UPDATE conditions SET status = 'obsolete', obsolete_since = :since,"
            " updated_at = :updated WHERE id = :id",
         soci::use(since), soci::use(updated), soci::use(which);
+    search::NoteConditionsChanged(sql, which);
     BumpContentGeneration(sql);
     return Status::Ok();
   });
@@ -329,6 +332,7 @@ Result<ReplaceCounts> CatalogueWriter::ReplaceMondoXrefs(const std::vector<XrefR
              " VALUES (:id, :system, :code, 'mondo', :relation)",
           soci::use(id), soci::use(system), soci::use(code), soci::use(relation);
     }
+    search::NoteCatalogueChanged(sql);
     BumpContentGeneration(sql);
     return Compare(before, after);
   });
@@ -349,6 +353,7 @@ Result<ReplaceCounts> CatalogueWriter::ReplaceHpoLayLabels(const std::vector<Hpo
       sql << "INSERT INTO hpo_lay_labels (hpo_id, label) VALUES (:hpo_id, :label)",
           soci::use(hpo_id), soci::use(label);
     }
+    search::NoteCatalogueChanged(sql);
     BumpContentGeneration(sql);
     return Compare(before, after);
   });

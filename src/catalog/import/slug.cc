@@ -4,48 +4,15 @@
 
 #include <array>
 
+#include "platform/text.h"
+
 namespace diseasemaps::catalog {
 namespace {
 
 constexpr char32_t kInvalid = 0xFFFD;
 
-// Decodes one UTF-8 sequence at text[i], advancing i; kInvalid for a malformed one.
-char32_t NextCodePoint(std::string_view text, std::size_t& i) {
-  const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(text[at]); };
-  const unsigned char lead = byte(i);
-  int extra = 0;
-  char32_t cp = 0;
-  if (lead < 0x80) {
-    ++i;
-    return lead;
-  } else if ((lead & 0xE0) == 0xC0) {
-    extra = 1;
-    cp = lead & 0x1F;
-  } else if ((lead & 0xF0) == 0xE0) {
-    extra = 2;
-    cp = lead & 0x0F;
-  } else if ((lead & 0xF8) == 0xF0) {
-    extra = 3;
-    cp = lead & 0x07;
-  } else {
-    ++i;
-    return kInvalid;
-  }
-  if (i + static_cast<std::size_t>(extra) >= text.size()) {  // truncated at the end
-    i = text.size();
-    return kInvalid;
-  }
-  for (int k = 1; k <= extra; ++k) {
-    const unsigned char next = byte(i + static_cast<std::size_t>(k));
-    if ((next & 0xC0) != 0x80) {
-      i += static_cast<std::size_t>(k);
-      return kInvalid;
-    }
-    cp = (cp << 6) | (next & 0x3F);
-  }
-  i += static_cast<std::size_t>(extra) + 1;
-  return cp;
-}
+// The code point at text[i] (advancing i); kInvalid for a malformed sequence.
+char32_t NextCodePoint(std::string_view text, std::size_t& i) { return DecodeUtf8(text, i).value_or(kInvalid); }
 
 // U+00C0..U+00FF spelt in ASCII; "" separates words (× and ÷).
 constexpr std::array<const char*, 64> kLatin1 = {

@@ -1,0 +1,204 @@
+#include "search/search_index.h"
+
+#include <spdlog/spdlog.h>
+
+#include "search/normalize.h"
+
+namespace diseasemaps::search {
+namespace {
+
+constexpr std::size_t kMaxTermBytes = 200;  // Xapian's limit is 245
+
+void AddWords(Xapian::Document& doc, const std::string& prefix, const std::string& text, Xapian::termcount wdf = 1) {
+  for (const std::string& word : Words(text)) {
+    if (IsStopword(word) || word.size() > kMaxTermBytes) continue;
+    doc.add_term(prefix + Stem(word), wdf);
+  }
+}
+
+// A whole-value term. Weighted ones (exact names and synonyms) carry a wdf of 1 so that
+// a query can boost them; codes are filters only.
+void AddWhole(Xapian::Document& doc, const std::string& prefix, const std::string& value, bool weighted) {
+  if (value.empty() || value.size() > kMaxTermBytes) return;
+  if (weighted) {
+    doc.add_term(prefix + value, 1);
+  } else {
+    doc.add_boolean_term(prefix + value);
+  }
+}
+
+}  // namespace
+
+Xapian::Document MakeDocument(const SearchRecord& r) {
+  Xapian::Document doc;
+  AddWords(doc, kNamePrefix, r.name);
+  AddWhole(doc, kExactNamePrefix, Normalize(r.name), true);
+  for (const std::string& s : r.synonyms) {
+    AddWords(doc, kSynonymPrefix, s);
+    AddWhole(doc, kExactSynonymPrefix, Normalize(s), true);
+  }
+  AddWords(doc, kDefinitionPrefix, r.definition);
+  for (const SearchFeature& f : r.features) {
+    AddWords(doc, kFeaturePrefix, f.term);
+    AddWords(doc, kFeaturePrefix, f.lay_label);
+  }
+  for (const std::string& a : r.answers) AddWords(doc, kAnswerPrefix, a);
+  for (const std::string& code : r.codes) AddWhole(doc, kCodePrefix, code, false);
+  doc.set_data(std::to_string(r.orphacode));
+  return doc;
+}
+
+Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::filesystem::path& path, std::string* why_rebuilt) {
+  why_rebuilt->clear();
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path().empty() ? "." : path.parent_path(), ec);
+  auto open = [&]() { return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN); };
+  std::unique_ptr<IndexWriter> writer;
+  try {
+    try {
+      writer.reset(new IndexWriter(open()));
+      const std::string version = writer->db_.get_metadata("schema_version");
+      if (writer->db_.get_doccount() > 0 || !version.empty()) {
+        if (version != std::to_string(kIndexSchemaVersion)) {
+          *why_rebuilt = "it has schema version " + (version.empty() ? "none" : version) + ", this binary writes " +
+                         std::to_string(kIndexSchemaVersion);
+        }
+      }
+      if (why_rebuilt->empty()) {
+        const std::string applied = writer->db_.get_metadata("applied_change");
+        writer->applied_change_ = applied.empty() ? 0 : std::stoll(applied);
+      }
+    } catch (const Xapian::DatabaseLockError&) {
+      throw;
+    } catch (const Xapian::Error& e) {
+      *why_rebuilt = "it cannot be read (" + e.get_description() + ")";
+    } catch (const std::exception& e) {
+      *why_rebuilt = std::string("its metadata is unreadable (") + e.what() + ")";
+    }
+    if (!why_rebuilt->empty()) {
+      writer.reset();
+      std::filesystem::remove_all(path, ec);
+      if (ec) return Status::Internal("cannot remove the search index at " + path.string() + ": " + ec.message());
+      writer.reset(new IndexWriter(open()));
+    }
+    return writer;
+  } catch (const Xapian::DatabaseLockError& e) {
+    return Status::Conflict("the search index at " + path.string() + " is in use by another process");
+  } catch (const Xapian::Error& e) {
+    return Status::Internal("cannot open the search index at " + path.string() + ": " + e.get_description());
+  }
+}
+
+Xapian::doccount IndexWriter::documents() const { return db_.get_doccount(); }
+
+Status IndexWriter::Replace(const SearchRecord& record) {
+  try {
+    db_.replace_document(static_cast<Xapian::docid>(record.id), MakeDocument(record));
+    return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return Status::Internal("search index: " + e.get_description());
+  }
+}
+
+Status IndexWriter::Remove(long long condition_id) {
+  try {
+    db_.delete_document(static_cast<Xapian::docid>(condition_id));
+  } catch (const Xapian::DocNotFoundError&) {
+    // Already absent.
+  } catch (const Xapian::Error& e) {
+    return Status::Internal("search index: " + e.get_description());
+  }
+  return Status::Ok();
+}
+
+Status IndexWriter::RemoveAllExcept(const std::vector<long long>& keep) {
+  try {
+    std::vector<Xapian::docid> gone;
+    std::size_t k = 0;  // keep is sorted, like the posting list
+    for (auto it = db_.postlist_begin(""); it != db_.postlist_end(""); ++it) {
+      while (k < keep.size() && keep[k] < static_cast<long long>(*it)) ++k;
+      if (k == keep.size() || keep[k] != static_cast<long long>(*it)) gone.push_back(*it);
+    }
+    for (Xapian::docid id : gone) db_.delete_document(id);
+    return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return Status::Internal("search index: " + e.get_description());
+  }
+}
+
+Status IndexWriter::Commit(long long applied_change) {
+  try {
+    db_.set_metadata("schema_version", std::to_string(kIndexSchemaVersion));
+    db_.set_metadata("applied_change", std::to_string(applied_change));
+    db_.commit();
+    applied_change_ = applied_change;
+    return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return Status::Internal("search index: cannot commit: " + e.get_description());
+  }
+}
+
+std::unique_ptr<IndexReaders::Reader> IndexReaders::Borrow() {
+  const unsigned long generation = generation_.load();
+  std::unique_ptr<Reader> reader;
+  {
+    std::lock_guard lock(mutex_);
+    if (!free_.empty()) {
+      reader = std::move(free_.back());
+      free_.pop_back();
+    }
+  }
+  if (!reader) return std::make_unique<Reader>(Reader{Xapian::Database(path_.string()), generation});
+  if (reader->generation != generation) {
+    reader->db.reopen();
+    reader->generation = generation;
+  }
+  return reader;
+}
+
+void IndexReaders::Return(std::unique_ptr<Reader> reader) {
+  std::lock_guard lock(mutex_);
+  free_.push_back(std::move(reader));
+}
+
+Result<IndexResults> IndexReaders::Search(const Xapian::Query& query, std::size_t offset, std::size_t limit) {
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    try {
+      std::unique_ptr<Reader> reader = Borrow();
+      Xapian::Enquire enquire(reader->db);
+      enquire.set_query(query);
+      enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.3, 0.5));
+      Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset),
+                                           static_cast<Xapian::doccount>(limit),
+                                           static_cast<Xapian::doccount>(offset + limit + 100));
+      IndexResults results;
+      results.estimated_total = mset.get_matches_estimated();
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        results.hits.push_back({static_cast<long long>(*it), it.get_weight()});
+      }
+      Return(std::move(reader));
+      return results;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      Refresh();  // a writer committed twice under us: reopen and retry
+    } catch (const Xapian::DatabaseOpeningError& e) {
+      return Status::Unavailable("the search index is not ready: " + e.get_description());
+    } catch (const Xapian::Error& e) {
+      spdlog::warn("search index: {}", e.get_description());
+      return Status::Internal("the search index failed: " + e.get_description());
+    }
+  }
+  return Status::Unavailable("the search index is being rewritten; try again");
+}
+
+Xapian::doccount IndexReaders::TermFrequency(const std::string& term) {
+  try {
+    std::unique_ptr<Reader> reader = Borrow();
+    const Xapian::doccount n = reader->db.get_termfreq(term);
+    Return(std::move(reader));
+    return n;
+  } catch (const Xapian::Error&) {
+    return 0;
+  }
+}
+
+}  // namespace diseasemaps::search

@@ -1,0 +1,152 @@
+#include "search/search_pages.h"
+
+#include <nlohmann/json.hpp>
+
+#include "pages/error_pages.h"
+#include "pages/paging.h"
+#include "platform/templates.h"
+#include "search/normalize.h"
+
+namespace diseasemaps::search {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kPopular = 12;
+
+std::string Href(const std::string& query, long long page) {
+  std::string out = "/search?q=";
+  static const char* kHex = "0123456789ABCDEF";
+  for (unsigned char c : query) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else if (c == ' ') {
+      out += '+';
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  if (page > 1) out += "&page=" + std::to_string(page);
+  return out;
+}
+
+const char* KindName(ResultKind kind) {
+  switch (kind) {
+    case ResultKind::kCode: return "code";
+    case ResultKind::kText: return "text";
+    case ResultKind::kFeatures: return "features";
+    case ResultKind::kEmpty: break;
+  }
+  return "empty";
+}
+
+// The page number, or a 400 the caller returns.
+Result<int> PageOf(const http::Request& r) {
+  auto page = pages::ParsePageNumber(r.Query("page"));
+  if (!page.ok()) return page.status();
+  if (*page > kMaxPage) return Status::InvalidArgument("page must be at most " + std::to_string(kMaxPage));
+  return static_cast<int>(*page);
+}
+
+http::Response Failure(const http::Request& r, const Status& s) {
+  const unsigned status = s.code() == Status::Code::kInvalidArgument ? 400 : 503;
+  return pages::ErrorPage(&r, status, s.message());
+}
+
+json HitJson(const SearchHit& h) {
+  return {{"orphacode", h.orphacode},       {"name", h.name},
+          {"slug", h.slug},                 {"url", "/conditions/" + h.slug},
+          {"entry_type", h.entry_type},     {"matched_synonym_html", h.matched_synonym_html},
+          {"snippet_html", h.snippet_html}, {"features", h.features}};
+}
+
+}  // namespace
+
+http::Response SearchPageHandler(SearchService& service, SearchStore& store, const http::Request& r) {
+  auto page_number = PageOf(r);
+  if (!page_number.ok()) return Failure(r, page_number.status());
+  const std::string typed = DisplayText(r.Query("q").value_or(""));
+  auto result = service.Search(typed, *page_number);
+  if (!result.ok()) return Failure(r, result.status());
+  const SearchPage& p = *result;
+  json view = {{"title", p.query.empty() ? std::string("Search") : "Search: " + p.query},
+               {"noindex", true},
+               {"query", p.query},
+               {"cut", p.cut},
+               {"max_query", kMaxQueryBytes},
+               {"is_empty", p.kind == ResultKind::kEmpty},
+               {"is_features", p.kind == ResultKind::kFeatures},
+               {"is_code", p.kind == ResultKind::kCode},
+               {"features", p.features},
+               {"total", p.total},
+               {"has_hits", !p.hits.empty()},
+               {"has_query", !p.query.empty()}};
+  // Mustache sections treat "" as true: a field that is empty is left out instead.
+  if (!p.did_you_mean.empty()) {
+    view["did_you_mean"] = p.did_you_mean;
+    view["did_you_mean_href"] = Href(p.did_you_mean, 1);
+  }
+  json hits = json::array();
+  for (const SearchHit& h : p.hits) {
+    json hit = HitJson(h);
+    for (const char* field : {"matched_synonym_html", "snippet_html"}) {
+      if (hit[field].get<std::string>().empty()) hit.erase(field);
+    }
+    hit["has_features"] = !h.features.empty();
+    hits.push_back(std::move(hit));
+  }
+  view["hits"] = hits;
+  const pages::Paging paging(p.page, kPageSize, static_cast<long long>(p.total));
+  view["past_end"] = p.kind != ResultKind::kEmpty && p.hits.empty() && p.total > 0;
+  view["first_page_href"] = Href(p.query, 1);
+  view["last_page_href"] = Href(p.query, paging.page_count());
+  view["no_results"] = p.kind != ResultKind::kEmpty && p.total == 0;
+  json pager = {{"page", p.page}, {"page_count", paging.page_count()}, {"show", paging.page_count() > 1 && !p.hits.empty()}};
+  if (p.page > 1) pager["previous_href"] = Href(p.query, p.page - 1);
+  if (p.page < paging.page_count()) pager["next_href"] = Href(p.query, p.page + 1);
+  view["pager"] = pager;
+  if (p.kind == ResultKind::kEmpty) {
+    json popular = json::array();
+    if (auto list = store.Popular(kPopular); list.ok()) {
+      for (const PopularCondition& c : *list) popular.push_back({{"name", c.name}, {"url", "/conditions/" + c.slug}});
+    }
+    view["has_popular"] = !popular.empty();
+    view["popular"] = popular;
+  }
+  return http::Response::Html(Templates::RenderPage("search", view));
+}
+
+http::Response SearchApi(SearchService& service, const http::Request& r) {
+  auto page_number = PageOf(r);
+  if (!page_number.ok()) return Failure(r, page_number.status());
+  auto result = service.Search(DisplayText(r.Query("q").value_or("")), *page_number);
+  if (!result.ok()) return Failure(r, result.status());
+  const SearchPage& p = *result;
+  json body = {{"query", p.query},         {"cut", p.cut},       {"kind", KindName(p.kind)},
+               {"page", p.page},           {"page_size", kPageSize}, {"total", p.total},
+               {"did_you_mean", p.did_you_mean}, {"features", p.features}};
+  body["results"] = json::array();
+  for (const SearchHit& h : p.hits) body["results"].push_back(HitJson(h));
+  if (p.kind == ResultKind::kFeatures) {
+    body["notice"] = "These conditions include the features you described. This is not a diagnosis.";
+  }
+  return http::Response::Json(body.dump());
+}
+
+http::Response SuggestApi(SearchService& service, const http::Request& r) {
+  const std::string typed = DisplayText(r.Query("q").value_or(""));
+  json body = {{"query", std::string(CutUtf8(typed, kMaxQueryBytes))}};
+  body["suggestions"] = json::array();
+  for (const Suggestion& s : service.Suggest(typed)) {
+    body["suggestions"].push_back({{"label", s.label},
+                                   {"name", s.name},
+                                   {"orphacode", s.orphacode},
+                                   {"url", "/conditions/" + s.slug},
+                                   {"is_name", s.is_name}});
+  }
+  return http::Response::Json(body.dump()).With("Cache-Control", "public, max-age=60");
+}
+
+}  // namespace diseasemaps::search

@@ -1,0 +1,94 @@
+#include "search/suggest.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "search/codes.h"
+#include "search/normalize.h"
+
+namespace diseasemaps::search {
+namespace {
+
+// Ranks: 0 name from its start, 1 synonym from its start, 2 code, 3 name from a later
+// word, 4 synonym from a later word.
+void AddKeys(std::vector<std::string>& keys, const std::string& normalized) {
+  keys.push_back(normalized);
+  for (std::size_t i = normalized.find(' '); i != std::string::npos; i = normalized.find(' ', i + 1)) {
+    keys.push_back(normalized.substr(i + 1));
+  }
+}
+
+}  // namespace
+
+void SuggestIndex::Add(const SearchRecord& record) {
+  const auto record_index = static_cast<std::uint32_t>(records_.size());
+  records_.push_back({record.name, record.slug, record.orphacode});
+  auto add_label = [&](const std::string& text, bool is_name, std::uint8_t start_rank, bool words) {
+    const std::string normalized = Normalize(text);
+    if (normalized.empty()) return;
+    const auto label = static_cast<std::uint32_t>(labels_.size());
+    labels_.push_back({record.id, text, record_index, is_name});
+    std::vector<std::string> keys;
+    if (words) {
+      AddKeys(keys, normalized);
+    } else {
+      keys.push_back(normalized);
+    }
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      entries_.push_back({std::move(keys[k]), label, static_cast<std::uint8_t>(k == 0 ? start_rank : start_rank + 3)});
+    }
+  };
+  add_label(record.name, true, 0, true);
+  for (const std::string& synonym : record.synonyms) add_label(synonym, false, 1, true);
+  for (const std::string& code : record.codes) {
+    const std::string shown = DisplayCode(code);
+    add_label(shown, false, 2, false);
+    // "ORPHA:1183" is also found as "1183"; "ICD-10 Q87.4" as "Q87.4".
+    if (const std::size_t cut = shown.find_first_of(" :"); cut != std::string::npos) {
+      const std::string bare = Normalize(shown.substr(cut + 1));
+      if (!bare.empty()) entries_.push_back({bare, static_cast<std::uint32_t>(labels_.size() - 1), 2});
+    }
+  }
+}
+
+void SuggestIndex::Finish() {
+  std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+}
+
+std::vector<Suggestion> SuggestIndex::Suggest(std::string_view query, int limit) const {
+  const std::string prefix = Normalize(query);
+  std::vector<Suggestion> out;
+  if (prefix.empty() || limit <= 0) return out;
+  auto first = std::lower_bound(entries_.begin(), entries_.end(), prefix,
+                                [](const Entry& e, const std::string& p) { return e.key < p; });
+  // Best `limit` entries of the range by (rank, label length, key): a bounded scan.
+  constexpr std::size_t kScanLimit = 20000;
+  std::vector<const Entry*> best;
+  std::size_t scanned = 0;
+  auto worse = [&](const Entry* a, const Entry* b) {
+    const std::size_t la = labels_[a->label].text.size(), lb = labels_[b->label].text.size();
+    if (a->rank != b->rank) return a->rank < b->rank;
+    if (la != lb) return la < lb;
+    return a->key < b->key;
+  };
+  for (auto it = first; it != entries_.end() && it->key.compare(0, prefix.size(), prefix) == 0; ++it) {
+    if (++scanned > kScanLimit) break;
+    best.push_back(&*it);
+    if (best.size() > static_cast<std::size_t>(limit) * 8) {
+      std::partial_sort(best.begin(), best.begin() + limit * 4, best.end(), worse);
+      best.resize(static_cast<std::size_t>(limit) * 4);
+    }
+  }
+  std::sort(best.begin(), best.end(), worse);
+  std::unordered_set<long long> seen;
+  for (const Entry* e : best) {
+    const Label& label = labels_[e->label];
+    if (!seen.insert(label.condition_id).second) continue;
+    const Brief& brief = records_[label.record];
+    out.push_back({label.condition_id, label.text, brief.name, brief.slug, brief.orphacode, label.is_name});
+    if (static_cast<int>(out.size()) == limit) break;
+  }
+  return out;
+}
+
+}  // namespace diseasemaps::search

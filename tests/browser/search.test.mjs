@@ -1,0 +1,148 @@
+// The header's type-ahead search, driven only by the keyboard, in Chromium with the real
+// Content-Security-Policy, at a phone's and a laptop's size, against every database kind
+// the run covers (see harness.mjs); then the results page, and axe-core on both.
+//
+// Run: node --test tests/browser/search.test.mjs   (after building)
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import {
+  assertNoBrowserProblems,
+  checkAccessibility,
+  createDatabase,
+  databaseKinds,
+  launchBrowser,
+  openPage,
+  screenshot,
+  startServer,
+} from './harness.mjs';
+
+// Real Orphanet names; the search index is built from them when the server starts.
+const kConditions = [
+  { orphacode: 1183, name: 'Opsoclonus-myoclonus syndrome' },
+  { orphacode: 558, name: 'Marfan syndrome' },
+  { orphacode: 284963, name: 'Marfan syndrome type 1' },
+  { orphacode: 284973, name: 'Marfan syndrome type 2' },
+  { orphacode: 586, name: 'Cystic fibrosis' },
+];
+
+const kViewports = [
+  { width: 360, height: 740 },
+  { width: 1280, height: 800 },
+];
+
+for (const kind of databaseKinds()) {
+  describe(`search box (${kind})`, () => {
+    let database;
+    let server;
+    let browser;
+
+    before(async () => {
+      database = createDatabase(kind);
+      database.migrate();
+      database.insertConditions(kConditions);
+      server = await startServer(database, { extraArgs: ['--no-starter-catalogue'] });
+      browser = await launchBrowser();
+    });
+
+    after(async () => {
+      await browser?.close();
+      await server?.stop();
+      database?.dispose();
+    });
+
+    for (const { width, height } of kViewports) {
+      const size = `${width}x${height}`;
+
+      test(`type-ahead with the keyboard only, at ${size}`, async () => {
+        // bypassCSP: false, so the script runs under the policy visitors get.
+        const { context, page, problems } = await openPage(browser, { width, height, bypassCSP: false });
+        try {
+          await page.goto(`${server.url}/`);
+          // Tab to the search box: the skip link first, then the brand, then the box.
+          const box = page.locator('#site-search-q');
+          for (let i = 0; i < 5 && !(await box.evaluate((el) => el === document.activeElement)); i++) {
+            await page.keyboard.press('Tab');
+          }
+          assert.ok(await box.evaluate((el) => el === document.activeElement), 'Tab reaches the search box');
+          assert.equal(await box.getAttribute('role'), 'combobox');
+          assert.equal(await box.getAttribute('aria-expanded'), 'false');
+
+          await page.keyboard.type('marf');
+          const listbox = page.locator(`#${await box.getAttribute('aria-controls')}`);
+          await listbox.locator('[role="option"]').first().waitFor();
+          assert.equal(await box.getAttribute('aria-expanded'), 'true');
+          assert.equal(await listbox.getAttribute('role'), 'listbox');
+          const options = await listbox.locator('[role="option"]').allInnerTexts();
+          assert.deepEqual(options.slice(0, 3), ['Marfan syndrome', 'Marfan syndrome type 1', 'Marfan syndrome type 2']);
+          const status = page.locator('.combobox [aria-live="polite"]');
+          assert.equal(await status.innerText(), '3 suggestions available', 'the live region says how many');
+
+          // Arrow keys move the active option; the box points at it for screen readers.
+          await page.keyboard.press('ArrowDown');
+          await page.keyboard.press('ArrowDown');
+          const second = listbox.locator('[role="option"]').nth(1);
+          assert.equal(await second.getAttribute('aria-selected'), 'true');
+          assert.equal(await box.getAttribute('aria-activedescendant'), await second.getAttribute('id'));
+          await page.keyboard.press('ArrowUp');
+          assert.equal(await listbox.locator('[role="option"]').first().getAttribute('aria-selected'), 'true');
+          await screenshot(page, `search-typeahead-${kind}-${size}`);
+          const scrollWidth = await page.evaluate(() => document.scrollingElement.scrollWidth);
+          assert.ok(scrollWidth <= width, `no horizontal scrolling at ${width} px (scrollWidth ${scrollWidth})`);
+
+          // Escape closes the list and leaves the text; Enter on an option opens it.
+          await page.keyboard.press('Escape');
+          assert.equal(await box.getAttribute('aria-expanded'), 'false');
+          assert.equal(await listbox.isHidden(), true);
+          assert.equal(await box.inputValue(), 'marf');
+          await page.keyboard.press('ArrowDown');
+          assert.equal(await box.getAttribute('aria-expanded'), 'true', 'ArrowDown opens the list again');
+          await page.keyboard.press('ArrowDown');
+          await Promise.all([page.waitForURL(/\/conditions\/marfan-syndrome$/), page.keyboard.press('Enter')]);
+
+          // Enter without choosing submits the form as typed: the results page.
+          const again = page.locator('#site-search-q');
+          await again.focus();
+          await page.keyboard.type('kystic fibrosis');
+          await Promise.all([page.waitForURL(/\/search\?q=kystic\+fibrosis$/), page.keyboard.press('Enter')]);
+          const main = page.getByRole('main');
+          assert.match(await main.innerText(), /Did you mean cystic fibrosis\?/);
+          assert.match(await main.locator('ol.search-results li').first().innerText(), /Cystic fibrosis/);
+          assertNoBrowserProblems(problems);
+        } finally {
+          await context.close();
+        }
+      });
+
+      test(`the open list and the results page pass axe-core, at ${size}`, async () => {
+        const { context, page, problems } = await openPage(browser, { width, height });
+        try {
+          await page.goto(`${server.url}/search?q=marfan`);
+          await page.locator('#site-search-q').focus();
+          await page.keyboard.type('cyst');
+          await page.locator('[role="listbox"] [role="option"]').first().waitFor();
+          await page.keyboard.press('ArrowDown');
+          await screenshot(page, `search-results-${kind}-${size}`);
+          await checkAccessibility(page, `search ${kind} ${size}`);
+          assertNoBrowserProblems(problems);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+
+    test('without JavaScript the box still submits to /search', async () => {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.url}/`);
+        await page.locator('#site-search-q').fill('marfan');
+        await Promise.all([page.waitForURL(/\/search\?q=marfan$/), page.locator('#site-search-q').press('Enter')]);
+        assert.match(await page.getByRole('main').innerText(), /Marfan syndrome/);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+}

@@ -67,6 +67,7 @@ TEST_P(AccountRightsTest, DownloadMyDataHoldsWhatIsKeptAboutMeAndNoSecrets) {
   EXPECT_EQ(data["account"][0]["display_name"], "Kim");
   EXPECT_EQ(data["site_roles"][0]["role"], "member");
   EXPECT_EQ(data["sessions"].size(), 1u);
+  EXPECT_TRUE(data.contains("profile")) << data.dump();  // other features' data comes along
   EXPECT_FALSE(Has(file.body, "argon2"));         // no password hash
   EXPECT_FALSE(Has(file.body, "token_digest"));   // no token digests
   EXPECT_FALSE(Has(file.body, "Ada Admin"));      // nobody else's data
@@ -81,6 +82,12 @@ TEST_P(AccountRightsTest, DeletingMyAccountNeedsMyPasswordAndLeavesADeletedMembe
   TestServer server(database_);
   SignedIn kim = SignIn(server, "kim@example.org", kPassword);
   const long long id = IdOf("kim@example.org");
+  ASSERT_TRUE(database_.db().Run([&](soci::session& sql) {
+    sql << "INSERT INTO profiles (user_id, bio, updated_at) VALUES (:id, 'My story', 1)", soci::use(id);
+    sql << "INSERT INTO memberships (user_id, orphacode, role, joined_at) VALUES (:id, 1183, 'affected', 1)",
+        soci::use(id);
+    return true;
+  }).ok());
   HttpResult unticked = PostForm(server, "/account/delete", kim.cookie,
                                  "csrf=" + kim.csrf + "&password=" + http::PercentEncode(kPassword));
   EXPECT_EQ(unticked.status, 422u);
@@ -99,6 +106,8 @@ TEST_P(AccountRightsTest, DeletingMyAccountNeedsMyPasswordAndLeavesADeletedMembe
                   " AND display_name = 'Deleted member' AND email = '' AND password_hash = ''"), 1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM sessions WHERE user_id = " + std::to_string(id)), 0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM user_roles WHERE user_id = " + std::to_string(id)), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM profiles WHERE user_id = " + std::to_string(id)), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM memberships WHERE user_id = " + std::to_string(id)), 0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'user.delete'"), 1);
   EXPECT_FALSE(Has(server.Get("/", {{"Cookie", kim.cookie}}).body, "Signed in as"));
   // The address is free again, and the old password opens nothing.

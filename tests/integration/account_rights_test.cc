@@ -23,14 +23,7 @@ class AccountRightsTest : public ::testing::TestWithParam<Backend> {
     AddUser(database_, "ada@example.org", "Ada Admin", {"admin"}, kPassword);
     AddUser(database_, "kim@example.org", "Kim", {"member"}, kPassword);
   }
-  long long Count(const std::string& query) {
-    auto n = database_.db().Run([&](soci::session& sql) {
-      long long count = 0;
-      sql << query, soci::into(count);
-      return count;
-    });
-    return n.ok() ? *n : -1;
-  }
+  long long Count(const std::string& query) { return QueryNumber(database_.db(), query); }
   long long IdOf(const std::string& email) {
     return Count("SELECT id FROM users WHERE email_key = '" + email + "'");
   }

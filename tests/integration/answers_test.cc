@@ -48,15 +48,7 @@ class AnswerStoreTest : public ::testing::TestWithParam<Backend> {
   }
 
   long long Count(const std::string& query) { return Count(database_.db(), query); }
-  static long long Count(Database& db, const std::string& query) {
-    auto n = db.Run([&](soci::session& sql) {
-      long long value = 0;
-      sql << query, soci::into(value);
-      return value;
-    });
-    EXPECT_TRUE(n.ok()) << n.status().message();
-    return n.ok() ? *n : -1;
-  }
+  static long long Count(Database& db, const std::string& query) { return QueryNumber(db, query); }
 
   NewAnswer Causes(bool submit = false) {
     return NewAnswer{condition_id_, "causes", 1,

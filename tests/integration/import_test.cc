@@ -57,15 +57,7 @@ class ImportTest : public ::testing::TestWithParam<Backend> {
   }
   std::pair<int, std::string> ImportPackets() { return Import({"orphanet", packets_.string()}); }
 
-  long long Count(const std::string& query) {
-    auto count = database_.db().Run([&](soci::session& sql) {
-      long long n = -1;
-      sql << query, soci::into(n);
-      return n;
-    });
-    EXPECT_TRUE(count.ok()) << query << ": " << count.status().message();
-    return count.ok() ? *count : -1;
-  }
+  long long Count(const std::string& query) { return QueryNumber(database_.db(), query); }
 
   std::string Text(const std::string& query) {
     auto text = database_.db().Run([&](soci::session& sql) {

@@ -33,14 +33,7 @@ class PasswordResetTest : public ::testing::TestWithParam<Backend> {
     return PostForm(server, "/login", form.cookie,
                     "csrf=" + form.csrf + "&email=" + http::PercentEncode(email) + "&password=" + http::PercentEncode(password));
   }
-  long long Count(const std::string& query) {
-    auto n = database_.db().Run([&](soci::session& sql) {
-      long long count = 0;
-      sql << query, soci::into(count);
-      return count;
-    });
-    return n.ok() ? *n : -1;
-  }
+  long long Count(const std::string& query) { return QueryNumber(database_.db(), query); }
   TestDatabase database_{GetParam()};
 };
 

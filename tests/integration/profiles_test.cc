@@ -37,15 +37,7 @@ class ProfilesTest : public ::testing::TestWithParam<Backend> {
   long long IdOf(const std::string& email) { return UserIdOf(database_, email); }
   std::string MemberPath(const std::string& email) { return "/members/" + std::to_string(IdOf(email)); }
 
-  long long Count(const std::string& query) {
-    auto n = database_.db().Run([&](soci::session& sql) {
-      long long value = 0;
-      sql << query, soci::into(value);
-      return value;
-    });
-    EXPECT_TRUE(n.ok()) << n.status().message();
-    return n.ok() ? *n : -1;
-  }
+  long long Count(const std::string& query) { return QueryNumber(database_.db(), query); }
   std::string Text(const std::string& query) {
     auto text = database_.db().Run([&](soci::session& sql) {
       std::string value;

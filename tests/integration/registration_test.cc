@@ -22,14 +22,7 @@ std::string Form(const SignedIn& form, const std::string& email, const std::stri
 
 class RegistrationTest : public ::testing::TestWithParam<Backend> {
  protected:
-  long long Users() {
-    auto n = database_.db().Run([](soci::session& sql) {
-      long long count = 0;
-      sql << "SELECT COUNT(*) FROM users", soci::into(count);
-      return count;
-    });
-    return n.ok() ? *n : -1;
-  }
+  long long Users() { return QueryNumber(database_.db(), "SELECT COUNT(*) FROM users"); }
   HttpResult Register(TestServer& server, const std::string& email, const std::string& name,
                       const std::string& password) {
     SignedIn form = OpenForm(server, "/register");

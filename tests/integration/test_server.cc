@@ -362,6 +362,16 @@ std::string NewestMailColumn(TestDatabase& database, const std::string& column, 
 
 }  // namespace
 
+long long QueryNumber(Database& db, const std::string& query) {
+  auto number = db.Run([&](soci::session& sql) {
+    long long n = -1;
+    sql << query, soci::into(n);
+    return n;
+  });
+  EXPECT_TRUE(number.ok()) << query << ": " << number.status().message();
+  return number.ok() ? *number : -1;
+}
+
 long long MailCount(TestDatabase& database, const std::string& recipient) {
   auto count = database.db().Run([&](soci::session& sql) {
     long long n = 0;

@@ -119,6 +119,10 @@ SignedIn SignIn(TestServer& server, const std::string& email, const std::string&
 // The id of the account with that e-mail address, or 0 (failing the test) when none.
 long long UserIdOf(TestDatabase& database, const std::string& email);
 
+// The single integer a query such as "SELECT COUNT(*) FROM …" answers; fails the test
+// (and returns -1) when the query fails.
+long long QueryNumber(Database& db, const std::string& query);
+
 // The value of the first hidden `csrf` field in an HTML page, or "".
 std::string CsrfFieldIn(const std::string& html);
 // "name=value" of the cookie set by a Set-Cookie header value.

@@ -218,6 +218,23 @@ HttpResult TestServer::Get(const std::string& target,
 HttpResult TestServer::Request(const std::string& method, const std::string& target,
                                const std::map<std::string, std::string>& headers,
                                const std::string& body) {
+  try {
+    return Exchange(method, target, headers, body);
+  } catch (const std::exception& e) {
+    // Say why, with what the server said: a server that died shows its last words here.
+    int status = 0;
+    const bool exited = pid_ > 0 && waitpid(pid_, &status, WNOHANG) == pid_;
+    if (exited) pid_ = -1;
+    ADD_FAILURE() << method << " " << target << ": " << e.what()
+                  << (exited ? " (the server has exited, status " + std::to_string(status) + ")" : "")
+                  << "\nserver log:\n" << Log();
+    return {};
+  }
+}
+
+HttpResult TestServer::Exchange(const std::string& method, const std::string& target,
+                                const std::map<std::string, std::string>& headers,
+                                const std::string& body) {
   asio::io_context io;
   beast::tcp_stream stream(io);
   stream.expires_after(std::chrono::seconds(30));

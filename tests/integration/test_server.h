@@ -86,6 +86,10 @@ class TestServer {
   pid_t pid() const { return pid_; }
 
  private:
+  // Request without the failure report: throws on network errors.
+  HttpResult Exchange(const std::string& method, const std::string& target,
+                      const std::map<std::string, std::string>& headers, const std::string& body);
+
   std::filesystem::path log_path_;
   pid_t pid_ = -1;
   unsigned short port_ = 0;

@@ -1,7 +1,6 @@
 // ClusterIndex: see cluster_index.h. Each level is a flat vector of items sorted by the
-// cell of a uniform grid over [0,1]² (row-major), then by (y, x, reference) inside a
-// cell, with the start of every cell kept: a box or radius query reads one contiguous
-// span per grid row. Building a level is one pass over the level above plus a counting
+// cell of a uniform grid over [0,1]² (row-major), with the start of every cell kept: a
+// box or radius query reads one contiguous span per grid row. Building a level is one pass over the level above plus a counting
 // sort: no per-item allocation.
 #include "map/cluster_index.h"
 
@@ -9,7 +8,6 @@
 #include <cmath>
 #include <numbers>
 #include <string>
-#include <tuple>
 
 namespace diseasemaps::map {
 namespace {
@@ -60,7 +58,10 @@ struct ClusterSnapshot::Level {
     return std::min(static_cast<uint32_t>(c), side - 1);
   }
 
-  // Sorts `items` into grid order and fills the grid. `scratch` is reused memory.
+  // Sorts `items` into grid order and fills the grid; a stable counting sort, so items
+  // of one cell keep the order they were made in, which is canonical because the points
+  // are sorted by id and every level is made in the order of the level above.
+  // `scratch` and `cells` are reused memory.
   void Index(std::vector<Item>& scratch, std::vector<uint32_t>& cells) {
     const size_t n = items.size();
     side = static_cast<uint32_t>(std::clamp<double>(std::ceil(std::sqrt(n / 2.0)), 1, kMaxGridSide));
@@ -75,15 +76,6 @@ struct ClusterSnapshot::Level {
     std::vector<uint32_t> fill(cell_start.begin(), cell_start.end() - 1);
     for (size_t i = 0; i < n; ++i) scratch[fill[cells[i]]++] = items[i];
     items.swap(scratch);
-    // Inside a cell: a canonical order, so that the result depends only on the set.
-    for (size_t c = 0; c + 1 < cell_start.size(); ++c) {
-      const uint32_t b = cell_start[c], e = cell_start[c + 1];
-      if (e - b > 1) {
-        std::sort(items.begin() + b, items.begin() + e, [](const Item& a, const Item& o) {
-          return std::tie(a.y, a.x, a.ref) < std::tie(o.y, o.x, o.ref);
-        });
-      }
-    }
   }
 
   // Calls f(index) for every item in [x0,x1]×[y0,y1].
@@ -103,6 +95,9 @@ struct ClusterSnapshot::Level {
 
 ClusterSnapshot::ClusterSnapshot(const ClusterOptions& options, std::span<const MapPoint> points)
     : options_(options) {
+  // As supercluster: zooms within 0..30 (the id keeps zoom + 1 in 5 bits).
+  options_.max_zoom = std::clamp(options_.max_zoom, 0, 30);
+  options_.min_zoom = std::clamp(options_.min_zoom, 0, options_.max_zoom);
   std::vector<MapPoint> sorted;
   if (!std::is_sorted(points.begin(), points.end(),
                       [](const MapPoint& a, const MapPoint& b) { return a.id < b.id; })) {

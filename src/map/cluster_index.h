@@ -11,8 +11,8 @@
 // Guarantees, for every published snapshot:
 //  - at each zoom every point's weight is counted exactly once (sum of counts = total);
 //  - the result is a function of the SET of points (ids must be unique), not of the order
-//    in which they were loaded, added, removed or moved: points are ordered by a
-//    canonical key before each level is clustered;
+//    in which they were loaded, added, removed or moved: the points are sorted by id,
+//    each level is made in the order of the level above and sorted stably;
 //  - with min_points <= 2 the seeds of any two items at zoom z (a cluster's origin item
 //    at z+1, or the point itself) are farther apart than the radius at z;
 //  - Clusters() at a zoom above max_zoom returns every point, unclustered.
@@ -66,6 +66,7 @@ struct MapPoint {
   Role role = Role::kAffected;
 };
 
+// Zooms are clamped to 0 <= min_zoom <= max_zoom <= 30.
 struct ClusterOptions {
   double radius = 60;      // cluster radius, in pixels of a tile `extent` wide
   double extent = 512;     // tile size the radius is relative to

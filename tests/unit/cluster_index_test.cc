@@ -282,6 +282,14 @@ TEST(ClusterIndex, AddRemoveMoveAndWeightGiveTheSameLevelsAsARebuild) {
   ExpectSameLevels(*before, *Loaded(RandomPoints(1500, 9))->Snapshot());
 }
 
+TEST(ClusterIndex, LevelsDependOnTheSetOfPointsNotTheirOrder) {
+  auto points = RandomPoints(1500, 13);
+  ClusterSnapshot shuffled({}, points);
+  std::sort(points.begin(), points.end(), [](const MapPoint& a, const MapPoint& b) { return a.id > b.id; });
+  ClusterSnapshot reversed({}, points);
+  ExpectSameLevels(shuffled, reversed);
+}
+
 TEST(ClusterIndex, RefusesBadPointsAndUnknownIds) {
   ClusterIndex index;
   EXPECT_FALSE(index.Load({{.id = 1}, {.id = 1}}).ok());
@@ -296,6 +304,16 @@ TEST(ClusterIndex, RefusesBadPointsAndUnknownIds) {
   EXPECT_EQ(index.SetWeight(1, 0).code(), Status::Code::kInvalidArgument);
   EXPECT_FALSE(index.Publish());
   EXPECT_EQ(index.Clusters(-180, -90, 180, 90, 0).size(), 1u);
+}
+
+TEST(ClusterIndex, ZoomsAreClampedToTheLevelsThatExist) {
+  const auto points = RandomPoints(300, 12);
+  auto index = Loaded(points, {.min_zoom = 3, .max_zoom = 40});
+  auto snap = index->Snapshot();
+  EXPECT_EQ(snap->options().max_zoom, 30);
+  EXPECT_EQ(Ids(snap->Clusters(-180, -90, 180, 90, 0)), Ids(snap->Clusters(-180, -90, 180, 90, 3)));
+  EXPECT_LT(snap->Items(3).size(), points.size());
+  EXPECT_EQ(snap->Clusters(-180, -90, 180, 90, 99).size(), points.size());
 }
 
 TEST(ClusterIndex, ReadersSeeWholeSnapshotsWhileAWriterPublishes) {

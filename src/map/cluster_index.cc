@@ -308,6 +308,8 @@ Status ClusterIndex::Load(std::vector<MapPoint> points) {
       return Status::InvalidArgument("duplicate point id " + std::to_string(points[i].id));
     }
   }
+  // Room for growth, so that an Add after a Load moves memory instead of reallocating.
+  points.reserve(points.size() + points.size() / 16 + 64);
   std::lock_guard lock(writer_mutex_);
   points_ = std::move(points);
   snapshot_.store(std::make_shared<const ClusterSnapshot>(options_, points_));

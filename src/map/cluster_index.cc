@@ -14,6 +14,13 @@ namespace {
 
 constexpr uint32_t kClusterFlag = 1u << 31;  // Item::ref names a ClusterRecord
 constexpr uint32_t kMaxGridSide = 2048;
+constexpr double kFixedUnit = 1.0 / 4294967296.0;  // 2^-32
+
+// A mercator coordinate in [0,1] as 32-bit fixed point, rounded to nearest.
+uint32_t Fixed(double v) {
+  const double f = std::round(std::clamp(v, 0.0, 1.0) * 4294967296.0);
+  return f >= 4294967295.0 ? UINT32_MAX : static_cast<uint32_t>(f);
+}
 
 double LngToX(double lng) { return lng / 360.0 + 0.5; }
 
@@ -37,10 +44,14 @@ double WrapLng(double lng) { return std::fmod(std::fmod(lng + 180.0, 360.0) + 36
 
 // One zoom level.
 struct ClusterSnapshot::Level {
+  // 16 bytes: the position in 32-bit fixed point (2^-32 of the world is 1/128 of a
+  // pixel at zoom 16 in a 512-px tile), exact in a double.
   struct Item {
-    double x, y;
+    uint32_t fx, fy;
     uint32_t count;
     uint32_t ref;  // a BasePoint index, or kClusterFlag | a ClusterRecord index
+    double x() const { return fx * kFixedUnit; }
+    double y() const { return fy * kFixedUnit; }
   };
   struct ClusterRecord {
     uint64_t id;
@@ -68,7 +79,7 @@ struct ClusterSnapshot::Level {
     cell_start.assign(static_cast<size_t>(side) * side + 1, 0);
     cells.resize(n);
     for (size_t i = 0; i < n; ++i) {
-      cells[i] = Cell(items[i].y) * side + Cell(items[i].x);
+      cells[i] = Cell(items[i].y()) * side + Cell(items[i].x());
       ++cell_start[cells[i] + 1];
     }
     for (size_t c = 1; c < cell_start.size(); ++c) cell_start[c] += cell_start[c - 1];
@@ -87,7 +98,8 @@ struct ClusterSnapshot::Level {
       const uint32_t b = cell_start[cy * side + cx0], e = cell_start[cy * side + cx1 + 1];
       for (uint32_t i = b; i < e; ++i) {
         const Item& it = items[i];
-        if (it.x >= x0 && it.x <= x1 && it.y >= y0 && it.y <= y1) f(i);
+        const double x = it.x(), y = it.y();
+        if (x >= x0 && x <= x1 && y >= y0 && y <= y1) f(i);
       }
     }
   }
@@ -115,7 +127,7 @@ ClusterSnapshot::ClusterSnapshot(const ClusterOptions& options, std::span<const 
   points_.reserve(points.size());
   top.items.reserve(points.size());
   for (const MapPoint& p : points) {
-    top.items.push_back({LngToX(p.lng), LatToY(p.lat), p.weight, static_cast<uint32_t>(points_.size())});
+    top.items.push_back({Fixed(LngToX(p.lng)), Fixed(LatToY(p.lat)), p.weight, static_cast<uint32_t>(points_.size())});
     points_.push_back({p.id, p.lat, p.lng, p.role});
     total_weight_ += p.weight;
   }
@@ -157,27 +169,28 @@ ClusterSnapshot::ClusterSnapshot(const ClusterOptions& options, std::span<const 
       const Level::Item& seed = above.items[i];
       near.clear();
       uint64_t sum = seed.count;
-      above.ForEachInBox(seed.x - r, seed.y - r, seed.x + r, seed.y + r, [&](uint32_t j) {
+      const double sx = seed.x(), sy = seed.y();
+      above.ForEachInBox(sx - r, sy - r, sx + r, sy + r, [&](uint32_t j) {
         if (taken[j]) return;
         const Level::Item& it = above.items[j];
-        const double dx = it.x - seed.x, dy = it.y - seed.y;
+        const double dx = it.x() - sx, dy = it.y() - sy;
         if (dx * dx + dy * dy > r2) return;
         near.push_back(j);
         sum += it.count;
       });
       if (!near.empty() && sum >= options_.min_points) {
-        double wx = seed.x * seed.count, wy = seed.y * seed.count;
+        double wx = sx * seed.count, wy = sy * seed.count;
         Level::ClusterRecord record{(static_cast<uint64_t>(i) << 5) | static_cast<uint64_t>(z + 1), {}};
         add_roles(seed, record.roles);
         for (uint32_t j : near) {
           const Level::Item& it = above.items[j];
           taken[j] = 1;
-          wx += it.x * it.count;
-          wy += it.y * it.count;
+          wx += it.x() * it.count;
+          wy += it.y() * it.count;
           add_roles(it, record.roles);
         }
         const auto s = static_cast<double>(sum);
-        level.items.push_back({wx / s, wy / s, static_cast<uint32_t>(sum),
+        level.items.push_back({Fixed(wx / s), Fixed(wy / s), static_cast<uint32_t>(sum),
                                kClusterFlag | static_cast<uint32_t>(level.clusters.size())});
         level.clusters.push_back(record);
       } else {
@@ -208,8 +221,8 @@ MapItem ClusterSnapshot::ToMapItem(const Level& level, size_t index, int /*zoom*
     out.is_cluster = true;
     out.id = c.id;
     out.roles = c.roles;
-    out.lat = YToLat(it.y);
-    out.lng = XToLng(it.x);
+    out.lat = YToLat(it.y());
+    out.lng = XToLng(it.x());
   } else {
     const BasePoint& p = points_[it.ref];
     out.id = p.id;
@@ -256,7 +269,7 @@ std::vector<LevelItem> ClusterSnapshot::Items(int zoom) const {
   std::vector<LevelItem> out;
   out.reserve(level.items.size());
   for (size_t i = 0; i < level.items.size(); ++i) {
-    out.push_back({level.items[i].x, level.items[i].y, ToMapItem(level, i, z)});
+    out.push_back({level.items[i].x(), level.items[i].y(), ToMapItem(level, i, z)});
   }
   return out;
 }

@@ -89,6 +89,20 @@ struct ClusterSnapshot::Level {
     items.swap(scratch);
   }
 
+  // Calls f(index) for every item, in the order the level below takes seeds: grid cells
+  // in a scattered but fixed order (cell k * 2654435761 mod cells, a permutation as the
+  // multiplier is a prime above any cell count), items of a cell in storage order. Taken
+  // row by row, seeds fall on a regular lattice and leave ~20% more clusters at low zooms
+  // than supercluster, which takes them in input order.
+  template <typename F>
+  void ForEachInSeedOrder(F&& f) const {
+    const uint64_t cells = cell_start.size() - 1;
+    for (uint64_t k = 0; k < cells; ++k) {
+      const uint64_t c = (k * 2654435761ull) % cells;
+      for (uint32_t i = cell_start[c]; i < cell_start[c + 1]; ++i) f(i);
+    }
+  }
+
   // Calls f(index) for every item in [x0,x1]×[y0,y1].
   template <typename F>
   void ForEachInBox(double x0, double y0, double x1, double y1, F&& f) const {
@@ -163,8 +177,10 @@ ClusterSnapshot::ClusterSnapshot(const ClusterOptions& options, std::span<const 
       level.items.push_back(copy);
     };
 
-    for (uint32_t i = 0; i < n; ++i) {
-      if (taken[i]) continue;
+    uint32_t rank = 0;  // of the seed in level z+1's seed order: the cluster id's origin
+    above.ForEachInSeedOrder([&](uint32_t i) {
+      const uint32_t seed_rank = rank++;
+      if (taken[i]) return;
       taken[i] = 1;
       const Level::Item& seed = above.items[i];
       near.clear();
@@ -180,7 +196,7 @@ ClusterSnapshot::ClusterSnapshot(const ClusterOptions& options, std::span<const 
       });
       if (!near.empty() && sum >= options_.min_points) {
         double wx = sx * seed.count, wy = sy * seed.count;
-        Level::ClusterRecord record{(static_cast<uint64_t>(i) << 5) | static_cast<uint64_t>(z + 1), {}};
+        Level::ClusterRecord record{(static_cast<uint64_t>(seed_rank) << 5) | static_cast<uint64_t>(z + 1), {}};
         add_roles(seed, record.roles);
         for (uint32_t j : near) {
           const Level::Item& it = above.items[j];
@@ -200,7 +216,7 @@ ClusterSnapshot::ClusterSnapshot(const ClusterOptions& options, std::span<const 
           copy_down(above.items[j]);
         }
       }
-    }
+    });
     level.items.shrink_to_fit();
     level.Index(scratch, cells);
   }
@@ -268,9 +284,9 @@ std::vector<LevelItem> ClusterSnapshot::Items(int zoom) const {
   const Level& level = *levels_[z - options_.min_zoom];
   std::vector<LevelItem> out;
   out.reserve(level.items.size());
-  for (size_t i = 0; i < level.items.size(); ++i) {
+  level.ForEachInSeedOrder([&](uint32_t i) {
     out.push_back({level.items[i].x(), level.items[i].y(), ToMapItem(level, i, z)});
-  }
+  });
   return out;
 }
 

@@ -80,7 +80,7 @@ struct MapItem {
   double lat = 0;
   double lng = 0;
   // For a point, its MapPoint::id. For a cluster, (origin << 5) | (zoom + 1), where
-  // origin is the position of its seed in level zoom+1: meaningful only within the
+  // origin is the rank of its seed in Items(zoom + 1): meaningful only within the
   // snapshot that returned it.
   uint64_t id = 0;
   bool is_cluster = false;
@@ -114,8 +114,8 @@ class ClusterSnapshot {
   std::vector<MapItem> Clusters(double west, double south, double east, double north,
                                 int zoom) const;
 
-  // Every item of level `zoom` (clamped as above), in storage order, with its
-  // mercator position. For tests and tools; allocates.
+  // Every item of level `zoom` (clamped as above) with its mercator position, in the
+  // order the level below takes its seeds. For tests and tools; allocates.
   std::vector<LevelItem> Items(int zoom) const;
 
   const ClusterOptions& options() const { return options_; }

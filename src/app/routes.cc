@@ -20,6 +20,7 @@
 #include "health/health_handlers.h"
 #include "home/home_page.h"
 #include "mail/outbox_pages.h"
+#include "map/map_pages.h"
 #include "pages/error_pages.h"
 #include "platform/gazetteer.h"
 #include "profiles/profile_pages.h"
@@ -69,6 +70,13 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Get("/api/v1/search", [&site](const Request& r) { return search::SearchApi(site.search, r); });
   router.Get("/api/v1/suggest", [&site](const Request& r) { return search::SuggestApi(site.search, r); },
              {.runs_inline = true});
+
+  // The community map's pages (map/map_pages.h); their data come from /api/v1/map*
+  router.Get("/map", [](const Request& r) { return map::AllConditionsMapPage(r); },
+             {.cache_for_anonymous = true});
+  router.Get("/conditions/{slug}/map",
+             [conditions](const Request& r) { return map::ConditionMapPage(*conditions, r); },
+             {.cache_for_anonymous = true});
 
   // For search engines
   router.Get("/robots.txt", [&site](const Request&) { return catalog::RobotsTxt(site.public_url); },

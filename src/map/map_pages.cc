@@ -1,0 +1,96 @@
+// The community map's pages (see map_pages.h): view models for map.mustache.
+#include "map/map_pages.h"
+
+#include <nlohmann/json.hpp>
+
+#include "catalog/condition_page.h"
+#include "pages/error_pages.h"
+#include "platform/templates.h"
+
+namespace diseasemaps::map {
+namespace {
+
+using nlohmann::json;
+
+// Colours from Okabe and Ito's palette, told apart by most people with a colour vision
+// deficiency; each marker also has its own shape and a dark outline (map.css).
+const std::vector<MapRole> kRoles = {
+    {"affected", "affected", "#0072B2", "circle", "M10 1.5a8.5 8.5 0 1 0 0.01 0Z"},
+    {"family", "family & friends", "#D55E00", "square", "M2.5 2.5h15v15h-15Z"},
+    {"adviser", "adviser", "#009E73", "triangle", "M10 1.5L19 18H1Z"},
+    {"researcher", "researcher", "#CC79A7", "diamond", "M10 1L19 10L10 19L1 10Z"},
+    {"professional", "healthcare professional", "#E69F00", "star",
+     "M10 1.3L12.4 7.6L19 7.9L13.8 12L15.6 18.5L10 14.8L4.4 18.5L6.2 12L1 7.9L7.6 7.6Z"},
+    {"organisation", "organisation", "#56B4E9", "hexagon", "M19 10L14.5 17.8H5.5L1 10L5.5 2.2H14.5Z"},
+};
+
+std::string Capitalised(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+
+json RolesView() {
+  json roles = json::array();
+  for (const MapRole& r : kRoles) {
+    roles.push_back({{"name", r.name},
+                     {"label", r.label},
+                     {"heading", Capitalised(r.label)},
+                     {"colour", r.colour},
+                     {"shape", r.shape},
+                     {"path", r.path}});
+  }
+  return roles;
+}
+
+// The page's view model; `condition` is null for every condition.
+http::Response Render(const json& condition) {
+  const bool one = !condition.is_null();
+  const std::string name = one ? condition["name"].get<std::string>() : "";
+  json page = {
+      {"title", one ? "Community map: " + name : std::string("Community map")},
+      {"heading", one ? "Community map: " + name : std::string("Community map")},
+      {"description", one ? "Where the members of the " + name +
+                                " community live, by city or country, and how to contact them."
+                          : std::string("Where DiseaseMaps members live, by city or country, "
+                                        "and how to contact them.")},
+      {"canonical", one ? condition["url"].get<std::string>() + "/map" : std::string("/map")},
+      {"condition", condition},
+      {"roles", RolesView()},
+      {"styles", json::array({"/static/vendor/leaflet/leaflet.css", "/static/css/map.css"})},
+      {"scripts", json::array({"/static/js/map.js"})},
+  };
+  return http::Response::Html(Templates::RenderPage("map", page));
+}
+
+http::Response NotFound(const http::Request& request) {
+  return pages::ErrorPage(&request, 404,
+                          "We have no condition at this address, so there is no map of its community. "
+                          "Try searching for it by name, by a symptom or by a code such as ORPHA:1183.");
+}
+
+}  // namespace
+
+const std::vector<MapRole>& MapRoles() { return kRoles; }
+
+http::Response AllConditionsMapPage(const http::Request&) { return Render(nullptr); }
+
+http::Response ConditionMapPage(catalog::ConditionStore& conditions, const http::Request& request) {
+  const std::string& requested = request.Param("slug");
+  const std::string slug = catalog::NormaliseSlug(requested);
+  if (slug.empty()) return NotFound(request);
+  auto found = conditions.FindBySlug(slug);
+  if (!found.ok()) {
+    if (found.status().code() != Status::Code::kNotFound) {
+      return pages::ErrorPage(&request, 503, "The catalogue is unavailable right now.");
+    }
+    auto canonical = conditions.CanonicalSlugForSynonym(slug);
+    if (canonical.ok()) return http::Response::Redirect("/conditions/" + *canonical + "/map", 301);
+    return NotFound(request);
+  }
+  if (slug != requested) return http::Response::Redirect("/conditions/" + slug + "/map", 301);
+  return Render({{"orphacode", found->orphacode},
+                 {"name", found->name},
+                 {"url", "/conditions/" + found->slug}});
+}
+
+}  // namespace diseasemaps::map

@@ -1,0 +1,108 @@
+// The community map's pages through the real binary, on SQLite and PostgreSQL: /map and
+// /conditions/{slug}/map answer in the site layout with their heading, the role filters
+// (each role's words, colour and shape) and the map's script and styles; a synonym's slug
+// or another case redirects like the condition page does; an unknown condition is the
+// site's 404 page; and the vendored map files are served from the static tree.
+#include <gtest/gtest.h>
+
+#include "test_server.h"
+
+namespace diseasemaps::testing {
+namespace {
+
+bool Has(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+// The starter catalogue, loaded by `serve` into an empty database, holds the condition
+// and the synonym these tests use.
+class MapPagesTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  TestDatabase database_{GetParam()};
+};
+
+std::string Backends(const ::testing::TestParamInfo<Backend>& info) { return BackendName(info.param); }
+
+void ExpectFiltersAndScripts(const std::string& html) {
+  EXPECT_TRUE(Has(html, "<legend>Show members who are</legend>"));
+  for (const char* role : {"affected", "family", "adviser", "researcher", "professional", "organisation"}) {
+    EXPECT_TRUE(Has(html, std::string("name=\"roles\" value=\"") + role + "\" checked")) << role;
+  }
+  for (const char* words : {">Affected<", ">Family &amp; friends<", ">Adviser<", ">Researcher<",
+                            ">Healthcare professional<", ">Organisation<"}) {
+    EXPECT_TRUE(Has(html, words)) << words;
+  }
+  for (const char* shape : {"circle", "square", "triangle", "diamond", "star", "hexagon"}) {
+    EXPECT_TRUE(Has(html, std::string("(shown as a ") + shape + ")")) << shape;
+  }
+  EXPECT_TRUE(Has(html, "<script type=\"module\" src=\"/static/js/map.js\"></script>"));
+  EXPECT_TRUE(Has(html, "<link rel=\"stylesheet\" href=\"/static/vendor/leaflet/leaflet.css\">"));
+  EXPECT_TRUE(Has(html, "<noscript>"));
+  EXPECT_TRUE(Has(html, "<caption>Members you can see, by country and role."));
+  EXPECT_TRUE(Has(html, "<a href=\"/map\">Community map</a>"));  // in the header
+}
+
+TEST_P(MapPagesTest, AllConditionsMapShowsItsHeadingAndFilters) {
+  TestServer server(database_);
+  HttpResult page = server.Get("/map");
+  ASSERT_EQ(page.status, 200u) << page.body;
+  EXPECT_TRUE(Has(page.body, "<h1 id=\"map-title\">Community map</h1>"));
+  EXPECT_TRUE(Has(page.body, "<title>Community map · DiseaseMaps</title>"));
+  EXPECT_TRUE(Has(page.body, "data-condition=\"\""));
+  ExpectFiltersAndScripts(page.body);
+}
+
+TEST_P(MapPagesTest, ConditionMapShowsTheConditionAndFilters) {
+  TestServer server(database_);
+  HttpResult page = server.Get("/conditions/opsoclonus-myoclonus-syndrome/map");
+  ASSERT_EQ(page.status, 200u) << page.body;
+  EXPECT_TRUE(Has(page.body, "<h1 id=\"map-title\">Community map: Opsoclonus-myoclonus syndrome</h1>"));
+  EXPECT_TRUE(Has(page.body, "data-condition=\"1183\""));
+  EXPECT_TRUE(Has(page.body, "<a href=\"/conditions/opsoclonus-myoclonus-syndrome\">Opsoclonus-myoclonus syndrome</a>"));
+  EXPECT_TRUE(Has(page.body, "<link rel=\"canonical\" href=\"/conditions/opsoclonus-myoclonus-syndrome/map\">"));
+  ExpectFiltersAndScripts(page.body);
+}
+
+TEST_P(MapPagesTest, OtherAddressesOfAConditionRedirectToItsMap) {
+  TestServer server(database_);
+  HttpResult by_synonym = server.Get("/conditions/kinsbourne-syndrome/map");
+  EXPECT_EQ(by_synonym.status, 301u);
+  EXPECT_EQ(by_synonym.Header("location"), "/conditions/opsoclonus-myoclonus-syndrome/map");
+  HttpResult by_case = server.Get("/conditions/Opsoclonus-Myoclonus-Syndrome/map");
+  EXPECT_EQ(by_case.status, 301u);
+  EXPECT_EQ(by_case.Header("location"), "/conditions/opsoclonus-myoclonus-syndrome/map");
+}
+
+TEST_P(MapPagesTest, UnknownConditionIsTheSitesNotFoundPage) {
+  TestServer server(database_);
+  for (const char* path : {"/conditions/no-such-condition/map", "/conditions/bad%20slug!/map"}) {
+    HttpResult page = server.Get(path);
+    EXPECT_EQ(page.status, 404u) << path;
+    EXPECT_TRUE(Has(page.body, "there is no map of its community")) << path;
+    EXPECT_TRUE(Has(page.body, "id=\"error-title\"")) << path;
+  }
+}
+
+TEST_P(MapPagesTest, TheMapsLibrariesAreServedFromTheStaticTree) {
+  TestServer server(database_);
+  HttpResult leaflet = server.Get("/static/vendor/leaflet/leaflet-src.esm.js");
+  ASSERT_EQ(leaflet.status, 200u);
+  EXPECT_TRUE(Has(leaflet.Header("content-type"), "text/javascript"));
+  EXPECT_TRUE(Has(leaflet.body, "export {"));
+  HttpResult css = server.Get("/static/vendor/leaflet/leaflet.css");
+  ASSERT_EQ(css.status, 200u);
+  EXPECT_TRUE(Has(css.Header("content-type"), "text/css"));
+  HttpResult countries = server.Get("/static/vendor/world-atlas/countries-110m.json");
+  ASSERT_EQ(countries.status, 200u);
+  EXPECT_TRUE(Has(countries.body, "\"type\":\"Topology\""));
+  EXPECT_EQ(server.Get("/static/vendor/topojson-client/index.js").status, 200u);
+  EXPECT_EQ(server.Get("/static/vendor/topojson-client/feature.js").status, 200u);
+  EXPECT_EQ(server.Get("/static/vendor/leaflet/LICENSE.txt").status, 200u);
+  EXPECT_EQ(server.Get("/static/js/map.js").status, 200u);
+  EXPECT_EQ(server.Get("/static/css/map.css").status, 200u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, MapPagesTest, ::testing::ValuesIn(AllBackends()), Backends);
+
+}  // namespace
+}  // namespace diseasemaps::testing

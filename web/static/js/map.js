@@ -420,7 +420,10 @@ function createMapView(container, roles, query) {
           : shown < data.total ? `Showing ${shown} of ${plural(data.total, 'member', 'members')}.`
             : plural(data.total, 'member', 'members') + '.';
         more.hidden = shown >= data.total || data.members.length === 0;
+        // Leaflet re-inserts the content to lay the popup out again: keep the focus.
+        const focused = card.contains(document.activeElement) ? document.activeElement : null;
         popup.update();
+        focused?.focus({ preventScroll: true });
         return items[0] ?? null;
       } catch (error) {
         status.textContent = `The members could not be loaded. ${error.message}`;

@@ -44,39 +44,6 @@ bool AllDigits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// The scope: 0 and no condition for all conditions.
-struct ScopeChoice {
-  int orphacode = 0;
-  std::optional<catalog::Condition> condition;
-};
-
-Result<ScopeChoice> ParseCondition(catalog::ConditionStore& conditions, const http::Request& request,
-                                   std::string& error) {
-  const std::string text = request.Query("condition").value_or("");
-  ScopeChoice choice;
-  if (text.empty()) return choice;
-  Result<catalog::Condition> found = Status::NotFound("");
-  if (AllDigits(text)) {
-    auto code = ParseWhole(text);
-    if (code && *code > 0 && *code < 100000000) found = conditions.FindByOrphacode(static_cast<int>(*code));
-  } else if (text.size() <= 200) {
-    found = conditions.FindBySlug(catalog::NormaliseSlug(text));
-  }
-  if (!found.ok()) {
-    if (found.status().code() != Status::Code::kNotFound) return found.status();
-    error = "condition must be the ORPHAcode (digits) or the slug of a condition in the catalogue, "
-            "or empty for all conditions; there is no condition '" + text.substr(0, 100) + "'.";
-    return choice;
-  }
-  if (found->status != "active") {
-    error = "The condition '" + text.substr(0, 100) + "' is obsolete: its community is closed.";
-    return choice;
-  }
-  choice.orphacode = found->orphacode;
-  choice.condition = std::move(*found);
-  return choice;
-}
-
 std::optional<RoleFilter> ParseRoles(const http::Request& request, std::string& error) {
   const std::string text = request.Query("roles").value_or("");
   RoleFilter filter;
@@ -152,6 +119,61 @@ json TotalsJson(const RoleCounts& totals) {
   return {{"members", n}, {"roles", RolesJson(totals)}, {"summary", TotalsSummary(totals)}};
 }
 
+struct MapApi::Scope {
+  int orphacode = 0;  // 0: all conditions
+  std::optional<catalog::Condition> condition;
+};
+
+Result<MapApi::Scope> MapApi::ResolveCondition(const http::Request& request, std::string& error) {
+  const std::string text = request.Query("condition").value_or("");
+  Scope scope;
+  if (text.empty()) return scope;
+  const auto now = std::chrono::steady_clock::now();
+  {
+    std::lock_guard lock(cache_mutex_);
+    if (auto it = cache_.find(text); it != cache_.end() && it->second.until > now) {
+      error = it->second.error;
+      if (it->second.condition) {
+        scope.orphacode = it->second.condition->orphacode;
+        scope.condition = it->second.condition;
+      }
+      return scope;
+    }
+  }
+  Result<catalog::Condition> found = Status::NotFound("");
+  if (AllDigits(text)) {
+    auto code = ParseWhole(text);
+    if (code && *code > 0 && *code < 100000000) found = conditions_.FindByOrphacode(static_cast<int>(*code));
+  } else if (text.size() <= 200) {
+    found = conditions_.FindBySlug(catalog::NormaliseSlug(text));
+  }
+  Remembered remembered;
+  remembered.until = now + std::chrono::seconds(kConditionCacheSeconds);
+  if (!found.ok()) {
+    if (found.status().code() != Status::Code::kNotFound) return found.status();
+    remembered.error = "condition must be the ORPHAcode (digits) or the slug of a condition in the catalogue, "
+                       "or empty for all conditions; there is no condition '" + text.substr(0, 100) + "'.";
+  } else if (found->status != "active") {
+    remembered.error = "The condition '" + text.substr(0, 100) + "' is obsolete: its community is closed.";
+  } else {
+    catalog::Condition kept;  // only what the answers need
+    kept.orphacode = found->orphacode;
+    kept.name = found->name;
+    kept.slug = found->slug;
+    kept.status = found->status;
+    remembered.condition = std::move(kept);
+    scope.orphacode = remembered.condition->orphacode;
+    scope.condition = remembered.condition;
+  }
+  error = remembered.error;
+  if (text.size() <= 200) {
+    std::lock_guard lock(cache_mutex_);
+    if (cache_.size() >= 10000) cache_.clear();  // bounded: odd parameters cannot grow it
+    cache_[text] = std::move(remembered);
+  }
+  return scope;
+}
+
 void AddMapToCommunityBox(json& box, MapService& service, int orphacode, const std::string& slug) {
   const RoleCounts totals = service.Totals(orphacode);
   uint32_t n = 0;
@@ -164,7 +186,7 @@ void AddMapToCommunityBox(json& box, MapService& service, int orphacode, const s
 
 http::Response MapApi::Map(const http::Request& request) {
   std::string error;
-  auto scope = ParseCondition(conditions_, request, error);
+  auto scope = ResolveCondition(request, error);
   if (!scope.ok()) return Error("The map is unavailable right now; please try again in a moment.", 503);
   if (!error.empty()) return Error(error);
   auto roles = ParseRoles(request, error);
@@ -200,7 +222,7 @@ http::Response MapApi::Map(const http::Request& request) {
 
 http::Response MapApi::Members(const http::Request& request) {
   std::string error;
-  auto scope = ParseCondition(conditions_, request, error);
+  auto scope = ResolveCondition(request, error);
   if (!scope.ok()) return Error("The map is unavailable right now; please try again in a moment.", 503);
   if (!error.empty()) return Error(error);
   auto roles = ParseRoles(request, error);
@@ -251,7 +273,7 @@ http::Response MapApi::Members(const http::Request& request) {
 
 http::Response MapApi::Countries(const http::Request& request) {
   std::string error;
-  auto scope = ParseCondition(conditions_, request, error);
+  auto scope = ResolveCondition(request, error);
   if (!scope.ok()) return Error("The map is unavailable right now; please try again in a moment.", 503);
   if (!error.empty()) return Error(error);
   auto roles = ParseRoles(request, error);

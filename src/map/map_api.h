@@ -6,10 +6,17 @@
 // unknown: 400 with {"error": "what is wrong and what is allowed"}), ask MapService, and
 // ask the guard (through map_privacy.h and guard::CanContact) what this viewer may see.
 // Answers are never cached by the page cache (they depend on the viewer's class and
-// change as members join); they carry Cache-Control: no-store. Thread-safe.
+// change as members join); they carry Cache-Control: no-store. The condition a
+// `condition=` names is looked up once and remembered for kConditionCacheSeconds (a
+// renamed or retired condition shows within that time), so a map request touches no
+// database. Thread-safe.
 #pragma once
 
+#include <chrono>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -21,6 +28,7 @@ namespace diseasemaps::map {
 
 inline constexpr int kMembersPerPage = 20;
 inline constexpr int kMaxZoom = 20;
+inline constexpr int kConditionCacheSeconds = 10;
 
 class MapApi {
  public:
@@ -31,8 +39,18 @@ class MapApi {
   http::Response Countries(const http::Request& request);  // GET /api/v1/map/countries
 
  private:
+  struct Scope;  // the condition= parameter resolved
+  Result<Scope> ResolveCondition(const http::Request& request, std::string& error);
+
   MapService& service_;
   catalog::ConditionStore& conditions_;
+  struct Remembered {
+    std::optional<catalog::Condition> condition;  // nullopt: none by that name
+    std::string error;
+    std::chrono::steady_clock::time_point until;
+  };
+  std::mutex cache_mutex_;
+  std::unordered_map<std::string, Remembered> cache_;  // by the parameter's text
 };
 
 // Gives a condition page's community box (profiles::ProfilePages::CommunityBox) the

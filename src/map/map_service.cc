@@ -190,7 +190,20 @@ RoleCounts MapService::Desired(ViewerClass c, const ClassState& state, PlaceKey 
   return out;
 }
 
-void MapService::SyncPoints(ViewerClass c, ClassState& state, const std::unordered_set<PlaceKey>& keys) {
+void MapService::ApplyPointChanges(const PointChanges& changes) {
+  for (const PointChange& change : changes) {
+    Status s;
+    switch (change.kind) {
+      case PointChange::Kind::kAdd: s = change.index->Add(change.point); break;
+      case PointChange::Kind::kRemove: s = change.index->Remove(change.point.id); break;
+      case PointChange::Kind::kSetWeight: s = change.index->SetWeight(change.point.id, change.point.weight); break;
+    }
+    if (!s.ok()) spdlog::error("map: point {}: {}", change.point.id, s.message());
+  }
+}
+
+void MapService::SyncPoints(ViewerClass c, ClassState& state, const std::unordered_set<PlaceKey>& keys,
+                            PointChanges& changes) {
   for (PlaceKey key : keys) {
     const RoleCounts want = Desired(c, state, key);
     const Place& place = places_.at(key);
@@ -199,18 +212,17 @@ void MapService::SyncPoints(ViewerClass c, ClassState& state, const std::unorder
       auto it = state.weights.find(id);
       const uint32_t have = it == state.weights.end() ? 0 : it->second;
       if (have == want[r]) continue;
-      Status s;
+      const MapPoint point{id, place.lat, place.lng, want[r], static_cast<Role>(r)};
       if (have == 0) {
-        s = state.index->Add({id, place.lat, place.lng, want[r], static_cast<Role>(r)});
+        changes.push_back({state.index, point, PointChange::Kind::kAdd});
         state.weights[id] = want[r];
       } else if (want[r] == 0) {
-        s = state.index->Remove(id);
+        changes.push_back({state.index, point, PointChange::Kind::kRemove});
         state.weights.erase(it);
       } else {
-        s = state.index->SetWeight(id, want[r]);
+        changes.push_back({state.index, point, PointChange::Kind::kSetWeight});
         it->second = want[r];
       }
-      if (!s.ok()) spdlog::error("map: point {} of {}: {}", id, PlaceIdOf(key), s.message());
     }
   }
 }
@@ -263,7 +275,7 @@ MapService::Scope& MapService::GetScope(int orphacode) {
   return ScopeLocked(orphacode);
 }
 
-void MapService::ApplyLocked(long long user_id, const std::optional<MemberRow>& row) {
+void MapService::ApplyLocked(long long user_id, const std::optional<MemberRow>& row, PointChanges& changes) {
   auto it = members_.find(user_id);
   Member fresh;
   if (row) {
@@ -276,7 +288,7 @@ void MapService::ApplyLocked(long long user_id, const std::optional<MemberRow>& 
     if (it != members_.end()) Count(*scope, orphacode, it->second, -1, &touched);
     if (row) Count(*scope, orphacode, fresh, 1, &touched);
     for (int c = 0; c < kViewerClassCount; ++c) {
-      SyncPoints(static_cast<ViewerClass>(c), scope->classes[c], touched[c]);
+      SyncPoints(static_cast<ViewerClass>(c), scope->classes[c], touched[c], changes);
     }
   }
   if (row) {
@@ -326,13 +338,20 @@ void MapService::MemberChanged(long long user_id) {
     spdlog::warn("map: member {} not re-read ({}); the next re-sync will", user_id, row.status().message());
     return;
   }
-  std::unique_lock lock(mutex_);
-  ApplyLocked(user_id, *row);
+  std::lock_guard writer(writer_mutex_);
+  PointChanges changes;
+  {
+    std::unique_lock lock(mutex_);
+    ApplyLocked(user_id, *row, changes);
+  }
+  ApplyPointChanges(changes);
 }
 
 Status MapService::Resync() {
   auto rows = store_.LoadAll();
   if (!rows.ok()) return rows.status();
+  std::lock_guard writer(writer_mutex_);
+  PointChanges changes;
   std::unique_lock lock(mutex_);
   std::unordered_set<long long> seen;
   seen.reserve(rows->size());
@@ -344,13 +363,15 @@ Status MapService::Resync() {
       const PlaceKey place = RegisterPlace(row);
       if (m.place == place && m.visibility == row.visibility && m.memberships == row.memberships) continue;
     }
-    ApplyLocked(row.user_id, row);
+    ApplyLocked(row.user_id, row, changes);
   }
   std::vector<long long> gone;
   for (const auto& [id, m] : members_) {
     if (!seen.count(id)) gone.push_back(id);
   }
-  for (long long id : gone) ApplyLocked(id, std::nullopt);
+  for (long long id : gone) ApplyLocked(id, std::nullopt, changes);
+  lock.unlock();
+  ApplyPointChanges(changes);
   return Status::Ok();
 }
 

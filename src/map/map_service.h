@@ -39,7 +39,10 @@
 //
 // Thread-safety: every public method may be called from any thread. Queries take a
 // shared lock on the member tables only to copy what they need; cluster queries read an
-// immutable snapshot without a lock.
+// immutable snapshot without a lock. Writers (MemberChanged, Resync) are serialised by
+// their own mutex; each updates the tables under the exclusive lock and records the
+// point changes, then applies them to the indexes after releasing it, so a reader never
+// waits for a Publish() rebuild that holds an index's writer lock.
 #pragma once
 
 #include <array>
@@ -181,19 +184,29 @@ class MapService {
   void Count(Scope& scope, int orphacode, const Member& member, int sign,
              std::array<std::unordered_set<PlaceKey>, kViewerClassCount>* touched);
   RoleCounts Desired(ViewerClass c, const ClassState& state, PlaceKey key) const;
-  void SyncPoints(ViewerClass c, ClassState& state, const std::unordered_set<PlaceKey>& keys);
+  // A change to one index, decided under mutex_ and applied after it is released.
+  struct PointChange {
+    std::shared_ptr<ClusterIndex> index;
+    MapPoint point;  // Add: the point; Remove: its id; SetWeight: id and weight
+    enum class Kind { kAdd, kRemove, kSetWeight } kind = Kind::kAdd;
+  };
+  using PointChanges = std::vector<PointChange>;
+  static void ApplyPointChanges(const PointChanges& changes);
+  void SyncPoints(ViewerClass c, ClassState& state, const std::unordered_set<PlaceKey>& keys,
+                  PointChanges& changes);
   void BuildIndexes(Scope& scope);
   Scope& ScopeLocked(int orphacode);  // REQUIRES: mutex_ held exclusively
   Scope* FindScope(int orphacode);
   Scope& GetScope(int orphacode);     // builds it when missing; returns with no lock held
   PlaceKey RegisterPlace(const MemberRow& row);
-  void ApplyLocked(long long user_id, const std::optional<MemberRow>& row);
+  void ApplyLocked(long long user_id, const std::optional<MemberRow>& row, PointChanges& changes);
   void Loop();
 
   MapStore store_;
   const Gazetteer& gazetteer_;
   const MapServiceOptions options_;
 
+  std::mutex writer_mutex_;  // serialises MemberChanged and Resync, and their point changes
   std::shared_mutex mutex_;  // guards members_, places_, scopes_ and their contents
   std::unordered_map<long long, Member> members_;
   std::unordered_map<PlaceKey, Place> places_;

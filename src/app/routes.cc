@@ -78,10 +78,10 @@ void DeclareRoutes(http::Router& router, Site& site) {
              {.runs_inline = true});
 
   // The community map's pages (map/map_pages.h); their data come from /api/v1/map*
-  router.Get("/map", [](const Request& r) { return map::AllConditionsMapPage(r); },
+  router.Get("/map", [&site](const Request& r) { return map::AllConditionsMapPage(site.map, r); },
              {.cache_for_anonymous = true});
   router.Get("/conditions/{slug}/map",
-             [conditions](const Request& r) { return map::ConditionMapPage(*conditions, r); },
+             [conditions, &site](const Request& r) { return map::ConditionMapPage(*conditions, site.map, r); },
              {.cache_for_anonymous = true});
 
   // For search engines

@@ -43,7 +43,7 @@ json RolesView() {
 }
 
 // The page's view model; `condition` is null for every condition.
-http::Response Render(const json& condition) {
+http::Response Render(const json& condition, MapService* service) {
   const bool one = !condition.is_null();
   const std::string name = one ? condition["name"].get<std::string>() : "";
   json page = {
@@ -56,6 +56,8 @@ http::Response Render(const json& condition) {
       {"canonical", one ? condition["url"].get<std::string>() + "/map" : std::string("/map")},
       {"condition", condition},
       {"roles", RolesView()},
+      {"totals_summary", service == nullptr ? std::string()
+                                            : TotalsSummary(service->Totals(one ? condition["orphacode"].get<int>() : 0))},
       {"styles", json::array({"/static/vendor/leaflet/leaflet.css", "/static/css/map.css"})},
       {"scripts", json::array({"/static/js/map.js"})},
   };
@@ -72,9 +74,12 @@ http::Response NotFound(const http::Request& request) {
 
 const std::vector<MapRole>& MapRoles() { return kRoles; }
 
-http::Response AllConditionsMapPage(const http::Request&) { return Render(nullptr); }
+http::Response AllConditionsMapPage(MapService* service, const http::Request&) {
+  return Render(nullptr, service);
+}
 
-http::Response ConditionMapPage(catalog::ConditionStore& conditions, const http::Request& request) {
+http::Response ConditionMapPage(catalog::ConditionStore& conditions, MapService* service,
+                                const http::Request& request) {
   const std::string& requested = request.Param("slug");
   const std::string slug = catalog::NormaliseSlug(requested);
   if (slug.empty()) return NotFound(request);
@@ -90,7 +95,8 @@ http::Response ConditionMapPage(catalog::ConditionStore& conditions, const http:
   if (slug != requested) return http::Response::Redirect("/conditions/" + slug + "/map", 301);
   return Render({{"orphacode", found->orphacode},
                  {"name", found->name},
-                 {"url", "/conditions/" + found->slug}});
+                 {"url", "/conditions/" + found->slug}},
+                service);
 }
 
 }  // namespace diseasemaps::map

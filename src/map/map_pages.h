@@ -3,8 +3,9 @@
 // The server renders the page's frame in the site layout: the heading, what the map
 // shows, the role filters with each role's colour and shape (so the legend never relies
 // on colour alone), and the empty map and list that web/static/js/map.js fills from the
-// JSON API (/api/v1/map*). Nothing on the page depends on who is looking, so it is cached
-// for anonymous visitors; what each viewer may see is decided by the API. Without
+// JSON API (/api/v1/map*). Nothing on the page depends on who is looking (the totals
+// count every member, hidden ones included), so it is cached for anonymous visitors;
+// what each viewer may see is decided by the API. Without
 // JavaScript the page still says what it is and that the map needs JavaScript.
 #pragma once
 
@@ -13,6 +14,7 @@
 
 #include "catalog/condition_store.h"
 #include "http/request.h"
+#include "map/map_service.h"
 
 namespace diseasemaps::map {
 
@@ -27,11 +29,13 @@ struct MapRole {
 };
 const std::vector<MapRole>& MapRoles();
 
-// GET /map: every condition's members.
-http::Response AllConditionsMapPage(const http::Request& request);
+// GET /map: every condition's members. With a `service` (may be null), the totals
+// sentence is in the page as served, so it reads right before the script runs.
+http::Response AllConditionsMapPage(MapService* service, const http::Request& request);
 
 // GET /conditions/{slug}/map: one condition's members; a synonym's slug or another case
 // is a 301 to the canonical address, an unknown slug the site's 404 page.
-http::Response ConditionMapPage(catalog::ConditionStore& conditions, const http::Request& request);
+http::Response ConditionMapPage(catalog::ConditionStore& conditions, MapService* service,
+                                const http::Request& request);
 
 }  // namespace diseasemaps::map

@@ -58,6 +58,7 @@ TEST_P(MapPagesTest, ConditionMapShowsTheConditionAndFilters) {
   ASSERT_EQ(page.status, 200u) << page.body;
   EXPECT_TRUE(Has(page.body, "<h1 id=\"map-title\">Community map: Opsoclonus-myoclonus syndrome</h1>"));
   EXPECT_TRUE(Has(page.body, "data-condition=\"1183\""));
+  EXPECT_TRUE(Has(page.body, "role=\"status\">No members yet</p>"));  // the totals, before any script
   EXPECT_TRUE(Has(page.body, "<a href=\"/conditions/opsoclonus-myoclonus-syndrome\">Opsoclonus-myoclonus syndrome</a>"));
   EXPECT_TRUE(Has(page.body, "<link rel=\"canonical\" href=\"/conditions/opsoclonus-myoclonus-syndrome/map\">"));
   ExpectFiltersAndScripts(page.body);

@@ -1,0 +1,343 @@
+// The community map in a real browser, on both databases: the country shapes are drawn
+// from the served world-atlas file (no tiles), clusters and places come from the map
+// API, a role filter changes the markers and the list, the list view works with the
+// keyboard alone, a place's card lists its members with "Send a message" for a
+// signed-in member, the page holds together at 360 px (no horizontal scrolling, touch
+// targets of 44 px), runs under its own Content-Security-Policy, and says what it needs
+// when JavaScript is off. Each view is screenshotted and checked with axe-core.
+//
+// Members are seeded with SQL before the server that shows them starts: accounts with
+// `diseasemaps user add`, profiles placed at real gazetteer cities (asked of a first
+// server's /api/v1/places, so the ids and points are the gazetteer's own) and
+// memberships of one condition.
+//
+// Run: node --test tests/browser/map.test.mjs   (after building; see harness.mjs)
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import {
+  addUser,
+  assertNoBrowserProblems,
+  checkAccessibility,
+  createDatabase,
+  databaseKinds,
+  launchBrowser,
+  openPage,
+  screenshot,
+  signIn,
+  sqlString,
+  startServer,
+} from './harness.mjs';
+
+const kPassword = 'correct horse battery staple';
+const kCondition = { orphacode: 900003, name: 'Mapping syndrome', slug: 'mapping-syndrome' };
+const kMapPath = `/conditions/${kCondition.slug}/map`;
+const kWaitMs = 15_000;
+
+// Who lives where. Lyon, Paris and Boston have at least 3 public members, so anonymous
+// visitors see them as cities (k = 3); Berlin's one member is shown at Germany's point.
+const kCities = {
+  lyon: 'Lyon, Auvergne-Rhône-Alpes, France',
+  paris: 'Paris, Île-de-France, France',
+  boston: 'Boston, Massachusetts, United States',
+  berlin: 'Berlin, State of Berlin, Germany',
+};
+const kMembers = [
+  { key: 'lia', name: 'Lia Lyon', city: 'lyon', role: 'affected', visibility: 'public', contact: 1 },
+  { key: 'leo', name: 'Leo Lyon', city: 'lyon', role: 'affected', visibility: 'public', contact: 0 },
+  { key: 'lou', name: 'Lou Lyon', city: 'lyon', role: 'affected', visibility: 'public', contact: 1 },
+  { key: 'luc', name: 'Luc Lyon', city: 'lyon', role: 'family', visibility: 'public', contact: 1 },
+  { key: 'lex', name: 'Lex Hidden', city: 'lyon', role: 'affected', visibility: 'hidden', contact: 1 },
+  { key: 'pia', name: 'Pia Paris', city: 'paris', role: 'affected', visibility: 'public', contact: 0 },
+  { key: 'pat', name: 'Pat Paris', city: 'paris', role: 'researcher', visibility: 'public', contact: 1 },
+  { key: 'pim', name: 'Pim Paris', city: 'paris', role: 'affected', visibility: 'public', contact: 0 },
+  { key: 'bea', name: 'Bea Boston', city: 'boston', role: 'professional', visibility: 'public', contact: 1 },
+  { key: 'bob', name: 'Bob Boston', city: 'boston', role: 'affected', visibility: 'public', contact: 0 },
+  { key: 'bel', name: 'Bel Boston', city: 'boston', role: 'organisation', visibility: 'public', contact: 0 },
+  { key: 'ben', name: 'Ben Berlin', city: 'berlin', role: 'adviser', visibility: 'public', contact: 1 },
+];
+const kViewer = { email: 'vic@example.org', name: 'Vic Viewer' };
+
+const emailOf = (member) => `${member.key}@example.org`;
+
+// Fetches JSON from the server, failing with the body when the status is not 200.
+async function getJson(server, path) {
+  const response = await fetch(`${server.url}${path}`);
+  const text = await response.text();
+  assert.equal(response.status, 200, `${path}: ${text}`);
+  return JSON.parse(text);
+}
+
+// The gazetteer's record for each city in kCities, from a running server.
+async function lookUpCities(server) {
+  const cities = {};
+  for (const [key, label] of Object.entries(kCities)) {
+    const name = label.split(',')[0];
+    const answer = await getJson(server, `/api/v1/places?q=${encodeURIComponent(name)}`);
+    const city = answer.places.find((p) => p.label === label);
+    assert.ok(city, `the gazetteer has ${label}: ${answer.places.map((p) => p.label).join(' | ')}`);
+    cities[key] = city;
+  }
+  return cities;
+}
+
+function seedMembers(database, cities) {
+  const now = Math.floor(Date.now() / 1000);
+  const statements = ['BEGIN;'];
+  for (const m of kMembers) {
+    const c = cities[m.city];
+    const user = `(SELECT id FROM users WHERE email = ${sqlString(emailOf(m))})`;
+    statements.push(
+      'INSERT INTO profiles (user_id, place_kind, city_id, city_name, admin_name, country_code, ' +
+        'latitude, longitude, visibility, accepts_contact, updated_at) VALUES ' +
+        `(${user}, 'city', ${c.id}, ${sqlString(c.name)}, ${sqlString(c.admin_area)}, ` +
+        `${sqlString(c.country_code)}, ${c.latitude}, ${c.longitude}, ${sqlString(m.visibility)}, ` +
+        `${m.contact}, ${now});`,
+      `INSERT INTO memberships (user_id, orphacode, role, joined_at) VALUES ` +
+        `(${user}, ${kCondition.orphacode}, ${sqlString(m.role)}, ${now});`,
+    );
+  }
+  statements.push('COMMIT;');
+  database.exec(`${statements.join('\n')}\n`);
+}
+
+// The accessible names of the map's markers, sorted.
+async function markerLabels(page) {
+  const labels = await page.locator('.leaflet-marker-pane [role=button]').evaluateAll(
+    (nodes) => nodes.map((n) => n.getAttribute('aria-label')));
+  return labels.sort();
+}
+
+// Waits until the map has answered for the current view and drawn its markers.
+async function waitForMarkers(page) {
+  await page.waitForFunction(() => {
+    const map = document.getElementById('map');
+    return map?.dataset.state === 'ready' && map.dataset.baseLayer === 'ready';
+  }, null, { timeout: kWaitMs });
+}
+
+async function waitForListStatus(page, pattern) {
+  await page.waitForFunction((source) => new RegExp(source).test(document.getElementById('list-status')?.textContent ?? ''),
+    pattern.source, { timeout: kWaitMs });
+}
+
+// Presses Tab until `predicate` (run in the page on document.activeElement) holds;
+// fails after `limit` presses.
+async function tabUntil(page, predicate, limit = 80) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(predicate)) return;
+  }
+  assert.fail(`no element reached with Tab after ${limit} presses`);
+}
+
+for (const kind of databaseKinds()) {
+  describe(`community map (${kind})`, () => {
+    let database;
+    let server;
+    let browser;
+
+    before(async () => {
+      database = createDatabase(kind);
+      database.migrate();
+      database.insertConditions([kCondition]);
+      for (const m of kMembers) {
+        addUser(database, { email: emailOf(m), name: m.name, role: 'member', password: kPassword });
+      }
+      addUser(database, { email: kViewer.email, name: kViewer.name, role: 'member', password: kPassword });
+      // A first server only to ask the gazetteer; the members are then in the database
+      // before the server that shows them starts.
+      const lookup = await startServer(database);
+      let cities;
+      try {
+        cities = await lookUpCities(lookup);
+      } finally {
+        await lookup.stop();
+      }
+      seedMembers(database, cities);
+      server = await startServer(database);
+      browser = await launchBrowser();
+    });
+
+    after(async () => {
+      await browser?.close();
+      await server?.stop();
+      database?.dispose();
+    });
+
+    test('the map draws the countries and the members, and a role filter changes map and list', async () => {
+      const { context, page, problems } = await openPage(browser);
+      try {
+        await page.goto(`${server.url}${kMapPath}`);
+        await page.getByRole('heading', { level: 1, name: `Community map: ${kCondition.name}` }).waitFor();
+        await waitForMarkers(page);
+        const countries = await page.locator('.leaflet-overlay-pane path').count();
+        assert.ok(countries > 100, `country shapes drawn: ${countries}`);
+        // Hidden members are counted in the totals only.
+        await page.waitForFunction(() => /^12 members: /.test(document.getElementById('map-totals').textContent));
+        assert.equal(await page.locator('#map-totals').innerText(),
+          '12 members: 7 affected, 1 family & friends, 1 adviser, 1 researcher, 1 healthcare professional, 1 organisation');
+        const before = await markerLabels(page);
+        assert.ok(before.length >= 2, `markers: ${before.join(' | ')}`);
+        assert.ok(before.some((l) => /^Boston, Massachusetts, United States: 3 members: /.test(l)), before.join(' | '));
+        const shown = before.reduce((sum, l) => sum + Number(/(\d+) members?:/.exec(l)?.[1] ?? 0), 0);
+        assert.equal(shown, 11, `every visible member is on the map once: ${before.join(' | ')}`);
+
+        // The list: a real table, counts by country.
+        await waitForListStatus(page, /^Showing 11 members in 3 countries$/);
+        const table = page.getByRole('table', { name: /Members you can see, by country and role/ });
+        assert.deepEqual(await table.getByRole('rowheader').allInnerTexts(), ['France', 'United States', 'Germany']);
+        await screenshot(page, `map-${kind}-1280x800`);
+        await checkAccessibility(page, `map ${kind}`);
+
+        // Unticking "Affected" takes them off the map and out of the list.
+        await page.getByRole('checkbox', { name: /^Affected/ }).uncheck();
+        await waitForListStatus(page, /^Showing 5 members in 3 countries$/);
+        await page.waitForFunction(() => ![...document.querySelectorAll('.leaflet-marker-pane [role=button]')]
+          .some((m) => /\d+ affected/.test(m.getAttribute('aria-label'))), null, { timeout: kWaitMs });
+        const after = await markerLabels(page);
+        assert.notDeepEqual(after, before);
+        // Boston's 2 members left may be shown at their country's point (k = 3).
+        assert.ok(after.some((l) => /^(Boston, Massachusetts, )?United States: 2 members: 1 healthcare professional, 1 organisation/.test(l)),
+          after.join(' | '));
+        assert.match(await page.locator('#map-totals').innerText(), /^12 members: /, 'totals do not follow the filter');
+        await screenshot(page, `map-filtered-${kind}-1280x800`);
+        assertNoBrowserProblems(problems);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('the list view works with the keyboard alone', async () => {
+      const { context, page, problems } = await openPage(browser);
+      try {
+        await page.goto(`${server.url}${kMapPath}`);
+        await waitForListStatus(page, /^Showing 11 members in 3 countries$/);
+        await page.getByRole('checkbox', { name: /^Organisation/ }).focus();
+        await tabUntil(page, () => document.activeElement?.classList.contains('country-button'));
+        assert.equal(await page.evaluate(() => document.activeElement.textContent), 'France');
+        await page.keyboard.press('Enter');
+        await waitForListStatus(page, /^Showing 7 of 7 members in France$/);
+        const heading = page.getByRole('heading', { level: 3, name: 'Members in France' });
+        assert.equal(await heading.evaluate((h) => h === document.activeElement), true, 'focus moves to the list');
+        assert.equal(await page.getByRole('button', { name: 'France', exact: true }).getAttribute('aria-expanded'), 'true');
+        const names = await page.locator('#country-member-list .member-name').allInnerTexts();
+        assert.deepEqual(names.sort(), ['Leo Lyon', 'Lia Lyon', 'Lou Lyon', 'Luc Lyon', 'Pat Paris', 'Pia Paris', 'Pim Paris']);
+        assert.ok(!names.includes('Lex Hidden'));
+        await page.keyboard.press('Tab');
+        assert.match(await page.evaluate(() => document.activeElement.getAttribute('href')), /^\/members\/\d+$/);
+        // Anonymous visitors may not contact anyone.
+        assert.equal(await page.locator('#country-member-list .contact-link').count(), 0);
+        await screenshot(page, `map-list-${kind}-1280x800`);
+        await checkAccessibility(page, `map list ${kind}`);
+        assertNoBrowserProblems(problems);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('a place opened from the map lists its members with "Send a message"', async () => {
+      const { context, page, problems } = await openPage(browser);
+      try {
+        await signIn(page, server.url, { email: kViewer.email, password: kPassword, next: kMapPath });
+        await waitForMarkers(page);
+        // Open clusters with the keyboard until Lyon is a place of its own.
+        const lyon = page.locator('.leaflet-marker-pane [role=button][aria-label^="Lyon, "]');
+        for (let i = 0; i < 8 && (await lyon.count()) === 0; i++) {
+          const clusters = page.locator('.leaflet-marker-pane .map-cluster');
+          const labels = await clusters.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label')));
+          const european = labels.findIndex((l) => /\d+ affected/.test(l));
+          assert.ok(european >= 0, `a cluster holds Lyon: ${labels.join(' | ')}`);
+          const zoom = await page.locator('#map').getAttribute('data-zoom');
+          await clusters.nth(european).focus();
+          await page.keyboard.press('Enter');
+          // The map zooms in, draws, and puts the focus on the marker nearest the cluster.
+          await page.waitForFunction((before) => {
+            const map = document.getElementById('map');
+            return map.dataset.state === 'ready' && map.dataset.zoom !== before &&
+              document.activeElement?.closest('.leaflet-marker-pane');
+          }, zoom, { timeout: kWaitMs });
+        }
+        assert.match(await lyon.getAttribute('aria-label'), /^Lyon, Auvergne-Rhône-Alpes, France: 4 members: 3 affected, 1 family & friends/);
+        await lyon.focus();
+        await page.keyboard.press('Enter');
+        const card = page.locator('.place-card');
+        await card.getByRole('heading', { name: kCities.lyon }).waitFor();
+        await page.waitForFunction(() => /4 members/.test(document.querySelector('.place-card-status')?.textContent ?? ''),
+          null, { timeout: kWaitMs });
+        assert.deepEqual((await card.locator('.member-name').allInnerTexts()).sort(), ['Leo Lyon', 'Lia Lyon', 'Lou Lyon', 'Luc Lyon']);
+        const contacts = card.getByRole('link', { name: /^Send a message/ });
+        assert.equal(await contacts.count(), 3, 'Lia, Lou and Luc accept contact; Leo does not');
+        for (const href of await contacts.evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
+          assert.match(href, /^\/messages\/new\?to=\d+$/);
+        }
+        await screenshot(page, `map-card-${kind}-1280x800`);
+        await checkAccessibility(page, `map card ${kind}`);
+        // Escape closes the card and focus goes back to the place.
+        await page.keyboard.press('Escape');
+        await card.waitFor({ state: 'detached' });
+        assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label') ?? ''), /^Lyon, /);
+        assertNoBrowserProblems(problems);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('at 360 px the map and the list stack, nothing overflows, targets are 44 px', async () => {
+      const { context, page, problems } = await openPage(browser, { width: 360, height: 740, bypassCSP: true });
+      try {
+        await page.goto(`${server.url}${kMapPath}`);
+        await waitForMarkers(page);
+        await waitForListStatus(page, /^Showing 11 members in 3 countries$/);
+        await page.getByRole('button', { name: 'United States', exact: true }).click();
+        await waitForListStatus(page, /in United States$/);
+        const scrollWidth = await page.evaluate(() => document.scrollingElement.scrollWidth);
+        assert.ok(scrollWidth <= 360, `no horizontal scrolling at 360 px (${scrollWidth})`);
+        const mapBox = await page.locator('#map').boundingBox();
+        const listBox = await page.locator('.map-list').boundingBox();
+        assert.ok(listBox.y >= mapBox.y + mapBox.height, 'the list is below the map');
+        const small = await page.evaluate(() => {
+          const targets = document.querySelectorAll(
+            '.role-option, .country-button, .leaflet-control-zoom a, .map-cluster, .map-place, .member-name, .secondary-button');
+          return [...targets].filter((t) => t.offsetParent !== null).map((t) => {
+            const r = t.getBoundingClientRect();
+            return { what: t.className || t.tagName, width: r.width, height: r.height };
+          }).filter((r) => r.height < 44 || r.width < 44);
+        });
+        assert.deepEqual(small, [], 'every touch target is at least 44 × 44 px');
+        await screenshot(page, `map-${kind}-360x740`);
+        await checkAccessibility(page, `map 360 ${kind}`);
+        assertNoBrowserProblems(problems);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('/map runs under its own Content-Security-Policy, and says what it needs without JavaScript', async () => {
+      const { context, page, problems } = await openPage(browser, { bypassCSP: false });
+      try {
+        await page.goto(`${server.url}/map`);
+        await page.getByRole('heading', { level: 1, name: 'Community map' }).waitFor();
+        await waitForMarkers(page);
+        assert.ok(await page.locator('.leaflet-overlay-pane path').count() > 100);
+        assert.ok((await markerLabels(page)).length > 0);
+        assert.equal(await page.getByRole('link', { name: 'Community map' }).getAttribute('href'), '/map');
+        assertNoBrowserProblems(problems);  // CSP violations are console errors
+      } finally {
+        await context.close();
+      }
+      const noScript = await browser.newContext({ javaScriptEnabled: false });
+      try {
+        const page = await noScript.newPage();
+        await page.goto(`${server.url}${kMapPath}`);
+        assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), `Community map: ${kCondition.name}`);
+        assert.match(await page.locator('main').innerText(), /The map and the list of members need JavaScript/);
+        assert.equal(await page.locator('#map-app').isVisible(), false);
+        await screenshot(page, `map-no-javascript-${kind}`);
+      } finally {
+        await noScript.close();
+      }
+    });
+  });
+}

@@ -209,7 +209,12 @@ function continuousRing(ring) {
 
 function createMapView(container, roles, query) {
   const errorBox = document.getElementById('map-error');
+  // Visitors who ask for less motion get no zoom, fade or marker animations.
+  const animate = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const map = L.map(container, {
+    zoomAnimation: animate,
+    fadeAnimation: animate,
+    markerZoomAnimation: animate,
     minZoom: kMinZoom,
     maxZoom: kMaxZoom,
     zoomSnap: 1,

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "catalog/condition_page.h"
+#include "map/map_store.h"
 #include "pages/error_pages.h"
 #include "platform/templates.h"
 
@@ -12,17 +13,33 @@ namespace {
 
 using nlohmann::json;
 
-// Colours from Okabe and Ito's palette, told apart by most people with a colour vision
-// deficiency; each marker also has its own shape and a dark outline (map.css).
-const std::vector<MapRole> kRoles = {
-    {"affected", "affected", "#0072B2", "circle", "M10 1.5a8.5 8.5 0 1 0 0.01 0Z"},
-    {"family", "family & friends", "#D55E00", "square", "M2.5 2.5h15v15h-15Z"},
-    {"adviser", "adviser", "#009E73", "triangle", "M10 1.5L19 18H1Z"},
-    {"researcher", "researcher", "#CC79A7", "diamond", "M10 1L19 10L10 19L1 10Z"},
-    {"professional", "healthcare professional", "#E69F00", "star",
-     "M10 1.3L12.4 7.6L19 7.9L13.8 12L15.6 18.5L10 14.8L4.4 18.5L6.2 12L1 7.9L7.6 7.6Z"},
-    {"organisation", "organisation", "#56B4E9", "hexagon", "M19 10L14.5 17.8H5.5L1 10L5.5 2.2H14.5Z"},
+// How each role is drawn, in the order of map::Role. Colours from Okabe and Ito's
+// palette, told apart by most people with a colour vision deficiency; each role also
+// has its own shape, with a dark outline (map.css), so colour is never the only cue.
+struct RoleStyle {
+  const char* colour;
+  const char* shape;
+  const char* path;
 };
+constexpr RoleStyle kStyles[kRoleCount] = {
+    {"#0072B2", "circle", "M10 1.5a8.5 8.5 0 1 0 0.01 0Z"},
+    {"#D55E00", "square", "M2.5 2.5h15v15h-15Z"},
+    {"#009E73", "triangle", "M10 1.5L19 18H1Z"},
+    {"#CC79A7", "diamond", "M10 1L19 10L10 19L1 10Z"},
+    {"#E69F00", "star", "M10 1.3L12.4 7.6L19 7.9L13.8 12L15.6 18.5L10 14.8L4.4 18.5L6.2 12L1 7.9L7.6 7.6Z"},
+    {"#56B4E9", "hexagon", "M19 10L14.5 17.8H5.5L1 10L5.5 2.2H14.5Z"},
+};
+
+// Names and words come from the API's own table (map_store.h, map_service.h), so the
+// filters send what the API parses and the legend says what the totals say.
+std::vector<MapRole> MakeRoles() {
+  std::vector<MapRole> roles;
+  for (int i = 0; i < kRoleCount; ++i) {
+    const Role role = static_cast<Role>(i);
+    roles.push_back({RoleName(role), RoleLabel(role), kStyles[i].colour, kStyles[i].shape, kStyles[i].path});
+  }
+  return roles;
+}
 
 std::string Capitalised(std::string text) {
   if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
@@ -31,7 +48,7 @@ std::string Capitalised(std::string text) {
 
 json RolesView() {
   json roles = json::array();
-  for (const MapRole& r : kRoles) {
+  for (const MapRole& r : MapRoles()) {
     roles.push_back({{"name", r.name},
                      {"label", r.label},
                      {"heading", Capitalised(r.label)},
@@ -72,7 +89,10 @@ http::Response NotFound(const http::Request& request) {
 
 }  // namespace
 
-const std::vector<MapRole>& MapRoles() { return kRoles; }
+const std::vector<MapRole>& MapRoles() {
+  static const std::vector<MapRole> roles = MakeRoles();
+  return roles;
+}
 
 http::Response AllConditionsMapPage(MapService* service, const http::Request&) {
   return Render(nullptr, service);

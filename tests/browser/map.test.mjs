@@ -316,12 +316,33 @@ for (const kind of databaseKinds()) {
 
     test('/map runs under its own Content-Security-Policy, and says what it needs without JavaScript', async () => {
       const { context, page, problems } = await openPage(browser, { bypassCSP: false });
+      const asked = [];
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.pathname === '/api/v1/map') asked.push(url.searchParams);
+      });
       try {
         await page.goto(`${server.url}/map`);
         await page.getByRole('heading', { level: 1, name: 'Community map' }).waitFor();
         await waitForMarkers(page);
         assert.ok(await page.locator('.leaflet-overlay-pane path').count() > 100);
         assert.ok((await markerLabels(page)).length > 0);
+        // Zoomed out until the world is narrower than the map, the view box sent still
+        // stays in the API's ranges (Leaflet reports longitudes past ±180 there).
+        const zoomOut = page.getByRole('button', { name: 'Zoom out' });
+        while ((await zoomOut.getAttribute('aria-disabled')) !== 'true') {
+          const before = await page.locator('#map').getAttribute('data-zoom');
+          await zoomOut.click();
+          await page.waitForFunction((z) => document.getElementById('map').dataset.zoom !== z &&
+            document.getElementById('map').dataset.state === 'ready', before, { timeout: kWaitMs });
+        }
+        assert.ok(asked.length >= 2, `map requests: ${asked.length}`);
+        for (const params of asked) {
+          assert.match(params.get('zoom'), /^(1?\d|20)$/);
+          const [west, south, east, north] = params.get('bbox').split(',').map(Number);
+          assert.ok(west >= -180 && east <= 180 && west < east && south >= -90 && north <= 90 && south < north,
+            params.get('bbox'));
+        }
         assert.equal(await page.getByRole('link', { name: 'Community map' }).getAttribute('href'), '/map');
         assertNoBrowserProblems(problems);  // CSP violations are console errors
       } finally {

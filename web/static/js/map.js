@@ -103,17 +103,17 @@ function latestOnly(load) {
 // ---------------------------------------------------------------------------------------
 // Words.
 
-const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+const plural = (n, one, many) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 // "12 members: 10 affected, 2 family & friends", as the API's totals say it.
 function roleSummary(count, counts, roles) {
-  const parts = roles.filter((r) => (counts?.[r.name] ?? 0) > 0).map((r) => `${counts[r.name]} ${r.label}`);
+  const parts = roles.filter((r) => (counts?.[r.name] ?? 0) > 0).map((r) => `${counts[r.name].toLocaleString('en')} ${r.label}`);
   return plural(count, 'member', 'members') + (parts.length ? `: ${parts.join(', ')}` : '');
 }
 
 // "10 affected, 2 family & friends" (no total), or "" when every count is 0.
 function roleCounts(counts, roles) {
-  return roles.filter((r) => (counts?.[r.name] ?? 0) > 0).map((r) => `${counts[r.name]} ${r.label}`).join(', ');
+  return roles.filter((r) => (counts?.[r.name] ?? 0) > 0).map((r) => `${counts[r.name].toLocaleString('en')} ${r.label}`).join(', ');
 }
 
 // ---------------------------------------------------------------------------------------
@@ -207,6 +207,13 @@ function continuousRing(ring) {
 // ---------------------------------------------------------------------------------------
 // The map.
 
+// The API clusters like supercluster: a radius of 60 in a tile extent of 512, that is
+// 60 px on 512-px tiles. Leaflet's tiles are 256 px, so Leaflet's zoom z shows the world
+// at the size of the API's zoom z - 1: asking for that keeps clusters about 60 px
+// apart on screen, room for markers of 44 px and more. Always an integer 0..20.
+const apiZoom = (leafletZoom) => Math.max(0, Math.min(20, leafletZoom - 1));
+const mapZoom = (zoomOfApi) => zoomOfApi + 1;
+
 function createMapView(container, roles, query) {
   const errorBox = document.getElementById('map-error');
   // Visitors who ask for less motion get no zoom, fade or marker animations.
@@ -267,10 +274,10 @@ function createMapView(container, roles, query) {
 
   async function load() {
     const { condition, roles: selected } = query();
-    const zoom = Math.max(0, Math.min(20, Math.round(map.getZoom())));
+    const zoom = Math.round(map.getZoom());
     try {
       // No role ticked: nothing to draw (an empty `roles` would mean all six).
-      const data = await fetchItems({ condition, roles: selected || undefined, bbox: viewBox(), zoom });
+      const data = await fetchItems({ condition, roles: selected || undefined, bbox: viewBox(), zoom: apiZoom(zoom) });
       if (data === undefined) return;
       errorBox.hidden = true;
       view.onTotals(data.totals?.summary ?? '');
@@ -343,13 +350,15 @@ function createMapView(container, roles, query) {
 
   function clusterMarker(item) {
     const label = `${roleSummary(item.count, item.roles, roles)}. Zoom in`;
-    const size = Math.round(44 + Math.min(28, Math.log10(Math.max(1, item.count)) * 10));
+    // At least 44 px (a touch target), a little larger for more members; the API keeps
+    // clusters about 30 px apart, so larger circles would hide each other.
+    const size = Math.round(44 + Math.min(16, Math.log10(Math.max(1, item.count)) * 4));
     const badge = element('span', 'cluster-badge', item.count.toLocaleString('en'));
     const icon = L.divIcon({ html: badge, className: 'map-cluster', iconSize: [size, size] });
     const marker = withLabel(L.marker([item.lat, item.lng], { icon, keyboard: true, title: label, riseOnHover: true }), label);
     onActivate(marker, () => {
       focusNear = L.latLng(item.lat, item.lng);
-      map.setView(focusNear, Math.min(kMaxZoom, Math.max(map.getZoom() + 1, item.expansion_zoom)));
+      map.setView(focusNear, Math.min(kMaxZoom, Math.max(map.getZoom() + 1, mapZoom(item.expansion_zoom))));
     });
     return marker;
   }

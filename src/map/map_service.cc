@@ -135,6 +135,7 @@ PlaceKey MapService::RegisterPlace(const MemberRow& row) {
       p.lng = row.longitude;
     }
     places_.emplace(country, std::move(p));
+    country_places_[country].push_back(country);
   }
   if (row.place_kind == MemberRow::PlaceKind::kCountry) return country;
   const auto id = static_cast<PlaceKey>(row.city_id);
@@ -148,6 +149,7 @@ PlaceKey MapService::RegisterPlace(const MemberRow& row) {
     if (!row.admin_name.empty() && row.admin_name != row.city_name) p.label += ", " + row.admin_name;
     p.label += ", " + gazetteer_.CountryName(row.country_code);
     places_.emplace(id, std::move(p));
+    country_places_[country].push_back(id);
   }
   return id;
 }
@@ -275,6 +277,22 @@ MapService::Scope& MapService::GetScope(int orphacode) {
   return ScopeLocked(orphacode);
 }
 
+void MapService::MoveMemberLocked(long long user_id, PlaceKey from, PlaceKey to) {
+  if (from == to) return;
+  if (from != kNoPlace) {
+    auto it = at_place_.find(from);
+    if (it != at_place_.end()) {
+      auto& ids = it->second;
+      auto found = std::find(ids.begin(), ids.end(), user_id);
+      if (found != ids.end()) {
+        *found = ids.back();
+        ids.pop_back();
+      }
+    }
+  }
+  if (to != kNoPlace) at_place_[to].push_back(user_id);
+}
+
 void MapService::ApplyLocked(long long user_id, const std::optional<MemberRow>& row, PointChanges& changes) {
   auto it = members_.find(user_id);
   Member fresh;
@@ -291,6 +309,7 @@ void MapService::ApplyLocked(long long user_id, const std::optional<MemberRow>& 
       SyncPoints(static_cast<ViewerClass>(c), scope->classes[c], touched[c], changes);
     }
   }
+  MoveMemberLocked(user_id, it == members_.end() ? kNoPlace : it->second.place, row ? fresh.place : kNoPlace);
   if (row) {
     members_[user_id] = std::move(fresh);
   } else if (it != members_.end()) {
@@ -304,10 +323,12 @@ Status MapService::Load() {
   std::unique_lock lock(mutex_);
   members_.clear();
   scopes_.clear();
+  at_place_.clear();
   members_.reserve(rows->size());
   for (const MemberRow& row : *rows) {
     Member m;
     m.place = RegisterPlace(row);
+    if (m.place != kNoPlace) at_place_[m.place].push_back(row.user_id);
     m.visibility = row.visibility;
     m.memberships = row.memberships;
     members_.emplace(row.user_id, std::move(m));
@@ -479,13 +500,21 @@ std::vector<ListedMember> MapService::MembersAt(int orphacode, ViewerClass viewe
     auto it = state.raw.find(place);
     if (it == state.raw.end() || (Folds(viewer_class) && Small(viewer_class, it->second))) return out;
   }
-  for (const auto& [id, member] : members_) {
-    if (member.place == kNoPlace) continue;
-    if (country ? places_.at(member.place).country != place : member.place != place) continue;
-    if (!ShownOnMap(viewer_class, member.visibility, true)) continue;
-    const auto role = RoleInScope(member, orphacode);
-    if (!role || !roles.selected[static_cast<int>(*role)]) continue;
-    out.push_back({id, *role, member.visibility});
+  auto add_from = [&](PlaceKey key) {
+    auto ids = at_place_.find(key);
+    if (ids == at_place_.end()) return;
+    for (long long id : ids->second) {
+      const Member& member = members_.at(id);
+      if (!ShownOnMap(viewer_class, member.visibility, true)) continue;
+      const auto role = RoleInScope(member, orphacode);
+      if (!role || !roles.selected[static_cast<int>(*role)]) continue;
+      out.push_back({id, *role, member.visibility});
+    }
+  };
+  if (!country) {
+    add_from(place);
+  } else if (auto keys = country_places_.find(place); keys != country_places_.end()) {
+    for (PlaceKey key : keys->second) add_from(key);
   }
   std::sort(out.begin(), out.end(), [](const ListedMember& a, const ListedMember& b) { return a.user_id < b.user_id; });
   return out;

@@ -199,6 +199,7 @@ class MapService {
   Scope* FindScope(int orphacode);
   Scope& GetScope(int orphacode);     // builds it when missing; returns with no lock held
   PlaceKey RegisterPlace(const MemberRow& row);
+  void MoveMemberLocked(long long user_id, PlaceKey from, PlaceKey to);
   void ApplyLocked(long long user_id, const std::optional<MemberRow>& row, PointChanges& changes);
   void Loop();
 
@@ -211,6 +212,9 @@ class MapService {
   std::unordered_map<long long, Member> members_;
   std::unordered_map<PlaceKey, Place> places_;
   std::map<int, std::unique_ptr<Scope>> scopes_;
+  // For the members lists: who is at each place, and each country's places (itself too).
+  std::unordered_map<PlaceKey, std::vector<long long>> at_place_;
+  std::unordered_map<PlaceKey, std::vector<PlaceKey>> country_places_;
 
   std::atomic<long long> synthetic_members_{-1};
   std::atomic<bool> resync_soon_{false};

@@ -354,12 +354,14 @@ void MapService::DemoDataMayHaveChanged() {
 }
 
 void MapService::MemberChanged(long long user_id) {
+  // Read under the writer lock, so two changes of one member apply in the order read.
+  std::lock_guard writer(writer_mutex_);
+  changed_at_[user_id] = ++changes_;
   auto row = store_.LoadOne(user_id);
   if (!row.ok()) {
     spdlog::warn("map: member {} not re-read ({}); the next re-sync will", user_id, row.status().message());
     return;
   }
-  std::lock_guard writer(writer_mutex_);
   PointChanges changes;
   {
     std::unique_lock lock(mutex_);
@@ -369,15 +371,26 @@ void MapService::MemberChanged(long long user_id) {
 }
 
 Status MapService::Resync() {
+  uint64_t read_after = 0;
+  {
+    std::lock_guard writer(writer_mutex_);
+    read_after = changes_;
+  }
   auto rows = store_.LoadAll();
   if (!rows.ok()) return rows.status();
   std::lock_guard writer(writer_mutex_);
+  // Members changed while the rows were read are as MemberChanged left them: newer.
+  auto changed_since_read = [&](long long id) {
+    auto it = changed_at_.find(id);
+    return it != changed_at_.end() && it->second > read_after;
+  };
   PointChanges changes;
   std::unique_lock lock(mutex_);
   std::unordered_set<long long> seen;
   seen.reserve(rows->size());
   for (const MemberRow& row : *rows) {
     seen.insert(row.user_id);
+    if (changed_since_read(row.user_id)) continue;
     auto it = members_.find(row.user_id);
     if (it != members_.end()) {
       const Member& m = it->second;
@@ -388,9 +401,10 @@ Status MapService::Resync() {
   }
   std::vector<long long> gone;
   for (const auto& [id, m] : members_) {
-    if (!seen.count(id)) gone.push_back(id);
+    if (!seen.count(id) && !changed_since_read(id)) gone.push_back(id);
   }
   for (long long id : gone) ApplyLocked(id, std::nullopt, changes);
+  changed_at_.clear();  // every later re-sync reads after these changes
   lock.unlock();
   ApplyPointChanges(changes);
   return Status::Ok();

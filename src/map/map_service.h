@@ -208,6 +208,10 @@ class MapService {
   const MapServiceOptions options_;
 
   std::mutex writer_mutex_;  // serialises MemberChanged and Resync, and their point changes
+  // Guarded by writer_mutex_: MemberChanged calls so far, and the count at each member's
+  // latest one, so a re-sync never applies a row it read before that member's change.
+  uint64_t changes_ = 0;
+  std::unordered_map<long long, uint64_t> changed_at_;
   std::shared_mutex mutex_;  // guards members_, places_, scopes_ and their contents
   std::unordered_map<long long, Member> members_;
   std::unordered_map<PlaceKey, Place> places_;

@@ -135,6 +135,7 @@ PlaceKey MapService::RegisterPlace(const MemberRow& row) {
       p.lng = row.longitude;
     }
     places_.emplace(country, std::move(p));
+    country_places_[country].push_back(country);
   }
   if (row.place_kind == MemberRow::PlaceKind::kCountry) return country;
   const auto id = static_cast<PlaceKey>(row.city_id);
@@ -148,6 +149,7 @@ PlaceKey MapService::RegisterPlace(const MemberRow& row) {
     if (!row.admin_name.empty() && row.admin_name != row.city_name) p.label += ", " + row.admin_name;
     p.label += ", " + gazetteer_.CountryName(row.country_code);
     places_.emplace(id, std::move(p));
+    country_places_[country].push_back(id);
   }
   return id;
 }
@@ -275,6 +277,22 @@ MapService::Scope& MapService::GetScope(int orphacode) {
   return ScopeLocked(orphacode);
 }
 
+void MapService::MoveMemberLocked(long long user_id, PlaceKey from, PlaceKey to) {
+  if (from == to) return;
+  if (from != kNoPlace) {
+    auto it = at_place_.find(from);
+    if (it != at_place_.end()) {
+      auto& ids = it->second;
+      auto found = std::find(ids.begin(), ids.end(), user_id);
+      if (found != ids.end()) {
+        *found = ids.back();
+        ids.pop_back();
+      }
+    }
+  }
+  if (to != kNoPlace) at_place_[to].push_back(user_id);
+}
+
 void MapService::ApplyLocked(long long user_id, const std::optional<MemberRow>& row, PointChanges& changes) {
   auto it = members_.find(user_id);
   Member fresh;
@@ -291,6 +309,7 @@ void MapService::ApplyLocked(long long user_id, const std::optional<MemberRow>& 
       SyncPoints(static_cast<ViewerClass>(c), scope->classes[c], touched[c], changes);
     }
   }
+  MoveMemberLocked(user_id, it == members_.end() ? kNoPlace : it->second.place, row ? fresh.place : kNoPlace);
   if (row) {
     members_[user_id] = std::move(fresh);
   } else if (it != members_.end()) {
@@ -304,10 +323,12 @@ Status MapService::Load() {
   std::unique_lock lock(mutex_);
   members_.clear();
   scopes_.clear();
+  at_place_.clear();
   members_.reserve(rows->size());
   for (const MemberRow& row : *rows) {
     Member m;
     m.place = RegisterPlace(row);
+    if (m.place != kNoPlace) at_place_[m.place].push_back(row.user_id);
     m.visibility = row.visibility;
     m.memberships = row.memberships;
     members_.emplace(row.user_id, std::move(m));
@@ -333,12 +354,14 @@ void MapService::DemoDataMayHaveChanged() {
 }
 
 void MapService::MemberChanged(long long user_id) {
+  // Read under the writer lock, so two changes of one member apply in the order read.
+  std::lock_guard writer(writer_mutex_);
+  changed_at_[user_id] = ++changes_;
   auto row = store_.LoadOne(user_id);
   if (!row.ok()) {
     spdlog::warn("map: member {} not re-read ({}); the next re-sync will", user_id, row.status().message());
     return;
   }
-  std::lock_guard writer(writer_mutex_);
   PointChanges changes;
   {
     std::unique_lock lock(mutex_);
@@ -348,15 +371,26 @@ void MapService::MemberChanged(long long user_id) {
 }
 
 Status MapService::Resync() {
+  uint64_t read_after = 0;
+  {
+    std::lock_guard writer(writer_mutex_);
+    read_after = changes_;
+  }
   auto rows = store_.LoadAll();
   if (!rows.ok()) return rows.status();
   std::lock_guard writer(writer_mutex_);
+  // Members changed while the rows were read are as MemberChanged left them: newer.
+  auto changed_since_read = [&](long long id) {
+    auto it = changed_at_.find(id);
+    return it != changed_at_.end() && it->second > read_after;
+  };
   PointChanges changes;
   std::unique_lock lock(mutex_);
   std::unordered_set<long long> seen;
   seen.reserve(rows->size());
   for (const MemberRow& row : *rows) {
     seen.insert(row.user_id);
+    if (changed_since_read(row.user_id)) continue;
     auto it = members_.find(row.user_id);
     if (it != members_.end()) {
       const Member& m = it->second;
@@ -367,9 +401,10 @@ Status MapService::Resync() {
   }
   std::vector<long long> gone;
   for (const auto& [id, m] : members_) {
-    if (!seen.count(id)) gone.push_back(id);
+    if (!seen.count(id) && !changed_since_read(id)) gone.push_back(id);
   }
   for (long long id : gone) ApplyLocked(id, std::nullopt, changes);
+  changed_at_.clear();  // every later re-sync reads after these changes
   lock.unlock();
   ApplyPointChanges(changes);
   return Status::Ok();
@@ -479,13 +514,21 @@ std::vector<ListedMember> MapService::MembersAt(int orphacode, ViewerClass viewe
     auto it = state.raw.find(place);
     if (it == state.raw.end() || (Folds(viewer_class) && Small(viewer_class, it->second))) return out;
   }
-  for (const auto& [id, member] : members_) {
-    if (member.place == kNoPlace) continue;
-    if (country ? places_.at(member.place).country != place : member.place != place) continue;
-    if (!ShownOnMap(viewer_class, member.visibility, true)) continue;
-    const auto role = RoleInScope(member, orphacode);
-    if (!role || !roles.selected[static_cast<int>(*role)]) continue;
-    out.push_back({id, *role, member.visibility});
+  auto add_from = [&](PlaceKey key) {
+    auto ids = at_place_.find(key);
+    if (ids == at_place_.end()) return;
+    for (long long id : ids->second) {
+      const Member& member = members_.at(id);
+      if (!ShownOnMap(viewer_class, member.visibility, true)) continue;
+      const auto role = RoleInScope(member, orphacode);
+      if (!role || !roles.selected[static_cast<int>(*role)]) continue;
+      out.push_back({id, *role, member.visibility});
+    }
+  };
+  if (!country) {
+    add_from(place);
+  } else if (auto keys = country_places_.find(place); keys != country_places_.end()) {
+    for (PlaceKey key : keys->second) add_from(key);
   }
   std::sort(out.begin(), out.end(), [](const ListedMember& a, const ListedMember& b) { return a.user_id < b.user_id; });
   return out;

@@ -199,6 +199,7 @@ class MapService {
   Scope* FindScope(int orphacode);
   Scope& GetScope(int orphacode);     // builds it when missing; returns with no lock held
   PlaceKey RegisterPlace(const MemberRow& row);
+  void MoveMemberLocked(long long user_id, PlaceKey from, PlaceKey to);
   void ApplyLocked(long long user_id, const std::optional<MemberRow>& row, PointChanges& changes);
   void Loop();
 
@@ -207,10 +208,17 @@ class MapService {
   const MapServiceOptions options_;
 
   std::mutex writer_mutex_;  // serialises MemberChanged and Resync, and their point changes
+  // Guarded by writer_mutex_: MemberChanged calls so far, and the count at each member's
+  // latest one, so a re-sync never applies a row it read before that member's change.
+  uint64_t changes_ = 0;
+  std::unordered_map<long long, uint64_t> changed_at_;
   std::shared_mutex mutex_;  // guards members_, places_, scopes_ and their contents
   std::unordered_map<long long, Member> members_;
   std::unordered_map<PlaceKey, Place> places_;
   std::map<int, std::unique_ptr<Scope>> scopes_;
+  // For the members lists: who is at each place, and each country's places (itself too).
+  std::unordered_map<PlaceKey, std::vector<long long>> at_place_;
+  std::unordered_map<PlaceKey, std::vector<PlaceKey>> country_places_;
 
   std::atomic<long long> synthetic_members_{-1};
   std::atomic<bool> resync_soon_{false};

@@ -320,6 +320,12 @@ TEST_P(MapTest, JoiningMovingHidingLeavingAndSuspensionReachTheMap) {
     return lyon_count(m) == 3 && marseille.is_object() && marseille["count"] == 3 &&
            Place(m, "country:FR")["count"] == 1;
   }));
+  // The members lists follow her: Marseille lists three with her, Lyon three without.
+  json at_marseille = Parse(server.Get("/api/v1/map/members?condition=900001&place=" + MarseilleId()));
+  EXPECT_EQ(at_marseille["total"], 3);
+  EXPECT_TRUE(Has(at_marseille.dump(), "\"Nina\"")) << at_marseille.dump();
+  EXPECT_FALSE(Has(Parse(server.Get("/api/v1/map/members?condition=900001&place=" + LyonId())).dump(), "Nina"));
+  EXPECT_EQ(Parse(server.Get("/api/v1/map/members?condition=900001&place=country:FR"))["total"], 7);
   // Hidden: off the map, still counted.
   ASSERT_EQ(post(nina, "/account/profile",
                  "display_name=Nina&city=Marseille&city_id=" + std::to_string(marseille_->id) +

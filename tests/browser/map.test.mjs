@@ -203,6 +203,13 @@ for (const kind of databaseKinds()) {
           after.join(' | '));
         assert.match(await page.locator('#map-totals').innerText(), /^12 members: /, 'totals do not follow the filter');
         await screenshot(page, `map-filtered-${kind}-1280x800`);
+
+        // No role ticked shows nobody (an empty roles= would mean all six to the API).
+        for (const box of await page.getByRole('checkbox').all()) await box.uncheck();
+        await waitForListStatus(page, /^No role is ticked/);
+        await page.waitForFunction(() => document.querySelectorAll('.leaflet-marker-pane [role=button]').length === 0,
+          null, { timeout: kWaitMs });
+        assert.equal(await page.locator('#country-table tbody tr').count(), 0);
         assertNoBrowserProblems(problems);
       } finally {
         await context.close();

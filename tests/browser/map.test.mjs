@@ -236,6 +236,14 @@ for (const kind of databaseKinds()) {
         assert.match(await page.evaluate(() => document.activeElement.getAttribute('href')), /^\/members\/\d+$/);
         // Anonymous visitors may not contact anyone.
         assert.equal(await page.locator('#country-member-list .contact-link').count(), 0);
+        // The link that skips the map's markers leads straight to the list.
+        await page.getByRole('checkbox', { name: /^Organisation/ }).focus();
+        await page.keyboard.press('Tab');
+        const skip = page.getByRole('link', { name: 'Skip the map, go to the list by country' });
+        assert.equal(await skip.evaluate((a) => a === document.activeElement), true);
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Tab');
+        assert.equal(await page.evaluate(() => document.activeElement.textContent), 'France');
         await screenshot(page, `map-list-${kind}-1280x800`);
         await checkAccessibility(page, `map list ${kind}`);
         assertNoBrowserProblems(problems);

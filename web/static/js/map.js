@@ -90,13 +90,19 @@ function sitePath(value) {
   return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : null;
 }
 
-// Calls `load` for the newest request only: answers to older ones are dropped.
+// Wraps `load` so that only the newest call's answer (or failure) comes back: an older
+// call that ends later resolves to undefined instead.
 function latestOnly(load) {
   let generation = 0;
   return async (...args) => {
     const mine = ++generation;
-    const result = await load(...args);
-    return mine === generation ? result : undefined;
+    try {
+      const result = await load(...args);
+      return mine === generation ? result : undefined;
+    } catch (error) {
+      if (mine === generation) throw error;
+      return undefined;
+    }
   };
 }
 
@@ -283,7 +289,7 @@ function createMapView(container, roles, query) {
       view.onTotals(data.totals?.summary ?? '');
       draw(selected ? data.items : []);
       container.dataset.zoom = String(zoom);
-      container.dataset.state = 'ready';
+      if (timer === null) container.dataset.state = 'ready';  // else another load is due
     } catch (error) {
       showError(`The map could not be updated. ${error.message}`);
     }
@@ -293,7 +299,10 @@ function createMapView(container, roles, query) {
   function schedule(delay = kDebounceMs) {
     clearTimeout(timer);
     container.dataset.state = 'loading';
-    timer = setTimeout(load, delay);
+    timer = setTimeout(() => {
+      timer = null;
+      load();
+    }, delay);
   }
   map.on('moveend', () => schedule());
 

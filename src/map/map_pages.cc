@@ -73,6 +73,7 @@ http::Response Render(const json& condition, MapService* service) {
       {"canonical", one ? condition["url"].get<std::string>() + "/map" : std::string("/map")},
       {"condition", condition},
       {"roles", RolesView()},
+      {"nav_map_current", !one},  // the header's link to /map is this page
       {"totals_summary", service == nullptr ? std::string()
                                             : TotalsSummary(service->Totals(one ? condition["orphacode"].get<int>() : 0))},
       {"styles", json::array({"/static/vendor/leaflet/leaflet.css", "/static/css/map.css"})},

@@ -202,6 +202,12 @@ for (const kind of databaseKinds()) {
         assert.ok(after.some((l) => /^(Boston, Massachusetts, )?United States: 2 members: 1 healthcare professional, 1 organisation/.test(l)),
           after.join(' | '));
         assert.match(await page.locator('#map-totals').innerText(), /^12 members: /, 'totals do not follow the filter');
+        // The address keeps the filter: reloading shows the same.
+        assert.match(page.url(), /\?roles=family%2Cadviser%2Cresearcher%2Cprofessional%2Corganisation$/);
+        await page.reload();
+        assert.equal(await page.getByRole('checkbox', { name: /^Affected/ }).isChecked(), false);
+        assert.equal(await page.getByRole('checkbox', { name: /^Adviser/ }).isChecked(), true);
+        await waitForListStatus(page, /^Showing 5 members in 3 countries$/);
         await screenshot(page, `map-filtered-${kind}-1280x800`);
 
         // No role ticked shows nobody (an empty roles= would mean all six to the API).

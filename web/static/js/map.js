@@ -40,6 +40,21 @@ function start(root) {
   const selectedRoles = () => checkboxes.filter((box) => box.checked).map((box) => box.value);
   const query = () => ({ condition, roles: selectedRoles().join(',') });
 
+  // The address keeps the filter (?roles=affected,family), so a filtered view can be
+  // shared or reloaded; without it every role is shown. Unknown names are ignored.
+  const asked = new URLSearchParams(window.location.search).get('roles');
+  if (asked !== null) {
+    const names = new Set(asked.split(','));
+    for (const box of checkboxes) box.checked = names.has(box.value);
+  }
+  const remember = () => {
+    const url = new URL(window.location.href);
+    const chosen = selectedRoles();
+    if (chosen.length === checkboxes.length) url.searchParams.delete('roles');
+    else url.searchParams.set('roles', chosen.join(','));
+    window.history.replaceState(null, '', url);
+  };
+
   const mapView = createMapView(document.getElementById('map'), roles, query);
   const listView = createListView(root, roles, query);
   const totals = document.getElementById('map-totals');
@@ -49,6 +64,7 @@ function start(root) {
 
   for (const box of checkboxes) {
     box.addEventListener('change', () => {
+      remember();
       mapView.reload();
       listView.reload();
     });

@@ -285,6 +285,9 @@ for (const kind of databaseKinds()) {
         await page.keyboard.press('Enter');
         const card = page.locator('.place-card');
         await card.getByRole('heading', { name: kCities.lyon }).waitFor();
+        assert.equal(await card.getByRole('heading').evaluate((h) => h === document.activeElement), true,
+          'focus moves to the card');
+        assert.equal(await lyon.getAttribute('aria-expanded'), 'true');
         await page.waitForFunction(() => /4 members/.test(document.querySelector('.place-card-status')?.textContent ?? ''),
           null, { timeout: kWaitMs });
         assert.deepEqual((await card.locator('.member-name').allInnerTexts()).sort(), ['Leo Lyon', 'Lia Lyon', 'Lou Lyon', 'Luc Lyon']);
@@ -297,7 +300,7 @@ for (const kind of databaseKinds()) {
         await checkAccessibility(page, `map card ${kind}`);
         // Escape closes the card and focus goes back to the place.
         await page.keyboard.press('Escape');
-        await card.waitFor({ state: 'detached' });
+        await card.waitFor({ state: 'hidden' });
         assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label') ?? ''), /^Lyon, /);
         assertNoBrowserProblems(problems);
       } finally {
@@ -313,6 +316,11 @@ for (const kind of databaseKinds()) {
         await waitForListStatus(page, /^Showing 11 members in 3 countries$/);
         await page.getByRole('button', { name: 'United States', exact: true }).click();
         await waitForListStatus(page, /in United States$/);
+        // A place's card fits the phone too.
+        await page.locator('.leaflet-marker-pane [aria-label^="Boston, "]').focus();
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => /3 members/.test(document.querySelector('.place-card-status')?.textContent ?? ''),
+          null, { timeout: kWaitMs });
         const scrollWidth = await page.evaluate(() => document.scrollingElement.scrollWidth);
         assert.ok(scrollWidth <= 360, `no horizontal scrolling at 360 px (${scrollWidth})`);
         const mapBox = await page.locator('#map').boundingBox();
@@ -320,7 +328,7 @@ for (const kind of databaseKinds()) {
         assert.ok(listBox.y >= mapBox.y + mapBox.height, 'the list is below the map');
         const small = await page.evaluate(() => {
           const targets = document.querySelectorAll(
-            '.role-option, .country-button, .leaflet-control-zoom a, .map-cluster, .map-place, .member-name, .secondary-button');
+            '.role-option, .country-button, .leaflet-control-zoom a, .map-cluster, .map-place, .member-name, .secondary-button, .contact-link');
           return [...targets].filter((t) => t.offsetParent !== null).map((t) => {
             const r = t.getBoundingClientRect();
             return { what: t.className || t.tagName, width: r.width, height: r.height };
@@ -357,7 +365,7 @@ for (const kind of databaseKinds()) {
           await page.waitForFunction((z) => document.getElementById('map').dataset.zoom !== z &&
             document.getElementById('map').dataset.state === 'ready', before, { timeout: kWaitMs });
         }
-        assert.ok(asked.length >= 2, `map requests: ${asked.length}`);
+        assert.ok(asked.length >= 1, `map requests: ${asked.length}`);
         for (const params of asked) {
           assert.match(params.get('zoom'), /^(1?\d|20)$/);
           const [west, south, east, north] = params.get('bbox').split(',').map(Number);

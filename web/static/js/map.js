@@ -4,7 +4,7 @@
 // map's only base layer, so no tile server is ever asked; then, after every move or zoom
 // (debounced), asks /api/v1/map for the clusters and places in view and draws them as
 // keyboard-focusable markers with accessible names. A cluster zooms in when activated;
-// a place opens a card listing its members (/api/v1/map/members). Beside the map, a
+// a place opens a card under the map listing its members (/api/v1/map/members). Beside the map, a
 // table of members by country (/api/v1/map/countries) whose countries list their
 // members page by page. The role checkboxes filter the map and the list alike, and
 // polite live regions say what changed.
@@ -19,7 +19,7 @@ import { feature } from '../vendor/topojson-client/index.js';
 
 const kCountriesUrl = '/static/vendor/world-atlas/countries-110m.json';
 const kDebounceMs = 250;
-const kMinZoom = 0;
+const kMinZoom = 1;  // at 0 the world is 256 px wide: too small for 44-px markers
 const kMaxZoom = 12;
 const kSvgNs = 'http://www.w3.org/2000/svg';
 
@@ -66,6 +66,7 @@ function start(root) {
     box.addEventListener('change', () => {
       remember();
       mapView.reload();
+      mapView.rolesChanged();
       listView.reload();
     });
   }
@@ -256,7 +257,7 @@ function createMapView(container, roles, query) {
   map.attributionControl.addAttribution('Country shapes: <a href="https://www.naturalearthdata.com/">Natural Earth</a>');
   map.fitBounds([[-50, -160], [72, 170]]);
 
-  const view = { onTotals: () => {}, reload: () => schedule(0) };
+  const view = { onTotals: () => {}, reload: () => schedule(0), rolesChanged: () => {} };
 
   // The base layer: one SVG path per country, not interactive.
   fetchJson(kCountriesUrl).then((topology) => {
@@ -272,7 +273,6 @@ function createMapView(container, roles, query) {
   const markers = L.layerGroup().addTo(map);
   let drawn = new Map();  // key → marker, so markers that stay keep their focus
   let focusNear = null;   // after a cluster opens: focus the marker nearest this point
-  let openCard = null;
 
   function showError(message) {
     errorBox.textContent = message;
@@ -407,74 +407,81 @@ function createMapView(container, roles, query) {
     return marker;
   }
 
-  // The card of a place: a popup not bound to the marker, so that redrawing the markers
-  // (the popup pans the map) leaves it open. Focus moves into it, and back on close.
+  // The card of a place: a panel under the map (map.mustache), not a popup, so it is
+  // never clipped by the map's edges or hidden under markers, at any zoom and width.
+  // Focus moves to its heading, and back to the place when it closes.
+  const card = document.getElementById('place-card');
+  const cardTitle = document.getElementById('place-card-title');
+  const cardStatus = card.querySelector('.place-card-status');
+  const cardList = card.querySelector('.member-list');
+  const cardMore = card.querySelector('.place-card-more');
   const fetchMembers = latestOnly((params) => fetchJson(apiUrl('/api/v1/map/members', params)));
+  let cardItem = null;  // the place shown
+  let cardPage = 0;
 
   function showCard(marker, item) {
-    const card = element('div', 'place-card');
-    const heading = element('h3', 'place-card-title', item.place);
-    heading.tabIndex = -1;
-    const status = element('p', 'place-card-status', 'Loading the members…');
-    const list = element('ul', 'member-list');
-    const more = element('button', 'secondary-button', 'Show more members');
-    more.type = 'button';
-    more.hidden = true;
-    card.append(heading, status, list, more);
-
-    openCard?.remove();
-    const popup = L.popup({ maxWidth: 300, minWidth: 220, autoPanPadding: [24, 24], className: 'place-popup' })
-      .setLatLng(marker.getLatLng())
-      .setContent(card)
-      .openOn(map);
-    openCard = popup;
-    // Focus goes back to the place when the card closes while it holds the focus (its
-    // elements are gone by then, so that is tracked as it moves).
-    let holdsFocus = false;
-    card.addEventListener('focusin', () => { holdsFocus = true; });
-    card.addEventListener('focusout', (event) => {
-      if (event.relatedTarget && !card.contains(event.relatedTarget)) holdsFocus = false;
-    });
-    card.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') map.closePopup(popup);
-    });
-    heading.focus({ preventScroll: true });
-    popup.on('remove', () => {
-      if (openCard === popup) openCard = null;
-      const back = [...drawn.values()].find((m) => m.placeId === item.place_id)?.getElement();
-      if (back && holdsFocus) back.focus({ preventScroll: true });
-    });
-
-    let page = 0;
-    const loadPage = async () => {
-      const { condition, roles: selected } = query();
-      try {
-        const data = await fetchMembers({ condition, roles: selected, place: item.place_id, page: page + 1 });
-        if (data === undefined) return;
-        page = data.page;
-        const items = data.members.map(memberItem);
-        list.append(...items);
-        const shown = list.children.length;
-        status.textContent = data.total === 0 ? 'You cannot see any of these members.'
-          : shown < data.total ? `Showing ${shown} of ${plural(data.total, 'member', 'members')}.`
-            : plural(data.total, 'member', 'members') + '.';
-        more.hidden = shown >= data.total || data.members.length === 0;
-        // Leaflet re-inserts the content to lay the popup out again: keep the focus.
-        const focused = card.contains(document.activeElement) ? document.activeElement : null;
-        popup.update();
-        focused?.focus({ preventScroll: true });
-        return items[0] ?? null;
-      } catch (error) {
-        status.textContent = `The members could not be loaded. ${error.message}`;
-        return null;
-      }
-    };
-    more.addEventListener('click', async () => {
-      const first = await loadPage();
-      first?.querySelector('a')?.focus();
-    });
-    loadPage();
+    cardItem = item;
+    cardPage = 0;
+    cardTitle.textContent = item.place;
+    cardStatus.textContent = 'Loading the members…';
+    cardList.replaceChildren();
+    cardMore.hidden = true;
+    card.hidden = false;
+    for (const m of drawn.values()) m.getElement()?.removeAttribute('aria-expanded');
+    marker.getElement()?.setAttribute('aria-expanded', 'true');
+    cardTitle.focus({ preventScroll: true });
+    card.scrollIntoView({ block: 'nearest' });
+    loadCardPage();
   }
+
+  function closeCard() {
+    if (!cardItem) return;
+    const place = cardItem.place_id;
+    const hadFocus = card.contains(document.activeElement);
+    cardItem = null;
+    card.hidden = true;
+    const marker = [...drawn.values()].find((m) => m.placeId === place);
+    marker?.getElement()?.removeAttribute('aria-expanded');
+    if (hadFocus) (marker?.getElement() ?? container).focus();
+  }
+
+  // Loads the next page of the place's members; returns the first new list item.
+  async function loadCardPage() {
+    const item = cardItem;
+    const { condition, roles: selected } = query();
+    try {
+      const data = await fetchMembers({ condition, roles: selected, place: item.place_id, page: cardPage + 1 });
+      if (data === undefined || cardItem !== item) return null;
+      cardPage = data.page;
+      const items = data.members.map(memberItem);
+      cardList.append(...items);
+      const shown = cardList.children.length;
+      cardStatus.textContent = data.total === 0 ? 'There are no members you can see here with these roles.'
+        : shown < data.total ? `Showing ${shown} of ${plural(data.total, 'member', 'members')}.`
+          : `${plural(data.total, 'member', 'members')}.`;
+      cardMore.hidden = shown >= data.total || items.length === 0;
+      return items[0] ?? null;
+    } catch (error) {
+      cardStatus.textContent = `The members could not be loaded. ${error.message}`;
+      return null;
+    }
+  }
+
+  cardMore.addEventListener('click', async () => {
+    const first = await loadCardPage();
+    first?.querySelector('a')?.focus();
+  });
+  card.querySelector('.place-card-close').addEventListener('click', closeCard);
+  card.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') closeCard();
+  });
+  // A new role filter lists the place's members again, keeping the focus where it is.
+  view.rolesChanged = () => {
+    if (!cardItem) return;
+    cardPage = 0;
+    cardList.replaceChildren();
+    loadCardPage();
+  };
 
   return view;
 }

@@ -1,0 +1,115 @@
+// Shared by the community map's modules (map.js): calls to the map API, the words the
+// map uses, and the elements it builds. Text from the server is only ever set with
+// textContent, and links from the server are used only when they are paths on this site.
+
+export const kSvgNs = 'http://www.w3.org/2000/svg';
+
+// ---------------------------------------------------------------------------------------
+// Talking to the API.
+
+// The URL of an API path with the non-empty parameters of `params`.
+export function apiUrl(path, params) {
+  const url = new URL(path, window.location.origin);
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== '' && value !== undefined && value !== null) url.searchParams.set(name, String(value));
+  }
+  return url;
+}
+
+// Fetches JSON; throws an Error whose message is the server's own sentence on failure.
+export async function fetchJson(url) {
+  const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  let body = null;
+  try {
+    body = await response.json();
+  } catch {
+    body = null;
+  }
+  if (!response.ok) {
+    const error = body && (typeof body.error === 'string' ? body.error : body.error?.message);
+    throw new Error(error || `The server answered ${response.status}.`);
+  }
+  return body;
+}
+
+// A path on this site, or null: what the API gives as a link is used only when it is one.
+export function sitePath(value) {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : null;
+}
+
+// Wraps `load` so that only the newest call's answer (or failure) comes back: an older
+// call that ends later resolves to undefined instead.
+export function latestOnly(load) {
+  let generation = 0;
+  return async (...args) => {
+    const mine = ++generation;
+    try {
+      const result = await load(...args);
+      return mine === generation ? result : undefined;
+    } catch (error) {
+      if (mine === generation) throw error;
+      return undefined;
+    }
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Words.
+
+export const plural = (n, one, many) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+// "12 members: 10 affected, 2 family & friends", as the API's totals say it.
+export function roleSummary(count, counts, roles) {
+  const parts = roles.filter((r) => (counts?.[r.name] ?? 0) > 0).map((r) => `${counts[r.name].toLocaleString('en')} ${r.label}`);
+  return plural(count, 'member', 'members') + (parts.length ? `: ${parts.join(', ')}` : '');
+}
+
+// "10 affected, 2 family & friends" (no total), or "" when every count is 0.
+export function roleCounts(counts, roles) {
+  return roles.filter((r) => (counts?.[r.name] ?? 0) > 0).map((r) => `${counts[r.name].toLocaleString('en')} ${r.label}`).join(', ');
+}
+
+// ---------------------------------------------------------------------------------------
+// Elements.
+
+export function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+// The role's shape as an SVG picture, hidden from screen readers (the words say it).
+export function shapeSvg(role, size = 20) {
+  const svg = document.createElementNS(kSvgNs, 'svg');
+  svg.setAttribute('viewBox', '0 0 20 20');
+  svg.setAttribute('width', String(size));
+  svg.setAttribute('height', String(size));
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const path = document.createElementNS(kSvgNs, 'path');
+  path.setAttribute('d', role.path);
+  path.setAttribute('fill', role.colour);
+  svg.append(path);
+  return svg;
+}
+
+// One member of a card or of the list: their name (a link to the profile), their role,
+// and "Send a message" when the API says the viewer may contact them.
+export function memberItem(member) {
+  const item = element('li', 'member');
+  const profile = sitePath(member.url);
+  const name = profile ? element('a', 'member-name', member.display_name) : element('span', 'member-name', member.display_name);
+  if (profile) name.href = profile;
+  const role = element('span', 'member-role', member.role_label + (member.verified ? ', verified' : ''));
+  item.append(name, ' ', role);
+  const contact = sitePath(member.contact_url);
+  if (contact) {
+    const link = element('a', 'contact-link', 'Send a message');
+    link.href = contact;
+    link.append(element('span', 'visually-hidden', ` to ${member.display_name}`));
+    item.append(' ', link);
+  }
+  return item;
+}
+

@@ -1,0 +1,105 @@
+// The community map's list view (see map.js): a table of the members the viewer may
+// see by country (/api/v1/map/countries), each country a button that lists its members
+// page by page (/api/v1/map/members), with a polite live region saying what is shown.
+import { apiUrl, element, fetchJson, latestOnly, memberItem, plural, roleCounts } from './map-common.js';
+
+export function createListView(root, roles, query) {
+  const status = document.getElementById('list-status');
+  const body = document.querySelector('#country-table tbody');
+  const panel = document.getElementById('country-members');
+  const title = document.getElementById('country-members-title');
+  const list = document.getElementById('country-member-list');
+  const more = document.getElementById('more-members');
+  const fetchCountries = latestOnly((params) => fetchJson(apiUrl('/api/v1/map/countries', params)));
+  const fetchMembers = latestOnly((params) => fetchJson(apiUrl('/api/v1/map/members', params)));
+  let chosen = null;  // { code, name, place_id, page, total }
+
+  function say(text) {
+    if (status.textContent !== text) status.textContent = text;
+  }
+
+  async function reload() {
+    const { condition, roles: selected } = query();
+    if (!selected) {
+      body.replaceChildren();
+      panel.hidden = true;
+      chosen = null;
+      say('No role is ticked: tick at least one role to see members.');
+      return;
+    }
+    try {
+      const data = await fetchCountries({ condition, roles: selected });
+      if (data === undefined) return;
+      renderCountries(data.countries);
+      const members = data.countries.reduce((sum, c) => sum + c.count, 0);
+      say(members === 0 ? 'There are no members you can see with these roles.'
+        : `Showing ${plural(members, 'member', 'members')} in ${plural(data.countries.length, 'country', 'countries')}`);
+      if (chosen) {
+        const still = data.countries.find((c) => c.place_id === chosen.place_id);
+        if (still) showCountry(still, { focus: false });
+        else {
+          panel.hidden = true;
+          chosen = null;
+        }
+      }
+    } catch (error) {
+      say(`The list could not be loaded. ${error.message}`);
+    }
+  }
+
+  function renderCountries(countries) {
+    const rows = countries.map((country) => {
+      const row = element('tr');
+      const head = element('th');
+      head.scope = 'row';
+      const button = element('button', 'country-button', country.name);
+      button.type = 'button';
+      button.dataset.place = country.place_id;
+      button.setAttribute('aria-controls', 'country-members');
+      button.setAttribute('aria-expanded', String(chosen?.place_id === country.place_id && !panel.hidden));
+      button.addEventListener('click', () => showCountry(country, { focus: true }));
+      head.append(button);
+      row.append(head, element('td', 'number', country.count.toLocaleString('en')),
+        element('td', 'role-counts', roleCounts(country.roles, roles)));
+      return row;
+    });
+    body.replaceChildren(...rows);
+  }
+
+  async function showCountry(country, { focus }) {
+    chosen = { place_id: country.place_id, name: country.name, page: 0 };
+    for (const button of body.querySelectorAll('.country-button')) {
+      button.setAttribute('aria-expanded', String(button.dataset.place === country.place_id));
+    }
+    list.replaceChildren();
+    await loadMembers({ focus });
+  }
+
+  async function loadMembers({ focus }) {
+    const { condition, roles: selected } = query();
+    const current = chosen;
+    try {
+      const data = await fetchMembers({ condition, roles: selected, place: current.place_id, page: current.page + 1 });
+      if (data === undefined || chosen !== current) return;
+      current.page = data.page;
+      const items = data.members.map(memberItem);
+      list.append(...items);
+      const shown = list.children.length;
+      title.textContent = `Members in ${current.name}`;
+      panel.hidden = false;
+      more.hidden = shown >= data.total || items.length === 0;
+      say(data.total === 0 ? `There are no members you can see in ${current.name}.`
+        : `Showing ${shown} of ${plural(data.total, 'member', 'members')} in ${current.name}`);
+      if (focus === 'first-new') items[0]?.querySelector('a')?.focus();
+      else if (focus) title.focus();
+    } catch (error) {
+      say(`The members could not be loaded. ${error.message}`);
+    }
+  }
+
+  more.addEventListener('click', () => {
+    if (chosen) loadMembers({ focus: 'first-new' });
+  });
+
+  return { reload };
+}

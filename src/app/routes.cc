@@ -20,6 +20,7 @@
 #include "health/health_handlers.h"
 #include "home/home_page.h"
 #include "mail/outbox_pages.h"
+#include "map/map_api.h"
 #include "pages/error_pages.h"
 #include "platform/gazetteer.h"
 #include "profiles/profile_pages.h"
@@ -34,8 +35,11 @@ using http::Response;
 
 void DeclareRoutes(http::Router& router, Site& site) {
   auto conditions = std::make_shared<catalog::ConditionStore>(site.db);
+  // Writes to a member's data tell the community map, which keeps them in memory.
+  accounts::MemberChangedFn member_changed;
+  if (site.map != nullptr) member_changed = [map = site.map](long long id) { map->MemberChanged(id); };
   auto profiles = std::make_shared<profiles::ProfilePages>(site.db, *conditions, &site.page_cache,
-                                                           Gazetteer::Embedded());
+                                                           Gazetteer::Embedded(), member_changed);
 
   // Pages
   router.Get("/", [conditions](const Request& r) { return home::HomePage(*conditions, r); },
@@ -45,7 +49,9 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Get("/conditions/{slug}",
              [conditions, profiles, &site](const Request& r) {
                return catalog::ConditionPage(*conditions, site.db, r, [&](const catalog::Condition& c) {
-                 return profiles->CommunityBox(c, r);
+                 auto box = profiles->CommunityBox(c, r);
+                 if (box.ok() && site.map != nullptr) map::AddMapToCommunityBox(*box, *site.map, c.orphacode, c.slug);
+                 return box;
                });
              },
              {.cache_for_anonymous = true});
@@ -103,6 +109,7 @@ void DeclareRoutes(http::Router& router, Site& site) {
   auto profile_store = std::make_shared<profiles::ProfileStore>(site.db);
   member_data.exporters.emplace_back("profile", [profile_store](long long id) { return profile_store->Export(id); });
   member_data.deleters.emplace_back(&profiles::ProfileStore::DeleteMemberData);
+  member_data.deleted = member_changed;
   auto account = std::make_shared<accounts::AccountPages>(site.users, site.hasher, site.secure_cookies,
                                                           std::move(member_data));
   router.Get("/account", [account](const Request& r) { return account->Home(r); });
@@ -113,7 +120,7 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Get("/account/deleted", [account](const Request& r) { return account->Deleted(r); });
 
   // Admin area
-  auto admin = std::make_shared<accounts::AdminPages>(site.users, site.db);
+  auto admin = std::make_shared<accounts::AdminPages>(site.users, site.db, member_changed);
   router.Get("/admin/users", [admin](const Request& r) { return admin->Users(r); });
   router.Post("/admin/users/{id}/roles", [admin](const Request& r) { return admin->SetRoles(r); });
   router.Post("/admin/users/{id}/suspend", [admin](const Request& r) { return admin->Suspend(r); });
@@ -132,6 +139,14 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Get("/api/v1/places", [profiles](const Request& r) { return profiles->Places(r); });
   router.Get("/api/v1/places/countries", [profiles](const Request& r) { return profiles->Countries(r); },
              {.cache_for_anonymous = true});
+
+  // Community map (map/map_api.h): clusters and places, who is at a place, by country
+  if (site.map != nullptr) {
+    auto map_api = std::make_shared<map::MapApi>(*site.map, *conditions);
+    router.Get("/api/v1/map", [map_api](const Request& r) { return map_api->Map(r); });
+    router.Get("/api/v1/map/members", [map_api](const Request& r) { return map_api->Members(r); });
+    router.Get("/api/v1/map/countries", [map_api](const Request& r) { return map_api->Countries(r); });
+  }
 
   // Editorial workflow: editors' and reviewers' screens (articles/editorial_pages.h)
   auto editorial = std::make_shared<articles::EditorialPages>(site.db, &site.page_cache);

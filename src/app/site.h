@@ -13,6 +13,7 @@
 #include "platform/metrics.h"
 #include "platform/page_cache.h"
 #include "platform/worker_pool.h"
+#include "map/map_service.h"
 #include "search/search_service.h"
 
 namespace diseasemaps {
@@ -31,6 +32,7 @@ struct Site {
   std::string public_url;   // "https://diseasemaps.example", no trailing slash
   bool secure_cookies = false;
   std::string mail_transport;  // where e-mail goes, for admins: "smtp://host:587", "the console", ""
+  map::MapService* map = nullptr;  // the community map; null: no map routes
 };
 
 }  // namespace diseasemaps

@@ -1,5 +1,6 @@
 #include "platform/templates.h"
 
+#include <atomic>
 #include <memory>
 #include <stdexcept>
 #include <unordered_map>
@@ -7,6 +8,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "platform/embedded_files.h"
+#include "platform/site_banner.h"
 
 namespace diseasemaps {
 namespace {
@@ -81,11 +83,20 @@ void Templates::SetLayoutContext(nlohmann::json context) { layout_context = std:
 
 void Templates::ClearLayoutContext() { layout_context = nlohmann::json::object(); }
 
+namespace {
+std::atomic<std::shared_ptr<const std::string>> site_banner{std::make_shared<const std::string>()};
+}  // namespace
+
+void SetSiteBanner(std::string text) {
+  site_banner.store(std::make_shared<const std::string>(std::move(text)));
+}
+
 std::string Templates::RenderPage(std::string_view name, const nlohmann::json& page) {
   nlohmann::json layout = page;
   for (const auto& [key, value] : layout_context.items()) {
     if (!layout.contains(key)) layout[key] = value;
   }
+  if (auto banner = site_banner.load(); !banner->empty()) layout["site_banner"] = *banner;
   layout["content"] = Render(name, page);
   return Render("layout", layout);
 }

@@ -271,6 +271,22 @@ Response WorkspacePage(const Request& request, const AnswerWorkspace& w, long lo
   return Page("editorial_answer", WorkspaceView(w, request.viewer, request.csrf_token, now, options), status);
 }
 
+// A workflow step the store refused: the workspace again with the reason, 409 when the
+// answer moved on meanwhile (then `after_conflict` says what became of the form), 422
+// for text the store refuses; anything else is a store failure.
+Response StepRefused(const Request& request, const AnswerWorkspace& w, long long now,
+                     WorkspaceOptions options, const Status& status, const std::string& after_conflict) {
+  if (status.code() == Status::Code::kConflict) {
+    options.error = Sentence(status.message()) + " " + after_conflict;
+    return WorkspacePage(request, w, now, options, 409);
+  }
+  if (status.code() == Status::Code::kInvalidArgument || status.code() == Status::Code::kTooLarge) {
+    options.error = Sentence(status.message());
+    return WorkspacePage(request, w, now, options, 422);
+  }
+  return StoreFailure(request, status);
+}
+
 }  // namespace
 
 Response EditorialPages::Workspace(const Request& request) {
@@ -361,18 +377,7 @@ Response EditorialPages::Write(const Request& request, const AnswerWorkspace& w,
     step = store_.EditAndSubmit(latest.id, ContentOf(form), editor);
     done = "submitted";
   }
-  if (!step.ok()) {
-    const Status& status = step.status();
-    if (status.code() == Status::Code::kConflict) {
-      options.error = Sentence(status.message()) + " Your text is below.";
-      return WorkspacePage(request, w, now, options, 409);
-    }
-    if (status.code() == Status::Code::kInvalidArgument || status.code() == Status::Code::kTooLarge) {
-      options.error = Sentence(status.message());
-      return WorkspacePage(request, w, now, options, 422);
-    }
-    return StoreFailure(request, status);
-  }
+  if (!step.ok()) return StepRefused(request, w, now, options, step.status(), "Your text is below.");
   Changed();
   return SeeOther("/editorial/answers/" + std::to_string(w.answer.id) + "?done=" + done);
 }
@@ -420,18 +425,7 @@ Response EditorialPages::Review(const Request& request, const AnswerWorkspace& w
 
   auto step = form.action == "approve" ? store_.Approve(version->id, reviewer, form.comment)
                                        : store_.Return(version->id, reviewer, form.comment);
-  if (!step.ok()) {
-    const Status& status = step.status();
-    if (status.code() == Status::Code::kConflict) {
-      options.error = Sentence(status.message()) + " Nothing was changed.";
-      return WorkspacePage(request, w, now, options, 409);
-    }
-    if (status.code() == Status::Code::kInvalidArgument || status.code() == Status::Code::kTooLarge) {
-      options.error = Sentence(status.message());
-      return WorkspacePage(request, w, now, options, 422);
-    }
-    return StoreFailure(request, status);
-  }
+  if (!step.ok()) return StepRefused(request, w, now, options, step.status(), "Nothing was changed.");
   Changed();
   return SeeOther("/editorial/answers/" + std::to_string(w.answer.id) +
                   (form.action == "approve" ? "?done=approved" : "?done=returned"));

@@ -14,20 +14,19 @@
 // Run: node --test tests/browser/map.test.mjs   (after building; see harness.mjs)
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import {
   addUser,
   assertNoBrowserProblems,
   checkAccessibility,
-  createDatabase,
   databaseKinds,
-  launchBrowser,
-  openPage,
   screenshot,
   signIn,
   sqlString,
   startServer,
+  useSite,
+  withPage,
 } from './harness.mjs';
 
 const kPassword = 'correct horse battery staple';
@@ -134,42 +133,30 @@ async function tabUntil(page, predicate, limit = 80) {
 
 for (const kind of databaseKinds()) {
   describe(`community map (${kind})`, () => {
-    let database;
-    let server;
-    let browser;
-
-    before(async () => {
-      database = createDatabase(kind);
-      database.migrate();
-      database.insertConditions([kCondition]);
-      for (const m of kMembers) {
-        addUser(database, { email: emailOf(m), name: m.name, role: 'member', password: kPassword });
-      }
-      addUser(database, { email: kViewer.email, name: kViewer.name, role: 'member', password: kPassword });
-      // A first server only to ask the gazetteer; the members are then in the database
-      // before the server that shows them starts.
-      const lookup = await startServer(database);
-      let cities;
-      try {
-        cities = await lookUpCities(lookup);
-      } finally {
-        await lookup.stop();
-      }
-      seedMembers(database, cities);
-      server = await startServer(database);
-      browser = await launchBrowser();
-    });
-
-    after(async () => {
-      await browser?.close();
-      await server?.stop();
-      database?.dispose();
+    const site = useSite(kind, {
+      seed: async (database) => {
+        database.insertConditions([kCondition]);
+        for (const m of kMembers) {
+          addUser(database, { email: emailOf(m), name: m.name, role: 'member', password: kPassword });
+        }
+        addUser(database, { email: kViewer.email, name: kViewer.name, role: 'member', password: kPassword });
+        // A first server only to ask the gazetteer; the members are then in the
+        // database before the server that shows them starts.
+        const lookup = await startServer(database);
+        let cities;
+        try {
+          cities = await lookUpCities(lookup);
+        } finally {
+          await lookup.stop();
+        }
+        seedMembers(database, cities);
+      },
+      expectCleanExit: true,
     });
 
     test('the map draws the countries and the members, and a role filter changes map and list', async () => {
-      const { context, page, problems } = await openPage(browser);
-      try {
-        await page.goto(`${server.url}${kMapPath}`);
+      await withPage(site.browser, {}, async ({ page, problems }) => {
+        await page.goto(`${site.server.url}${kMapPath}`);
         await page.getByRole('heading', { level: 1, name: `Community map: ${kCondition.name}` }).waitFor();
         await waitForMarkers(page);
         const countries = await page.locator('.leaflet-overlay-pane path').count();
@@ -217,15 +204,12 @@ for (const kind of databaseKinds()) {
           null, { timeout: kWaitMs });
         assert.equal(await page.locator('#country-table tbody tr').count(), 0);
         assertNoBrowserProblems(problems);
-      } finally {
-        await context.close();
-      }
+      });
     });
 
     test('the list view works with the keyboard alone', async () => {
-      const { context, page, problems } = await openPage(browser);
-      try {
-        await page.goto(`${server.url}${kMapPath}`);
+      await withPage(site.browser, {}, async ({ page, problems }) => {
+        await page.goto(`${site.server.url}${kMapPath}`);
         await waitForListStatus(page, /^Showing 11 members in 3 countries$/);
         await page.getByRole('checkbox', { name: /^Organisation/ }).focus();
         await tabUntil(page, () => document.activeElement?.classList.contains('country-button'));
@@ -253,15 +237,12 @@ for (const kind of databaseKinds()) {
         await screenshot(page, `map-list-${kind}-1280x800`);
         await checkAccessibility(page, `map list ${kind}`);
         assertNoBrowserProblems(problems);
-      } finally {
-        await context.close();
-      }
+      });
     });
 
     test('a place opened from the map lists its members with "Send a message"', async () => {
-      const { context, page, problems } = await openPage(browser);
-      try {
-        await signIn(page, server.url, { email: kViewer.email, password: kPassword, next: kMapPath });
+      await withPage(site.browser, {}, async ({ page, problems }) => {
+        await signIn(page, site.server.url, { email: kViewer.email, password: kPassword, next: kMapPath });
         await waitForMarkers(page);
         // Open clusters with the keyboard until Lyon is a place of its own.
         const lyon = page.locator('.leaflet-marker-pane [role=button][aria-label^="Lyon, "]');
@@ -303,15 +284,12 @@ for (const kind of databaseKinds()) {
         await card.waitFor({ state: 'hidden' });
         assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label') ?? ''), /^Lyon, /);
         assertNoBrowserProblems(problems);
-      } finally {
-        await context.close();
-      }
+      });
     });
 
     test('at 360 px the map and the list stack, nothing overflows, targets are 44 px', async () => {
-      const { context, page, problems } = await openPage(browser, { width: 360, height: 740, bypassCSP: true });
-      try {
-        await page.goto(`${server.url}${kMapPath}`);
+      await withPage(site.browser, { width: 360, height: 740, bypassCSP: true }, async ({ page, problems }) => {
+        await page.goto(`${site.server.url}${kMapPath}`);
         await waitForMarkers(page);
         await waitForListStatus(page, /^Showing 11 members in 3 countries$/);
         await page.getByRole('button', { name: 'United States', exact: true }).click();
@@ -338,20 +316,17 @@ for (const kind of databaseKinds()) {
         await screenshot(page, `map-${kind}-360x740`);
         await checkAccessibility(page, `map 360 ${kind}`);
         assertNoBrowserProblems(problems);
-      } finally {
-        await context.close();
-      }
+      });
     });
 
     test('/map runs under its own Content-Security-Policy, and says what it needs without JavaScript', async () => {
-      const { context, page, problems } = await openPage(browser, { bypassCSP: false });
-      const asked = [];
-      page.on('request', (request) => {
-        const url = new URL(request.url());
-        if (url.pathname === '/api/v1/map') asked.push(url.searchParams);
-      });
-      try {
-        await page.goto(`${server.url}/map`);
+      await withPage(site.browser, { bypassCSP: false }, async ({ page, problems }) => {
+        const asked = [];
+        page.on('request', (request) => {
+          const url = new URL(request.url());
+          if (url.pathname === '/api/v1/map') asked.push(url.searchParams);
+        });
+        await page.goto(`${site.server.url}/map`);
         await page.getByRole('heading', { level: 1, name: 'Community map' }).waitFor();
         await waitForMarkers(page);
         assert.ok(await page.locator('.leaflet-overlay-pane path').count() > 100);
@@ -374,13 +349,11 @@ for (const kind of databaseKinds()) {
         }
         assert.equal(await page.getByRole('link', { name: 'Community map' }).getAttribute('href'), '/map');
         assertNoBrowserProblems(problems);  // CSP violations are console errors
-      } finally {
-        await context.close();
-      }
-      const noScript = await browser.newContext({ javaScriptEnabled: false });
+      });
+      const noScript = await site.browser.newContext({ javaScriptEnabled: false });
       try {
         const page = await noScript.newPage();
-        await page.goto(`${server.url}${kMapPath}`);
+        await page.goto(`${site.server.url}${kMapPath}`);
         assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), `Community map: ${kCondition.name}`);
         assert.match(await page.locator('main').innerText(), /The map and the list of members need JavaScript/);
         assert.equal(await page.locator('#map-app').isVisible(), false);

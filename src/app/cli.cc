@@ -109,6 +109,11 @@ int RunCli(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(0.05, 3600.0))
       ->group("E-mail");
+  serve_cmd->add_option("--max-new-conversations-per-day", serve.max_new_conversations_per_day,
+                        "Conversations an account confirmed less than 7 days ago may start in 24 hours; "
+                        "over it, 429")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100000));
   serve_cmd->add_flag("--test-hooks", serve.test_hooks,
                       "Expose routes used only by the test suite; never in production");
 

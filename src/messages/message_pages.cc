@@ -72,7 +72,7 @@ void MessagePages::AddHeaderFields(const guard::Viewer& viewer, json& layout) {
   const long long n = unread.ok() ? *unread : 0;
   layout["messages_link"] = true;
   layout["messages_unread"] = n > 0 ? json(std::to_string(n)) : json(nullptr);
-  layout["messages_unread_words"] = n == 1 ? "unread conversation" : "unread conversations";
+  layout["messages_label"] = "Messages, " + std::to_string(n) + (n == 1 ? " unread conversation" : " unread conversations");
   layout["can_moderate"] = guard::Can(viewer, guard::Action::kModerateReports);
 }
 

@@ -48,8 +48,9 @@ class MessagePages {
   http::Response HandleReport(const http::Request& request);  // POST /admin/reports/{id}
 
   // The header's fields for a signed-in viewer: messages_link, messages_unread (the
-  // number of conversations with unread messages, absent when none) and words for
-  // screen readers; can_moderate. One indexed query.
+  // number of conversations with unread messages, absent when none) and
+  // messages_label, the link's accessible name ("Messages, 3 unread conversations");
+  // can_moderate. One indexed query.
   void AddHeaderFields(const guard::Viewer& viewer, nlohmann::json& layout);
 
   // The member page's fields for viewer about member_id: can_block, i_blocked,

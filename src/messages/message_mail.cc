@@ -1,3 +1,4 @@
+// The e-mails of relayed contact (see message_mail.h for why the text is left out).
 #include "messages/message_mail.h"
 
 #include <nlohmann/json.hpp>

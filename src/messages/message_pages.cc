@@ -1,3 +1,5 @@
+// The handlers of relayed contact (see message_pages.h); the moderators' queue is in
+// report_pages.cc.
 #include "messages/message_pages.h"
 
 #include <algorithm>
@@ -80,6 +82,12 @@ void MessagePages::AddMemberPageFields(const http::Request& request, long long m
   if (!guard::Can(request.viewer, guard::Action::kUseMessages) || *request.viewer.user_id == member_id) return;
   auto other = store_.FindCounterpart(*request.viewer.user_id, member_id);
   if (!other.ok()) return;
+  if (other->blocked_me) {
+    // To a member they blocked, the page reads exactly as for a member who does not
+    // accept messages: no button, and nothing that tells a block apart.
+    view["can_contact"] = false;
+    view["accepts_contact"] = false;
+  }
   view["can_block"] = true;
   view["i_blocked"] = other->i_blocked;
   view["block_csrf"] = request.csrf_token;

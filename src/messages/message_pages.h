@@ -54,7 +54,8 @@ class MessagePages {
   void AddHeaderFields(const guard::Viewer& viewer, nlohmann::json& layout);
 
   // The member page's fields for viewer about member_id: can_block, i_blocked,
-  // block_csrf (signed in, not their own page).
+  // block_csrf (signed in, not their own page). When member_id blocked the viewer, the
+  // page says they do not accept messages, as it would for anyone who does not.
   void AddMemberPageFields(const http::Request& request, long long member_id, nlohmann::json& view);
 
   MessageStore& store() { return store_; }

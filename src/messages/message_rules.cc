@@ -1,3 +1,4 @@
+// The rules of relayed contact as pure functions (see message_rules.h).
 #include "messages/message_rules.h"
 
 #include <algorithm>

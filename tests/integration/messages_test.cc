@@ -164,6 +164,12 @@ TEST_P(MessagesTest, NoContactABlockAHiddenProfileAndNobodyGetTheSameAnswer) {
   ASSERT_EQ(Post(server, ben, "/members/" + To("amy@example.org") + "/block", "back=" + Enc(thread)).status, 303u);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM blocks"), 1);
 
+  // Ben's page reads to Amy as Cat's does: no button, "Does not accept messages."
+  HttpResult ben_page = Get(server, amy, "/members/" + To("ben@example.org"));
+  EXPECT_FALSE(Has(ben_page.body, "Send a message"));
+  EXPECT_TRUE(Has(ben_page.body, "Does not accept messages."));
+  EXPECT_TRUE(Has(Get(server, amy, "/members/" + To("cat@example.org")).body, "Does not accept messages."));
+
   HttpResult no_contact = Get(server, amy, "/messages/new?to=" + To("cat@example.org"));
   HttpResult blocked = Get(server, amy, "/messages/new?to=" + To("ben@example.org"));
   HttpResult hidden = Get(server, amy, "/messages/new?to=" + To("hid@example.org"));
@@ -297,6 +303,22 @@ TEST_P(MessagesTest, NewAccountsStartALimitedNumberOfConversationsADay) {
     return Status::Ok();
   }).ok());
   EXPECT_EQ(Write(server, amy, "eve@example.org", "Three").status, 303u);
+}
+
+TEST_P(MessagesTest, EveryoneSendsAtMost60MessagesAnHour) {
+  TestServer server(database_);
+  SignedIn amy = SignIn(server, "amy@example.org", kPassword);
+  const std::string thread = ConversationOf(Write(server, amy, "ben@example.org", "1"));
+  for (int i = 2; i <= 60; ++i) {
+    ASSERT_EQ(Post(server, amy, thread, "body=" + std::to_string(i)).status, 303u) << "message " << i;
+  }
+  HttpResult over = Post(server, amy, thread, "body=61");
+  EXPECT_EQ(over.status, 429u);
+  EXPECT_TRUE(Has(over.body, "You have sent 60 messages in the last hour"));
+  EXPECT_GT(std::stoll(over.Header("retry-after")), 3000);
+  EXPECT_EQ(Write(server, amy, "dan@example.org", "Hello").status, 429u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM messages"), 60);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM conversations"), 1);
 }
 
 TEST_P(MessagesTest, AReportGoesToModeratorsWhoDismissWarnOrSuspend) {

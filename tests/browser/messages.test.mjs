@@ -1,7 +1,8 @@
 // Relayed contact in a real browser: member A opens member B's profile, chooses "Send a
 // message" and writes; B signs in on a 360 px phone, sees the unread count in the
 // header, opens the conversation and replies with the keyboard alone. Screenshots of
-// each screen (desktop and 360 px) and axe-core on each.
+// each screen (desktop and 360 px) and axe-core on each. Then B reports a message and
+// blocks A from the conversation, and a moderator handles the report in the queue.
 //
 // Run: node --test tests/browser/messages.test.mjs   (after building; see harness.mjs)
 
@@ -35,6 +36,7 @@ for (const kind of databaseKinds()) {
       database.migrate();
       addUser(database, { email: 'amy@example.org', name: 'Amy', role: 'member', password: kPassword });
       addUser(database, { email: 'ben@example.org', name: 'Ben', role: 'member', password: kPassword });
+      addUser(database, { email: 'mo@example.org', name: 'Mo', role: 'moderator', password: kPassword });
       database.exec(
         "INSERT INTO profiles (user_id, visibility, accepts_contact, updated_at) " +
           "SELECT id, 'members', 1, 1 FROM users WHERE email_key = 'ben@example.org';\n",
@@ -110,6 +112,54 @@ for (const kind of databaseKinds()) {
         assertNoBrowserProblems(b.problems);
       } finally {
         await b.context.close();
+      }
+    });
+
+    test('B reports a message and blocks A; a moderator dismisses the report', async () => {
+      const b = await openPage(browser, { width: 360, height: 740 });
+      try {
+        await signIn(b.page, server.url, { email: 'ben@example.org', password: kPassword, next: '/messages' });
+        await b.page.getByRole('link', { name: /Amy/ }).click();
+        await b.page.waitForURL(/\/messages\/\d+$/);
+        // The report form opens from its summary with the keyboard.
+        await b.page.getByText('Report this message').first().focus();
+        await b.page.keyboard.press('Enter');
+        await b.page.getByLabel('Why are you reporting this message?').first().fill('Testing the queue');
+        await Promise.all([
+          b.page.waitForURL(/\?done=reported$/),
+          b.page.getByRole('button', { name: 'Send the report' }).first().click(),
+        ]);
+        await b.page.getByText('Moderators will look at the message you reported').waitFor();
+        await Promise.all([
+          b.page.waitForURL(/\?done=blocked$/),
+          b.page.getByRole('button', { name: 'Block Amy' }).click(),
+        ]);
+        await b.page.getByRole('button', { name: 'Unblock Amy' }).waitFor();
+        await screenshot(b.page, `messages-thread-blocked-${kind}-360x740`);
+        await checkAccessibility(b.page, `thread after block ${kind}`);
+        await b.page.goto(`${server.url}/messages/blocked`);
+        await b.page.getByRole('button', { name: 'Unblock Amy' }).waitFor();
+        await screenshot(b.page, `messages-blocked-${kind}-360x740`);
+        await checkAccessibility(b.page, `blocked list ${kind}`);
+        assertNoBrowserProblems(b.problems);
+      } finally {
+        await b.context.close();
+      }
+
+      const mo = await openPage(browser, { width: 1280, height: 800 });
+      try {
+        await signIn(mo.page, server.url, { email: 'mo@example.org', password: kPassword, next: '/admin/reports' });
+        await mo.page.getByText('Testing the queue').waitFor();
+        await screenshot(mo.page, `admin-reports-${kind}-1280x800`);
+        await checkAccessibility(mo.page, `reports queue ${kind}`);
+        await Promise.all([
+          mo.page.waitForURL(/\?done=dismissed$/),
+          mo.page.getByRole('button', { name: 'Dismiss' }).click(),
+        ]);
+        await mo.page.getByText('No reports are waiting.').waitFor();
+        assertNoBrowserProblems(mo.problems);
+      } finally {
+        await mo.context.close();
       }
     });
   });

@@ -165,7 +165,8 @@ class MessageStore {
 
   // Reports message_id of conversation_id to moderators. NotFound when the reporter is
   // not a participant who stayed, or the message is not in that conversation or is
-  // their own.
+  // their own. A second report of a message by the same member while the first waits
+  // returns the first.
   Result<long long> AddReport(long long conversation_id, long long message_id, long long reporter_id,
                               const std::string& reason, long long now);
   // Open reports oldest first, then the latest handled ones.

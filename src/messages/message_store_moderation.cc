@@ -69,7 +69,12 @@ Result<long long> MessageStore::AddReport(long long conversation_id, long long m
     sql << "SELECT COUNT(*) FROM messages WHERE id = :m AND conversation_id = :c AND author_id <> :u",
         soci::use(message_id, "m"), soci::use(conversation_id, "c"), soci::use(reporter_id, "u"), soci::into(found);
     if (found == 0) return Status::NotFound("no such message");
+    // Reporting the same message again while it waits adds nothing to the queue.
     long long id = 0;
+    soci::indicator waiting = soci::i_ok;
+    sql << "SELECT MIN(id) FROM message_reports WHERE message_id = :m AND reporter_id = :u AND status = 'open'",
+        soci::use(message_id, "m"), soci::use(reporter_id, "u"), soci::into(id, waiting);
+    if (waiting != soci::i_null) return id;
     sql << "INSERT INTO message_reports (message_id, reporter_id, reason, created_at)"
            " VALUES (:m, :u, :r, :t) RETURNING id",
         soci::use(message_id, "m"), soci::use(reporter_id, "u"), soci::use(reason, "r"), soci::use(now, "t"),

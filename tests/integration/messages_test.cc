@@ -113,6 +113,8 @@ TEST_P(MessagesTest, AMemberWritesFromAProfileAndTheOtherReadsAndReplies) {
   EXPECT_TRUE(Has(opened.body, "Hello Ben &lt;b&gt;hi&lt;/b&gt;"));
   EXPECT_FALSE(Has(opened.body, "<b>hi</b>"));
   EXPECT_FALSE(Has(Get(server, ben, "/").body, "unread-count"));  // read now
+  // Anonymous visitors' (cached) pages carry no one's count.
+  EXPECT_FALSE(Has(server.Get("/").body, "messages-link"));
 
   HttpResult reply = Post(server, ben, thread, "body=" + Enc("Hi Amy!\r\nGood to hear from you."));
   ASSERT_EQ(reply.status, 303u) << reply.body;
@@ -343,6 +345,9 @@ TEST_P(MessagesTest, AReportGoesToModeratorsWhoDismissWarnOrSuspend) {
     ASSERT_EQ(reported.status, 303u) << reported.body;
   }
   EXPECT_EQ(Count("SELECT COUNT(*) FROM message_reports WHERE status = 'open'"), 3);
+  // The same report again adds nothing.
+  EXPECT_EQ(Post(server, ben, thread + "/report", "message=" + std::to_string(last) + "&reason=Again").status, 303u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM message_reports"), 3);
 
   EXPECT_EQ(Get(server, amy, "/admin/reports").status, 403u);
   EXPECT_EQ(Get(server, ben, "/admin/reports").status, 403u);

@@ -547,40 +547,33 @@ Result<ConditionRef> AnswerStore::ConditionOf(long long answer_id) {
 }
 
 Result<std::vector<EditorialItem>> AnswerStore::DraftsBy(long long user_id, int limit) {
-  return db_.Run([&](soci::session& sql) {
-    std::vector<EditorialItem> items;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << kEditorialColumns +
-                            " AND v.author_user_id = :user AND v.status IN ('draft', 'returned')"
-                            " ORDER BY v.updated_at DESC, v.id DESC LIMIT :limit",
-         soci::use(user_id), soci::use(limit));
-    for (const soci::row& row : rows) items.push_back(EditorialItemFromRow(row));
-    return items;
-  });
+  return EditorialItems(
+      " AND v.author_user_id = :value AND v.status IN ('draft', 'returned')"
+      " ORDER BY v.updated_at DESC, v.id DESC LIMIT :limit",
+      user_id, limit);
 }
 
 Result<std::vector<EditorialItem>> AnswerStore::WaitingForReview(long long overdue_before, int limit) {
-  return db_.Run([&](soci::session& sql) {
-    std::vector<EditorialItem> items;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << kEditorialColumns +
-                            " AND v.status = 'submitted'"
-                            " ORDER BY CASE WHEN a.last_reviewed_at < :overdue THEN 0 ELSE 1 END,"
-                            " v.submitted_at, v.id LIMIT :limit",
-         soci::use(overdue_before), soci::use(limit));
-    for (const soci::row& row : rows) items.push_back(EditorialItemFromRow(row));
-    return items;
-  });
+  return EditorialItems(
+      " AND v.status = 'submitted'"
+      " ORDER BY CASE WHEN a.last_reviewed_at < :value THEN 0 ELSE 1 END, v.submitted_at, v.id LIMIT :limit",
+      overdue_before, limit);
 }
 
 Result<std::vector<EditorialItem>> AnswerStore::ReviewedBefore(long long reviewed_before, int limit) {
+  return EditorialItems(
+      " AND a.last_reviewed_at < :value AND v.status <> 'submitted'"
+      " ORDER BY a.last_reviewed_at, a.id LIMIT :limit",
+      reviewed_before, limit);
+}
+
+Result<std::vector<EditorialItem>> AnswerStore::EditorialItems(const std::string& condition_and_order,
+                                                               long long value, int limit) {
   return db_.Run([&](soci::session& sql) {
     std::vector<EditorialItem> items;
     soci::rowset<soci::row> rows =
-        (sql.prepare << kEditorialColumns +
-                            " AND a.last_reviewed_at < :before AND v.status <> 'submitted'"
-                            " ORDER BY a.last_reviewed_at, a.id LIMIT :limit",
-         soci::use(reviewed_before), soci::use(limit));
+        (sql.prepare << kEditorialColumns + condition_and_order, soci::use(value, "value"),
+         soci::use(limit, "limit"));
     for (const soci::row& row : rows) items.push_back(EditorialItemFromRow(row));
     return items;
   });

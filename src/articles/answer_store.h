@@ -136,6 +136,11 @@ class AnswerStore {
   Result<int> CreateMissingSubmitted(const std::vector<ContentAnswer>& answers, const Actor& author);
 
  private:
+  // The editorial lists: kEditorialColumns, then `condition_and_order` (SQL that binds
+  // :value and :limit).
+  Result<std::vector<EditorialItem>> EditorialItems(const std::string& condition_and_order,
+                                                    long long value, int limit);
+
   Database& db_;
   Clock clock_;
 };

@@ -9,6 +9,7 @@
 
 #include "guard/guard.h"
 #include "http/url.h"
+#include "pages/access.h"
 #include "pages/error_pages.h"
 #include "platform/templates.h"
 #include "platform/text.h"
@@ -43,26 +44,6 @@ Response Page(std::string_view template_name, json page, unsigned status = 200) 
 
 Response SeeOther(const std::string& location) { return Response::Redirect(location, 303); }
 
-// nullopt when the viewer may go on; otherwise the way to sign in (a visitor who is
-// not signed in) or a 403 (signed in, without the role).
-std::optional<Response> Refuse(const Request& request, guard::Action action, const char* message) {
-  if (!request.viewer.signed_in()) {
-    const bool get = request.method == http::beast_http::verb::get || request.IsHead();
-    return SeeOther("/login?next=" + http::PercentEncode(get ? request.target : request.path));
-  }
-  if (!guard::Can(request.viewer, action)) return pages::ErrorPage(&request, 403, message);
-  return std::nullopt;
-}
-
-// A whole positive number from a path or a query ("12"), or nullopt.
-std::optional<long long> PositiveNumber(std::string_view text) {
-  if (text.empty() || text.size() > 18) return std::nullopt;
-  long long value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
-  return value;
-}
-
 // "1183", "ORPHA:1183", "orpha 1183" -> 1183.
 std::optional<int> ParseOrphacode(std::string_view text) {
   text = TrimWhitespace(text);
@@ -71,7 +52,7 @@ std::optional<int> ParseOrphacode(std::string_view text) {
     while (!text.empty() && (text.front() == ':' || text.front() == ' ')) text.remove_prefix(1);
   }
   if (text.size() > 9) return std::nullopt;
-  auto number = PositiveNumber(text);
+  auto number = ParsePositiveInteger(text);
   if (!number) return std::nullopt;
   return static_cast<int>(*number);
 }
@@ -149,7 +130,7 @@ void EditorialPages::Changed() {
 // ---- Dashboard ---------------------------------------------------------------------
 
 Response EditorialPages::Dashboard(const Request& request) {
-  if (auto refused = Refuse(request, guard::Action::kSeeEditorialQueues, kNoQueues)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kSeeEditorialQueues, kNoQueues)) return *refused;
   return DashboardPage(request, "", "", 200);
 }
 
@@ -176,7 +157,7 @@ Response EditorialPages::DashboardPage(const Request& request, const std::string
 }
 
 Response EditorialPages::GoToCondition(const Request& request) {
-  if (auto refused = Refuse(request, guard::Action::kWriteAnswers, kNoWriting)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, kNoWriting)) return *refused;
   const std::string raw = request.Query("orphacode").value_or("");
   const std::optional<int> code = ParseOrphacode(raw);
   if (!code) {
@@ -199,7 +180,7 @@ Response EditorialPages::GoToCondition(const Request& request) {
 // ---- New answer --------------------------------------------------------------------
 
 Response EditorialPages::NewAnswerForm(const Request& request) {
-  if (auto refused = Refuse(request, guard::Action::kWriteAnswers, kNoWriting)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, kNoWriting)) return *refused;
   const std::optional<int> code = ParseOrphacode(request.Param("orphacode"));
   if (!code) return pages::ErrorPage(&request, 404, "There is no condition at this address.");
   auto condition = store_.FindCondition(*code);
@@ -211,7 +192,7 @@ Response EditorialPages::NewAnswerForm(const Request& request) {
 }
 
 Response EditorialPages::CreateAnswer(const Request& request) {
-  if (auto refused = Refuse(request, guard::Action::kWriteAnswers, kNoWriting)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, kNoWriting)) return *refused;
   const std::optional<int> code = ParseOrphacode(request.Param("orphacode"));
   if (!code) return pages::ErrorPage(&request, 404, "There is no condition at this address.");
   if (!IsForm(request)) {
@@ -266,7 +247,7 @@ Response EditorialPages::CreateAnswer(const Request& request) {
 namespace {
 
 Result<AnswerWorkspace> LoadWorkspace(AnswerStore& store, const Request& request) {
-  const std::optional<long long> id = PositiveNumber(request.Param("id"));
+  const std::optional<long long> id = ParsePositiveInteger(request.Param("id"));
   if (!id) return Status::NotFound("no such answer");
   AnswerWorkspace w;
   auto answer = store.Find(*id);
@@ -290,10 +271,26 @@ Response WorkspacePage(const Request& request, const AnswerWorkspace& w, long lo
   return Page("editorial_answer", WorkspaceView(w, request.viewer, request.csrf_token, now, options), status);
 }
 
+// A workflow step the store refused: the workspace again with the reason, 409 when the
+// answer moved on meanwhile (then `after_conflict` says what became of the form), 422
+// for text the store refuses; anything else is a store failure.
+Response StepRefused(const Request& request, const AnswerWorkspace& w, long long now,
+                     WorkspaceOptions options, const Status& status, const std::string& after_conflict) {
+  if (status.code() == Status::Code::kConflict) {
+    options.error = Sentence(status.message()) + " " + after_conflict;
+    return WorkspacePage(request, w, now, options, 409);
+  }
+  if (status.code() == Status::Code::kInvalidArgument || status.code() == Status::Code::kTooLarge) {
+    options.error = Sentence(status.message());
+    return WorkspacePage(request, w, now, options, 422);
+  }
+  return StoreFailure(request, status);
+}
+
 }  // namespace
 
 Response EditorialPages::Workspace(const Request& request) {
-  if (auto refused = Refuse(request, guard::Action::kSeeEditorialQueues, kNoQueues)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kSeeEditorialQueues, kNoQueues)) return *refused;
   auto w = LoadWorkspace(store_, request);
   if (!w.ok()) return StoreFailure(request, w.status());
   WorkspaceOptions options;
@@ -302,7 +299,7 @@ Response EditorialPages::Workspace(const Request& request) {
 }
 
 Response EditorialPages::WorkspaceStep(const Request& request) {
-  if (auto refused = Refuse(request, guard::Action::kSeeEditorialQueues, kNoQueues)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kSeeEditorialQueues, kNoQueues)) return *refused;
   if (!IsForm(request)) {
     return pages::ErrorPage(&request, 400, "This form must be sent as application/x-www-form-urlencoded.");
   }
@@ -317,7 +314,7 @@ Response EditorialPages::WorkspaceStep(const Request& request) {
 }
 
 Response EditorialPages::Write(const Request& request, const AnswerWorkspace& w, const AnswerForm& form) {
-  if (auto refused = Refuse(request, guard::Action::kWriteAnswers, kNoWriting)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, kNoWriting)) return *refused;
   const long long now = clock_();
   WorkspaceOptions options;
   options.form = form;
@@ -380,18 +377,7 @@ Response EditorialPages::Write(const Request& request, const AnswerWorkspace& w,
     step = store_.EditAndSubmit(latest.id, ContentOf(form), editor);
     done = "submitted";
   }
-  if (!step.ok()) {
-    const Status& status = step.status();
-    if (status.code() == Status::Code::kConflict) {
-      options.error = Sentence(status.message()) + " Your text is below.";
-      return WorkspacePage(request, w, now, options, 409);
-    }
-    if (status.code() == Status::Code::kInvalidArgument || status.code() == Status::Code::kTooLarge) {
-      options.error = Sentence(status.message());
-      return WorkspacePage(request, w, now, options, 422);
-    }
-    return StoreFailure(request, status);
-  }
+  if (!step.ok()) return StepRefused(request, w, now, options, step.status(), "Your text is below.");
   Changed();
   return SeeOther("/editorial/answers/" + std::to_string(w.answer.id) + "?done=" + done);
 }
@@ -439,18 +425,7 @@ Response EditorialPages::Review(const Request& request, const AnswerWorkspace& w
 
   auto step = form.action == "approve" ? store_.Approve(version->id, reviewer, form.comment)
                                        : store_.Return(version->id, reviewer, form.comment);
-  if (!step.ok()) {
-    const Status& status = step.status();
-    if (status.code() == Status::Code::kConflict) {
-      options.error = Sentence(status.message()) + " Nothing was changed.";
-      return WorkspacePage(request, w, now, options, 409);
-    }
-    if (status.code() == Status::Code::kInvalidArgument || status.code() == Status::Code::kTooLarge) {
-      options.error = Sentence(status.message());
-      return WorkspacePage(request, w, now, options, 422);
-    }
-    return StoreFailure(request, status);
-  }
+  if (!step.ok()) return StepRefused(request, w, now, options, step.status(), "Nothing was changed.");
   Changed();
   return SeeOther("/editorial/answers/" + std::to_string(w.answer.id) +
                   (form.action == "approve" ? "?done=approved" : "?done=returned"));
@@ -459,7 +434,7 @@ Response EditorialPages::Review(const Request& request, const AnswerWorkspace& w
 // ---- Diff --------------------------------------------------------------------------
 
 Response EditorialPages::Diff(const Request& request) {
-  if (auto refused = Refuse(request, guard::Action::kSeeEditorialQueues, kNoQueues)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kSeeEditorialQueues, kNoQueues)) return *refused;
   auto w = LoadWorkspace(store_, request);
   if (!w.ok()) return StoreFailure(request, w.status());
   const AnswerVersion& latest = w->versions.back();
@@ -469,7 +444,7 @@ Response EditorialPages::Diff(const Request& request) {
   auto number = [&request](const char* name, long long fallback) -> std::optional<long long> {
     const std::optional<std::string> raw = request.Query(name);
     if (!raw || raw->empty()) return fallback;
-    return PositiveNumber(*raw);
+    return ParsePositiveInteger(*raw);
   };
   const long long default_from =
       published && published != &latest ? published->number : std::max(1, latest.number - 1);

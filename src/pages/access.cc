@@ -12,7 +12,7 @@ namespace diseasemaps::pages {
 std::optional<http::Response> RequireAllowed(const http::Request& request, guard::Action action,
                                              const std::string& refusal) {
   if (!request.viewer.signed_in()) {
-    const bool get = request.method == boost::beast::http::verb::get;
+    const bool get = request.method == boost::beast::http::verb::get || request.IsHead();
     const bool had_session =
         http::CookieValue(request.Header(boost::beast::http::field::cookie), "dm_session").has_value();
     std::string location = "/login?next=" + http::PercentEncode(get ? request.target : request.path);

@@ -3,49 +3,34 @@
 // Run: node --test tests/browser/   (after building; see harness.mjs for the environment)
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import {
   addUser,
   assertNoBrowserProblems,
   checkAccessibility,
-  createDatabase,
   databaseKinds,
-  launchBrowser,
-  openPage,
   screenshot,
   signIn,
-  startServer,
+  useSite,
+  withPage,
 } from './harness.mjs';
 
 const kPassword = 'correct horse battery staple';
 
 for (const kind of databaseKinds()) {
   describe(`accounts screen (${kind})`, () => {
-    let database;
-    let server;
-    let browser;
-
-    before(async () => {
-      database = createDatabase(kind);
-      database.migrate();
-      addUser(database, { email: 'ada@example.org', name: 'Ada Admin', role: 'admin', password: kPassword });
-      addUser(database, { email: 'rita@example.org', name: 'Dr Rita Reviewer', role: 'member',
-        credentials: 'MD, neurology', password: kPassword });
-      server = await startServer(database);
-      browser = await launchBrowser();
-    });
-
-    after(async () => {
-      await browser?.close();
-      await server?.stop();
-      database?.dispose();
+    const site = useSite(kind, {
+      seed: (database) => {
+        addUser(database, { email: 'ada@example.org', name: 'Ada Admin', role: 'admin', password: kPassword });
+        addUser(database, { email: 'rita@example.org', name: 'Dr Rita Reviewer', role: 'member',
+          credentials: 'MD, neurology', password: kPassword });
+      },
     });
 
     test('an admin makes a member a reviewer with the keyboard alone, at 360 px', async () => {
-      const { context, page, problems } = await openPage(browser, { width: 360, height: 740 });
-      try {
-        await signIn(page, server.url, { email: 'ada@example.org', password: kPassword, next: '/admin/users' });
+      await withPage(site.browser, { width: 360, height: 740 }, async ({ page, problems }) => {
+        await signIn(page, site.server.url, { email: 'ada@example.org', password: kPassword, next: '/admin/users' });
         assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /Accounts/);
         assert.doesNotMatch(await page.getByRole('main').innerText(), /@example\.org/,
           'e-mail addresses are not shown');
@@ -63,9 +48,7 @@ for (const kind of databaseKinds()) {
         await screenshot(page, `admin-users-${kind}-360x740`);
         await checkAccessibility(page, `admin users ${kind}`);
         assertNoBrowserProblems(problems);
-      } finally {
-        await context.close();
-      }
+      });
     });
   });
 }

@@ -9,19 +9,17 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import {
   assertNoBrowserProblems,
   binPath,
   checkAccessibility,
-  createDatabase,
   databaseKinds,
-  launchBrowser,
-  openPage,
   repoRoot,
   screenshot,
-  startServer,
+  useSite,
+  withPage,
 } from './harness.mjs';
 
 const kPackets = path.resolve(repoRoot, process.env.DISEASEMAPS_SHARED_DATA || '../shared/data',
@@ -46,30 +44,17 @@ function importPackets(database) {
 
 for (const kind of databaseKinds()) {
   describe(`condition page (${kind})`, () => {
-    let database;
-    let server;
-    let browser;
-
-    before(async () => {
-      database = createDatabase(kind);
-      database.migrate();
-      importPackets(database);
-      server = await startServer(database);
-      browser = await launchBrowser();
-    });
-
-    after(async () => {
-      await browser?.close();
-      await server?.stop();
-      database?.dispose();
+    const site = useSite(kind, {
+      seed: (database) => {
+        importPackets(database);
+      },
     });
 
     for (const { width, height } of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
       const size = `${width}x${height}`;
       test(`shows facts in plain words and labels unreviewed answers, at ${size}`, async () => {
-        const { context, page, problems } = await openPage(browser, { width, height });
-        try {
-          const response = await page.goto(`${server.url}${kPagePath}`);
+        await withPage(site.browser, { width, height }, async ({ page, problems }) => {
+          const response = await page.goto(`${site.server.url}${kPagePath}`);
           assert.equal(response.status(), 200);
           const heading = page.getByRole('heading', { level: 1 });
           assert.equal(await heading.innerText(), 'Opsoclonus-myoclonus syndrome');
@@ -86,16 +71,13 @@ for (const kind of databaseKinds()) {
           await screenshot(page, `condition-${kind}-${size}`);
           await checkAccessibility(page, `condition ${kind} ${size}`);
           assertNoBrowserProblems(problems);
-        } finally {
-          await context.close();
-        }
+        });
       });
     }
 
     test('opens a full answer with the keyboard alone', async () => {
-      const { context, page, problems } = await openPage(browser, { width: 360, height: 740 });
-      try {
-        await page.goto(`${server.url}${kPagePath}`);
+      await withPage(site.browser, { width: 360, height: 740 }, async ({ page, problems }) => {
+        await page.goto(`${site.server.url}${kPagePath}`);
         const summary = page.locator('details.answer-body summary').first();
         const details = page.locator('details.answer-body').first();
         assert.equal(await details.evaluate((d) => d.open), false, 'answers start folded');
@@ -110,15 +92,12 @@ for (const kind of databaseKinds()) {
         assert.equal(await details.evaluate((d) => d.open), true, 'Enter opens the answer');
         await screenshot(page, `condition-${kind}-answer-open-360x740`);
         assertNoBrowserProblems(problems);
-      } finally {
-        await context.close();
-      }
+      });
     });
 
     test('structured data loads under the strict Content-Security-Policy', async () => {
-      const { context, page, problems } = await openPage(browser, { bypassCSP: false });
-      try {
-        await page.goto(`${server.url}${kPagePath}`);
+      await withPage(site.browser, { bypassCSP: false }, async ({ page, problems }) => {
+        await page.goto(`${site.server.url}${kPagePath}`);
         await page.waitForLoadState('load');
         const ld = await page.locator('script[type="application/ld+json"]').first().textContent();
         const data = JSON.parse(ld);
@@ -130,9 +109,7 @@ for (const kind of databaseKinds()) {
           'script:not([type="application/ld+json"]):not([src="/static/js/search-box.js"])').count(), 0,
         'reading the page needs no script');
         assertNoBrowserProblems(problems);
-      } finally {
-        await context.close();
-      }
+      });
     });
   });
 }

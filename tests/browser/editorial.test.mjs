@@ -6,20 +6,19 @@
 // Run: node --test tests/browser/   (after building; see harness.mjs for the environment)
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import {
   assertNoBrowserProblems,
   binPath,
   checkAccessibility,
-  createDatabase,
   databaseKinds,
-  launchBrowser,
   openPage,
   screenshot,
   signIn as signInAs,
   addUser as addAccount,
-  startServer,
+  withPage,
+  useSite,
 } from './harness.mjs';
 
 const kPassword = 'correct horse battery staple';
@@ -43,35 +42,23 @@ async function checkScreen(page, name, width) {
 
 for (const kind of databaseKinds()) {
   describe(`editorial screens (${kind})`, () => {
-    let database;
-    let server;
-    let browser;
-
-    before(async () => {
-      database = createDatabase(kind);
-      database.migrate();
-      database.insertConditions([{ orphacode: 558, name: 'Marfan syndrome' }]);
-      addUser(database, 'edith@example.org', 'Edith Editor', 'editor');
-      addUser(database, 'rita@example.org', 'Dr Rita Reviewer', 'reviewer', 'MD, clinical geneticist');
-      server = await startServer(database);
-      browser = await launchBrowser();
-    });
-
-    after(async () => {
-      await browser?.close();
-      await server?.stop();
-      database?.dispose();
+    const site = useSite(kind, {
+      seed: (database) => {
+        database.insertConditions([{ orphacode: 558, name: 'Marfan syndrome' }]);
+        addUser(database, 'edith@example.org', 'Edith Editor', 'editor');
+        addUser(database, 'rita@example.org', 'Dr Rita Reviewer', 'reviewer', 'MD, clinical geneticist');
+      },
     });
 
     test('an answer goes from a draft to a medically reviewed one', async () => {
       for (const { width, height } of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
         const size = `${width}x${height}`;
-        const editor = await openPage(browser, { width, height });
-        const reviewer = await openPage(browser, { width, height });
+        const editor = await openPage(site.browser, { width, height });
+        const reviewer = await openPage(site.browser, { width, height });
         try {
           const question = `${kQuestion} (${size})`;
           const e = editor.page;
-          await signIn(e, server.url, 'edith@example.org');
+          await signIn(e, site.server.url, 'edith@example.org');
           await checkScreen(e, `editorial-dashboard-${kind}-${size}`, width);
 
           await e.getByLabel('Start a new answer for a condition').fill('558');
@@ -109,7 +96,7 @@ for (const kind of databaseKinds()) {
           await checkScreen(e, `editorial-answer-submitted-${kind}-${size}`, width);
 
           const r = reviewer.page;
-          await signIn(r, server.url, 'rita@example.org');
+          await signIn(r, site.server.url, 'rita@example.org');
           await r.getByRole('link', { name: question }).click();
           await r.getByRole('button', { name: 'Return to editor' }).click();
           await r.getByText('returning an answer needs a comment').first().waitFor();
@@ -118,7 +105,7 @@ for (const kind of databaseKinds()) {
           await r.getByRole('button', { name: 'Return to editor' }).click();
           await r.getByText('Returned to the editors with your comment.').waitFor();
 
-          await e.goto(`${server.url}/editorial`);
+          await e.goto(`${site.server.url}/editorial`);
           await e.getByText('Say how often it is inherited.').waitFor();
           await e.getByRole('link', { name: question }).click();
           await e.getByLabel('Short answer').fill('A change in the FBN1 gene; about 3 in 4 people inherit it.');
@@ -135,9 +122,9 @@ for (const kind of databaseKinds()) {
           assert.match(await r.locator('ins').first().innerText(), /about 3 in 4 people inherit it/);
           await checkScreen(r, `editorial-diff-${kind}-${size}`, width);
 
-          const publicPage = await openPage(browser, { width, height });
+          const publicPage = await openPage(site.browser, { width, height });
           try {
-            await publicPage.page.goto(`${server.url}/conditions/marfan-syndrome`);
+            await publicPage.page.goto(`${site.server.url}/conditions/marfan-syndrome`);
             const main = await publicPage.page.getByRole('main').innerText();
             assert.match(main, /Medically reviewed by Dr Rita Reviewer, MD, clinical geneticist/);
             assertNoBrowserProblems(publicPage.problems);
@@ -157,10 +144,9 @@ for (const kind of databaseKinds()) {
     });
 
     test('the screens need no script and break no rule of the Content-Security-Policy', async () => {
-      const { context, page, problems } = await openPage(browser, { bypassCSP: false });
-      try {
-        await signIn(page, server.url, 'edith@example.org');
-        await page.goto(`${server.url}/editorial/conditions/558/answers/new`);
+      await withPage(site.browser, { bypassCSP: false }, async ({ page, problems }) => {
+        await signIn(page, site.server.url, 'edith@example.org');
+        await page.goto(`${site.server.url}/editorial/conditions/558/answers/new`);
         await page.getByLabel('Question').fill('Is Marfan syndrome inherited?');
         await page.getByLabel('Full answer, in Markdown').fill('<script>alert(1)</script>\n\n**Usually.**\n');
         await page.getByRole('button', { name: 'Preview' }).click();
@@ -172,9 +158,7 @@ for (const kind of databaseKinds()) {
         assertNoBrowserProblems(problems, {
           allow: (p) => p.kind === 'request failed' && /favicon\.svg: net::ERR_ABORTED/.test(p.text),
         });
-      } finally {
-        await context.close();
-      }
+      });
     });
   });
 }

@@ -23,6 +23,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { after, before } from 'node:test';
+
 import { chromium } from 'playwright-core';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -438,4 +440,45 @@ export async function waitForMailedLink(server, path, { timeoutMs = 10_000 } = {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`no e-mail with a link to ${path} within ${timeoutMs} ms:\n${server.output()}`);
+}
+
+// ---------------------------------------------------------------------------------------
+// Suites.
+
+// Declares, inside a describe(), the site a suite runs against: before its tests, a
+// fresh migrated database of `kind` seeded by `seed(database)`, a server started on it
+// with `serverArgs`, and a browser; after them, all three stopped again (even when a test
+// failed). With `expectCleanExit`, the suite fails unless the server exits 0 on SIGTERM.
+// Returns an object whose `database`, `server` and `browser` are set once before() ran.
+export function useSite(kind, { seed = () => {}, serverArgs = [], expectCleanExit = false } = {}) {
+  const site = { database: null, server: null, browser: null };
+  before(async () => {
+    site.database = createDatabase(kind);
+    site.database.migrate();
+    await seed(site.database);
+    site.server = await startServer(site.database, { extraArgs: serverArgs });
+    site.browser = await launchBrowser();
+  });
+  after(async () => {
+    await site.browser?.close();
+    const stopped = await site.server?.stop();
+    site.database?.dispose();
+    if (expectCleanExit && stopped) {
+      if (stopped.code !== 0 || stopped.signal !== null) {
+        throw new Error(`the server should exit 0 on SIGTERM, not ${stopped.code ?? stopped.signal}\n${site.server.output()}`);
+      }
+    }
+  });
+  return site;
+}
+
+// Opens a page (see openPage), hands { page, problems, context } to `use`, and closes the
+// page's context afterwards whatever happened. Returns what `use` returned.
+export async function withPage(browser, options, use) {
+  const opened = await openPage(browser, options);
+  try {
+    return await use(opened);
+  } finally {
+    await opened.context.close();
+  }
 }

@@ -4,17 +4,15 @@
 // Run: node --test tests/browser/   (after building; see harness.mjs for the environment)
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import {
   assertNoBrowserProblems,
   checkAccessibility,
-  createDatabase,
   databaseKinds,
-  launchBrowser,
-  openPage,
   screenshot,
-  startServer,
+  useSite,
+  withPage,
 } from './harness.mjs';
 
 // Real Orphanet entries, plus one whose name is markup, to show names are escaped.
@@ -39,38 +37,19 @@ const kViewports = [
 
 for (const kind of databaseKinds()) {
   describe(`home page (${kind})`, () => {
-    let database;
-    let server;
-    let browser;
-
-    before(async () => {
-      database = createDatabase(kind);
-      database.migrate();
-      database.insertConditions(kConditions);
-      server = await startServer(database);
-      browser = await launchBrowser();
-    });
-
-    after(async () => {
-      await browser?.close();
-      const stopped = await server?.stop();
-      database?.dispose();
-      if (stopped) {
-        assert.deepEqual(
-          { code: stopped.code, signal: stopped.signal },
-          { code: 0, signal: null },
-          `the server should exit 0 on SIGTERM\n${server.output()}`,
-        );
-      }
+    const site = useSite(kind, {
+      seed: (database) => {
+        database.insertConditions(kConditions);
+      },
+      expectCleanExit: true,
     });
 
     for (const { width, height } of kViewports) {
       const size = `${width}x${height}`;
 
       test(`lists the conditions, with landmarks and a disclaimer, at ${size}`, async () => {
-        const { context, page, problems } = await openPage(browser, { width, height });
-        try {
-          const response = await page.goto(`${server.url}/`);
+        await withPage(site.browser, { width, height }, async ({ page, problems }) => {
+          const response = await page.goto(`${site.server.url}/`);
           assert.equal(response.status(), 200);
           assert.match(response.headers()['content-type'], /^text\/html/);
 
@@ -97,16 +76,13 @@ for (const kind of databaseKinds()) {
           await screenshot(page, `home-${kind}-${size}`);
           await checkAccessibility(page, `home ${kind} ${size}`);
           assertNoBrowserProblems(problems);
-        } finally {
-          await context.close();
-        }
+        });
       });
 
       test(`the first Tab focuses a visible skip link to the main content, at ${size}`,
         async () => {
-          const { context, page, problems } = await openPage(browser, { width, height });
-          try {
-            await page.goto(`${server.url}/`);
+          await withPage(site.browser, { width, height }, async ({ page, problems }) => {
+            await page.goto(`${site.server.url}/`);
             await page.keyboard.press('Tab');
             const focused = await page.evaluate(() => {
               const el = document.activeElement;
@@ -136,16 +112,13 @@ for (const kind of databaseKinds()) {
             assert.equal(await page.evaluate(() => location.hash), focused.href,
               'Enter on the skip link moves to the main content');
             assertNoBrowserProblems(problems);
-          } finally {
-            await context.close();
-          }
+          });
         });
     }
 
     test('loads under its own Content-Security-Policy without violations', async () => {
-      const { context, page, problems } = await openPage(browser, { bypassCSP: false });
-      try {
-        const response = await page.goto(`${server.url}/`);
+      await withPage(site.browser, { bypassCSP: false }, async ({ page, problems }) => {
+        const response = await page.goto(`${site.server.url}/`);
         const csp = response.headers()['content-security-policy'];
         assert.ok(csp, 'the page sends a Content-Security-Policy');
         const scriptSrc = /(?:^|;)\s*script-src([^;]*)/.exec(csp)?.[1] ??
@@ -153,15 +126,12 @@ for (const kind of databaseKinds()) {
         assert.doesNotMatch(scriptSrc, /'unsafe-inline'/, `no inline script allowed: ${csp}`);
         await page.waitForLoadState('load');
         assertNoBrowserProblems(problems);
-      } finally {
-        await context.close();
-      }
+      });
     });
 
     test('an unknown path shows a 404 page with a link back home', async () => {
-      const { context, page, problems } = await openPage(browser, { width: 360, height: 740 });
-      try {
-        const url = `${server.url}/no-such-page-${Date.now()}`;
+      await withPage(site.browser, { width: 360, height: 740 }, async ({ page, problems }) => {
+        const url = `${site.server.url}/no-such-page-${Date.now()}`;
         const response = await page.goto(url);
         assert.equal(response.status(), 404);
         assert.match(response.headers()['content-type'], /^text\/html/);
@@ -179,9 +149,7 @@ for (const kind of databaseKinds()) {
         assertNoBrowserProblems(problems, {
           allow: (p) => p.kind === 'console error' && p.url === url && /\b404\b/.test(p.text),
         });
-      } finally {
-        await context.close();
-      }
+      });
     });
   });
 }

@@ -6,19 +6,17 @@
 // Run: node --test tests/browser/   (after building; see harness.mjs for the environment)
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import {
   addUser,
   assertNoBrowserProblems,
   checkAccessibility,
-  createDatabase,
   databaseKinds,
-  launchBrowser,
-  openPage,
   screenshot,
   signIn,
-  startServer,
+  useSite,
+  withPage,
 } from './harness.mjs';
 
 const kPassword = 'correct horse battery staple';
@@ -28,31 +26,18 @@ const kXssBio = '<img src=x onerror="window.__xss=1;alert(1)"><svg onload=alert(
 
 for (const kind of databaseKinds()) {
   describe(`profiles (${kind})`, () => {
-    let database;
-    let server;
-    let browser;
-
-    before(async () => {
-      database = createDatabase(kind);
-      database.migrate();
-      database.insertConditions([kCondition]);
-      addUser(database, { email: 'ada@example.org', name: 'Ada Admin', role: 'admin', password: kPassword });
-      addUser(database, { email: 'pam@example.org', name: 'Pam', role: 'member', password: kPassword });
-      addUser(database, { email: 'mal@example.org', name: 'Mal', role: 'member', password: kPassword });
-      server = await startServer(database);
-      browser = await launchBrowser();
-    });
-
-    after(async () => {
-      await browser?.close();
-      await server?.stop();
-      database?.dispose();
+    const site = useSite(kind, {
+      seed: (database) => {
+        database.insertConditions([kCondition]);
+        addUser(database, { email: 'ada@example.org', name: 'Ada Admin', role: 'admin', password: kPassword });
+        addUser(database, { email: 'pam@example.org', name: 'Pam', role: 'member', password: kPassword });
+        addUser(database, { email: 'mal@example.org', name: 'Mal', role: 'member', password: kPassword });
+      },
     });
 
     test('a member chooses their city with the keyboard in the type-ahead, at 360 px', async () => {
-      const { context, page, problems } = await openPage(browser, { width: 360, height: 740 });
-      try {
-        await signIn(page, server.url, { email: 'pam@example.org', password: kPassword, next: '/account/profile' });
+      await withPage(site.browser, { width: 360, height: 740 }, async ({ page, problems }) => {
+        await signIn(page, site.server.url, { email: 'pam@example.org', password: kPassword, next: '/account/profile' });
         const city = page.getByRole('combobox', { name: 'City', exact: true });
         assert.equal(await city.getAttribute('aria-expanded'), 'false');
         await city.focus();
@@ -112,7 +97,7 @@ for (const kind of databaseKinds()) {
         await checkAccessibility(page, `profile saved ${kind}`);
 
         // Join the condition's community from its page, by keyboard.
-        await page.goto(`${server.url}/conditions/${kCondition.slug}`);
+        await page.goto(`${site.server.url}/conditions/${kCondition.slug}`);
         await page.getByLabel('Join as').selectOption('family');
         await page.getByRole('button', { name: 'Join this community' }).focus();
         await Promise.all([page.waitForURL(/community=joined/), page.keyboard.press('Enter')]);
@@ -121,34 +106,31 @@ for (const kind of databaseKinds()) {
         await screenshot(page, `condition-community-${kind}-360x740`);
         await checkAccessibility(page, `condition community ${kind}`);
         assertNoBrowserProblems(problems);
-      } finally {
-        await context.close();
-      }
+      });
     });
 
     test('markup in a display name and a bio is shown as text and never runs', async () => {
-      const { context, page, problems } = await openPage(browser);
-      const dialogs = [];
-      page.on('dialog', async (dialog) => {
-        dialogs.push(dialog.message());
-        await dialog.dismiss();
-      });
-      try {
-        await signIn(page, server.url, { email: 'mal@example.org', password: kPassword, next: '/account/profile' });
+      await withPage(site.browser, {}, async ({ page, problems }) => {
+        const dialogs = [];
+        page.on('dialog', async (dialog) => {
+          dialogs.push(dialog.message());
+          await dialog.dismiss();
+        });
+        await signIn(page, site.server.url, { email: 'mal@example.org', password: kPassword, next: '/account/profile' });
         await page.getByLabel('Display name').fill(kXssName);
         await page.getByLabel('About you').fill(kXssBio);
         await page.getByLabel('Languages you speak').fill('<i>Klingon</i>');
         await page.getByRole('radio', { name: /Everyone/ }).check();
         await Promise.all([page.waitForURL(/done=saved/), page.getByRole('button', { name: 'Save profile' }).click()]);
         assert.equal(await page.getByLabel('Display name').inputValue(), kXssName);
-        await page.goto(`${server.url}/conditions/${kCondition.slug}`);
+        await page.goto(`${site.server.url}/conditions/${kCondition.slug}`);
         await page.getByLabel('Join as').selectOption('affected');
         await Promise.all([page.waitForURL(/community=joined/),
           page.getByRole('button', { name: 'Join this community' }).click()]);
         const profileHref = await page.locator('.community-list a', { hasText: 'alert("name")' }).getAttribute('href');
 
         const check = async (path, what) => {
-          await page.goto(`${server.url}${path}`);
+          await page.goto(`${site.server.url}${path}`);
           const text = (await page.locator('body').innerText()) +
             await page.locator('main input[type=text]').evaluateAll((inputs) => inputs.map((i) => i.value).join(' '));
           assert.ok(text.includes(kXssName) || text.includes('alert("name")'), `${what}: the name shows as text`);
@@ -167,16 +149,14 @@ for (const kind of databaseKinds()) {
         await page.context().clearCookies();
         await check(`/conditions/${kCondition.slug}`, 'condition page, anonymous');
         await check(profileHref, 'profile page, anonymous');
-        await signIn(page, server.url, { email: 'ada@example.org', password: kPassword, next: '/admin/users' });
+        await signIn(page, site.server.url, { email: 'ada@example.org', password: kPassword, next: '/admin/users' });
         await check('/admin/users', 'accounts screen');
         assert.deepEqual(dialogs, [], 'no dialog opened');
         // Leaving pages at once cancels the browser's own favicon fetch; nothing else may fail.
         assertNoBrowserProblems(problems, {
           allow: (p) => p.kind === 'request failed' && p.url.endsWith('/static/favicon.svg'),
         });
-      } finally {
-        await context.close();
-      }
+      });
     });
   });
 }

@@ -5,19 +5,17 @@
 // Run: node --test tests/browser/   (after building; see harness.mjs for the environment)
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import {
   assertNoBrowserProblems,
   checkAccessibility,
-  createDatabase,
   databaseKinds,
-  launchBrowser,
-  openPage,
   screenshot,
   signIn,
-  startServer,
   waitForMailedLink,
+  useSite,
+  withPage,
 } from './harness.mjs';
 
 const kPassword = 'violet harbour kettle';
@@ -42,27 +40,13 @@ async function assertFitsPhone(page) {
 
 for (const kind of databaseKinds()) {
   describe(`joining and leaving (${kind})`, () => {
-    let database;
-    let server;
-    let browser;
-
-    before(async () => {
-      database = createDatabase(kind);
-      database.migrate();
-      server = await startServer(database, { extraArgs: ['--mail-to-console', '--mail-check-interval', '0.1'] });
-      browser = await launchBrowser();
-    });
-
-    after(async () => {
-      await browser?.close();
-      await server?.stop();
-      database?.dispose();
+    const site = useSite(kind, {
+      serverArgs: ['--mail-to-console', '--mail-check-interval', '0.1'],
     });
 
     test('a person joins, fixes mistakes, confirms the address and signs in', async () => {
-      const { context, page, problems } = await openPage(browser, { width: 360, height: 740 });
-      try {
-        await page.goto(`${server.url}/`);
+      await withPage(site.browser, { width: 360, height: 740 }, async ({ page, problems }) => {
+        await page.goto(`${site.server.url}/`);
         await Promise.all([page.waitForURL(/\/register$/), page.getByRole('link', { name: 'Join' }).click()]);
 
         // First try: a bad address and a common password.
@@ -91,7 +75,7 @@ for (const kind of databaseKinds()) {
         await submit(page, () => page.getByRole('button', { name: 'Create my account' }).click());
         assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /Check your e-mail/);
 
-        const link = await waitForMailedLink(server, '/account/confirm');
+        const link = await waitForMailedLink(site.server, '/account/confirm');
         await page.goto(link);
         await screenshot(page, `confirm-address-${kind}-360x740`);
         await checkAccessibility(page, `confirm address ${kind}`);
@@ -99,22 +83,19 @@ for (const kind of databaseKinds()) {
         await submit(page, () => page.keyboard.press('Enter'));
         assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /Your address is confirmed/);
 
-        await signIn(page, server.url, { email: 'sam@example.org', password: kPassword, next: '/account' });
+        await signIn(page, site.server.url, { email: 'sam@example.org', password: kPassword, next: '/account' });
         assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /My account/);
         assert.match(await page.getByRole('banner').innerText(), /Signed in as Sam/);
         await assertFitsPhone(page);
         await screenshot(page, `my-account-${kind}-360x740`);
         await checkAccessibility(page, `my account ${kind}`);
         assertNoBrowserProblems(problems, allowRefusedForms);
-      } finally {
-        await context.close();
-      }
+      });
     });
 
     test('a member deletes their account after confirming with the password', async () => {
-      const { context, page, problems } = await openPage(browser, { width: 360, height: 740 });
-      try {
-        await signIn(page, server.url, { email: 'sam@example.org', password: kPassword, next: '/account' });
+      await withPage(site.browser, { width: 360, height: 740 }, async ({ page, problems }) => {
+        await signIn(page, site.server.url, { email: 'sam@example.org', password: kPassword, next: '/account' });
         await Promise.all([page.waitForURL(/\/account\/delete$/),
           page.getByRole('link', { name: 'Delete my account' }).click()]);
         await screenshot(page, `delete-account-${kind}-360x740`);
@@ -134,15 +115,13 @@ for (const kind of databaseKinds()) {
         await screenshot(page, `account-deleted-${kind}-360x740`);
         await checkAccessibility(page, `account deleted ${kind}`);
 
-        await page.goto(`${server.url}/login`);
+        await page.goto(`${site.server.url}/login`);
         await page.getByLabel('E-mail address').fill('sam@example.org');
         await page.getByLabel('Password').fill(kPassword);
         await submit(page, () => page.getByRole('button', { name: 'Sign in' }).click());
         assert.match(await page.getByRole('alert').innerText(), /do not match an account/);
         assertNoBrowserProblems(problems, allowRefusedForms);
-      } finally {
-        await context.close();
-      }
+      });
     });
   });
 }

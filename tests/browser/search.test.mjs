@@ -5,17 +5,15 @@
 // Run: node --test tests/browser/search.test.mjs   (after building)
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import {
   assertNoBrowserProblems,
   checkAccessibility,
-  createDatabase,
   databaseKinds,
-  launchBrowser,
-  openPage,
   screenshot,
-  startServer,
+  useSite,
+  withPage,
 } from './harness.mjs';
 
 // Real Orphanet names; the search index is built from them when the server starts.
@@ -34,22 +32,11 @@ const kViewports = [
 
 for (const kind of databaseKinds()) {
   describe(`search box (${kind})`, () => {
-    let database;
-    let server;
-    let browser;
-
-    before(async () => {
-      database = createDatabase(kind);
-      database.migrate();
-      database.insertConditions(kConditions);
-      server = await startServer(database, { extraArgs: ['--no-starter-catalogue'] });
-      browser = await launchBrowser();
-    });
-
-    after(async () => {
-      await browser?.close();
-      await server?.stop();
-      database?.dispose();
+    const site = useSite(kind, {
+      seed: (database) => {
+        database.insertConditions(kConditions);
+      },
+      serverArgs: ['--no-starter-catalogue'],
     });
 
     for (const { width, height } of kViewports) {
@@ -57,9 +44,8 @@ for (const kind of databaseKinds()) {
 
       test(`type-ahead with the keyboard only, at ${size}`, async () => {
         // bypassCSP: false, so the script runs under the policy visitors get.
-        const { context, page, problems } = await openPage(browser, { width, height, bypassCSP: false });
-        try {
-          await page.goto(`${server.url}/`);
+        await withPage(site.browser, { width, height, bypassCSP: false }, async ({ page, problems }) => {
+          await page.goto(`${site.server.url}/`);
           // Tab to the search box: the skip link first, then the brand, then the box.
           const box = page.locator('#site-search-q');
           for (let i = 0; i < 5 && !(await box.evaluate((el) => el === document.activeElement)); i++) {
@@ -110,15 +96,12 @@ for (const kind of databaseKinds()) {
           assert.match(await main.innerText(), /Did you mean cystic fibrosis\?/);
           assert.match(await main.locator('ol.search-results li').first().innerText(), /Cystic fibrosis/);
           assertNoBrowserProblems(problems);
-        } finally {
-          await context.close();
-        }
+        });
       });
 
       test(`the open list and the results page pass axe-core, at ${size}`, async () => {
-        const { context, page, problems } = await openPage(browser, { width, height });
-        try {
-          await page.goto(`${server.url}/search?q=marfan`);
+        await withPage(site.browser, { width, height }, async ({ page, problems }) => {
+          await page.goto(`${site.server.url}/search?q=marfan`);
           await page.locator('#site-search-q').focus();
           await page.keyboard.type('cyst');
           await page.locator('[role="listbox"] [role="option"]').first().waitFor();
@@ -126,17 +109,15 @@ for (const kind of databaseKinds()) {
           await screenshot(page, `search-results-${kind}-${size}`);
           await checkAccessibility(page, `search ${kind} ${size}`);
           assertNoBrowserProblems(problems);
-        } finally {
-          await context.close();
-        }
+        });
       });
     }
 
     test('without JavaScript the box still submits to /search', async () => {
-      const context = await browser.newContext({ javaScriptEnabled: false });
+      const context = await site.browser.newContext({ javaScriptEnabled: false });
       try {
         const page = await context.newPage();
-        await page.goto(`${server.url}/`);
+        await page.goto(`${site.server.url}/`);
         await page.locator('#site-search-q').fill('marfan');
         await Promise.all([page.waitForURL(/\/search\?q=marfan$/), page.locator('#site-search-q').press('Enter')]);
         assert.match(await page.getByRole('main').innerText(), /Marfan syndrome/);

@@ -78,7 +78,10 @@ thread_local nlohmann::json layout_context = nlohmann::json::object();
 thread_local std::function<void(nlohmann::json&)> layout_filler;
 }  // namespace
 
-void Templates::SetLayoutContext(nlohmann::json context) { layout_context = std::move(context); }
+void Templates::SetLayoutContext(nlohmann::json context) {
+  layout_context = std::move(context);
+  layout_filler = nullptr;  // a new request: no filler of an earlier one may survive
+}
 
 void Templates::ClearLayoutContext() {
   layout_context = nlohmann::json::object();

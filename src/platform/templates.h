@@ -37,7 +37,7 @@ class Templates {
   static void ClearLayoutContext();
   // Adds fields to the layout context that cost a query (the header's unread count):
   // run once, on the first RenderPage of the request, so requests that render no page
-  // pay nothing. Cleared with the context.
+  // pay nothing. Cleared with the context, and by a new SetLayoutContext.
   static void SetLayoutFiller(std::function<void(nlohmann::json&)> filler);
 };
 

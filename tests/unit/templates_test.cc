@@ -35,6 +35,12 @@ TEST(Templates, TheLayoutFillerRunsOnceOnTheFirstPageAndIsClearedWithTheContext)
   Templates::ClearLayoutContext();
   Templates::RenderPage("error", {{"title", "Four"}, {"message", "m"}});
   EXPECT_EQ(calls, 1);
+  // Nor one left behind when the next request sets its context.
+  Templates::SetLayoutFiller([&](nlohmann::json&) { ++calls; });
+  Templates::SetLayoutContext({{"csrf", "u"}});
+  Templates::RenderPage("error", {{"title", "Five"}, {"message", "m"}});
+  Templates::ClearLayoutContext();
+  EXPECT_EQ(calls, 1);
 }
 
 }  // namespace

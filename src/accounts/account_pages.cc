@@ -111,6 +111,7 @@ http::Response AccountPages::Delete(const http::Request& request) {
     return pages::ErrorPage(&request, 503, "Your account could not be deleted right now. Nothing was changed; "
                                            "please try again soon.");
   }
+  Notify(hooks_.deleted, me);
   // On to a page rendered for nobody: this request's header still shows the old session.
   http::Response response = http::Response::Redirect("/account/deleted", 303);
   response.With("Set-Cookie", http::SetCookieValue(kSessionCookie, "", 0, secure_cookies_));

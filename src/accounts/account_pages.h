@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "accounts/member_events.h"
 #include "accounts/user_store.h"
 #include "http/request.h"
 #include "platform/crypto.h"
@@ -27,6 +28,8 @@ struct MemberDataHooks {
   std::vector<std::pair<std::string, std::function<Result<nlohmann::json>(long long user_id)>>> exporters;
   // Run inside the deletion's transaction.
   std::vector<std::function<void(soci::session&, long long user_id)>> deleters;
+  // Told once the deletion committed.
+  MemberChangedFn deleted;
 };
 
 class AccountPages {

@@ -117,6 +117,7 @@ http::Response AdminPages::Suspend(const http::Request& request) {
     if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, "There is no such account.");
     return pages::ErrorPage(&request, 503, "Accounts are unavailable right now.");
   }
+  Notify(member_changed_, *id);
   return http::Response::Redirect("/admin/users?done=suspended", 303);
 }
 
@@ -128,6 +129,7 @@ http::Response AdminPages::Reinstate(const http::Request& request) {
     if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, "There is no such account.");
     return pages::ErrorPage(&request, 503, "Accounts are unavailable right now.");
   }
+  Notify(member_changed_, *id);
   return http::Response::Redirect("/admin/users?done=reinstated", 303);
 }
 

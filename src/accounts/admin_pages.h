@@ -10,6 +10,7 @@
 // badge.
 #pragma once
 
+#include "accounts/member_events.h"
 #include "accounts/user_store.h"
 #include "http/request.h"
 #include "profiles/profile_store.h"
@@ -21,7 +22,9 @@ constexpr int kAuditEntriesPerPage = 100;
 
 class AdminPages {
  public:
-  AdminPages(UserStore& users, Database& db) : users_(users), profiles_(db) {}
+  // member_changed is told of every suspension and reinstatement.
+  AdminPages(UserStore& users, Database& db, MemberChangedFn member_changed = {})
+      : users_(users), profiles_(db), member_changed_(std::move(member_changed)) {}
 
   http::Response Users(const http::Request& request);         // GET /admin/users
   http::Response SetRoles(const http::Request& request);      // POST /admin/users/{id}/roles
@@ -33,6 +36,7 @@ class AdminPages {
  private:
   UserStore& users_;
   profiles::ProfileStore profiles_;
+  MemberChangedFn member_changed_;
 };
 
 }  // namespace diseasemaps::accounts

@@ -114,6 +114,14 @@ int RunCli(int argc, char** argv) {
                         "over it, 429")
       ->capture_default_str()
       ->check(CLI::Range(0, 100000));
+  serve_cmd->add_option("--map-min-city-members", serve.map_min_city_members,
+                        "Visitors see a city on the community map only with at least this many "
+                        "visible members; smaller ones show at their country")
+      ->capture_default_str()->check(CLI::Range(1u, 1000u))->group("Community map");
+  serve_cmd->add_option("--map-resync-interval", serve.map_resync_interval_s,
+                        "Seconds between full re-reads of the members for the community map, so "
+                        "every server on one database converges")
+      ->capture_default_str()->check(CLI::Range(1.0, 86400.0))->group("Community map");
   serve_cmd->add_flag("--test-hooks", serve.test_hooks,
                       "Expose routes used only by the test suite; never in production");
 
@@ -121,6 +129,13 @@ int RunCli(int argc, char** argv) {
   std::string reindex_path;
   CLI::App* reindex_cmd = app.add_subcommand("reindex", "Rebuild the search index from the database");
   reindex_cmd->add_option("--search-index", reindex_path, "Directory of the index (default: as serve)");
+  DemoDataOptions demo;
+  CLI::App* demo_cmd = app.add_subcommand(
+      "demo-data", "Create synthetic members to show the community map (every page then says so), or remove them");
+  demo_cmd->add_option("--members", demo.members, "How many synthetic members to create")
+      ->capture_default_str()->check(CLI::Range(1LL, 100000000LL));
+  demo_cmd->add_option("--seed", demo.seed, "The same seed makes the same members")->capture_default_str();
+  demo_cmd->add_flag("--remove", demo.remove, "Delete every synthetic member, and nothing else");
   AddImportCommands(app, common);
   AddUserCommands(app, common);
 
@@ -133,6 +148,7 @@ int RunCli(int argc, char** argv) {
   CLI::App* chosen = serve_cmd->parsed()          ? serve_cmd
                      : migrate_cmd->parsed()      ? migrate_cmd
                      : reindex_cmd->parsed()      ? reindex_cmd
+                     : demo_cmd->parsed()         ? demo_cmd
                      : ChosenImportCommand(app)   ? ChosenImportCommand(app)
                                                   : ChosenUserCommand(app);
   std::map<std::string, std::string> file_values;
@@ -147,6 +163,7 @@ int RunCli(int argc, char** argv) {
 
   if (serve_cmd->parsed()) return RunServe(common, serve);
   if (reindex_cmd->parsed()) return RunReindex(common, reindex_path);
+  if (demo_cmd->parsed()) return RunDemoData(common, demo);
   if (ChosenImportCommand(app) != nullptr) return RunImportCommand(app);
   if (ChosenUserCommand(app) != nullptr) return RunUserCommand(app);
   return RunMigrate(common);

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <thread>
@@ -24,6 +25,9 @@
 #include "platform/crypto.h"
 #include "platform/db/migrations.h"
 #include "platform/templates.h"
+#include "map/demo_data.h"
+#include "map/map_service.h"
+#include "platform/gazetteer.h"
 #include "search/search_indexer.h"
 
 namespace diseasemaps {
@@ -184,6 +188,13 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   site.mail_transport = options.mail.smtp.configured() ? mail::DescribeSmtpServer(options.mail.smtp)
                         : options.mail.to_console        ? "the console"
                                                          : "";
+  map::MapServiceOptions map_options;
+  map_options.min_city_members = options.map_min_city_members;
+  map_options.resync_interval = Millis(options.map_resync_interval_s);
+  map::MapService map_service(database, Gazetteer::Embedded(), map_options);
+  if (Status s = map_service.Load(); !s.ok()) return Fail("community map: " + s.message());
+  map_service.Start();
+  site.map = &map_service;
   http::Router router;  // filled below, once the public URL is known; read-only after that
   http::Dispatcher dispatcher(router, pool, page_cache, pages::ErrorPage);
 
@@ -211,8 +222,10 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   std::cout << "DiseaseMaps is serving on http://" << options.server.address << ":"
             << server.port() << "/ (database: " << database.description()
             << "; stop with Ctrl-C)" << std::endl;
-  ContentGenerationWatcher watcher(database, Millis(options.cache_check_interval_s),
-                                   [&page_cache] { page_cache.Invalidate(); });
+  ContentGenerationWatcher watcher(database, Millis(options.cache_check_interval_s), [&page_cache, &map_service] {
+    map_service.DemoDataMayHaveChanged();  // the banner first, then pages rendered with it
+    page_cache.Invalidate();
+  });
   options.mail.interval = Millis(options.mail_check_interval_s);
   mail::Courier courier(outbox, options.mail);
   (*indexer)->Watch(Millis(options.cache_check_interval_s));
@@ -220,6 +233,29 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   pool.Join();
   spdlog::info("stopped");
   if (auto access = spdlog::get("access")) access->flush();
+  return 0;
+}
+
+int RunDemoData(const CommonOptions& common, const DemoDataOptions& options) {
+  auto db = OpenMigratedDatabase(common, 2);
+  if (!db.ok()) return Fail(db.status().message());
+  map::MapStore store(**db);
+  if (options.remove) {
+    auto removed = map::RemoveDemoMembers(store);
+    if (!removed.ok()) return Fail("demo-data: " + removed.status().message());
+    std::cout << "removed " << *removed << " synthetic members" << std::endl;
+    return 0;
+  }
+  const auto start = std::chrono::steady_clock::now();
+  Status s = map::CreateDemoMembers(store, options.members, options.seed, Gazetteer::Embedded(), [&](long long done) {
+    if (done % 100000 == 0 || done == options.members) {
+      std::cout << "created " << done << " of " << options.members << " synthetic members" << std::endl;
+    }
+  });
+  if (!s.ok()) return Fail("demo-data: " + s.message());
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::cout << "created " << options.members << " synthetic members (seed " << options.seed << ") in " << seconds
+            << " s; remove them with `diseasemaps demo-data --remove`" << std::endl;
   return 0;
 }
 

@@ -33,9 +33,19 @@ struct ServeOptions {
   mail::CourierOptions mail;
   double mail_check_interval_s = 5;
   int max_new_conversations_per_day = limits::kDefaultNewConversationsPerDay;  // for new accounts
+  uint32_t map_min_city_members = 3;  // k: smaller cities show at their country for visitors
+  double map_resync_interval_s = 60;  // how often the map re-reads every member
 };
 
 int RunServe(const CommonOptions& common, ServeOptions options);
+
+struct DemoDataOptions {
+  long long members = 1000;
+  uint64_t seed = 1;
+  bool remove = false;
+};
+// `demo-data`: creates synthetic members for the community map, or removes them all.
+int RunDemoData(const CommonOptions& common, const DemoDataOptions& options);
 // `reindex`: rebuilds the search index at `index_path` (empty: the default) from the
 // database; when a server holds it, asks every server to rebuild its own.
 int RunReindex(const CommonOptions& common, const std::string& index_path);

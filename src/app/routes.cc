@@ -20,6 +20,7 @@
 #include "health/health_handlers.h"
 #include "home/home_page.h"
 #include "mail/outbox_pages.h"
+#include "map/map_api.h"
 #include "messages/message_pages.h"
 #include "pages/error_pages.h"
 #include "platform/gazetteer.h"
@@ -35,8 +36,11 @@ using http::Response;
 
 void DeclareRoutes(http::Router& router, Site& site) {
   auto conditions = std::make_shared<catalog::ConditionStore>(site.db);
+  // Writes to a member's data tell the community map, which keeps them in memory.
+  accounts::MemberChangedFn member_changed;
+  if (site.map != nullptr) member_changed = [map = site.map](long long id) { map->MemberChanged(id); };
   auto profiles = std::make_shared<profiles::ProfilePages>(site.db, *conditions, &site.page_cache,
-                                                           Gazetteer::Embedded());
+                                                           Gazetteer::Embedded(), member_changed);
 
   // Pages
   router.Get("/", [conditions](const Request& r) { return home::HomePage(*conditions, r); },
@@ -46,7 +50,9 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Get("/conditions/{slug}",
              [conditions, profiles, &site](const Request& r) {
                return catalog::ConditionPage(*conditions, site.db, r, [&](const catalog::Condition& c) {
-                 return profiles->CommunityBox(c, r);
+                 auto box = profiles->CommunityBox(c, r);
+                 if (box.ok() && site.map != nullptr) map::AddMapToCommunityBox(*box, *site.map, c.orphacode, c.slug);
+                 return box;
                });
              },
              {.cache_for_anonymous = true});
@@ -108,6 +114,7 @@ void DeclareRoutes(http::Router& router, Site& site) {
       site.db, messages::MessageSettings{site.public_url, site.max_new_conversations_per_day});
   member_data.exporters.emplace_back("messages", [contact](long long id) { return contact->store().Export(id); });
   member_data.deleters.emplace_back(&messages::MessageStore::DeleteMemberData);
+  member_data.deleted = member_changed;
   auto account = std::make_shared<accounts::AccountPages>(site.users, site.hasher, site.secure_cookies,
                                                           std::move(member_data));
   router.Get("/account", [account](const Request& r) { return account->Home(r); });
@@ -118,7 +125,7 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Get("/account/deleted", [account](const Request& r) { return account->Deleted(r); });
 
   // Admin area
-  auto admin = std::make_shared<accounts::AdminPages>(site.users, site.db);
+  auto admin = std::make_shared<accounts::AdminPages>(site.users, site.db, member_changed);
   router.Get("/admin/users", [admin](const Request& r) { return admin->Users(r); });
   router.Post("/admin/users/{id}/roles", [admin](const Request& r) { return admin->SetRoles(r); });
   router.Post("/admin/users/{id}/suspend", [admin](const Request& r) { return admin->Suspend(r); });
@@ -161,6 +168,13 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Post("/members/{id}/unblock", [contact](const Request& r) { return contact->Unblock(r); });
   router.Get("/admin/reports", [contact](const Request& r) { return contact->Reports(r); });
   router.Post("/admin/reports/{id}", [contact](const Request& r) { return contact->HandleReport(r); });
+  // Community map (map/map_api.h): clusters and places, who is at a place, by country
+  if (site.map != nullptr) {
+    auto map_api = std::make_shared<map::MapApi>(*site.map, *conditions);
+    router.Get("/api/v1/map", [map_api](const Request& r) { return map_api->Map(r); });
+    router.Get("/api/v1/map/members", [map_api](const Request& r) { return map_api->Members(r); });
+    router.Get("/api/v1/map/countries", [map_api](const Request& r) { return map_api->Countries(r); });
+  }
 
   // Editorial workflow: editors' and reviewers' screens (articles/editorial_pages.h)
   auto editorial = std::make_shared<articles::EditorialPages>(site.db, &site.page_cache);

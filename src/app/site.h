@@ -14,6 +14,7 @@
 #include "platform/metrics.h"
 #include "platform/page_cache.h"
 #include "platform/worker_pool.h"
+#include "map/map_service.h"
 #include "search/search_service.h"
 
 namespace diseasemaps {
@@ -35,6 +36,7 @@ struct Site {
   // The request hooks, for features that add to the site header (messages/).
   accounts::SessionGate* session_gate = nullptr;
   int max_new_conversations_per_day = 10;  // --max-new-conversations-per-day
+  map::MapService* map = nullptr;  // the community map; null: no map routes
 };
 
 }  // namespace diseasemaps

@@ -56,6 +56,7 @@ struct ClusterSnapshot::Level {
   struct ClusterRecord {
     uint64_t id;
     RoleCounts roles;
+    uint64_t group;  // of every point inside, or kMixedGroups
   };
 
   std::vector<Item> items;              // grid order
@@ -124,6 +125,7 @@ ClusterSnapshot::ClusterSnapshot(const ClusterOptions& options, std::span<const 
   // As supercluster: zooms within 0..30 (the id keeps zoom + 1 in 5 bits).
   options_.max_zoom = std::clamp(options_.max_zoom, 0, 30);
   options_.min_zoom = std::clamp(options_.min_zoom, 0, options_.max_zoom);
+  options_.group_bits = std::clamp(options_.group_bits, 0, 63);
   std::vector<MapPoint> sorted;
   if (!std::is_sorted(points.begin(), points.end(),
                       [](const MapPoint& a, const MapPoint& b) { return a.id < b.id; })) {
@@ -168,6 +170,10 @@ ClusterSnapshot::ClusterSnapshot(const ClusterOptions& options, std::span<const 
         roles[static_cast<int>(points_[it.ref].role)] += it.count;
       }
     };
+    auto group_of = [&](const Level::Item& it) -> uint64_t {
+      if (it.ref & kClusterFlag) return above.clusters[it.ref & ~kClusterFlag].group;
+      return GroupOf(points_[it.ref].id);
+    };
     auto copy_down = [&](const Level::Item& it) {
       Level::Item copy = it;
       if (it.ref & kClusterFlag) {
@@ -196,7 +202,8 @@ ClusterSnapshot::ClusterSnapshot(const ClusterOptions& options, std::span<const 
       });
       if (!near.empty() && sum >= options_.min_points) {
         double wx = sx * seed.count, wy = sy * seed.count;
-        Level::ClusterRecord record{(static_cast<uint64_t>(seed_rank) << 5) | static_cast<uint64_t>(z + 1), {}};
+        Level::ClusterRecord record{(static_cast<uint64_t>(seed_rank) << 5) | static_cast<uint64_t>(z + 1), {},
+                                    group_of(seed)};
         add_roles(seed, record.roles);
         for (uint32_t j : near) {
           const Level::Item& it = above.items[j];
@@ -204,6 +211,7 @@ ClusterSnapshot::ClusterSnapshot(const ClusterOptions& options, std::span<const 
           wx += it.x() * it.count;
           wy += it.y() * it.count;
           add_roles(it, record.roles);
+          if (group_of(it) != record.group) record.group = kMixedGroups;
         }
         const auto s = static_cast<double>(sum);
         level.items.push_back({Fixed(wx / s), Fixed(wy / s), static_cast<uint32_t>(sum),
@@ -237,11 +245,13 @@ MapItem ClusterSnapshot::ToMapItem(const Level& level, size_t index, int /*zoom*
     out.is_cluster = true;
     out.id = c.id;
     out.roles = c.roles;
+    out.group = c.group;
     out.lat = YToLat(it.y());
     out.lng = XToLng(it.x());
   } else {
     const BasePoint& p = points_[it.ref];
     out.id = p.id;
+    out.group = GroupOf(p.id);
     out.lat = p.lat;
     out.lng = p.lng;
     out.roles[static_cast<int>(p.role)] = it.count;

@@ -77,7 +77,13 @@ struct ClusterOptions {
   int min_zoom = 0;        // lowest zoom with its own level
   int max_zoom = 16;       // highest zoom that clusters; above it every point is returned
   uint32_t min_points = 2; // least total weight that forms a cluster
+  // Points whose ids agree once shifted right by group_bits form one group (the map
+  // gives the points of one place, one per role, one group). 0: every point alone.
+  int group_bits = 0;
 };
+
+// MapItem::group of a cluster whose points belong to more than one group.
+inline constexpr uint64_t kMixedGroups = ~uint64_t{0};
 
 // One item of a query: a cluster or a single point.
 struct MapItem {
@@ -90,6 +96,8 @@ struct MapItem {
   bool is_cluster = false;
   uint32_t count = 0;     // members: a point's weight, or the sum over the cluster
   RoleCounts roles{};     // members per role; sums to count
+  // id >> group_bits of every point inside, or kMixedGroups when they differ.
+  uint64_t group = 0;
 };
 
 // Mercator position of an item at one level, for tests and tools (see Items()).
@@ -137,6 +145,7 @@ class ClusterSnapshot {
     Role role;
   };
   int LimitZoom(int zoom) const;
+  uint64_t GroupOf(uint64_t id) const { return options_.group_bits > 0 ? id >> options_.group_bits : id; }
   MapItem ToMapItem(const Level& level, size_t index, int zoom) const;
 
   ClusterOptions options_;

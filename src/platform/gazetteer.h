@@ -61,6 +61,7 @@ class Gazetteer {
   const Country* FindCountry(std::string_view code) const;   // nullptr when unknown
   const std::vector<Country>& countries() const { return countries_; }  // by name
   std::size_t city_count() const { return cities_.size(); }
+  const std::vector<City>& cities() const { return cities_; }  // in the TSV's order
 
   // "Paris, Île-de-France, France"; the area is left out when empty or equal to the name.
   std::string Label(const City& city) const;

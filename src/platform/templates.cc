@@ -1,5 +1,6 @@
 #include "platform/templates.h"
 
+#include <atomic>
 #include <memory>
 #include <stdexcept>
 #include <unordered_map>
@@ -7,6 +8,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "platform/embedded_files.h"
+#include "platform/site_banner.h"
 
 namespace diseasemaps {
 namespace {
@@ -90,6 +92,14 @@ void Templates::ClearLayoutContext() {
 
 void Templates::SetLayoutFiller(std::function<void(nlohmann::json&)> filler) { layout_filler = std::move(filler); }
 
+namespace {
+std::atomic<std::shared_ptr<const std::string>> site_banner{std::make_shared<const std::string>()};
+}  // namespace
+
+void SetSiteBanner(std::string text) {
+  site_banner.store(std::make_shared<const std::string>(std::move(text)));
+}
+
 std::string Templates::RenderPage(std::string_view name, const nlohmann::json& page) {
   if (layout_filler) {
     auto filler = std::move(layout_filler);
@@ -100,6 +110,7 @@ std::string Templates::RenderPage(std::string_view name, const nlohmann::json& p
   for (const auto& [key, value] : layout_context.items()) {
     if (!layout.contains(key)) layout[key] = value;
   }
+  if (auto banner = site_banner.load(); !banner->empty()) layout["site_banner"] = *banner;
   layout["content"] = Render(name, page);
   return Render("layout", layout);
 }

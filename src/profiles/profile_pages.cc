@@ -41,8 +41,9 @@ http::Response NoStore(http::Response response) {
 }  // namespace
 
 ProfilePages::ProfilePages(Database& db, catalog::ConditionStore& conditions, PageCache* page_cache,
-                           const Gazetteer& gazetteer)
-    : db_(db), conditions_(conditions), page_cache_(page_cache), gazetteer_(gazetteer), store_(db) {}
+                           const Gazetteer& gazetteer, accounts::MemberChangedFn member_changed)
+    : db_(db), conditions_(conditions), page_cache_(page_cache), gazetteer_(gazetteer), store_(db),
+      member_changed_(std::move(member_changed)) {}
 
 void ProfilePages::Invalidate() {
   if (page_cache_ != nullptr) page_cache_->Invalidate();
@@ -89,6 +90,7 @@ http::Response ProfilePages::SaveProfile(const http::Request& request) {
     return pages::ErrorPage(&request, 503, kUnavailable);
   }
   Invalidate();
+  accounts::Notify(member_changed_, *request.viewer.user_id);
   return http::Response::Redirect("/account/profile?done=saved", 303);
 }
 
@@ -157,6 +159,7 @@ http::Response ProfilePages::Membership(const http::Request& request) {
     }
     if (!s.ok()) return pages::ErrorPage(&request, 503, kUnavailable);
     Invalidate();
+    accounts::Notify(member_changed_, me);
     return http::Response::Redirect(page + "?community=left#community-title", 303);
   }
   if (action != "join") return pages::ErrorPage(&request, 400, "Choose to join or to leave the community.");
@@ -176,6 +179,7 @@ http::Response ProfilePages::Membership(const http::Request& request) {
                : pages::ErrorPage(&request, 503, kUnavailable);
   }
   Invalidate();
+  accounts::Notify(member_changed_, me);
   return http::Response::Redirect(page + "?community=joined#community-title", 303);
 }
 

@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "accounts/member_events.h"
 #include "catalog/condition.h"
 #include "catalog/condition_store.h"
 #include "http/request.h"
@@ -32,8 +33,9 @@ constexpr std::size_t kPlaceResults = 8;
 
 class ProfilePages {
  public:
+  // member_changed is told of every profile saved and every community joined or left.
   ProfilePages(Database& db, catalog::ConditionStore& conditions, PageCache* page_cache,
-               const Gazetteer& gazetteer);
+               const Gazetteer& gazetteer, accounts::MemberChangedFn member_changed = {});
 
   http::Response EditForm(const http::Request& request);     // GET /account/profile
   http::Response SaveProfile(const http::Request& request);  // POST /account/profile
@@ -64,6 +66,7 @@ class ProfilePages {
   const Gazetteer& gazetteer_;
   ProfileStore store_;
   MemberPageExtras member_page_extras_;
+  accounts::MemberChangedFn member_changed_;
 };
 
 }  // namespace diseasemaps::profiles

@@ -1,0 +1,338 @@
+#include "map/map_api.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "catalog/condition_page.h"
+#include "map/map_privacy.h"
+
+namespace diseasemaps::map {
+namespace {
+
+using nlohmann::json;
+
+http::Response Error(const std::string& message, unsigned status = 400) {
+  http::Response response = http::Response::Json(json{{"error", message}}.dump(), status);
+  response.With("Cache-Control", "no-store");
+  return response;
+}
+
+http::Response Answer(const json& body) {
+  http::Response response = http::Response::Json(body.dump());
+  response.With("Cache-Control", "no-store");
+  return response;
+}
+
+// The items are written straight into the body: nlohmann objects per item cost more than
+// the clustering itself on a large map (bench/map-api.sh).
+void AppendNumber(std::string& out, double value) {
+  char buffer[32];
+  const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+  out.append(buffer, end);
+}
+
+void AppendRoles(std::string& out, const RoleCounts& counts) {
+  out += '{';
+  for (int r = 0; r < kRoleCount; ++r) {
+    if (r > 0) out += ',';
+    out += '"';
+    out += RoleName(static_cast<Role>(r));
+    out += "\":";
+    out += std::to_string(counts[r]);
+  }
+  out += '}';
+}
+
+void AppendItem(std::string& out, const MapItemView& item) {
+  out += item.is_cluster ? "{\"type\":\"cluster\",\"lat\":" : "{\"type\":\"place\",\"lat\":";
+  AppendNumber(out, item.lat);
+  out += ",\"lng\":";
+  AppendNumber(out, item.lng);
+  out += ",\"count\":";
+  out += std::to_string(item.count);
+  out += ",\"roles\":";
+  AppendRoles(out, item.roles);
+  if (item.is_cluster) {
+    out += ",\"expansion_zoom\":";
+    out += std::to_string(item.expansion_zoom);
+  } else {
+    out += ",\"place\":";
+    out += json(item.place_label).dump();  // escaped
+    out += ",\"place_id\":\"";
+    out += PlaceIdOf(item.place);
+    out += '"';
+  }
+  out += '}';
+}
+
+json RolesJson(const RoleCounts& counts) {
+  json roles = json::object();
+  for (int r = 0; r < kRoleCount; ++r) roles[RoleName(static_cast<Role>(r))] = counts[r];
+  return roles;
+}
+
+std::optional<long long> ParseWhole(std::string_view text) {
+  long long value = 0;
+  if (text.empty() || text.size() > 12) return std::nullopt;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+bool AllDigits(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::optional<RoleFilter> ParseRoles(const http::Request& request, std::string& error) {
+  const std::string text = request.Query("roles").value_or("");
+  RoleFilter filter;
+  if (text.empty()) return filter;
+  filter.selected.fill(false);
+  std::string_view rest = text;
+  while (true) {
+    const size_t comma = rest.find(',');
+    const std::string_view name = rest.substr(0, comma);
+    auto role = ParseRoleName(name);
+    if (!role) {
+      error = "roles must be a comma-separated list of affected, family, adviser, researcher, professional, "
+              "organisation (or empty for all); '" + std::string(name.substr(0, 40)) + "' is not one of them.";
+      return std::nullopt;
+    }
+    filter.selected[static_cast<int>(*role)] = true;
+    if (comma == std::string_view::npos) break;
+    rest = rest.substr(comma + 1);
+  }
+  return filter;
+}
+
+bool ParseDegrees(std::string_view text, double& out) {
+  if (text.empty() || text.size() > 32) return false;
+  std::string copy(text);
+  char* end = nullptr;
+  out = std::strtod(copy.c_str(), &end);
+  return end == copy.c_str() + copy.size() && std::isfinite(out) &&
+         std::all_of(copy.begin(), copy.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+'; });
+}
+
+struct Box {
+  double west = -180, south = -90, east = 180, north = 90;
+};
+
+std::optional<Box> ParseBox(const http::Request& request, std::string& error) {
+  Box box;
+  const auto text = request.Query("bbox");
+  if (!text) return box;
+  const std::string kAllowed =
+      "bbox must be west,south,east,north in degrees: longitudes -180 to 180 with west < east, "
+      "latitudes -90 to 90 with south < north.";
+  double v[4];
+  std::string_view rest = *text;
+  for (int i = 0; i < 4; ++i) {
+    const size_t comma = rest.find(',');
+    if ((i < 3) == (comma == std::string_view::npos) || !ParseDegrees(rest.substr(0, comma), v[i])) {
+      error = kAllowed;
+      return std::nullopt;
+    }
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+  }
+  box = {v[0], v[1], v[2], v[3]};
+  if (box.west < -180 || box.east > 180 || box.south < -90 || box.north > 90 || !(box.west < box.east) ||
+      !(box.south < box.north)) {
+    error = kAllowed;
+    return std::nullopt;
+  }
+  return box;
+}
+
+json ConditionJson(const std::optional<catalog::Condition>& condition) {
+  if (!condition) return nullptr;
+  return {{"orphacode", condition->orphacode}, {"name", condition->name},
+          {"url", "/conditions/" + condition->slug}};
+}
+
+}  // namespace
+
+json TotalsJson(const RoleCounts& totals) {
+  uint32_t n = 0;
+  for (uint32_t c : totals) n += c;
+  return {{"members", n}, {"roles", RolesJson(totals)}, {"summary", TotalsSummary(totals)}};
+}
+
+struct MapApi::Scope {
+  int orphacode = 0;  // 0: all conditions
+  std::optional<catalog::Condition> condition;
+};
+
+Result<MapApi::Scope> MapApi::ResolveCondition(const http::Request& request, std::string& error) {
+  const std::string text = request.Query("condition").value_or("");
+  Scope scope;
+  if (text.empty()) return scope;
+  const auto now = std::chrono::steady_clock::now();
+  {
+    std::lock_guard lock(cache_mutex_);
+    if (auto it = cache_.find(text); it != cache_.end() && it->second.until > now) {
+      error = it->second.error;
+      if (it->second.condition) {
+        scope.orphacode = it->second.condition->orphacode;
+        scope.condition = it->second.condition;
+      }
+      return scope;
+    }
+  }
+  Result<catalog::Condition> found = Status::NotFound("");
+  if (AllDigits(text)) {
+    auto code = ParseWhole(text);
+    if (code && *code > 0 && *code < 100000000) found = conditions_.FindByOrphacode(static_cast<int>(*code));
+  } else if (text.size() <= 200) {
+    found = conditions_.FindBySlug(catalog::NormaliseSlug(text));
+  }
+  Remembered remembered;
+  remembered.until = now + std::chrono::seconds(kConditionCacheSeconds);
+  if (!found.ok()) {
+    if (found.status().code() != Status::Code::kNotFound) return found.status();
+    remembered.error = "condition must be the ORPHAcode (digits) or the slug of a condition in the catalogue, "
+                       "or empty for all conditions; there is no condition '" + text.substr(0, 100) + "'.";
+  } else if (found->status != "active") {
+    remembered.error = "The condition '" + text.substr(0, 100) + "' is obsolete: its community is closed.";
+  } else {
+    catalog::Condition kept;  // only what the answers need
+    kept.orphacode = found->orphacode;
+    kept.name = found->name;
+    kept.slug = found->slug;
+    kept.status = found->status;
+    remembered.condition = std::move(kept);
+    scope.orphacode = remembered.condition->orphacode;
+    scope.condition = remembered.condition;
+  }
+  error = remembered.error;
+  if (text.size() <= 200) {
+    std::lock_guard lock(cache_mutex_);
+    if (cache_.size() >= 10000) cache_.clear();  // bounded: odd parameters cannot grow it
+    cache_[text] = std::move(remembered);
+  }
+  return scope;
+}
+
+void AddMapToCommunityBox(json& box, MapService& service, int orphacode, const std::string& slug) {
+  const RoleCounts totals = service.Totals(orphacode);
+  uint32_t n = 0;
+  for (uint32_t c : totals) n += c;
+  box["total"] = n;
+  box["has_members"] = n > 0;
+  box["summary"] = n > 0 ? TotalsSummary(totals) : "";
+  box["map_href"] = "/conditions/" + slug + "/map";
+}
+
+http::Response MapApi::Map(const http::Request& request) {
+  std::string error;
+  auto scope = ResolveCondition(request, error);
+  if (!scope.ok()) return Error("The map is unavailable right now; please try again in a moment.", 503);
+  if (!error.empty()) return Error(error);
+  auto roles = ParseRoles(request, error);
+  if (!roles) return Error(error);
+  auto box = ParseBox(request, error);
+  if (!box) return Error(error);
+  const std::string zoom_text = request.Query("zoom").value_or("");
+  const auto zoom = AllDigits(zoom_text) ? ParseWhole(zoom_text) : std::nullopt;
+  if (!zoom || *zoom > kMaxZoom) {
+    return Error("zoom is required: a whole number from 0 to " + std::to_string(kMaxZoom) + ".");
+  }
+  const ViewerClass viewer_class = ClassOf(request.viewer);
+  const auto items = service_.Items(scope->orphacode, viewer_class, *roles, box->west, box->south, box->east,
+                                    box->north, static_cast<int>(*zoom));
+  std::string body = "{\"zoom\":" + std::to_string(*zoom) + ",\"condition\":" +
+                     ConditionJson(scope->condition).dump() + ",\"totals\":" +
+                     TotalsJson(service_.Totals(scope->orphacode)).dump() + ",\"items\":[";
+  body.reserve(body.size() + items.size() * 150);
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) body += ',';
+    AppendItem(body, items[i]);
+  }
+  body += "]}";
+  http::Response response = http::Response::Json(std::move(body));
+  response.With("Cache-Control", "no-store");
+  return response;
+}
+
+http::Response MapApi::Members(const http::Request& request) {
+  std::string error;
+  auto scope = ResolveCondition(request, error);
+  if (!scope.ok()) return Error("The map is unavailable right now; please try again in a moment.", 503);
+  if (!error.empty()) return Error(error);
+  auto roles = ParseRoles(request, error);
+  if (!roles) return Error(error);
+  const std::string place_text = request.Query("place").value_or("");
+  const auto place = ParsePlaceId(place_text);
+  if (!place) {
+    return Error("place is required: a place_id from the map, city:ID (digits) or country:CC "
+                 "(two capital letters).");
+  }
+  long long page = 1;
+  if (const auto text = request.Query("page"); text && !text->empty()) {
+    const auto parsed = AllDigits(*text) ? ParseWhole(*text) : std::nullopt;
+    if (!parsed || *parsed < 1) return Error("page must be a whole number from 1 on.");
+    page = *parsed;
+  }
+  const auto all = service_.MembersAt(scope->orphacode, ClassOf(request.viewer), *roles, *place);
+  std::vector<long long> ids;
+  const long long first = (page - 1) * kMembersPerPage;
+  for (long long i = first; i < static_cast<long long>(all.size()) && i < first + kMembersPerPage; ++i) {
+    ids.push_back(all[static_cast<size_t>(i)].user_id);
+  }
+  auto cards = service_.Cards(ids);
+  if (!cards.ok()) return Error("The map is unavailable right now; please try again in a moment.", 503);
+  json members = json::array();
+  size_t k = static_cast<size_t>(first);
+  for (const MemberCard& card : *cards) {
+    while (k < all.size() && all[k].user_id != card.user_id) ++k;
+    if (k == all.size()) break;
+    const ListedMember& m = all[k];
+    const bool verifiable = m.role == Role::kHealthcareProfessional || m.role == Role::kOrganisation;
+    json contact = nullptr;
+    if (guard::CanContact(request.viewer, m.user_id, m.visibility, card.accepts_contact)) {
+      contact = "/messages/new?to=" + std::to_string(m.user_id);
+    }
+    members.push_back({{"id", m.user_id},
+                       {"display_name", card.display_name},
+                       {"role", RoleName(m.role)},
+                       {"role_label", RoleLabel(m.role)},
+                       {"verified", card.verified && verifiable},
+                       {"url", "/members/" + std::to_string(m.user_id)},
+                       {"contact_url", contact}});
+  }
+  json body = {{"place", service_.PlaceLabel(*place)}, {"page", page}, {"per_page", kMembersPerPage},
+               {"total", all.size()}, {"members", std::move(members)}};
+  return Answer(body);
+}
+
+http::Response MapApi::Countries(const http::Request& request) {
+  std::string error;
+  auto scope = ResolveCondition(request, error);
+  if (!scope.ok()) return Error("The map is unavailable right now; please try again in a moment.", 503);
+  if (!error.empty()) return Error(error);
+  auto roles = ParseRoles(request, error);
+  if (!roles) return Error(error);
+  struct Named {
+    CountryCount count;
+    std::string name;
+  };
+  std::vector<Named> named;
+  for (CountryCount& c : service_.Countries(scope->orphacode, ClassOf(request.viewer), *roles)) {
+    std::string name = service_.PlaceLabel(CountryKey(c.code));
+    named.push_back({std::move(c), std::move(name)});
+  }
+  std::sort(named.begin(), named.end(), [](const Named& a, const Named& b) {
+    return a.count.count != b.count.count ? a.count.count > b.count.count : a.name < b.name;
+  });
+  json list = json::array();
+  for (const Named& n : named) {
+    list.push_back({{"code", n.count.code}, {"name", n.name}, {"count", n.count.count},
+                    {"roles", RolesJson(n.count.roles)}, {"place_id", "country:" + n.count.code}});
+  }
+  return Answer(json{{"countries", std::move(list)}});
+}
+
+}  // namespace diseasemaps::map

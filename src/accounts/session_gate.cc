@@ -61,6 +61,11 @@ std::optional<http::Response> SessionGate::Before(http::Request& request) {
     context["can_admin"] = guard::Can(request.viewer, guard::Action::kManageRoles);
   }
   Templates::SetLayoutContext(std::move(context));
+  if (request.viewer.signed_in() && !layout_fields_.empty()) {
+    Templates::SetLayoutFiller([this, viewer = request.viewer](nlohmann::json& layout) {
+      for (const LayoutFields& fields : layout_fields_) fields(viewer, layout);
+    });
+  }
 
   if (ChangesState(request) && !ConstantTimeEquals(SentCsrfToken(request), request.csrf_token)) {
     http::Response refused = pages::ErrorPage(

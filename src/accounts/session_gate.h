@@ -9,7 +9,11 @@
 // dm_csrf cookie is set when it was new, and a dead session cookie is cleared.
 #pragma once
 
+#include <functional>
 #include <optional>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "accounts/user_store.h"
 #include "http/dispatcher.h"
@@ -29,9 +33,16 @@ class SessionGate {
 
   bool secure_cookies() const { return secure_cookies_; }
 
+  // Adds per-member fields to the site header of signed-in viewers' pages (messages/:
+  // the unread count), computed only when a page is rendered. REQUIRES: called before
+  // serving starts.
+  using LayoutFields = std::function<void(const guard::Viewer&, nlohmann::json&)>;
+  void AddLayoutFields(LayoutFields fields) { layout_fields_.push_back(std::move(fields)); }
+
  private:
   UserStore& users_;
   bool secure_cookies_;
+  std::vector<LayoutFields> layout_fields_;
 };
 
 inline constexpr const char* kSessionCookie = "dm_session";

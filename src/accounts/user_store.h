@@ -78,6 +78,13 @@ std::string EmailKey(const std::string& email);
 void AppendAudit(soci::session& sql, std::optional<long long> actor, const std::string& action,
                  const std::string& subject, const std::string& detail);
 
+// Suspends an account inside the caller's transaction, as UserStore::SetSuspended does
+// (status, reason, every session ended, audited): for moderation actions that change
+// other things in the same transaction (messages/: a reported message's author).
+// NotFound when no such account (or it was deleted).
+// REQUIRES: called inside a transaction on `sql`.
+Status SuspendIn(soci::session& sql, long long user_id, const std::string& reason, std::optional<long long> actor);
+
 class UserStore {
  public:
   explicit UserStore(Database& db) : db_(db) {}

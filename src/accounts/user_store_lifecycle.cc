@@ -129,20 +129,33 @@ Status UserStore::ClearLoginFailures(long long user_id) {
   });
 }
 
+namespace {
+
+Status SetStatusIn(soci::session& sql, long long user_id, bool suspended, const std::string& reason,
+                   std::optional<long long> actor) {
+  long long exists = 0;
+  sql << "SELECT COUNT(*) FROM users WHERE id = :id AND deleted_at IS NULL", soci::use(user_id),
+      soci::into(exists);
+  if (exists == 0) return Status::NotFound("no such account");
+  const std::string status = suspended ? "suspended" : "active";
+  const std::string why = suspended ? reason : "";
+  sql << "UPDATE users SET status = :s, suspended_reason = :r WHERE id = :id", soci::use(status),
+      soci::use(why), soci::use(user_id);
+  if (suspended) sql << "DELETE FROM sessions WHERE user_id = :id", soci::use(user_id);
+  AppendAudit(sql, actor, suspended ? "user.suspend" : "user.reinstate", "user:" + std::to_string(user_id),
+             why);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status SuspendIn(soci::session& sql, long long user_id, const std::string& reason, std::optional<long long> actor) {
+  return SetStatusIn(sql, user_id, true, reason, actor);
+}
+
 Status UserStore::SetSuspended(long long user_id, bool suspended, const std::string& reason, long long actor) {
   return db_.InTransaction([&](soci::session& sql) -> Status {
-    long long exists = 0;
-    sql << "SELECT COUNT(*) FROM users WHERE id = :id AND deleted_at IS NULL", soci::use(user_id),
-        soci::into(exists);
-    if (exists == 0) return Status::NotFound("no such account");
-    const std::string status = suspended ? "suspended" : "active";
-    const std::string why = suspended ? reason : "";
-    sql << "UPDATE users SET status = :s, suspended_reason = :r WHERE id = :id", soci::use(status),
-        soci::use(why), soci::use(user_id);
-    if (suspended) sql << "DELETE FROM sessions WHERE user_id = :id", soci::use(user_id);
-    AppendAudit(sql, actor, suspended ? "user.suspend" : "user.reinstate", "user:" + std::to_string(user_id),
-               why);
-    return Status::Ok();
+    return SetStatusIn(sql, user_id, suspended, reason, actor);
   });
 }
 

@@ -109,6 +109,11 @@ int RunCli(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(0.05, 3600.0))
       ->group("E-mail");
+  serve_cmd->add_option("--max-new-conversations-per-day", serve.max_new_conversations_per_day,
+                        "Conversations an account confirmed less than 7 days ago may start in 24 hours; "
+                        "over it, 429")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100000));
   serve_cmd->add_option("--map-min-city-members", serve.map_min_city_members,
                         "Visitors see a city on the community map only with at least this many "
                         "visible members; smaller ones show at their country")

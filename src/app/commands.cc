@@ -215,6 +215,8 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   if (site.public_url.rfind("https://", 0) == 0) site.secure_cookies = true;
   accounts::SessionGate gate(users, site.secure_cookies);
   dispatcher.SetHooks(gate.Hooks());
+  site.session_gate = &gate;
+  site.max_new_conversations_per_day = options.max_new_conversations_per_day;
   DeclareRoutes(router, site);
 
   std::cout << "DiseaseMaps is serving on http://" << options.server.address << ":"

@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "app/limits.h"
 #include "http/server.h"
 #include "mail/courier.h"
 #include "platform/db/database.h"
@@ -31,6 +32,7 @@ struct ServeOptions {
   bool secure_cookies = false;  // also on when public_url starts with https://
   mail::CourierOptions mail;
   double mail_check_interval_s = 5;
+  int max_new_conversations_per_day = limits::kDefaultNewConversationsPerDay;  // for new accounts
   uint32_t map_min_city_members = 3;  // k: smaller cities show at their country for visitors
   double map_resync_interval_s = 60;  // how often the map re-reads every member
 };

@@ -31,6 +31,19 @@ inline constexpr long long kHourSeconds = 60 * 60;
 inline constexpr long long kConfirmLinkSeconds = 48 * 60 * 60;
 inline constexpr long long kResetLinkSeconds = 60 * 60;
 
+// Relayed contact (messages/). An account is "new" for this long after its address
+// was confirmed; while new, it may start at most --max-new-conversations-per-day
+// conversations in any 24 hours (default below), which keeps a fresh account from
+// writing to a whole community at once. Over it: 429 with Retry-After.
+inline constexpr long long kNewAccountSeconds = 7LL * 24 * 60 * 60;
+inline constexpr int kDefaultNewConversationsPerDay = 10;
+inline constexpr long long kDaySeconds = 24 * 60 * 60;
+// Messages (first messages and replies) per account per hour: a lively exchange
+// passes, a script does not.
+inline constexpr int kMessagesPerHour = 60;
+// At most one "new message" e-mail per conversation and recipient in this time.
+inline constexpr long long kNotificationIntervalSeconds = 60 * 60;
+
 // Password hashes at once (each ~64 MiB of memory).
 inline constexpr int kConcurrentPasswordHashes = 2;
 

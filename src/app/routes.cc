@@ -22,6 +22,7 @@
 #include "mail/outbox_pages.h"
 #include "map/map_api.h"
 #include "map/map_pages.h"
+#include "messages/message_pages.h"
 #include "pages/error_pages.h"
 #include "platform/gazetteer.h"
 #include "profiles/profile_pages.h"
@@ -117,6 +118,10 @@ void DeclareRoutes(http::Router& router, Site& site) {
   auto profile_store = std::make_shared<profiles::ProfileStore>(site.db);
   member_data.exporters.emplace_back("profile", [profile_store](long long id) { return profile_store->Export(id); });
   member_data.deleters.emplace_back(&profiles::ProfileStore::DeleteMemberData);
+  auto contact = std::make_shared<messages::MessagePages>(
+      site.db, messages::MessageSettings{site.public_url, site.max_new_conversations_per_day});
+  member_data.exporters.emplace_back("messages", [contact](long long id) { return contact->store().Export(id); });
+  member_data.deleters.emplace_back(&messages::MessageStore::DeleteMemberData);
   member_data.deleted = member_changed;
   auto account = std::make_shared<accounts::AccountPages>(site.users, site.hasher, site.secure_cookies,
                                                           std::move(member_data));
@@ -148,6 +153,29 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Get("/api/v1/places/countries", [profiles](const Request& r) { return profiles->Countries(r); },
              {.cache_for_anonymous = true});
 
+  // Conversations: relayed contact between members, blocks, reports (messages/message_pages.h).
+  // The map and the member list link to /messages/new?to=USER_ID.
+  if (site.session_gate != nullptr) {
+    site.session_gate->AddLayoutFields([contact](const guard::Viewer& viewer, nlohmann::json& layout) {
+      contact->AddHeaderFields(viewer, layout);
+    });
+  }
+  profiles->SetMemberPageExtras([contact](const Request& r, long long member, nlohmann::json& view) {
+    contact->AddMemberPageFields(r, member, view);
+  });
+  router.Get("/messages", [contact](const Request& r) { return contact->Inbox(r); });
+  router.Post("/messages", [contact](const Request& r) { return contact->Send(r); });
+  router.Get("/messages/new", [contact](const Request& r) { return contact->NewForm(r); });
+  router.Get("/messages/blocked", [contact](const Request& r) { return contact->Blocked(r); });
+  router.Get("/messages/{id}", [contact](const Request& r) { return contact->Thread(r); });
+  router.Post("/messages/{id}", [contact](const Request& r) { return contact->Reply(r); });
+  router.Post("/messages/{id}/unread", [contact](const Request& r) { return contact->MarkUnread(r); });
+  router.Post("/messages/{id}/leave", [contact](const Request& r) { return contact->Leave(r); });
+  router.Post("/messages/{id}/report", [contact](const Request& r) { return contact->Report(r); });
+  router.Post("/members/{id}/block", [contact](const Request& r) { return contact->Block(r); });
+  router.Post("/members/{id}/unblock", [contact](const Request& r) { return contact->Unblock(r); });
+  router.Get("/admin/reports", [contact](const Request& r) { return contact->Reports(r); });
+  router.Post("/admin/reports/{id}", [contact](const Request& r) { return contact->HandleReport(r); });
   // Community map (map/map_api.h): clusters and places, who is at a place, by country
   if (site.map != nullptr) {
     auto map_api = std::make_shared<map::MapApi>(*site.map, *conditions);

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "accounts/session_gate.h"
 #include "accounts/user_store.h"
 #include "http/static_files.h"
 #include "mail/outbox_store.h"
@@ -32,6 +33,9 @@ struct Site {
   std::string public_url;   // "https://diseasemaps.example", no trailing slash
   bool secure_cookies = false;
   std::string mail_transport;  // where e-mail goes, for admins: "smtp://host:587", "the console", ""
+  // The request hooks, for features that add to the site header (messages/).
+  accounts::SessionGate* session_gate = nullptr;
+  int max_new_conversations_per_day = 10;  // --max-new-conversations-per-day
   map::MapService* map = nullptr;  // the community map; null: no map routes
 };
 

@@ -37,8 +37,11 @@ bool Can(const Viewer& viewer, Action action) {
     case Action::kReadOutbox:
     case Action::kVerifyMembers:
       return viewer.Has(Role::kAdmin);
+    case Action::kModerateReports:
+      return viewer.Has(Role::kModerator) || viewer.Has(Role::kAdmin);
     case Action::kManageOwnAccount:
     case Action::kJoinCommunities:
+    case Action::kUseMessages:
       return true;
   }
   return false;
@@ -94,6 +97,16 @@ bool CanListMember(const Viewer& viewer, Visibility visibility) {
 bool CanContact(const Viewer& viewer, long long owner_user_id, Visibility visibility, bool accepts_contact) {
   return ActiveMember(viewer) && viewer.user_id != owner_user_id && accepts_contact &&
          CanSeeProfile(viewer, owner_user_id, visibility);
+}
+
+bool CanStartConversation(const Viewer& viewer, const MessageTarget& target) {
+  return CanContact(viewer, target.user_id, target.visibility, target.accepts_contact) && target.active &&
+         !target.blocked;
+}
+
+bool CanReply(const Viewer& viewer, bool participant, bool anyone_left, const MessageTarget& other) {
+  return ActiveMember(viewer) && participant && !anyone_left && viewer.user_id != other.user_id &&
+         other.active && !other.blocked;
 }
 
 }  // namespace diseasemaps::guard

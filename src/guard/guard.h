@@ -40,6 +40,8 @@ enum class Action {
   kManageOwnAccount,    // sign out everywhere, download my data, delete my account
   kVerifyMembers,       // mark a healthcare professional or organisation as verified
   kJoinCommunities,     // join or leave a condition's community, edit one's own profile
+  kUseMessages,         // read my conversations, block and unblock members, report a message
+  kModerateReports,     // the queue of reported messages: dismiss, warn, suspend
 };
 
 // True when viewer may do action at all.
@@ -70,5 +72,25 @@ bool CanListMember(const Viewer& viewer, Visibility visibility);
 // True when viewer may start a conversation with owner_user_id: signed in and active,
 // not the owner, the owner accepts contact, and viewer may see the owner's profile.
 bool CanContact(const Viewer& viewer, long long owner_user_id, Visibility visibility, bool accepts_contact);
+
+// What a new message depends on besides the viewer (messages/).
+struct MessageTarget {
+  long long user_id = 0;
+  Visibility visibility = Visibility::kMembers;
+  bool accepts_contact = false;
+  bool active = true;         // false when the account is suspended or deleted
+  bool blocked = false;       // either of the two blocked the other
+};
+
+// True when viewer may START a conversation with target: CanContact, the target's
+// account is active, and neither blocked the other. Pages refuse every "no" with the
+// same words, so a member never learns that they were blocked.
+bool CanStartConversation(const Viewer& viewer, const MessageTarget& target);
+
+// True when viewer may reply in a conversation: an active participant who has not left,
+// the other participant has not left either, their account is active, and neither
+// blocked the other. Contact preferences do not apply to replies: whoever accepted a
+// first message has already answered the question.
+bool CanReply(const Viewer& viewer, bool participant, bool anyone_left, const MessageTarget& other);
 
 }  // namespace diseasemaps::guard

@@ -77,11 +77,20 @@ std::string Templates::Render(std::string_view name, const nlohmann::json& view)
 
 namespace {
 thread_local nlohmann::json layout_context = nlohmann::json::object();
+thread_local std::function<void(nlohmann::json&)> layout_filler;
 }  // namespace
 
-void Templates::SetLayoutContext(nlohmann::json context) { layout_context = std::move(context); }
+void Templates::SetLayoutContext(nlohmann::json context) {
+  layout_context = std::move(context);
+  layout_filler = nullptr;  // a new request: no filler of an earlier one may survive
+}
 
-void Templates::ClearLayoutContext() { layout_context = nlohmann::json::object(); }
+void Templates::ClearLayoutContext() {
+  layout_context = nlohmann::json::object();
+  layout_filler = nullptr;
+}
+
+void Templates::SetLayoutFiller(std::function<void(nlohmann::json&)> filler) { layout_filler = std::move(filler); }
 
 namespace {
 std::atomic<std::shared_ptr<const std::string>> site_banner{std::make_shared<const std::string>()};
@@ -92,6 +101,11 @@ void SetSiteBanner(std::string text) {
 }
 
 std::string Templates::RenderPage(std::string_view name, const nlohmann::json& page) {
+  if (layout_filler) {
+    auto filler = std::move(layout_filler);
+    layout_filler = nullptr;
+    filler(layout_context);
+  }
   nlohmann::json layout = page;
   for (const auto& [key, value] : layout_context.items()) {
     if (!layout.contains(key)) layout[key] = value;

@@ -6,6 +6,7 @@
 // braces, which our templates do only for HTML the server itself rendered (`content`).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -34,6 +35,10 @@ class Templates {
   // carry anyone's details.
   static void SetLayoutContext(nlohmann::json context);
   static void ClearLayoutContext();
+  // Adds fields to the layout context that cost a query (the header's unread count):
+  // run once, on the first RenderPage of the request, so requests that render no page
+  // pay nothing. Cleared with the context, and by a new SetLayoutContext.
+  static void SetLayoutFiller(std::function<void(nlohmann::json&)> filler);
 };
 
 }  // namespace diseasemaps

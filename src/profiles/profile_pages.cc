@@ -108,6 +108,7 @@ http::Response ProfilePages::MemberPage(const http::Request& request) {
   json view = ProfilePageView(*profile, request.viewer, gazetteer_);
   view["title"] = profile->display_name;
   view["noindex"] = profile->visibility != guard::Visibility::kPublic;
+  if (member_page_extras_) member_page_extras_(request, *id, view);
   return NoStore(http::Response::Html(Templates::RenderPage("member_profile", view)));
 }
 

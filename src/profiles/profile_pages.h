@@ -11,6 +11,7 @@
 // no member's existence. Thread-safe: the handlers keep no state between requests.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -43,6 +44,11 @@ class ProfilePages {
   http::Response Places(const http::Request& request);       // GET /api/v1/places?q=
   http::Response Countries(const http::Request& request);    // GET /api/v1/places/countries
 
+  // Adds other features' fields to a member's page (messages/: block and unblock).
+  // REQUIRES: called before serving starts.
+  using MemberPageExtras = std::function<void(const http::Request&, long long member_id, nlohmann::json& view)>;
+  void SetMemberPageExtras(MemberPageExtras extras) { member_page_extras_ = std::move(extras); }
+
   // The community box of a condition's page for request.viewer, with `error` beside
   // the role field and `chosen_role` kept when a join was refused.
   Result<nlohmann::json> CommunityBox(const catalog::Condition& condition, const http::Request& request,
@@ -59,6 +65,7 @@ class ProfilePages {
   PageCache* page_cache_;
   const Gazetteer& gazetteer_;
   ProfileStore store_;
+  MemberPageExtras member_page_extras_;
   accounts::MemberChangedFn member_changed_;
 };
 

@@ -68,6 +68,16 @@ TEST(Guard, RoleByActionTable) {
       {"admin", User(5, {Role::kAdmin}), Action::kJoinCommunities, true},
       {"suspended admin", User(7, {Role::kAdmin}, true), Action::kVerifyMembers, false},
       {"suspended member", User(8, {Role::kMember}, true), Action::kJoinCommunities, false},
+      {"anonymous", anonymous, Action::kUseMessages, false},
+      {"member", User(1, {Role::kMember}), Action::kUseMessages, true},
+      {"suspended member", User(8, {Role::kMember}, true), Action::kUseMessages, false},
+      {"anonymous", anonymous, Action::kModerateReports, false},
+      {"member", User(1, {Role::kMember}), Action::kModerateReports, false},
+      {"editor", User(2, {Role::kEditor}), Action::kModerateReports, false},
+      {"reviewer", User(3, {Role::kReviewer}), Action::kModerateReports, false},
+      {"moderator", User(4, {Role::kModerator}), Action::kModerateReports, true},
+      {"admin", User(5, {Role::kAdmin}), Action::kModerateReports, true},
+      {"suspended admin", User(7, {Role::kAdmin}, true), Action::kModerateReports, false},
   };
   for (const Row& row : table) {
     EXPECT_EQ(Can(row.viewer, row.action), row.allowed)
@@ -131,6 +141,56 @@ TEST(Guard, ViewerByVisibilityTable) {
     EXPECT_EQ(CanListMember(row.viewer, row.visibility), row.list) << "list: " << what;
     EXPECT_EQ(CanContact(row.viewer, row.owner, row.visibility, row.accepts_contact), row.contact)
         << "contact: " << what;
+  }
+}
+
+// Starting a conversation and replying: a block (either way), a closed account or a
+// participant who left says no; contact preferences matter only for the first message.
+TEST(Guard, ConversationTable) {
+  const Viewer anonymous;
+  const Viewer member = User(1, {Role::kMember});
+  const Viewer suspended = User(8, {Role::kMember}, true);
+  auto target = [](Visibility visibility, bool accepts, bool active, bool blocked) {
+    return MessageTarget{42, visibility, accepts, active, blocked};
+  };
+  struct StartRow {
+    const char* what;
+    Viewer viewer;
+    MessageTarget target;
+    bool allowed;
+  };
+  const std::vector<StartRow> start = {
+      {"member to accepting member", member, target(Visibility::kMembers, true, true, false), true},
+      {"member to public accepting member", member, target(Visibility::kPublic, true, true, false), true},
+      {"no contact", member, target(Visibility::kMembers, false, true, false), false},
+      {"blocked", member, target(Visibility::kMembers, true, true, true), false},
+      {"hidden profile", member, target(Visibility::kHidden, true, true, false), false},
+      {"suspended target", member, target(Visibility::kMembers, true, false, false), false},
+      {"anonymous", anonymous, target(Visibility::kPublic, true, true, false), false},
+      {"suspended viewer", suspended, target(Visibility::kPublic, true, true, false), false},
+      {"self", member, MessageTarget{1, Visibility::kPublic, true, true, false}, false},
+  };
+  for (const StartRow& row : start) {
+    EXPECT_EQ(CanStartConversation(row.viewer, row.target), row.allowed) << row.what;
+  }
+  struct ReplyRow {
+    const char* what;
+    Viewer viewer;
+    bool participant, anyone_left;
+    MessageTarget other;
+    bool allowed;
+  };
+  const std::vector<ReplyRow> reply = {
+      {"participant", member, true, false, target(Visibility::kHidden, false, true, false), true},
+      {"not a participant", member, false, false, target(Visibility::kPublic, true, true, false), false},
+      {"someone left", member, true, true, target(Visibility::kPublic, true, true, false), false},
+      {"blocked", member, true, false, target(Visibility::kPublic, true, true, true), false},
+      {"other suspended", member, true, false, target(Visibility::kPublic, true, false, false), false},
+      {"suspended viewer", suspended, true, false, target(Visibility::kPublic, true, true, false), false},
+      {"anonymous", anonymous, true, false, target(Visibility::kPublic, true, true, false), false},
+  };
+  for (const ReplyRow& row : reply) {
+    EXPECT_EQ(CanReply(row.viewer, row.participant, row.anyone_left, row.other), row.allowed) << row.what;
   }
 }
 

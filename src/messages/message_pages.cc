@@ -1,0 +1,337 @@
+// The handlers of relayed contact (see message_pages.h); the moderators' queue is in
+// report_pages.cc.
+#include "messages/message_pages.h"
+
+#include <algorithm>
+
+#include "accounts/user_store.h"
+#include "app/limits.h"
+#include "pages/access.h"
+#include "pages/error_pages.h"
+#include "platform/templates.h"
+#include "platform/text.h"
+
+namespace diseasemaps::messages {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kSuspended = "This account is suspended, so it cannot send or read messages.";
+constexpr const char* kUnavailable = "Messages are unavailable right now. Please try again in a moment.";
+constexpr const char* kNoConversation =
+    "We have no conversation at this address that you can see. It may have been left or never existed.";
+
+http::Response NoStore(http::Response response) {
+  response.With("Cache-Control", "no-store");
+  return response;
+}
+
+std::string When(long long at) { return UtcTime(at, "%Y-%m-%d %H:%M UTC"); }
+
+http::Response Unavailable(const http::Request& request) { return pages::ErrorPage(&request, 503, kUnavailable); }
+
+// A 429 page with Retry-After and the reason in words.
+http::Response TooMany(const http::Request& request, long long retry_after, const std::string& message) {
+  const long long wait = std::max(retry_after, 1LL);
+  const long long minutes = (wait + 59) / 60;
+  http::Response response = pages::ErrorPage(
+      &request, 429,
+      message + " You can try again in " +
+          (minutes >= 120 ? std::to_string((minutes + 59) / 60) + " hours." : std::to_string(minutes) + " minute(s)."));
+  response.With("Retry-After", std::to_string(wait));
+  return response;
+}
+
+http::Response Throttled(const http::Request& request, const Sent& sent, int per_day) {
+  if (sent.outcome == Sent::Outcome::kTooManyConversations) {
+    return TooMany(request, sent.retry_after,
+                   "New accounts can start at most " + std::to_string(per_day) +
+                       " conversations a day, to keep members safe from unwanted messages. Nothing was sent."
+                       " Replies in your existing conversations are not limited this way.");
+  }
+  return TooMany(request, sent.retry_after,
+                 "You have sent " + std::to_string(limits::kMessagesPerHour) +
+                     " messages in the last hour, the most we allow. Nothing was sent.");
+}
+
+// Where a block or unblock goes back to: a member's page, a conversation or the list
+// of blocked members; anything else goes to the member's page.
+std::string BackTo(const std::string& back, long long member_id) {
+  const auto parts = SplitOn(back, "/");
+  if (back == "/messages/blocked") return back;
+  if (parts.size() == 3 && parts[0].empty() && (parts[1] == "members" || parts[1] == "messages") &&
+      ParsePositiveInteger(parts[2])) {
+    return back;
+  }
+  return "/members/" + std::to_string(member_id);
+}
+
+}  // namespace
+
+void MessagePages::AddHeaderFields(const guard::Viewer& viewer, json& layout) {
+  if (!guard::Can(viewer, guard::Action::kUseMessages)) return;
+  auto unread = store_.UnreadCount(*viewer.user_id);
+  const long long n = unread.ok() ? *unread : 0;
+  layout["messages_link"] = true;
+  layout["messages_unread"] = n > 0 ? json(std::to_string(n)) : json(nullptr);
+  layout["messages_label"] = "Messages, " + std::to_string(n) + (n == 1 ? " unread conversation" : " unread conversations");
+  layout["can_moderate"] = guard::Can(viewer, guard::Action::kModerateReports);
+}
+
+void MessagePages::AddMemberPageFields(const http::Request& request, long long member_id, json& view) {
+  if (!guard::Can(request.viewer, guard::Action::kUseMessages) || *request.viewer.user_id == member_id) return;
+  auto other = store_.FindCounterpart(*request.viewer.user_id, member_id);
+  if (!other.ok()) return;
+  if (other->blocked_me) {
+    // To a member they blocked, the page reads exactly as for a member who does not
+    // accept messages: no button, and nothing that tells a block apart.
+    view["can_contact"] = false;
+    view["accepts_contact"] = false;
+  }
+  view["can_block"] = true;
+  view["i_blocked"] = other->i_blocked;
+  view["block_csrf"] = request.csrf_token;
+  view["member_href"] = "/members/" + std::to_string(member_id);
+}
+
+http::Response MessagePages::Refused(const http::Request& request) {
+  return pages::ErrorPage(&request, 403, kCannotContact);
+}
+
+http::Response MessagePages::ComposePage(const http::Request& request, const Counterpart& to, const FormState& form,
+                                         unsigned status) {
+  json view = {{"title", "Write to " + to.display_name},
+               {"noindex", true},
+               {"form_csrf", request.csrf_token},
+               {"to_id", std::to_string(to.user_id)},
+               {"to_name", to.display_name},
+               {"body", form.body},
+               {"error", form.error.empty() ? json(nullptr) : json(form.error)},
+               {"limit", GroupThousands(kMaxMessageCharacters)},
+               {"max_length", kMaxMessageCharacters}};
+  return NoStore(http::Response::Html(Templates::RenderPage("message_new", view), status));
+}
+
+http::Response MessagePages::NewForm(const http::Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kUseMessages, kSuspended)) return *refused;
+  const auto to = ParsePositiveInteger(request.Query("to").value_or(""));
+  if (!to) return Refused(request);
+  auto other = store_.FindCounterpart(*request.viewer.user_id, *to);
+  if (!other.ok() && other.status().code() != Status::Code::kNotFound) return Unavailable(request);
+  if (!other.ok() || !guard::CanStartConversation(request.viewer, other->Target())) return Refused(request);
+  return ComposePage(request, *other, {}, 200);
+}
+
+http::Response MessagePages::Send(const http::Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kUseMessages, kSuspended)) return *refused;
+  const auto to = ParsePositiveInteger(request.FormField("to"));
+  if (!to) return Refused(request);
+  auto other = store_.FindCounterpart(*request.viewer.user_id, *to);
+  if (!other.ok() && other.status().code() != Status::Code::kNotFound) return Unavailable(request);
+  if (!other.ok() || !guard::CanStartConversation(request.viewer, other->Target())) return Refused(request);
+  const std::string typed = request.FormField("body");
+  const BodyCheck check = CheckMessageBody(typed);
+  if (!check.ok()) return ComposePage(request, *other, {typed, check.error, 0, "", ""}, 422);
+  SendContext ctx{*request.viewer.user_id, request.viewer.display_name, pages::NowSeconds(),
+                  settings_.max_new_conversations_per_day, settings_.public_url};
+  auto sent = store_.Start(ctx, *to, check.body, [&](const Counterpart& c) {
+    return guard::CanStartConversation(request.viewer, c.Target());
+  });
+  if (!sent.ok()) return Unavailable(request);
+  if (sent->outcome == Sent::Outcome::kRefused) return Refused(request);
+  if (sent->outcome != Sent::Outcome::kSent) return Throttled(request, *sent, settings_.max_new_conversations_per_day);
+  return http::Response::Redirect(
+      "/messages/" + std::to_string(sent->conversation_id) + "#message-" + std::to_string(sent->message_id), 303);
+}
+
+http::Response MessagePages::Inbox(const http::Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kUseMessages, kSuspended)) return *refused;
+  auto list = store_.Inbox(*request.viewer.user_id);
+  if (!list.ok()) return Unavailable(request);
+  json conversations = json::array();
+  for (const ConversationSummary& c : *list) {
+    conversations.push_back({{"href", "/messages/" + std::to_string(c.id)},
+                             {"other_name", c.other.display_name},
+                             {"excerpt", c.last_excerpt},
+                             {"mine", c.last_is_mine},
+                             {"when", When(c.last_message_at)},
+                             {"unread", c.unread},
+                             {"other_left", c.other_left}});
+  }
+  const std::string done = request.Query("done").value_or("");
+  json view = {{"title", "Messages"},
+               {"noindex", true},
+               {"conversations", conversations},
+               {"has_conversations", !list->empty()},
+               {"notice", done == "left"     ? json("You left the conversation.")
+                          : done == "unread" ? json("The conversation is marked as unread.")
+                                             : json(nullptr)}};
+  return NoStore(http::Response::Html(Templates::RenderPage("message_inbox", view)));
+}
+
+http::Response MessagePages::ThreadPage(const http::Request& request, long long id, const FormState& form,
+                                        unsigned status) {
+  const long long me = *request.viewer.user_id;
+  auto thread = store_.OpenThread(id, me, /*mark_read=*/true);
+  if (!thread.ok()) {
+    return thread.status().code() == Status::Code::kNotFound ? pages::ErrorPage(&request, 404, kNoConversation)
+                                                             : Unavailable(request);
+  }
+  const Counterpart& other = thread->other;
+  json messages = json::array();
+  for (const ThreadMessage& m : thread->messages) {
+    const bool report_error = form.report_message == m.id;
+    messages.push_back({{"id", std::to_string(m.id)},
+                        {"author", m.mine ? std::string("You") : m.author_name},
+                        {"mine", m.mine},
+                        {"body", m.body},
+                        {"when", When(m.created_at)},
+                        {"iso", UtcTime(m.created_at, "%Y-%m-%dT%H:%M:%SZ")},
+                        {"unread", m.unread},
+                        {"report_open", report_error},
+                        {"reason", report_error ? json(form.reason) : json("")},
+                        {"reason_error", report_error && !form.reason_error.empty() ? json(form.reason_error)
+                                                                                    : json(nullptr)}});
+  }
+  const bool can_reply = guard::CanReply(request.viewer, true, thread->other_left, other.Target());
+  std::string cannot_reply;
+  if (!can_reply) {
+    if (thread->other_left) cannot_reply = other.display_name + " left the conversation, so you cannot reply here.";
+    else if (other.i_blocked) cannot_reply = "You blocked " + other.display_name + ". Unblock them to write here.";
+    else cannot_reply = other.display_name + " is not accepting messages from you, so you cannot reply here.";
+  }
+  const std::string done = request.Query("done").value_or("");
+  const std::string here = "/messages/" + std::to_string(id);
+  json view = {{"title", "Conversation with " + other.display_name},
+               {"noindex", true},
+               {"form_csrf", request.csrf_token},
+               {"thread_id", std::to_string(id)},
+               {"here", here},
+               {"other_name", other.display_name},
+               {"other_id", std::to_string(other.user_id)},
+               {"other_href", other.deleted ? json(nullptr) : json("/members/" + std::to_string(other.user_id))},
+               {"other_left", thread->other_left},
+               {"messages", messages},
+               {"can_reply", can_reply},
+               {"cannot_reply", cannot_reply.empty() ? json(nullptr) : json(cannot_reply)},
+               {"can_block", !other.deleted},
+               {"i_blocked", other.i_blocked},
+               {"body", form.body},
+               {"error", form.error.empty() ? json(nullptr) : json(form.error)},
+               {"limit", GroupThousands(kMaxMessageCharacters)},
+               {"max_length", kMaxMessageCharacters},
+               {"notice", done == "reported"    ? json("Thank you. Moderators will look at the message you reported.")
+                          : done == "blocked"   ? json(other.display_name + " is blocked.")
+                          : done == "unblocked" ? json(other.display_name + " is no longer blocked.")
+                                                : json(nullptr)}};
+  return NoStore(http::Response::Html(Templates::RenderPage("message_thread", view), status));
+}
+
+http::Response MessagePages::Thread(const http::Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kUseMessages, kSuspended)) return *refused;
+  const auto id = ParsePositiveInteger(request.Param("id"));
+  if (!id) return pages::ErrorPage(&request, 404, kNoConversation);
+  return ThreadPage(request, *id, {}, 200);
+}
+
+http::Response MessagePages::Reply(const http::Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kUseMessages, kSuspended)) return *refused;
+  const auto id = ParsePositiveInteger(request.Param("id"));
+  if (!id) return pages::ErrorPage(&request, 404, kNoConversation);
+  const std::string typed = request.FormField("body");
+  const BodyCheck check = CheckMessageBody(typed);
+  if (!check.ok()) return ThreadPage(request, *id, {typed, check.error, 0, "", ""}, 422);
+  SendContext ctx{*request.viewer.user_id, request.viewer.display_name, pages::NowSeconds(),
+                  settings_.max_new_conversations_per_day, settings_.public_url};
+  auto sent = store_.Reply(ctx, *id, check.body, [&](const Counterpart& other, bool anyone_left) {
+    return guard::CanReply(request.viewer, true, anyone_left, other.Target());
+  });
+  if (!sent.ok()) {
+    return sent.status().code() == Status::Code::kNotFound ? pages::ErrorPage(&request, 404, kNoConversation)
+                                                           : Unavailable(request);
+  }
+  if (sent->outcome == Sent::Outcome::kRefused) return Refused(request);
+  if (sent->outcome != Sent::Outcome::kSent) return Throttled(request, *sent, settings_.max_new_conversations_per_day);
+  return http::Response::Redirect("/messages/" + std::to_string(*id) + "#message-" + std::to_string(sent->message_id),
+                                  303);
+}
+
+http::Response MessagePages::MarkUnread(const http::Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kUseMessages, kSuspended)) return *refused;
+  const auto id = ParsePositiveInteger(request.Param("id"));
+  if (!id) return pages::ErrorPage(&request, 404, kNoConversation);
+  Status s = store_.MarkUnread(*id, *request.viewer.user_id);
+  if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, kNoConversation);
+  if (!s.ok()) return Unavailable(request);
+  return http::Response::Redirect("/messages?done=unread", 303);
+}
+
+http::Response MessagePages::Leave(const http::Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kUseMessages, kSuspended)) return *refused;
+  const auto id = ParsePositiveInteger(request.Param("id"));
+  if (!id) return pages::ErrorPage(&request, 404, kNoConversation);
+  Status s = store_.Leave(*id, *request.viewer.user_id, pages::NowSeconds());
+  if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, kNoConversation);
+  if (!s.ok()) return Unavailable(request);
+  return http::Response::Redirect("/messages?done=left", 303);
+}
+
+http::Response MessagePages::Report(const http::Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kUseMessages, kSuspended)) return *refused;
+  const auto id = ParsePositiveInteger(request.Param("id"));
+  if (!id) return pages::ErrorPage(&request, 404, kNoConversation);
+  const auto message = ParsePositiveInteger(request.FormField("message"));
+  if (!message) return pages::ErrorPage(&request, 400, "Choose the message to report, from its own form.");
+  const std::string typed = request.FormField("reason");
+  const BodyCheck check = CheckReportReason(typed);
+  if (!check.ok()) return ThreadPage(request, *id, {"", "", *message, typed, check.error}, 422);
+  auto report = store_.AddReport(*id, *message, *request.viewer.user_id, check.body, pages::NowSeconds());
+  if (!report.ok()) {
+    return report.status().code() == Status::Code::kNotFound
+               ? pages::ErrorPage(&request, 404, "There is no message of the other member with this number here.")
+               : Unavailable(request);
+  }
+  return http::Response::Redirect("/messages/" + std::to_string(*id) + "?done=reported", 303);
+}
+
+http::Response MessagePages::Block(const http::Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kUseMessages, kSuspended)) return *refused;
+  const auto id = ParsePositiveInteger(request.Param("id"));
+  if (!id || *id == *request.viewer.user_id) {
+    return pages::ErrorPage(&request, 404, "There is no other member with this number to block.");
+  }
+  Status s = store_.Block(*request.viewer.user_id, *id, pages::NowSeconds());
+  if (s.code() == Status::Code::kNotFound) {
+    return pages::ErrorPage(&request, 404, "There is no other member with this number to block.");
+  }
+  if (!s.ok()) return Unavailable(request);
+  return http::Response::Redirect(BackTo(request.FormField("back"), *id) + "?done=blocked", 303);
+}
+
+http::Response MessagePages::Unblock(const http::Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kUseMessages, kSuspended)) return *refused;
+  const auto id = ParsePositiveInteger(request.Param("id"));
+  if (!id) return pages::ErrorPage(&request, 404, "There is no member with this number to unblock.");
+  if (Status s = store_.Unblock(*request.viewer.user_id, *id); !s.ok()) return Unavailable(request);
+  return http::Response::Redirect(BackTo(request.FormField("back"), *id) + "?done=unblocked", 303);
+}
+
+http::Response MessagePages::Blocked(const http::Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kUseMessages, kSuspended)) return *refused;
+  auto list = store_.BlockedBy(*request.viewer.user_id);
+  if (!list.ok()) return Unavailable(request);
+  json members = json::array();
+  for (const BlockedMember& b : *list) {
+    members.push_back({{"id", std::to_string(b.user_id)}, {"name", b.display_name}, {"since", IsoDate(b.since)}});
+  }
+  json view = {{"title", "Members you blocked"},
+               {"noindex", true},
+               {"form_csrf", request.csrf_token},
+               {"members", members},
+               {"has_members", !list->empty()},
+               {"notice", request.Query("done").value_or("") == "unblocked" ? json("The member is no longer blocked.")
+                                                                             : json(nullptr)}};
+  return NoStore(http::Response::Html(Templates::RenderPage("message_blocked", view)));
+}
+
+}  // namespace diseasemaps::messages

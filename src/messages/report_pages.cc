@@ -1,0 +1,125 @@
+// The moderators' queue of reported messages (/admin/reports), part of MessagePages:
+// each open report with the message, its author and the reason; dismiss, warn (an
+// e-mail to the author through the outbox) or suspend the author (the accounts'
+// suspension, with the moderator's reason). Each action is one transaction with its
+// audit entry. The author is never told who reported them.
+#include "accounts/user_store.h"
+#include "mail/outbox_store.h"
+#include "messages/message_mail.h"
+#include "messages/message_pages.h"
+#include "pages/access.h"
+#include "pages/error_pages.h"
+#include "platform/templates.h"
+#include "platform/text.h"
+
+namespace diseasemaps::messages {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kModeratorsOnly = "Only moderators and administrators can see reported messages.";
+constexpr int kOpenShown = 100;
+constexpr int kHandledShown = 20;
+
+http::Response NoStore(http::Response response) {
+  response.With("Cache-Control", "no-store");
+  return response;
+}
+
+std::string When(long long at) { return UtcTime(at, "%Y-%m-%d %H:%M UTC"); }
+
+json ReportView(const Report& r) {
+  return {{"id", std::to_string(r.id)},
+          {"reason", r.reason},
+          {"reported_at", When(r.reported_at)},
+          {"reporter", r.reporter_name.empty() ? std::string("a member who has since left") : r.reporter_name},
+          {"author", r.author_name},
+          {"author_suspended", r.author_suspended},
+          {"body", r.body},
+          {"written_at", When(r.written_at)},
+          {"status", r.status},
+          {"handled_by", r.handled_by_name},
+          {"handled_at", r.handled_at > 0 ? When(r.handled_at) : ""},
+          {"note", r.note}};
+}
+
+}  // namespace
+
+http::Response MessagePages::ReportsPage(const http::Request& request, long long report_id, const std::string& note,
+                                         const std::string& error, unsigned status) {
+  auto open = store_.OpenReports(kOpenShown);
+  auto handled = store_.HandledReports(kHandledShown);
+  if (!open.ok() || !handled.ok()) {
+    return pages::ErrorPage(&request, 503, "Reports are unavailable right now. Please try again in a moment.");
+  }
+  json open_view = json::array();
+  for (const messages::Report& r : *open) {
+    json item = ReportView(r);
+    const bool here = r.id == report_id;
+    item["typed_note"] = here ? note : "";
+    item["error"] = here && !error.empty() ? json(error) : json(nullptr);
+    open_view.push_back(std::move(item));
+  }
+  json handled_view = json::array();
+  for (const messages::Report& r : *handled) handled_view.push_back(ReportView(r));
+  const std::string done = request.Query("done").value_or("");
+  json view = {{"title", "Reported messages"},
+               {"noindex", true},
+               {"form_csrf", request.csrf_token},
+               {"open", open_view},
+               {"has_open", !open->empty()},
+               {"handled", handled_view},
+               {"has_handled", !handled->empty()},
+               {"notice", done == "dismissed"   ? json("The report was dismissed.")
+                          : done == "warned"    ? json("The author was warned by e-mail.")
+                          : done == "suspended" ? json("The author's account was suspended.")
+                                                : json(nullptr)}};
+  return NoStore(http::Response::Html(Templates::RenderPage("admin_reports", view), status));
+}
+
+http::Response MessagePages::Reports(const http::Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kModerateReports, kModeratorsOnly)) {
+    return *refused;
+  }
+  return ReportsPage(request, 0, "", "", 200);
+}
+
+http::Response MessagePages::HandleReport(const http::Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kModerateReports, kModeratorsOnly)) {
+    return *refused;
+  }
+  const auto id = ParsePositiveInteger(request.Param("id"));
+  if (!id) return pages::ErrorPage(&request, 404, "There is no report with this number.");
+  const auto action = ParseReportAction(request.FormField("action"));
+  if (!action) return pages::ErrorPage(&request, 400, "Choose to dismiss the report, warn the author or suspend them.");
+  const std::string typed = request.FormField("note");
+  const BodyCheck note = CheckModeratorNote(typed);
+  if (!note.ok()) return ReportsPage(request, *id, typed, note.error, 422);
+  if (*action == ReportAction::kSuspend && note.body.empty()) {
+    return ReportsPage(request, *id, typed,
+                       "Say why you suspend this account: the reason is kept with the account and in the audit log.",
+                       422);
+  }
+  const long long moderator = *request.viewer.user_id;
+  const long long now = pages::NowSeconds();
+  Status s = store_.HandleReport(
+      *id, *action, moderator, note.body, now, [&](soci::session& sql, const ReportSubject& author) -> Status {
+        if (*action == ReportAction::kWarn && !author.author_email.empty()) {
+          mail::EnqueueIn(sql, WarningMail(author.author_email, author.author_id, settings_.public_url, note.body),
+                          now);
+        }
+        if (*action == ReportAction::kSuspend) {
+          Status suspended = accounts::SuspendIn(sql, author.author_id, "Reported message: " + note.body, moderator);
+          if (!suspended.ok() && suspended.code() != Status::Code::kNotFound) return suspended;
+        }
+        return Status::Ok();
+      });
+  if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, "There is no report with this number.");
+  if (s.code() == Status::Code::kConflict) {
+    return pages::ErrorPage(&request, 409, "This report was handled already, by another moderator perhaps.");
+  }
+  if (!s.ok()) return pages::ErrorPage(&request, 503, "Reports are unavailable right now. Please try again in a moment.");
+  return http::Response::Redirect("/admin/reports?done=" + ReportStatusAfter(*action), 303);
+}
+
+}  // namespace diseasemaps::messages

@@ -5,6 +5,7 @@
 #include "accounts/user_store.h"
 #include "accounts/user_store_internal.h"
 #include "platform/db/row_text.h"
+#include "platform/db/rows_json.h"
 
 namespace diseasemaps::accounts {
 namespace detail {
@@ -191,63 +192,38 @@ Status UserStore::Audit(std::optional<long long> actor, const std::string& actio
   });
 }
 
-namespace {
-
-// Every row of `query` (bound to the user's id as :id) as JSON objects, column by column.
-nlohmann::json Rows(soci::session& sql, const std::string& query, long long user_id) {
-  nlohmann::json rows = nlohmann::json::array();
-  soci::rowset<soci::row> result = (sql.prepare << query, soci::use(user_id, "id"));
-  for (const soci::row& row : result) {
-    nlohmann::json object = nlohmann::json::object();
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      const soci::column_properties& column = row.get_properties(i);
-      if (row.get_indicator(i) == soci::i_null) {
-        object[column.get_name()] = nullptr;
-      } else if (column.get_data_type() == soci::dt_string || column.get_data_type() == soci::dt_date) {
-        object[column.get_name()] = RowText(row, i);
-      } else {
-        object[column.get_name()] = RowInteger(row, i);
-      }
-    }
-    rows.push_back(std::move(object));
-  }
-  return rows;
-}
-
-}  // namespace
-
 Result<nlohmann::json> UserStore::ExportData(long long user_id) {
   return db_.Run([&](soci::session& sql) -> Result<nlohmann::json> {
     nlohmann::json data = nlohmann::json::object();
-    data["account"] = Rows(sql,
+    data["account"] = RowsAsJson(sql,
                            "SELECT id, email, display_name, credentials, status, suspended_reason,"
                            " created_at, email_confirmed_at, locked_until FROM users WHERE id = :id",
                            user_id);
     if (data["account"].empty()) return Status::NotFound("no such account");
-    data["site_roles"] = Rows(sql, "SELECT role, granted_at FROM user_roles WHERE user_id = :id", user_id);
-    data["sessions"] = Rows(sql, "SELECT created_at, expires_at FROM sessions WHERE user_id = :id", user_id);
-    data["email_links"] = Rows(sql,
+    data["site_roles"] = RowsAsJson(sql, "SELECT role, granted_at FROM user_roles WHERE user_id = :id", user_id);
+    data["sessions"] = RowsAsJson(sql, "SELECT created_at, expires_at FROM sessions WHERE user_id = :id", user_id);
+    data["email_links"] = RowsAsJson(sql,
                                "SELECT purpose, created_at, expires_at, used_at FROM account_tokens"
                                " WHERE user_id = :id ORDER BY created_at",
                                user_id);
-    data["failed_sign_ins"] = Rows(sql, "SELECT at FROM login_failures WHERE user_id = :id", user_id);
-    data["emails_sent_to_you"] = Rows(sql,
+    data["failed_sign_ins"] = RowsAsJson(sql, "SELECT at FROM login_failures WHERE user_id = :id", user_id);
+    data["emails_sent_to_you"] = RowsAsJson(sql,
                                       "SELECT created_at, recipient, subject, body, status, sent_at"
                                       " FROM outbox WHERE user_id = :id ORDER BY id",
                                       user_id);
-    data["shared_experiences"] = Rows(sql,
+    data["shared_experiences"] = RowsAsJson(sql,
                                       "SELECT e.id, c.orphacode, c.name AS condition_name, e.status, e.created_at"
                                       " FROM experiences e JOIN conditions c ON c.id = e.condition_id"
                                       " WHERE e.user_id = :id",
                                       user_id);
     data["answer_versions_written_or_reviewed"] =
-        Rows(sql,
+        RowsAsJson(sql,
              "SELECT answer_id, number, question, status, author_label, created_at, submitted_at,"
              " reviewed_at, review_comment, CASE WHEN author_user_id = :id THEN 'author' ELSE 'reviewer' END"
              " AS your_part FROM answer_versions WHERE author_user_id = :id OR reviewer_user_id = :id"
              " ORDER BY answer_id, number",
              user_id);
-    data["audit_log_about_you"] = Rows(sql,
+    data["audit_log_about_you"] = RowsAsJson(sql,
                                        "SELECT at, action, detail FROM audit_log"
                                        " WHERE subject = 'user:' || CAST(:id AS TEXT) OR actor_user_id = :id"
                                        " ORDER BY id",

@@ -164,7 +164,20 @@ json TotalsJson(const RoleCounts& totals) {
 struct MapApi::Scope {
   int orphacode = 0;  // 0: all conditions
   std::optional<catalog::Condition> condition;
+  RoleFilter roles;
 };
+
+std::optional<http::Response> MapApi::ReadScope(const http::Request& request, Scope& scope) {
+  std::string error;
+  auto resolved = ResolveCondition(request, error);
+  if (!resolved.ok()) return Error("The map is unavailable right now; please try again in a moment.", 503);
+  if (!error.empty()) return Error(error);
+  auto roles = ParseRoles(request, error);
+  if (!roles) return Error(error);
+  scope = std::move(*resolved);
+  scope.roles = *roles;
+  return std::nullopt;
+}
 
 Result<MapApi::Scope> MapApi::ResolveCondition(const http::Request& request, std::string& error) {
   const std::string text = request.Query("condition").value_or("");
@@ -227,12 +240,9 @@ void AddMapToCommunityBox(json& box, MapService& service, int orphacode, const s
 }
 
 http::Response MapApi::Map(const http::Request& request) {
+  Scope scope;
+  if (auto refused = ReadScope(request, scope)) return *refused;
   std::string error;
-  auto scope = ResolveCondition(request, error);
-  if (!scope.ok()) return Error("The map is unavailable right now; please try again in a moment.", 503);
-  if (!error.empty()) return Error(error);
-  auto roles = ParseRoles(request, error);
-  if (!roles) return Error(error);
   auto box = ParseBox(request, error);
   if (!box) return Error(error);
   const std::string zoom_text = request.Query("zoom").value_or("");
@@ -241,11 +251,11 @@ http::Response MapApi::Map(const http::Request& request) {
     return Error("zoom is required: a whole number from 0 to " + std::to_string(kMaxZoom) + ".");
   }
   const ViewerClass viewer_class = ClassOf(request.viewer);
-  const auto items = service_.Items(scope->orphacode, viewer_class, *roles, box->west, box->south, box->east,
+  const auto items = service_.Items(scope.orphacode, viewer_class, scope.roles, box->west, box->south, box->east,
                                     box->north, static_cast<int>(*zoom));
   std::string body = "{\"zoom\":" + std::to_string(*zoom) + ",\"condition\":" +
-                     ConditionJson(scope->condition).dump() + ",\"totals\":" +
-                     TotalsJson(service_.Totals(scope->orphacode)).dump() + ",\"items\":[";
+                     ConditionJson(scope.condition).dump() + ",\"totals\":" +
+                     TotalsJson(service_.Totals(scope.orphacode)).dump() + ",\"items\":[";
   body.reserve(body.size() + items.size() * 150);
   for (size_t i = 0; i < items.size(); ++i) {
     if (i > 0) body += ',';
@@ -258,12 +268,8 @@ http::Response MapApi::Map(const http::Request& request) {
 }
 
 http::Response MapApi::Members(const http::Request& request) {
-  std::string error;
-  auto scope = ResolveCondition(request, error);
-  if (!scope.ok()) return Error("The map is unavailable right now; please try again in a moment.", 503);
-  if (!error.empty()) return Error(error);
-  auto roles = ParseRoles(request, error);
-  if (!roles) return Error(error);
+  Scope scope;
+  if (auto refused = ReadScope(request, scope)) return *refused;
   const std::string place_text = request.Query("place").value_or("");
   const auto place = ParsePlaceId(place_text);
   if (!place) {
@@ -276,7 +282,7 @@ http::Response MapApi::Members(const http::Request& request) {
     if (!parsed || *parsed < 1) return Error("page must be a whole number from 1 on.");
     page = *parsed;
   }
-  const auto all = service_.MembersAt(scope->orphacode, ClassOf(request.viewer), *roles, *place);
+  const auto all = service_.MembersAt(scope.orphacode, ClassOf(request.viewer), scope.roles, *place);
   std::vector<long long> ids;
   const long long first = (page - 1) * kMembersPerPage;
   for (long long i = first; i < static_cast<long long>(all.size()) && i < first + kMembersPerPage; ++i) {
@@ -309,18 +315,14 @@ http::Response MapApi::Members(const http::Request& request) {
 }
 
 http::Response MapApi::Countries(const http::Request& request) {
-  std::string error;
-  auto scope = ResolveCondition(request, error);
-  if (!scope.ok()) return Error("The map is unavailable right now; please try again in a moment.", 503);
-  if (!error.empty()) return Error(error);
-  auto roles = ParseRoles(request, error);
-  if (!roles) return Error(error);
+  Scope scope;
+  if (auto refused = ReadScope(request, scope)) return *refused;
   struct Named {
     CountryCount count;
     std::string name;
   };
   std::vector<Named> named;
-  for (CountryCount& c : service_.Countries(scope->orphacode, ClassOf(request.viewer), *roles)) {
+  for (CountryCount& c : service_.Countries(scope.orphacode, ClassOf(request.viewer), scope.roles)) {
     std::string name = service_.PlaceLabel(CountryKey(c.code));
     named.push_back({std::move(c), std::move(name)});
   }

@@ -41,6 +41,9 @@ class MapApi {
  private:
   struct Scope;  // the condition= parameter resolved
   Result<Scope> ResolveCondition(const http::Request& request, std::string& error);
+  // Reads condition= and roles=, which every endpoint takes, into `scope`; on a bad or
+  // unknown one, returns the answer to give instead.
+  std::optional<http::Response> ReadScope(const http::Request& request, Scope& scope);
 
   MapService& service_;
   catalog::ConditionStore& conditions_;

@@ -6,31 +6,12 @@
 #include "messages/message_store.h"
 #include "messages/message_store_internal.h"
 #include "platform/db/row_text.h"
+#include "platform/db/rows_json.h"
 
 namespace diseasemaps::messages {
 namespace {
 
 using detail::MembershipOf;
-
-nlohmann::json Rows(soci::session& sql, const std::string& query, long long user_id) {
-  nlohmann::json rows = nlohmann::json::array();
-  soci::rowset<soci::row> result = (sql.prepare << query, soci::use(user_id, "id"));
-  for (const soci::row& row : result) {
-    nlohmann::json object = nlohmann::json::object();
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      const soci::column_properties& column = row.get_properties(i);
-      if (row.get_indicator(i) == soci::i_null) {
-        object[column.get_name()] = nullptr;
-      } else if (column.get_data_type() == soci::dt_string) {
-        object[column.get_name()] = RowText(row, i);
-      } else {
-        object[column.get_name()] = RowInteger(row, i);
-      }
-    }
-    rows.push_back(std::move(object));
-  }
-  return rows;
-}
 
 Report ReadReport(const soci::row& row) {
   Report r;
@@ -134,21 +115,21 @@ Status MessageStore::HandleReport(long long report_id, ReportAction action, long
 Result<nlohmann::json> MessageStore::Export(long long user_id) {
   return db_.Run([&](soci::session& sql) -> Result<nlohmann::json> {
     nlohmann::json data = nlohmann::json::object();
-    data["messages_you_wrote"] = Rows(sql,
+    data["messages_you_wrote"] = RowsAsJson(sql,
                                       "SELECT conversation_id, created_at, body FROM messages"
                                       " WHERE author_id = :id ORDER BY id",
                                       user_id);
-    data["conversations"] = Rows(sql,
+    data["conversations"] = RowsAsJson(sql,
                                  "SELECT c.id, c.created_at, CASE WHEN c.started_by = :id THEN 1 ELSE 0 END"
                                  " AS you_started_it, m.left_at FROM conversation_members m"
                                  " JOIN conversations c ON c.id = m.conversation_id WHERE m.user_id = :id"
                                  " ORDER BY c.id",
                                  user_id);
-    data["members_you_blocked"] = Rows(sql,
+    data["members_you_blocked"] = RowsAsJson(sql,
                                        "SELECT b.blocked_id AS member_id, b.created_at FROM blocks b"
                                        " WHERE b.blocker_id = :id ORDER BY b.created_at",
                                        user_id);
-    data["messages_you_reported"] = Rows(sql,
+    data["messages_you_reported"] = RowsAsJson(sql,
                                          "SELECT message_id, reason, created_at, status FROM message_reports"
                                          " WHERE reporter_id = :id ORDER BY id",
                                          user_id);

@@ -2,7 +2,7 @@
 // from the served world-atlas file (no tiles), clusters and places come from the map
 // API, a role filter changes the markers and the list, the list view works with the
 // keyboard alone, a place's card lists its members with "Send a message" for a
-// signed-in member, the page holds together at 360 px (no horizontal scrolling, touch
+// signed-in member, which leads to a conversation the other member answers, the page holds together at 360 px (no horizontal scrolling, touch
 // targets of 44 px), runs under its own Content-Security-Policy, and says what it needs
 // when JavaScript is off. Each view is screenshotted and checked with axe-core.
 //
@@ -240,7 +240,7 @@ for (const kind of databaseKinds()) {
       });
     });
 
-    test('a place opened from the map lists its members with "Send a message"', async () => {
+    test('a place opened from the map lists its members; "Send a message" leads to a conversation', async () => {
       await withPage(site.browser, {}, async ({ page, problems }) => {
         await signIn(page, site.server.url, { email: kViewer.email, password: kPassword, next: kMapPath });
         await waitForMarkers(page);
@@ -283,6 +283,34 @@ for (const kind of databaseKinds()) {
         await page.keyboard.press('Escape');
         await card.waitFor({ state: 'hidden' });
         assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label') ?? ''), /^Lyon, /);
+
+        // From the card to a conversation: Enter opens the card again, the viewer writes
+        // to Lia from it, and Lia answers.
+        await page.keyboard.press('Enter');
+        const toLia = card.getByRole('link', { name: 'Send a message to Lia Lyon' });
+        await toLia.waitFor();
+        await Promise.all([page.waitForURL(/\/messages\/new\?to=\d+$/), toLia.click()]);
+        await page.getByRole('heading', { name: 'Write to Lia Lyon' }).waitFor();
+        await page.getByLabel('Your message').fill('Hello Lia, I found you on the map of Mapping syndrome.');
+        await Promise.all([
+          page.waitForURL(/\/messages\/\d+#message-\d+$/),
+          page.getByRole('button', { name: 'Send the message' }).click(),
+        ]);
+        await page.getByText('I found you on the map').waitFor();
+        assertNoBrowserProblems(problems);
+      });
+      await withPage(site.browser, { width: 360, height: 740 }, async ({ page, problems }) => {
+        await signIn(page, site.server.url, { email: emailOf(kMembers[0]), password: kPassword, next: '/messages' });
+        await Promise.all([page.waitForURL(/\/messages\/\d+$/), page.getByRole('link', { name: /Vic Viewer/ }).click()]);
+        await page.getByText('I found you on the map').waitFor();
+        await page.getByLabel('Your reply').fill('Hi Vic, glad you wrote.');
+        await Promise.all([
+          page.waitForURL(/\/messages\/\d+#message-\d+$/),
+          page.getByRole('button', { name: 'Send the reply' }).click(),
+        ]);
+        await page.getByText('Hi Vic, glad you wrote.').waitFor();
+        await screenshot(page, `map-card-conversation-reply-${kind}-360x740`);
+        await checkAccessibility(page, `conversation from the map ${kind}`);
         assertNoBrowserProblems(problems);
       });
     });

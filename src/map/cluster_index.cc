@@ -333,7 +333,7 @@ std::vector<MapPoint>::iterator ClusterIndex::Find(uint64_t id) {
   return it != points_.end() && it->id == id ? it : points_.end();
 }
 
-Status ClusterIndex::Load(std::vector<MapPoint> points) {
+Status ClusterIndex::Stage(std::vector<MapPoint> points) {
   uint64_t total = 0;
   for (const MapPoint& p : points) {
     if (Status s = Validate(p); !s.ok()) return s;
@@ -351,8 +351,13 @@ Status ClusterIndex::Load(std::vector<MapPoint> points) {
   points.reserve(points.size() + points.size() / 16 + 64);
   std::lock_guard lock(writer_mutex_);
   points_ = std::move(points);
-  snapshot_.store(std::make_shared<const ClusterSnapshot>(options_, points_));
-  dirty_ = false;
+  dirty_ = true;
+  return Status::Ok();
+}
+
+Status ClusterIndex::Load(std::vector<MapPoint> points) {
+  if (Status s = Stage(std::move(points)); !s.ok()) return s;
+  Publish();
   return Status::Ok();
 }
 

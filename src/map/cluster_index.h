@@ -162,6 +162,9 @@ class ClusterIndex {
   // Replaces every point and publishes at once. Fails (and changes nothing) on a
   // duplicate id, a weight of 0, or a latitude/longitude out of range.
   Status Load(std::vector<MapPoint> points);
+  // As Load, but builds nothing: the points become visible at the next Publish(), so a
+  // caller can build outside its own locks.
+  Status Stage(std::vector<MapPoint> points);
 
   // Changes to the base points; visible to readers after the next Publish().
   // Add fails on an existing id or invalid point; Remove, Move and SetWeight fail

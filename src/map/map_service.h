@@ -176,6 +176,8 @@ class MapService {
   struct Scope {
     RoleCounts totals{};
     std::array<ClassState, kViewerClassCount> classes;
+    // Set once the indexes staged at the scope's creation have been published.
+    std::atomic<bool> published{false};
   };
 
   std::optional<Role> RoleInScope(const Member& member, int orphacode) const;
@@ -195,7 +197,7 @@ class MapService {
   void SyncPoints(ViewerClass c, ClassState& state, const std::unordered_set<PlaceKey>& keys,
                   PointChanges& changes);
   void BuildIndexes(Scope& scope);
-  Scope& ScopeLocked(int orphacode);  // REQUIRES: mutex_ held exclusively
+  Scope& ScopeLocked(int orphacode);  // counts and stages a new scope; REQUIRES: mutex_ held exclusively
   Scope* FindScope(int orphacode);
   Scope& GetScope(int orphacode);     // builds it when missing; returns with no lock held
   PlaceKey RegisterPlace(const MemberRow& row);

@@ -291,6 +291,20 @@ TEST(ClusterIndex, LevelsDependOnTheSetOfPointsNotTheirOrder) {
   ExpectSameLevels(shuffled, reversed);
 }
 
+TEST(ClusterIndex, StagedPointsShowAtTheNextPublishAsLoadedOnesDo) {
+  const auto points = RandomPoints(800, 21);
+  ClusterIndex staged;
+  ASSERT_TRUE(staged.Stage(points).ok());
+  EXPECT_EQ(staged.Snapshot()->point_count(), 0u) << "nothing is built before Publish()";
+  EXPECT_TRUE(staged.Publish());
+  EXPECT_FALSE(staged.Publish()) << "a second Publish() has nothing left to do";
+  ClusterIndex loaded;
+  ASSERT_TRUE(loaded.Load(points).ok());
+  ExpectSameLevels(*staged.Snapshot(), *loaded.Snapshot());
+  EXPECT_FALSE(staged.Stage({{.id = 1}, {.id = 1}}).ok());
+  EXPECT_EQ(staged.Snapshot()->point_count(), points.size()) << "a refused Stage() changes nothing";
+}
+
 TEST(ClusterIndex, RefusesBadPointsAndUnknownIds) {
   ClusterIndex index;
   EXPECT_FALSE(index.Load({{.id = 1}, {.id = 1}}).ok());

@@ -72,6 +72,8 @@ pid_t Spawn(const std::vector<std::string>& args, const std::filesystem::path& l
   return pid;
 }
 
+constexpr std::chrono::seconds kStartTimeout{120};
+
 int WaitFor(pid_t pid, std::chrono::milliseconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   int status = 0;
@@ -170,7 +172,9 @@ TestServer::TestServer(const TestDatabase& database, std::vector<std::string> ex
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   pid_ = Spawn(args, log_path_, environment);
   static const std::regex kServing(R"(serving on http://127\.0\.0\.1:(\d+)/)");
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  // A bound against hangs, not a speed test: the full catalogue's index build and the
+  // map's load take seconds alone, and much longer on a busy 2-core machine.
+  const auto deadline = std::chrono::steady_clock::now() + kStartTimeout;
   while (std::chrono::steady_clock::now() < deadline) {
     std::smatch match;
     const std::string log = ReadAll(log_path_);
@@ -186,7 +190,7 @@ TestServer::TestServer(const TestDatabase& database, std::vector<std::string> ex
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  ADD_FAILURE() << "diseasemaps did not start within 30 s:\n" << ReadAll(log_path_);
+  ADD_FAILURE() << "diseasemaps did not start within " << kStartTimeout.count() << " s:\n" << ReadAll(log_path_);
 }
 
 TestServer::~TestServer() {
@@ -291,7 +295,9 @@ std::pair<int, std::string> RunBinary(const std::vector<std::string>& args,
   const auto stdin_path = std::filesystem::temp_directory_path() / (UniqueName() + ".in");
   std::ofstream(stdin_path) << input;
   const pid_t pid = Spawn(args, log, env, stdin_path);
-  const int code = WaitFor(pid, std::chrono::seconds(60));
+  // A bound against hangs: importing the full catalogue into PostgreSQL on a busy machine
+  // has taken over a minute.
+  const int code = WaitFor(pid, std::chrono::seconds(300));
   std::filesystem::remove(stdin_path);  // only now: the child opens it after the fork
   std::string output = ReadAll(log);
   std::filesystem::remove(log);

@@ -7,6 +7,7 @@
 
 #include "map/demo_data.h"
 #include "platform/site_banner.h"
+#include "platform/text.h"
 
 namespace diseasemaps::map {
 namespace {
@@ -46,13 +47,13 @@ const char* RoleLabel(Role role) { return kRoleLabels[static_cast<int>(role)]; }
 std::string TotalsSummary(const RoleCounts& totals) {
   const uint32_t total = Sum(totals);
   if (total == 0) return "No members yet";
-  std::string out = std::to_string(total) + (total == 1 ? " member: " : " members: ");
+  std::string out = GroupedNumber(total) + (total == 1 ? " member: " : " members: ");
   bool first = true;
   for (int r = 0; r < kRoleCount; ++r) {
     if (totals[r] == 0) continue;
     if (!first) out += ", ";
     first = false;
-    out += std::to_string(totals[r]) + " " + kRoleLabels[r];
+    out += GroupedNumber(totals[r]) + " " + kRoleLabels[r];
   }
   return out;
 }

@@ -62,6 +62,17 @@ std::optional<long long> ParsePositiveInteger(std::string_view text) {
   return value;
 }
 
+std::string GroupedNumber(long long n) {
+  const std::string digits = std::to_string(n);
+  const std::size_t sign = n < 0 ? 1 : 0;
+  std::string out = digits.substr(0, sign);
+  for (std::size_t i = sign; i < digits.size(); ++i) {
+    if (i > sign && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
 std::string IsoDate(long long epoch_seconds) { return UtcTime(epoch_seconds, "%Y-%m-%d"); }
 
 std::optional<char32_t> DecodeUtf8(std::string_view text, std::size_t& i) {

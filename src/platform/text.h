@@ -34,6 +34,10 @@ std::string UtcTime(long long epoch_seconds, const char* format);
 // anything else ("", "0", "-3", "12x", " 12", too large). For ids taken from URLs and forms.
 std::optional<long long> ParsePositiveInteger(std::string_view text);
 
+// n with its digits grouped by three with commas, as people read counts: "19,087",
+// "-1,000", "999".
+std::string GroupedNumber(long long n);
+
 // "2026-11-24": the UTC date of a Unix time in seconds.
 std::string IsoDate(long long epoch_seconds);
 

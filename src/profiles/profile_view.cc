@@ -130,7 +130,7 @@ json CommunityBoxView(const CommunityBoxInput& input, const guard::Viewer& viewe
     if (!totals.empty()) totals += ", ";
     std::string label = MemberRoleLabel(role);
     label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
-    totals += std::to_string(it->second) + " " + label;
+    totals += GroupedNumber(it->second) + " " + label;
   }
   const long long total = input.community.total;
   json listed = json::array();
@@ -145,7 +145,7 @@ json CommunityBoxView(const CommunityBoxInput& input, const guard::Viewer& viewe
   json box = {{"total", total},
               {"has_members", total > 0},
               {"summary", total == 0 ? ""
-                                     : std::to_string(total) + (total == 1 ? " member: " : " members: ") + totals},
+                                     : GroupedNumber(total) + (total == 1 ? " member: " : " members: ") + totals},
               {"roles", roles},
               {"listed", listed},
               {"has_listed", !listed.empty()},

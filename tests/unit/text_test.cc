@@ -6,6 +6,16 @@
 namespace diseasemaps {
 namespace {
 
+TEST(GroupedNumber, GroupsDigitsByThree) {
+  EXPECT_EQ(GroupedNumber(0), "0");
+  EXPECT_EQ(GroupedNumber(999), "999");
+  EXPECT_EQ(GroupedNumber(1000), "1,000");
+  EXPECT_EQ(GroupedNumber(19087), "19,087");
+  EXPECT_EQ(GroupedNumber(1234567), "1,234,567");
+  EXPECT_EQ(GroupedNumber(-1000), "-1,000");
+  EXPECT_EQ(GroupedNumber(-999999), "-999,999");
+}
+
 TEST(ParsePositiveInteger, TakesOnlyAWholePositiveDecimal) {
   EXPECT_EQ(ParsePositiveInteger("12"), 12);
   EXPECT_EQ(ParsePositiveInteger("4503599627370495"), 4503599627370495LL);

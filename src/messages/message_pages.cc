@@ -105,9 +105,12 @@ http::Response MessagePages::ComposePage(const http::Request& request, const Cou
                {"form_csrf", request.csrf_token},
                {"to_id", std::to_string(to.user_id)},
                {"to_name", to.display_name},
+               {"existing_href", to.open_conversation_id == 0
+                                     ? json(nullptr)
+                                     : json("/messages/" + std::to_string(to.open_conversation_id))},
                {"body", form.body},
                {"error", form.error.empty() ? json(nullptr) : json(form.error)},
-               {"limit", GroupThousands(kMaxMessageCharacters)},
+               {"limit", GroupedNumber(kMaxMessageCharacters)},
                {"max_length", kMaxMessageCharacters}};
   return NoStore(http::Response::Html(Templates::RenderPage("message_new", view), status));
 }
@@ -218,7 +221,7 @@ http::Response MessagePages::ThreadPage(const http::Request& request, long long 
                {"i_blocked", other.i_blocked},
                {"body", form.body},
                {"error", form.error.empty() ? json(nullptr) : json(form.error)},
-               {"limit", GroupThousands(kMaxMessageCharacters)},
+               {"limit", GroupedNumber(kMaxMessageCharacters)},
                {"max_length", kMaxMessageCharacters},
                {"notice", done == "reported"    ? json("Thank you. Moderators will look at the message you reported.")
                           : done == "blocked"   ? json(other.display_name + " is blocked.")

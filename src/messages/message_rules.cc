@@ -41,10 +41,10 @@ BodyCheck CheckText(const std::string& text, std::size_t limit, bool required, c
   if (*count > limit) {
     check.too_long = true;
     check.error = what == "message"
-                      ? "Messages can be at most " + GroupThousands(static_cast<long long>(limit)) +
-                            " characters (this one has " + GroupThousands(static_cast<long long>(*count)) + ")."
-                      : "Please keep this to " + GroupThousands(static_cast<long long>(limit)) +
-                            " characters (it has " + GroupThousands(static_cast<long long>(*count)) + ").";
+                      ? "Messages can be at most " + GroupedNumber(static_cast<long long>(limit)) +
+                            " characters (this one has " + GroupedNumber(static_cast<long long>(*count)) + ")."
+                      : "Please keep this to " + GroupedNumber(static_cast<long long>(limit)) +
+                            " characters (it has " + GroupedNumber(static_cast<long long>(*count)) + ").";
     return check;
   }
   check.body = required || !TrimWhitespace(clean).empty() ? clean : "";
@@ -64,17 +64,6 @@ BodyCheck CheckReportReason(const std::string& text) {
 
 BodyCheck CheckModeratorNote(const std::string& text) {
   return CheckText(text, kMaxModeratorNoteCharacters, false, "", "note");
-}
-
-std::string GroupThousands(long long n) {
-  const bool negative = n < 0;
-  std::string digits = std::to_string(negative ? -n : n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
-    out.push_back(digits[i]);
-  }
-  return negative ? "-" + out : out;
 }
 
 std::string Excerpt(const std::string& body, std::size_t max_characters) {

@@ -34,9 +34,6 @@ BodyCheck CheckMessageBody(const std::string& text);
 BodyCheck CheckReportReason(const std::string& text);
 BodyCheck CheckModeratorNote(const std::string& text);
 
-// 5000 -> "5,000".
-std::string GroupThousands(long long n);
-
 // The first kExcerptCharacters characters of a body on one line (runs of whitespace
 // become one space), with "…" when cut. Never cuts inside a UTF-8 sequence.
 std::string Excerpt(const std::string& body, std::size_t max_characters = kExcerptCharacters);

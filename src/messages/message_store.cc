@@ -43,6 +43,19 @@ std::optional<Counterpart> LoadCounterpart(soci::session& sql, long long viewer_
   return ReadCounterpart(row, 0);
 }
 
+// The newest conversation between the two that neither has left; 0 when none.
+long long OpenConversationBetween(soci::session& sql, long long a, long long b) {
+  const long long low = std::min(a, b);
+  const long long high = std::max(a, b);
+  long long existing = 0;
+  soci::indicator existing_ind = soci::i_ok;
+  sql << "SELECT MAX(c.id) FROM conversations c WHERE c.user_low = :low AND c.user_high = :high"
+         " AND NOT EXISTS (SELECT 1 FROM conversation_members m WHERE m.conversation_id = c.id"
+         " AND m.left_at IS NOT NULL)",
+      soci::use(low, "low"), soci::use(high, "high"), soci::into(existing, existing_ind);
+  return existing_ind == soci::i_null ? 0 : existing;
+}
+
 // Count and oldest time of rows a throttle counts.
 struct Window {
   long long count = 0;
@@ -131,6 +144,7 @@ Result<Counterpart> MessageStore::FindCounterpart(long long viewer_id, long long
   return db_.Run([&](soci::session& sql) -> Result<Counterpart> {
     auto c = LoadCounterpart(sql, viewer_id, other_id);
     if (!c) return Status::NotFound("no such member");
+    c->open_conversation_id = OpenConversationBetween(sql, viewer_id, other_id);
     return *c;
   });
 }
@@ -146,13 +160,7 @@ Result<Sent> MessageStore::Start(const SendContext& ctx, long long recipient_id,
     }
     const long long low = std::min(ctx.sender_id, recipient_id);
     const long long high = std::max(ctx.sender_id, recipient_id);
-    long long existing = 0;
-    soci::indicator existing_ind = soci::i_ok;
-    sql << "SELECT MAX(c.id) FROM conversations c WHERE c.user_low = :low AND c.user_high = :high"
-           " AND NOT EXISTS (SELECT 1 FROM conversation_members m WHERE m.conversation_id = c.id"
-           " AND m.left_at IS NOT NULL)",
-        soci::use(low, "low"), soci::use(high, "high"), soci::into(existing, existing_ind);
-    if (existing_ind == soci::i_null) existing = 0;
+    long long existing = OpenConversationBetween(sql, low, high);
     if (auto wait = MessagesThrottled(sql, ctx.sender_id, ctx.now)) {
       sent.outcome = Sent::Outcome::kTooManyMessages;
       sent.retry_after = *wait;

@@ -38,6 +38,7 @@ struct Counterpart {
   bool deleted = false;
   bool blocked_me = false;  // they blocked the viewer (never shown to the viewer)
   bool i_blocked = false;   // the viewer blocked them
+  long long open_conversation_id = 0;  // FindCounterpart: theirs with the viewer, neither left
 
   guard::MessageTarget Target() const {
     return {user_id, visibility, accepts_contact, active, blocked_me || i_blocked};

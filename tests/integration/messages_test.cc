@@ -126,7 +126,10 @@ TEST_P(MessagesTest, AMemberWritesFromAProfileAndTheOtherReadsAndReplies) {
   ASSERT_EQ(Post(server, ben, thread + "/unread", "").status, 303u);
   EXPECT_TRUE(Has(Get(server, ben, "/").body, "unread-count\">(1)"));
 
-  // A second first message appends to the open conversation.
+  // A second first message appends to the open conversation, as its form says.
+  const HttpResult compose = Get(server, amy, "/messages/new?to=" + To("ben@example.org"));
+  EXPECT_TRUE(Has(compose.body, "You already have a conversation with Ben")) << compose.body;
+  EXPECT_TRUE(Has(compose.body, "href=\"" + thread + "\"")) << compose.body;
   HttpResult again = Write(server, amy, "ben@example.org", "One more thing");
   ASSERT_EQ(again.status, 303u);
   EXPECT_EQ(ConversationOf(again), thread);

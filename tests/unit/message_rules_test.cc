@@ -41,14 +41,6 @@ TEST(MessageRules, AReportNeedsAReasonAndANoteIsOptional) {
   EXPECT_FALSE(CheckModeratorNote(std::string(1001, 'a')).ok());
 }
 
-TEST(MessageRules, GroupThousands) {
-  EXPECT_EQ(GroupThousands(0), "0");
-  EXPECT_EQ(GroupThousands(999), "999");
-  EXPECT_EQ(GroupThousands(5000), "5,000");
-  EXPECT_EQ(GroupThousands(1234567), "1,234,567");
-  EXPECT_EQ(GroupThousands(-1000), "-1,000");
-}
-
 TEST(MessageRules, ExcerptIsOneLineAndCutOnCharacters) {
   EXPECT_EQ(Excerpt("  Hello\n\n  there  "), "Hello there");
   EXPECT_EQ(Excerpt("abcdef", 3), "abc…");

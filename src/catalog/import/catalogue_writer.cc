@@ -1,10 +1,11 @@
-// The import's SQL: bulk statements (one per table per batch) over column vectors, the
-// same text for SQLite and PostgreSQL. See catalogue_writer.h.
+// The import's SQL: multi-row inserts (platform/db/bulk_insert.h) and bulk statements over
+// column vectors, the same text for SQLite and PostgreSQL. See catalogue_writer.h.
 #include "catalog/import/catalogue_writer.h"
 
 #include <set>
 
 #include "catalog/import/slug.h"
+#include "platform/db/bulk_insert.h"
 #include "platform/content_generation.h"
 #include "search/search_store.h"
 
@@ -19,6 +20,7 @@ struct NullableColumn {
     values.push_back(value);
     indicators.push_back(value.empty() ? soci::i_null : soci::i_ok);
   }
+  NullableText Column() const { return {&values, &indicators}; }
 };
 
 // The detail rows of one batch, column by column, for one bulk INSERT per table.
@@ -107,54 +109,30 @@ struct DetailRows {
   }
 
   void Insert(soci::session& sql) {
-    if (!synonyms.id.empty()) {
-      sql << "INSERT INTO condition_synonyms (condition_id, position, synonym, slug)"
-             " VALUES (:id, :position, :synonym, :slug)",
-          soci::use(synonyms.id), soci::use(synonyms.position), soci::use(synonyms.text),
-          soci::use(synonyms.slug);
-    }
-    if (!phenotypes.id.empty()) {
-      sql << "INSERT INTO condition_phenotypes (condition_id, hpo_id, hpo_term, frequency)"
-             " VALUES (:id, :hpo_id, :term, :frequency)",
-          soci::use(phenotypes.id), soci::use(phenotypes.hpo_id), soci::use(phenotypes.term),
-          soci::use(phenotypes.frequency);
-    }
-    if (!prevalences.id.empty()) {
-      auto& pr = prevalences;
-      sql << "INSERT INTO condition_prevalences (condition_id, position, prevalence_type,"
-             " qualification, prevalence_class, mean_value, geography, source)"
-             " VALUES (:id, :position, :type, :qualification, :class, :mean, :geography, :source)",
-          soci::use(pr.id), soci::use(pr.position), soci::use(pr.type),
-          soci::use(pr.qualification.values, pr.qualification.indicators),
-          soci::use(pr.prevalence_class.values, pr.prevalence_class.indicators),
-          soci::use(pr.mean_value.values, pr.mean_value.indicators),
-          soci::use(pr.geography.values, pr.geography.indicators),
-          soci::use(pr.source.values, pr.source.indicators);
-    }
-    if (!onsets.id.empty()) {
-      sql << "INSERT INTO condition_onsets (condition_id, position, onset) VALUES (:id, :position, :onset)",
-          soci::use(onsets.id), soci::use(onsets.position), soci::use(onsets.value);
-    }
-    if (!inheritance.id.empty()) {
-      sql << "INSERT INTO condition_inheritance (condition_id, position, inheritance)"
-             " VALUES (:id, :position, :inheritance)",
-          soci::use(inheritance.id), soci::use(inheritance.position), soci::use(inheritance.value);
-    }
-    if (!genes.id.empty()) {
-      auto& g = genes;
-      sql << "INSERT INTO condition_genes (condition_id, position, symbol, name, association, hgnc, omim)"
-             " VALUES (:id, :position, :symbol, :name, :association, :hgnc, :omim)",
-          soci::use(g.id), soci::use(g.position), soci::use(g.symbol),
-          soci::use(g.name.values, g.name.indicators),
-          soci::use(g.association.values, g.association.indicators),
-          soci::use(g.hgnc.values, g.hgnc.indicators), soci::use(g.omim.values, g.omim.indicators);
-    }
-    if (!xrefs.id.empty()) {
-      sql << "INSERT INTO condition_xrefs (condition_id, system, code, origin, relation)"
-             " VALUES (:id, :system, :code, 'orphanet', :relation)",
-          soci::use(xrefs.id), soci::use(xrefs.system), soci::use(xrefs.code),
-          soci::use(xrefs.relation);
-    }
+    InsertRows(sql, "condition_synonyms (condition_id, position, synonym, slug)",
+               {&synonyms.id, &synonyms.position, &synonyms.text, &synonyms.slug}, synonyms.id.size());
+    InsertRows(sql, "condition_phenotypes (condition_id, hpo_id, hpo_term, frequency)",
+               {&phenotypes.id, &phenotypes.hpo_id, &phenotypes.term, &phenotypes.frequency},
+               phenotypes.id.size());
+    auto& pr = prevalences;
+    InsertRows(sql,
+               "condition_prevalences (condition_id, position, prevalence_type, qualification,"
+               " prevalence_class, mean_value, geography, source)",
+               {&pr.id, &pr.position, &pr.type, pr.qualification.Column(), pr.prevalence_class.Column(),
+                pr.mean_value.Column(), pr.geography.Column(), pr.source.Column()},
+               pr.id.size());
+    InsertRows(sql, "condition_onsets (condition_id, position, onset)",
+               {&onsets.id, &onsets.position, &onsets.value}, onsets.id.size());
+    InsertRows(sql, "condition_inheritance (condition_id, position, inheritance)",
+               {&inheritance.id, &inheritance.position, &inheritance.value}, inheritance.id.size());
+    auto& g = genes;
+    InsertRows(sql, "condition_genes (condition_id, position, symbol, name, association, hgnc, omim)",
+               {&g.id, &g.position, &g.symbol, g.name.Column(), g.association.Column(), g.hgnc.Column(),
+                g.omim.Column()},
+               g.id.size());
+    const std::vector<std::string> origin(xrefs.id.size(), "orphanet");
+    InsertRows(sql, "condition_xrefs (condition_id, system, code, origin, relation)",
+               {&xrefs.id, &xrefs.system, &xrefs.code, &origin, &xrefs.relation}, xrefs.id.size());
   }
 };
 
@@ -292,9 +270,8 @@ Status CatalogueWriter::ReplaceParentLinks(const std::vector<int>& orphacodes,
       parent.push_back(link.parent_orphacode);
       label.push_back(link.parent_label);
     }
-    sql << "INSERT INTO condition_parents (child_orphacode, parent_orphacode, parent_label)"
-           " VALUES (:child, :parent, :label)",
-        soci::use(child), soci::use(parent), soci::use(label);
+    InsertRows(sql, "condition_parents (child_orphacode, parent_orphacode, parent_label)",
+               {&child, &parent, &label}, child.size());
     return Status::Ok();
   });
 }
@@ -327,11 +304,9 @@ Result<ReplaceCounts> CatalogueWriter::ReplaceMondoXrefs(const std::vector<XrefR
       code.push_back(row.code);
       relation.push_back(row.relation);
     }
-    if (!rows.empty()) {
-      sql << "INSERT INTO condition_xrefs (condition_id, system, code, origin, relation)"
-             " VALUES (:id, :system, :code, 'mondo', :relation)",
-          soci::use(id), soci::use(system), soci::use(code), soci::use(relation);
-    }
+    const std::vector<std::string> origin(id.size(), "mondo");
+    InsertRows(sql, "condition_xrefs (condition_id, system, code, origin, relation)",
+               {&id, &system, &code, &origin, &relation}, id.size());
     search::NoteCatalogueChanged(sql);
     BumpContentGeneration(sql);
     return Compare(before, after);
@@ -349,10 +324,7 @@ Result<ReplaceCounts> CatalogueWriter::ReplaceHpoLayLabels(const std::vector<Hpo
       hpo_id.push_back(row.hpo_id);
       label.push_back(row.label);
     }
-    if (!labels.empty()) {
-      sql << "INSERT INTO hpo_lay_labels (hpo_id, label) VALUES (:hpo_id, :label)",
-          soci::use(hpo_id), soci::use(label);
-    }
+    InsertRows(sql, "hpo_lay_labels (hpo_id, label)", {&hpo_id, &label}, hpo_id.size());
     search::NoteCatalogueChanged(sql);
     BumpContentGeneration(sql);
     return Compare(before, after);

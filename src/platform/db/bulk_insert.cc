@@ -6,6 +6,14 @@
 namespace diseasemaps {
 namespace {
 
+// Runs `query` once with the values `st` was given through exchange().
+void Execute(soci::statement& st, const std::string& query) {
+  st.alloc();
+  st.prepare(query);
+  st.define_and_bind();
+  st.execute(true);
+}
+
 // SQLite runs in this process: one prepared statement executed per row over SOCI's
 // vector binds is the fastest way there (multi-row statements took seven times longer).
 void InsertRowByRow(soci::session& sql, const std::string& table_and_columns,
@@ -45,10 +53,7 @@ void InsertRowByRow(soci::session& sql, const std::string& table_and_columns,
         columns[c]);
   }
   query += ")";
-  st.alloc();
-  st.prepare(query);
-  st.define_and_bind();
-  st.execute(true);
+  Execute(st, query);
 }
 
 // PostgreSQL is a round trip away: multi-row statements of up to kBulkParameters values.
@@ -84,10 +89,7 @@ void InsertInChunks(soci::session& sql, const std::string& table_and_columns,
       }
       query += ")";
     }
-    st.alloc();
-    st.prepare(query);
-    st.define_and_bind();
-    st.execute(true);
+    Execute(st, query);
   }
 }
 

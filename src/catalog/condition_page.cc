@@ -241,22 +241,30 @@ http::Response ConditionByOrphacode(ConditionStore& store, const http::Request& 
   return http::Response::Redirect("/conditions/" + *slug, 301);
 }
 
-http::Response ConditionPage(ConditionStore& store, Database& db, const http::Request& request,
-                             const CommunityBoxFn& community, unsigned status) {
+std::variant<Condition, http::Response> ResolveConditionAddress(
+    ConditionStore& store, const http::Request& request, const std::string& suffix,
+    const std::function<http::Response(const http::Request&)>& not_found) {
   const std::string& requested = request.Param("slug");
   const std::string slug = NormaliseSlug(requested);
-  if (slug.empty()) return NotFound(request);
+  if (slug.empty()) return not_found(request);
   auto found = store.FindBySlug(slug);
   if (!found.ok()) {
     if (found.status().code() != Status::Code::kNotFound) {
       return pages::ErrorPage(&request, 503, "The catalogue is unavailable right now.");
     }
     auto canonical = store.CanonicalSlugForSynonym(slug);
-    if (canonical.ok()) return http::Response::Redirect("/conditions/" + *canonical, 301);
-    return NotFound(request);
+    if (canonical.ok()) return http::Response::Redirect("/conditions/" + *canonical + suffix, 301);
+    return not_found(request);
   }
-  if (slug != requested) return http::Response::Redirect("/conditions/" + slug, 301);
-  const Condition& c = *found;
+  if (slug != requested) return http::Response::Redirect("/conditions/" + slug + suffix, 301);
+  return std::move(*found);
+}
+
+http::Response ConditionPage(ConditionStore& store, Database& db, const http::Request& request,
+                             const CommunityBoxFn& community, unsigned status) {
+  auto resolved = ResolveConditionAddress(store, request, "", NotFound);
+  if (auto* answer = std::get_if<http::Response>(&resolved)) return std::move(*answer);
+  const Condition& c = std::get<Condition>(resolved);
   const std::string canonical = "/conditions/" + c.slug;
   const json facts = FactsView(c);
   auto answers = articles::LoadConditionAnswers(db, c.id, canonical, articles::AnswerStore::SystemNow());

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <functional>
+#include <string>
+#include <variant>
 
 #include <nlohmann/json.hpp>
 
@@ -24,6 +26,14 @@ using CommunityBoxFn = std::function<Result<nlohmann::json>(const Condition&)>;
 // when a refused form on the page is shown again.
 http::Response ConditionPage(ConditionStore& store, Database& db, const http::Request& request,
                              const CommunityBoxFn& community = {}, unsigned status = 200);
+
+// The condition that /conditions/{slug}`suffix` names (request.Param("slug")), or the
+// answer to give instead: a 301 to /conditions/{canonical}`suffix` for a synonym's slug
+// or a different case, `not_found` when nothing has that slug, 503 when the catalogue
+// cannot be read. Every page under a condition's address resolves it here.
+std::variant<Condition, http::Response> ResolveConditionAddress(
+    ConditionStore& store, const http::Request& request, const std::string& suffix,
+    const std::function<http::Response(const http::Request&)>& not_found);
 
 // GET /conditions/orpha/{code}: 301 to the canonical page, or 404.
 http::Response ConditionByOrphacode(ConditionStore& store, const http::Request& request);

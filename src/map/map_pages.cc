@@ -101,22 +101,12 @@ http::Response AllConditionsMapPage(MapService* service, const http::Request&) {
 
 http::Response ConditionMapPage(catalog::ConditionStore& conditions, MapService* service,
                                 const http::Request& request) {
-  const std::string& requested = request.Param("slug");
-  const std::string slug = catalog::NormaliseSlug(requested);
-  if (slug.empty()) return NotFound(request);
-  auto found = conditions.FindBySlug(slug);
-  if (!found.ok()) {
-    if (found.status().code() != Status::Code::kNotFound) {
-      return pages::ErrorPage(&request, 503, "The catalogue is unavailable right now.");
-    }
-    auto canonical = conditions.CanonicalSlugForSynonym(slug);
-    if (canonical.ok()) return http::Response::Redirect("/conditions/" + *canonical + "/map", 301);
-    return NotFound(request);
-  }
-  if (slug != requested) return http::Response::Redirect("/conditions/" + slug + "/map", 301);
-  return Render({{"orphacode", found->orphacode},
-                 {"name", found->name},
-                 {"url", "/conditions/" + found->slug}},
+  auto resolved = catalog::ResolveConditionAddress(conditions, request, "/map", NotFound);
+  if (auto* answer = std::get_if<http::Response>(&resolved)) return std::move(*answer);
+  const catalog::Condition& found = std::get<catalog::Condition>(resolved);
+  return Render({{"orphacode", found.orphacode},
+                 {"name", found.name},
+                 {"url", "/conditions/" + found.slug}},
                 service);
 }
 

@@ -459,9 +459,15 @@ void MapService::Loop() {
 }
 
 RoleCounts MapService::Totals(int orphacode) {
-  Scope& scope = GetScope(orphacode);
   std::shared_lock lock(mutex_);
-  return scope.totals;
+  if (const Scope* scope = FindScope(orphacode)) return scope->totals;
+  // A total alone never builds a scope: condition pages ask for every condition (a
+  // crawler walks them all), and a scope's indexes are only worth keeping for its map.
+  RoleCounts totals{};
+  for (const auto& [id, member] : members_) {
+    if (const auto role = RoleInScope(member, orphacode)) ++totals[static_cast<int>(*role)];
+  }
+  return totals;
 }
 
 std::vector<MapItemView> MapService::Items(int orphacode, ViewerClass viewer_class, const RoleFilter& roles,

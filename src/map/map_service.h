@@ -117,7 +117,8 @@ class MapService {
   MapService& operator=(const MapService&) = delete;
 
   // Loads every member and builds the all-conditions scope. Unavailable on a database
-  // failure (the service then stays empty).
+  // failure (the service then stays empty). REQUIRES: called once, before Start() and
+  // before any query (it drops every scope, and queries hold scopes without a lock).
   Status Load();
   // Starts the publishing and re-syncing thread. REQUIRES: Load() succeeded.
   void Start();
@@ -135,7 +136,7 @@ class MapService {
   void PublishAll();
 
   // Totals of the scope (0: all conditions) by role: every active member, hidden ones
-  // included.
+  // included. Counted from the members when the scope has no map yet (never builds one).
   RoleCounts Totals(int orphacode);
   // The items of the scope visible to the class, inside the box, at that zoom, with
   // only the selected roles counted.

@@ -82,9 +82,10 @@ void MessagePages::AddMemberPageFields(const http::Request& request, long long m
   if (!guard::Can(request.viewer, guard::Action::kUseMessages) || *request.viewer.user_id == member_id) return;
   auto other = store_.FindCounterpart(*request.viewer.user_id, member_id);
   if (!other.ok()) return;
-  if (other->blocked_me) {
-    // To a member they blocked, the page reads exactly as for a member who does not
-    // accept messages: no button, and nothing that tells a block apart.
+  if (!guard::CanStartConversation(request.viewer, other->Target())) {
+    // The guard's whole answer, blocks either way included: the button shows only when
+    // a message would go through. To a member they blocked, the page reads exactly as
+    // for a member who does not accept messages: nothing tells a block apart.
     view["can_contact"] = false;
     view["accepts_contact"] = false;
   }

@@ -109,4 +109,10 @@ bool CanReply(const Viewer& viewer, bool participant, bool anyone_left, const Me
          other.active && !other.blocked;
 }
 
+bool CanSuspendReportedAuthor(const Viewer& viewer, const std::set<Role>& author_roles) {
+  if (!Can(viewer, Action::kModerateReports)) return false;
+  const bool author_moderates = author_roles.count(Role::kModerator) > 0 || author_roles.count(Role::kAdmin) > 0;
+  return !author_moderates || viewer.Has(Role::kAdmin);
+}
+
 }  // namespace diseasemaps::guard

@@ -69,6 +69,11 @@ bool CanSeeProfile(const Viewer& viewer, long long owner_user_id, Visibility vis
 // map): as CanSeeProfile, except that a hidden member is never listed, even to admins.
 bool CanListMember(const Viewer& viewer, Visibility visibility);
 
+// True when viewer, handling a report, may suspend the reported author, whose site roles
+// are author_roles: moderators and admins may suspend members; only an admin may suspend
+// a moderator or an admin.
+bool CanSuspendReportedAuthor(const Viewer& viewer, const std::set<Role>& author_roles);
+
 // True when viewer may start a conversation with owner_user_id: signed in and active,
 // not the owner, the owner accepts contact, and viewer may see the owner's profile.
 bool CanContact(const Viewer& viewer, long long owner_user_id, Visibility visibility, bool accepts_contact);

@@ -15,6 +15,7 @@
 
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -122,6 +123,7 @@ struct ReportSubject {
   long long author_id = 0;
   std::string author_name;
   std::string author_email;  // only to address the warning
+  std::set<guard::Role> author_roles;  // site roles, for guard::CanSuspendReportedAuthor
 };
 
 class MessageStore {

@@ -97,7 +97,12 @@ Status MessageStore::HandleReport(long long report_id, ReportAction action, long
         soci::use(report_id, "r"), soci::into(row);
     if (!sql.got_data()) return Status::NotFound("no such report");
     if (RowText(row, 0) != "open") return Status::Conflict("This report was handled already.");
-    ReportSubject subject{RowInteger(row, 1), RowText(row, 2), RowText(row, 3)};
+    ReportSubject subject{RowInteger(row, 1), RowText(row, 2), RowText(row, 3), {}};
+    soci::rowset<std::string> roles =
+        (sql.prepare << "SELECT role FROM user_roles WHERE user_id = :u", soci::use(subject.author_id, "u"));
+    for (const std::string& name : roles) {
+      if (auto role = guard::ParseRole(name)) subject.author_roles.insert(*role);
+    }
     const std::string status = ReportStatusAfter(action);
     sql << "UPDATE message_reports SET status = :s, handled_by = :by, handled_at = :t, note = :n WHERE id = :r",
         soci::use(status, "s"), soci::use(moderator_id, "by"), soci::use(now, "t"), soci::use(note, "n"),

@@ -109,6 +109,9 @@ http::Response MessagePages::HandleReport(const http::Request& request) {
                           now);
         }
         if (*action == ReportAction::kSuspend) {
+          if (!guard::CanSuspendReportedAuthor(request.viewer, author.author_roles)) {
+            return Status::FailedPrecondition("only an administrator may suspend a moderator or an administrator");
+          }
           Status suspended = accounts::SuspendIn(sql, author.author_id, "Reported message: " + note.body, moderator);
           if (!suspended.ok() && suspended.code() != Status::Code::kNotFound) return suspended;
         }
@@ -117,6 +120,11 @@ http::Response MessagePages::HandleReport(const http::Request& request) {
   if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, "There is no report with this number.");
   if (s.code() == Status::Code::kConflict) {
     return pages::ErrorPage(&request, 409, "This report was handled already, by another moderator perhaps.");
+  }
+  if (s.code() == Status::Code::kFailedPrecondition) {
+    return pages::ErrorPage(&request, 403,
+                            "Only an administrator may suspend a moderator or an administrator. Nothing was "
+                            "changed; dismiss or warn instead, or ask an administrator.");
   }
   if (!s.ok()) return pages::ErrorPage(&request, 503, "Reports are unavailable right now. Please try again in a moment.");
   return http::Response::Redirect("/admin/reports?done=" + ReportStatusAfter(*action), 303);

@@ -194,6 +194,23 @@ TEST(Guard, ConversationTable) {
   }
 }
 
+TEST(Guard, OnlyAnAdminSuspendsAReportedModeratorOrAdmin) {
+  const Viewer moderator = User(1, {Role::kMember, Role::kModerator});
+  const Viewer admin = User(2, {Role::kMember, Role::kAdmin});
+  const Viewer member = User(3, {Role::kMember});
+  const std::set<Role> plain = {Role::kMember};
+  const std::set<Role> moderates = {Role::kMember, Role::kModerator};
+  const std::set<Role> administers = {Role::kMember, Role::kAdmin};
+  EXPECT_TRUE(CanSuspendReportedAuthor(moderator, plain));
+  EXPECT_FALSE(CanSuspendReportedAuthor(moderator, moderates));
+  EXPECT_FALSE(CanSuspendReportedAuthor(moderator, administers));
+  EXPECT_TRUE(CanSuspendReportedAuthor(admin, plain));
+  EXPECT_TRUE(CanSuspendReportedAuthor(admin, moderates));
+  EXPECT_TRUE(CanSuspendReportedAuthor(admin, administers));
+  EXPECT_FALSE(CanSuspendReportedAuthor(member, plain));
+  EXPECT_FALSE(CanSuspendReportedAuthor(Viewer{}, plain));
+}
+
 TEST(Guard, VisibilityNamesRoundTrip) {
   for (Visibility v : {Visibility::kPublic, Visibility::kMembers, Visibility::kHidden}) {
     EXPECT_EQ(ParseVisibility(VisibilityName(v)), v);

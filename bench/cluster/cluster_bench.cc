@@ -6,8 +6,9 @@
 //     random screens of 1280×800 px in 256-px tiles at each of zooms 2, 5 and 8).
 //   cluster_bench run --in DIR [--radius R --extent E]
 //     loads the points into a ClusterIndex (build time, peak RSS), answers every
-//     viewport (time per zoom), times one Publish() after a single Add (the cost of an
-//     update), and prints one `key value` line per figure for the script to compare.
+//     viewport (time per zoom), times 3,000 changes (adds, moves, removes, each repaired
+//     in place: the cost of an update as a member sees it), and prints one `key value`
+//     line per figure for the script to compare.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -116,16 +117,15 @@ int Run(const std::string& dir, const ClusterOptions& options) {
   std::printf("build_s %.3f\n", Seconds(t0, t1));
   std::printf("rss_before_build_mib %.0f\n", rss_before / 1024.0);
   std::printf("peak_rss_mib %.0f\n", PeakRssKiB() / 1024.0);
-  std::printf("index_mib %.0f\n", index.Snapshot()->memory_bytes() / 1048576.0);
+  std::printf("index_mib %.0f\n", index.memory_bytes() / 1048576.0);
 
-  auto snap = index.Snapshot();
   std::vector<MapItem> out;
   std::map<int, double> seconds;
   std::map<int, size_t> items;
   for (size_t v = 0; v + 4 < viewports.size(); v += 5) {
     const int z = static_cast<int>(viewports[v]);
     const auto q0 = Clock::now();
-    snap->Clusters(viewports[v + 1], viewports[v + 2], viewports[v + 3], viewports[v + 4], z, out);
+    index.Clusters(viewports[v + 1], viewports[v + 2], viewports[v + 3], viewports[v + 4], z, out);
     seconds[z] += Seconds(q0, Clock::now());
     items[z] += out.size();
   }
@@ -134,15 +134,33 @@ int Run(const std::string& dir, const ClusterOptions& options) {
     std::printf("items_z%d %zu\n", z, items[z]);
   }
 
-  // The cost of an update: one Add, then the rebuild that publishes it.
-  const auto a0 = Clock::now();
-  (void)index.Add({.id = raw.size() + 1, .lat = 48.85, .lng = 2.35, .weight = 3, .role = Role::kAdviser});
-  const auto a1 = Clock::now();
-  index.Publish();
-  const auto a2 = Clock::now();
-  std::printf("add_ms %.3f\n", Seconds(a0, a1) * 1000);
-  std::printf("publish_s %.3f\n", Seconds(a1, a2));
-  std::printf("peak_rss_after_publish_mib %.0f\n", PeakRssKiB() / 1024.0);
+  // The cost of an update: 1,000 adds (a new member somewhere), 1,000 moves and 1,000
+  // removes, each visible to readers when the call returns.
+  std::mt19937_64 rng(7);
+  std::uniform_real_distribution<double> lng(-180, 180), lat(-85, 85);
+  std::vector<double> micros;
+  auto timed = [&](auto&& change) {
+    const auto c0 = Clock::now();
+    change();
+    micros.push_back(Seconds(c0, Clock::now()) * 1e6);
+  };
+  const uint64_t first_new = raw.size() + 1;
+  for (uint64_t k = 0; k < 1000; ++k) {
+    timed([&] { (void)index.Add({.id = first_new + k, .lat = lat(rng), .lng = lng(rng), .weight = 3, .role = Role::kAdviser}); });
+  }
+  for (uint64_t k = 0; k < 1000; ++k) {
+    timed([&] { (void)index.Move(rng() % raw.size() / 2, lat(rng), lng(rng)); });
+  }
+  for (uint64_t k = 0; k < 1000; ++k) {
+    timed([&] { (void)index.Remove(first_new + k); });
+  }
+  std::sort(micros.begin(), micros.end());
+  double sum = 0;
+  for (double m : micros) sum += m;
+  std::printf("update_mean_us %.1f\n", sum / static_cast<double>(micros.size()));
+  std::printf("update_p99_us %.1f\n", micros[micros.size() * 99 / 100]);
+  std::printf("update_max_us %.1f\n", micros.back());
+  std::printf("peak_rss_after_updates_mib %.0f\n", PeakRssKiB() / 1024.0);
   return 0;
 }
 

@@ -1,48 +1,51 @@
 // ClusterIndex: hierarchical point clustering for the community map, one level per zoom,
-// in the manner of Mapbox's supercluster (greedy clustering from the maximum zoom down).
+// in the manner of Mapbox's supercluster (greedy clustering from the maximum zoom down),
+// kept current by local repair: adding, removing, moving or re-weighting a point changes
+// only the items its change reaches, level by level; nothing is ever rebuilt.
 //
-// Points are projected to web-mercator [0,1]². Level maxZoom+1 holds the points; level z
-// is made from level z+1: each item not yet taken, in a fixed order, takes every item
-// of level z+1 not yet taken within `radius / (extent * 2^z)` of it; when the weights
-// sum to at least `min_points` they become one cluster at their weighted centre, else
-// they stay as they are. A point's weight is its number of members (a city is ONE point
-// with a count), and every cluster counts its members per role.
+// Points are projected to web-mercator [0,1]² and kept in 32-bit fixed point. Level
+// maxZoom+1 holds the points; level z is made from level z+1 by greedy clustering: the
+// items of z+1 are taken in the order of a fixed hash of their origin id (a point's id; a
+// cluster's, the id of the point its seed came from), and each item not yet taken
+// becomes a seed and takes every item not yet taken within `radius / (extent * 2^z)` of
+// it. When the weights of a seed and what it took sum to at least `min_points` they
+// become one cluster at their weighted centre, else they stay as they are. A point's
+// weight is its number of members (a city is ONE point with a count), and every cluster
+// counts its members per role.
 //
-// Guarantees, for every published snapshot:
+// Equivalently: an item is a seed iff no seed earlier in the order lies within the
+// radius, and any other item belongs to the earliest seed within the radius. Both depend
+// only on earlier items nearby, which is what makes a local repair exact: a change marks
+// the later items within the radius of the changed one; they are re-decided in order, and
+// only a decision that flips marks its own later neighbours. The groups that lost or
+// gained a member, or whose members moved or changed weight, are re-made; the items they
+// make are matched by origin id with the ones they made before, and the differences
+// (added, removed, moved, re-weighted) are the changes applied to the next level down.
+// A change usually touches a handful of items per level.
+//
+// Guarantees:
 //  - at each zoom every point's weight is counted exactly once (sum of counts = total);
-//  - the result is a function of the SET of points (ids must be unique), not of the order
-//    in which they were loaded, added, removed or moved: the points are sorted by id,
-//    each level is made in a fixed order of the level above and sorted stably;
-//  - with min_points <= 2 the seeds of any two items at zoom z (a cluster's origin item
-//    at z+1, or the point itself) are farther apart than the radius at z;
+//  - the levels are a function of the SET of points (ids must be unique), not of the
+//    order in which they were loaded, added, removed or moved: after any sequence of
+//    changes they are exactly (bit for bit) what Load() of the same points makes
+//    (the weighted centres are computed in exact integer arithmetic);
+//  - with min_points <= 2 the seeds of any two items at zoom z are farther apart than
+//    the radius at z;
 //  - Clusters() at a zoom above max_zoom returns every point, unclustered.
 //
-// Updates (Add/Remove/Move/SetWeight) are not applied in place: greedy clustering is
-// order-dependent and one change at the highest zoom can move clusters at every lower
-// zoom, so no level can be patched locally with the same result. Instead the writer keeps
-// the base points sorted by id (a change is a binary search plus a memmove of the points
-// after it: at most 32 MB, a few ms, for 1,000,000 points) and marks the index stale;
-// Publish() rebuilds every level from the base points, O(n) per level (a grid counting
-// sort and one neighbour query per seed), about 2 s for 1,000,000 points on the 2-core
-// bench machine (bench/cluster.sh), and swaps the new snapshot in atomically. Any number
-// of changes between two Publish() calls costs one rebuild, so a server batches them
-// (publishing from a background thread every few seconds, say); readers keep answering
-// from the previous snapshot meanwhile and never wait for a rebuild. While a rebuild
-// runs the old and the new snapshot are both in memory (about 250 MB each for
-// 1,000,000 points).
-//
-// Thread-safety: a ClusterSnapshot is immutable and safe to share. ClusterIndex allows
-// any number of readers (Snapshot(), Clusters()) concurrent with writers; writers are
-// serialised by an internal mutex, which Publish() holds for its rebuild, so a change
-// made meanwhile waits for it.
+// Thread-safety: every method may be called from any thread. Readers (Clusters, Items,
+// counts) share a lock; a change takes it exclusively for the time of its repair
+// (microseconds), and a waiting writer holds new readers back, so a stream of readers
+// cannot starve it. Load() and BuildStaged() build outside that lock and swap the result
+// in, so readers keep answering from the previous levels during a build.
 #pragma once
 
 #include <array>
-#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
-#include <span>
+#include <optional>
+#include <shared_mutex>
 #include <vector>
 
 #include "platform/status.h"
@@ -89,9 +92,9 @@ inline constexpr uint64_t kMixedGroups = ~uint64_t{0};
 struct MapItem {
   double lat = 0;
   double lng = 0;
-  // For a point, its MapPoint::id. For a cluster, (origin << 5) | (zoom + 1), where
-  // origin is the rank of its seed in Items(zoom + 1): meaningful only within the
-  // snapshot that returned it.
+  // For a point, its MapPoint::id. For a cluster, (origin << 5) | (zoom + 1): origin is
+  // the id of the point its seed came from (its top 5 bits dropped), zoom the one at
+  // which it was made, so zoom + 1 is where it splits (its expansion zoom).
   uint64_t id = 0;
   bool is_cluster = false;
   uint32_t count = 0;     // members: a point's weight, or the sum over the cluster
@@ -107,15 +110,33 @@ struct LevelItem {
   MapItem item;
 };
 
-// An immutable set of levels built from one set of points.
-class ClusterSnapshot {
+class ClusterLevels;  // cluster_levels.h: the levels and their repair
+
+// The live index.
+class ClusterIndex {
  public:
-  // Builds every level from `points`. REQUIRES: ids unique, weights >= 1, coordinates
-  // finite (ClusterIndex checks this).
-  ClusterSnapshot(const ClusterOptions& options, std::span<const MapPoint> points);
-  ~ClusterSnapshot();
-  ClusterSnapshot(const ClusterSnapshot&) = delete;
-  ClusterSnapshot& operator=(const ClusterSnapshot&) = delete;
+  explicit ClusterIndex(ClusterOptions options = {});
+  ~ClusterIndex();
+  ClusterIndex(const ClusterIndex&) = delete;
+  ClusterIndex& operator=(const ClusterIndex&) = delete;
+
+  // Replaces every point and builds the levels. Fails (and changes nothing) on a
+  // duplicate id, a weight of 0, or a latitude/longitude out of range.
+  Status Load(std::vector<MapPoint> points);
+  // As Load, but builds nothing yet: the points replace the current ones at the next
+  // BuildStaged(), so a caller can build outside its own locks. Changes made meanwhile
+  // apply to the staged points.
+  Status Stage(std::vector<MapPoint> points);
+  // Builds the staged points and swaps them in; returns whether there were any.
+  bool BuildStaged();
+
+  // Changes to the points, visible to readers when the call returns. Add fails on an
+  // existing id or invalid point; Remove, Move and SetWeight fail with NotFound on an
+  // unknown id. A failed call changes nothing.
+  Status Add(const MapPoint& point);
+  Status Remove(uint64_t id);
+  Status Move(uint64_t id, double lat, double lng);
+  Status SetWeight(uint64_t id, uint32_t weight);
 
   // Clusters and points whose position falls inside the box (degrees; west > east
   // crosses the antimeridian; latitudes are clamped to -90..90; a box 360° or wider
@@ -131,70 +152,28 @@ class ClusterSnapshot {
   std::vector<LevelItem> Items(int zoom) const;
 
   const ClusterOptions& options() const { return options_; }
-  size_t point_count() const { return points_.size(); }
-  uint64_t total_weight() const { return total_weight_; }
+  size_t point_count() const;
+  uint64_t total_weight() const;
   // Bytes held by the levels and points (not counting allocator overhead).
   size_t memory_bytes() const;
 
-  struct Level;  // defined in cluster_index.cc
-
  private:
-  struct BasePoint {
-    uint64_t id;
-    double lat, lng;
-    Role role;
-  };
-  int LimitZoom(int zoom) const;
-  uint64_t GroupOf(uint64_t id) const { return options_.group_bits > 0 ? id >> options_.group_bits : id; }
-  MapItem ToMapItem(const Level& level, size_t index, int zoom) const;
-
-  ClusterOptions options_;
-  std::vector<BasePoint> points_;
-  std::vector<std::unique_ptr<Level>> levels_;  // [0] is min_zoom
-  uint64_t total_weight_ = 0;
-};
-
-// The live index: base points kept by the writer, snapshots published to readers.
-class ClusterIndex {
- public:
-  explicit ClusterIndex(ClusterOptions options = {});
-
-  // Replaces every point and publishes at once. Fails (and changes nothing) on a
-  // duplicate id, a weight of 0, or a latitude/longitude out of range.
-  Status Load(std::vector<MapPoint> points);
-  // As Load, but builds nothing: the points become visible at the next Publish(), so a
-  // caller can build outside its own locks.
-  Status Stage(std::vector<MapPoint> points);
-
-  // Changes to the base points; visible to readers after the next Publish().
-  // Add fails on an existing id or invalid point; Remove, Move and SetWeight fail
-  // with NotFound on an unknown id.
-  Status Add(const MapPoint& point);
-  Status Remove(uint64_t id);
-  Status Move(uint64_t id, double lat, double lng);
-  Status SetWeight(uint64_t id, uint32_t weight);
-
-  // Rebuilds and swaps in a new snapshot when a change happened since the last one;
-  // returns whether it did. O(n log n); readers are not blocked.
-  bool Publish();
-
-  // The latest published snapshot (never null: empty before the first Load/Publish).
-  std::shared_ptr<const ClusterSnapshot> Snapshot() const { return snapshot_.load(); }
-
-  std::vector<MapItem> Clusters(double west, double south, double east, double north,
-                                int zoom) const {
-    return Snapshot()->Clusters(west, south, east, north, zoom);
-  }
-
- private:
+  // A reader's lock, and a writer's: a writer waits holding gate_, so new readers queue
+  // behind it instead of starving it.
+  std::shared_lock<std::shared_mutex> ReadLock() const;
+  std::unique_lock<std::shared_mutex> WriteLock() const;
   static Status Validate(const MapPoint& point);
-  std::vector<MapPoint>::iterator Find(uint64_t id);
+  Status CheckTotal(uint64_t old_weight, uint64_t new_weight) const;
+  std::vector<MapPoint>::iterator FindStaged(uint64_t id);
+  static Status SortAndCheck(std::vector<MapPoint>& points);
 
   const ClusterOptions options_;
-  std::mutex writer_mutex_;
-  std::vector<MapPoint> points_;  // sorted by id; guarded by writer_mutex_
-  bool dirty_ = false;            // guarded by writer_mutex_
-  std::atomic<std::shared_ptr<const ClusterSnapshot>> snapshot_;
+  std::mutex writer_mutex_;            // serialises writers, held across a build
+  mutable std::mutex gate_;            // a writer waiting for levels_mutex_ holds it
+  mutable std::shared_mutex levels_mutex_;
+  std::unique_ptr<ClusterLevels> levels_;  // never null; guarded by levels_mutex_
+  // Points given to Stage() and not built yet; guarded by writer_mutex_.
+  std::optional<std::vector<MapPoint>> staged_;
 };
 
 }  // namespace diseasemaps::map

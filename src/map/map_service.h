@@ -15,14 +15,11 @@
 // deletion) calls MemberChanged(user_id); the service re-reads that member's rows and
 // applies the difference to the counts and to the points (Add/Remove/SetWeight; for
 // anonymous viewers a city crossing k moves its weights between its own points and its
-// country's). It never reloads an index for one change. A background thread calls
-// Publish() on every index about every `publish_interval`: publication is a rebuild of
-// every level (see cluster_index.h: greedy clustering is order-dependent, so one change
-// can move clusters at every zoom and no level can be patched in place), so changes are
-// batched, and readers keep answering from the previous snapshot meanwhile. The same
-// thread re-reads every member from the database every `resync_interval` and applies
-// the differences, so several `serve` processes on one database converge even for
-// changes made by another process.
+// country's). The index repairs its levels locally (cluster_index.h), so a change is on
+// the map when MemberChanged returns; nothing is reloaded or rebuilt for it. A
+// background thread re-reads every member from the database every `resync_interval`
+// and applies the differences the same way, so several `serve` processes on one
+// database converge even for changes made by another process.
 //
 // Role filter: applied at query time to the role counts each item carries (a cluster's
 // count and roles then count the selected roles only, and items left with 0 are
@@ -38,11 +35,10 @@
 // members made or removed by `diseasemaps demo-data` reach the map within a second or so.
 //
 // Thread-safety: every public method may be called from any thread. Queries take a
-// shared lock on the member tables only to copy what they need; cluster queries read an
-// immutable snapshot without a lock. Writers (MemberChanged, Resync) are serialised by
-// their own mutex; each updates the tables under the exclusive lock and records the
-// point changes, then applies them to the indexes after releasing it, so a reader never
-// waits for a Publish() rebuild that holds an index's writer lock.
+// shared lock on the member tables only to copy what they need; cluster queries take the
+// index's own reader lock. Writers (MemberChanged, Resync) are serialised by their own
+// mutex; each updates the tables under the exclusive lock and records the point
+// changes, then applies them to the indexes after releasing it.
 #pragma once
 
 #include <array>
@@ -69,7 +65,8 @@ namespace diseasemaps::map {
 
 struct MapServiceOptions {
   uint32_t min_city_members = kDefaultMinCityMembers;  // k
-  std::chrono::milliseconds publish_interval{500};
+  // How often the background thread looks for a re-sync brought forward.
+  std::chrono::milliseconds wake_interval{500};
   std::chrono::milliseconds resync_interval{60000};
   ClusterOptions cluster;  // radius 60, extent 512: what the Leaflet client draws
 };
@@ -120,7 +117,7 @@ class MapService {
   // failure (the service then stays empty). REQUIRES: called once, before Start() and
   // before any query (it drops every scope, and queries hold scopes without a lock).
   Status Load();
-  // Starts the publishing and re-syncing thread. REQUIRES: Load() succeeded.
+  // Starts the re-syncing thread. REQUIRES: Load() succeeded.
   void Start();
 
   // Re-reads that member's rows and applies the difference. Blocks on the database:
@@ -132,8 +129,6 @@ class MapService {
   // Re-counts the synthetic members and sets the banner; a change brings the next
   // re-sync forward. Blocks on the database; call it off the I/O threads.
   void DemoDataMayHaveChanged();
-  // Publishes every index with changes now (the background thread does it by itself).
-  void PublishAll();
 
   // Totals of the scope (0: all conditions) by role: every active member, hidden ones
   // included. Counted from the members when the scope has no map yet (never builds one).
@@ -177,8 +172,8 @@ class MapService {
   struct Scope {
     RoleCounts totals{};
     std::array<ClassState, kViewerClassCount> classes;
-    // Set once the indexes staged at the scope's creation have been published.
-    std::atomic<bool> published{false};
+    // Set once the indexes staged at the scope's creation have been built.
+    std::atomic<bool> built{false};
   };
 
   std::optional<Role> RoleInScope(const Member& member, int orphacode) const;

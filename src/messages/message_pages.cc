@@ -176,7 +176,8 @@ http::Response MessagePages::Inbox(const http::Request& request) {
 http::Response MessagePages::ThreadPage(const http::Request& request, long long id, const FormState& form,
                                         unsigned status) {
   const long long me = *request.viewer.user_id;
-  auto thread = store_.OpenThread(id, me, /*mark_read=*/true);
+  // Only a plain visit reads the thread: a form sent back with an error changes nothing.
+  auto thread = store_.OpenThread(id, me, /*mark_read=*/status == 200);
   if (!thread.ok()) {
     return thread.status().code() == Status::Code::kNotFound ? pages::ErrorPage(&request, 404, kNoConversation)
                                                              : Unavailable(request);

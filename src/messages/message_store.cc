@@ -336,13 +336,10 @@ Status MessageStore::Block(long long blocker_id, long long blocked_id, long long
     long long exists = 0;
     sql << "SELECT COUNT(*) FROM users WHERE id = :u", soci::use(blocked_id, "u"), soci::into(exists);
     if (exists == 0 || blocker_id == blocked_id) return Status::NotFound("no such member");
-    long long already = 0;
-    sql << "SELECT COUNT(*) FROM blocks WHERE blocker_id = :a AND blocked_id = :b", soci::use(blocker_id, "a"),
-        soci::use(blocked_id, "b"), soci::into(already);
-    if (already == 0) {
-      sql << "INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES (:a, :b, :t)",
-          soci::use(blocker_id, "a"), soci::use(blocked_id, "b"), soci::use(now, "t");
-    }
+    // One statement, so two clicks at once both succeed and the first date stays.
+    sql << "INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES (:a, :b, :t)"
+           " ON CONFLICT (blocker_id, blocked_id) DO NOTHING",
+        soci::use(blocker_id, "a"), soci::use(blocked_id, "b"), soci::use(now, "t");
     return Status::Ok();
   });
 }

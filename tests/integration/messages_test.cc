@@ -270,6 +270,13 @@ TEST_P(MessagesTest, BadMessagesComeBackWithTheTextKept) {
   EXPECT_EQ(reply.status, 422u);
   EXPECT_TRUE(Has(reply.body, "this one has 5,001"));
   EXPECT_EQ(Count("SELECT COUNT(*) FROM messages"), 1);
+
+  // Ben's refused reply and refused report leave Amy's message unread for him.
+  SignedIn ben = SignIn(server, "ben@example.org", kPassword);
+  EXPECT_EQ(Post(server, ben, thread, "body=+").status, 422u);
+  const std::string message = std::to_string(Count("SELECT MAX(id) FROM messages"));
+  EXPECT_EQ(Post(server, ben, thread + "/report", "message=" + message + "&reason=+").status, 422u);
+  EXPECT_TRUE(Has(Get(server, ben, "/").body, "unread-count\">(1)"));
 }
 
 TEST_P(MessagesTest, FormsWithoutTheCsrfTokenChangeNothing) {
@@ -386,6 +393,36 @@ TEST_P(MessagesTest, AReportGoesToModeratorsWhoDismissWarnOrSuspend) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'message_report.suspended'"), 1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'user.suspend'"), 1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM message_reports WHERE status = 'open'"), 0);
+}
+
+// A moderator may not suspend a fellow moderator (or an administrator) over a reported
+// message: the refusal says so and changes nothing; an administrator may.
+TEST_P(MessagesTest, OnlyAnAdministratorSuspendsAReportedModerator) {
+  AddUser(database_, "mia@example.org", "Mia Moderator", {"moderator"}, kPassword);
+  AddUser(database_, "ada@example.org", "Ada Admin", {"admin"}, kPassword);
+  TestServer server(database_);
+  SignedIn mia = SignIn(server, "mia@example.org", kPassword);
+  SignedIn ben = SignIn(server, "ben@example.org", kPassword);
+  SignedIn mo = SignIn(server, "mo@example.org", kPassword);
+  SignedIn ada = SignIn(server, "ada@example.org", kPassword);
+  const std::string thread = ConversationOf(Write(server, mia, "ben@example.org", "Rude words from a moderator"));
+  const long long message = Count("SELECT MAX(id) FROM messages");
+  ASSERT_EQ(Post(server, ben, thread + "/report", "message=" + std::to_string(message) + "&reason=Insults").status,
+            303u);
+  const std::string report = "/admin/reports/" + std::to_string(Count("SELECT MAX(id) FROM message_reports"));
+
+  HttpResult refused = Post(server, mo, report, "action=suspend&note=Insults");
+  EXPECT_EQ(refused.status, 403u);
+  EXPECT_TRUE(Has(refused.body, "Only an administrator may suspend a moderator or an administrator"));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM users WHERE status = 'suspended'"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM message_reports WHERE status = 'open'"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'user.suspend'"), 0);
+  EXPECT_EQ(Get(server, mia, "/messages").status, 200u);  // still signed in
+
+  EXPECT_EQ(Post(server, ada, report, "action=suspend&note=Insults").status, 303u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM users WHERE status = 'suspended' AND email_key = 'mia@example.org'"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM message_reports WHERE status = 'open'"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'user.suspend'"), 1);
 }
 
 TEST_P(MessagesTest, ExportHoldsMyMessagesAndDeletionKeepsThemForOthers) {

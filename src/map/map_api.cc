@@ -8,14 +8,16 @@
 
 #include "catalog/condition_page.h"
 #include "map/map_privacy.h"
+#include "pages/error_pages.h"
 
 namespace diseasemaps::map {
 namespace {
 
 using nlohmann::json;
 
-http::Response Error(const std::string& message, unsigned status = 400) {
-  http::Response response = http::Response::Json(json{{"error", message}}.dump(), status);
+// The API's error shape, as every other endpoint's: {"error": {"status", "message"}}.
+http::Response Error(const http::Request& request, const std::string& message, unsigned status = 400) {
+  http::Response response = pages::ErrorPage(&request, status, message);
   response.With("Cache-Control", "no-store");
   return response;
 }
@@ -170,10 +172,10 @@ struct MapApi::Scope {
 std::optional<http::Response> MapApi::ReadScope(const http::Request& request, Scope& scope) {
   std::string error;
   auto resolved = ResolveCondition(request, error);
-  if (!resolved.ok()) return Error("The map is unavailable right now; please try again in a moment.", 503);
-  if (!error.empty()) return Error(error);
+  if (!resolved.ok()) return Error(request, "The map is unavailable right now; please try again in a moment.", 503);
+  if (!error.empty()) return Error(request, error);
   auto roles = ParseRoles(request, error);
-  if (!roles) return Error(error);
+  if (!roles) return Error(request, error);
   scope = std::move(*resolved);
   scope.roles = *roles;
   return std::nullopt;
@@ -244,11 +246,11 @@ http::Response MapApi::Map(const http::Request& request) {
   if (auto refused = ReadScope(request, scope)) return *refused;
   std::string error;
   auto box = ParseBox(request, error);
-  if (!box) return Error(error);
+  if (!box) return Error(request, error);
   const std::string zoom_text = request.Query("zoom").value_or("");
   const auto zoom = AllDigits(zoom_text) ? ParseWhole(zoom_text) : std::nullopt;
   if (!zoom || *zoom > kMaxZoom) {
-    return Error("zoom is required: a whole number from 0 to " + std::to_string(kMaxZoom) + ".");
+    return Error(request, "zoom is required: a whole number from 0 to " + std::to_string(kMaxZoom) + ".");
   }
   const ViewerClass viewer_class = ClassOf(request.viewer);
   const auto items = service_.Items(scope.orphacode, viewer_class, scope.roles, box->west, box->south, box->east,
@@ -273,13 +275,13 @@ http::Response MapApi::Members(const http::Request& request) {
   const std::string place_text = request.Query("place").value_or("");
   const auto place = ParsePlaceId(place_text);
   if (!place) {
-    return Error("place is required: a place_id from the map, city:ID (digits) or country:CC "
+    return Error(request, "place is required: a place_id from the map, city:ID (digits) or country:CC "
                  "(two capital letters).");
   }
   long long page = 1;
   if (const auto text = request.Query("page"); text && !text->empty()) {
     const auto parsed = AllDigits(*text) ? ParseWhole(*text) : std::nullopt;
-    if (!parsed || *parsed < 1) return Error("page must be a whole number from 1 on.");
+    if (!parsed || *parsed < 1) return Error(request, "page must be a whole number from 1 on.");
     page = *parsed;
   }
   const auto all = service_.MembersAt(scope.orphacode, ClassOf(request.viewer), scope.roles, *place);
@@ -289,7 +291,7 @@ http::Response MapApi::Members(const http::Request& request) {
     ids.push_back(all[static_cast<size_t>(i)].user_id);
   }
   auto cards = service_.Cards(ids);
-  if (!cards.ok()) return Error("The map is unavailable right now; please try again in a moment.", 503);
+  if (!cards.ok()) return Error(request, "The map is unavailable right now; please try again in a moment.", 503);
   json members = json::array();
   size_t k = static_cast<size_t>(first);
   for (const MemberCard& card : *cards) {

@@ -386,7 +386,9 @@ TEST_P(MapTest, BadInputIsRefusedWithAMessage) {
     EXPECT_EQ(r.status, 400u) << target << " " << r.body;
     json body = json::parse(r.body, nullptr, false);
     ASSERT_TRUE(body.is_object()) << target;
-    EXPECT_TRUE(body["error"].is_string()) << target << " " << r.body;
+    // The API's one error shape: {"error": {"status", "message"}}.
+    EXPECT_EQ(body["error"]["status"], 400) << target << " " << r.body;
+    EXPECT_TRUE(body["error"]["message"].is_string()) << target << " " << r.body;
   }
   EXPECT_TRUE(Has(server.Get("/api/v1/map?zoom=21").body, "0 to 20"));
   EXPECT_TRUE(Has(server.Get("/api/v1/map?zoom=3&roles=cousins").body, "affected, family"));

@@ -25,21 +25,6 @@ std::string Trimmed(const std::optional<std::string>& text) {
   return text ? std::string(TrimWhitespace(*text)) : std::string();
 }
 
-// "\r\n" and a lone "\r" (what browsers send from a textarea) become "\n".
-std::string UnixLineBreaks(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r') {
-      out.push_back('\n');
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    } else {
-      out.push_back(text[i]);
-    }
-  }
-  return out;
-}
-
 bool IsText(std::string_view s) { return http::IsValidUtf8(s) && s.find('\0') == std::string_view::npos; }
 
 std::string TooLong(const char* what, std::size_t size, std::size_t limit) {

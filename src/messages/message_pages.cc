@@ -30,26 +30,14 @@ std::string When(long long at) { return UtcTime(at, "%Y-%m-%d %H:%M UTC"); }
 
 http::Response Unavailable(const http::Request& request) { return pages::ErrorPage(&request, 503, kUnavailable); }
 
-// A 429 page with Retry-After and the reason in words.
-http::Response TooMany(const http::Request& request, long long retry_after, const std::string& message) {
-  const long long wait = std::max(retry_after, 1LL);
-  const long long minutes = (wait + 59) / 60;
-  http::Response response = pages::ErrorPage(
-      &request, 429,
-      message + " You can try again in " +
-          (minutes >= 120 ? std::to_string((minutes + 59) / 60) + " hours." : std::to_string(minutes) + " minute(s)."));
-  response.With("Retry-After", std::to_string(wait));
-  return response;
-}
-
 http::Response Throttled(const http::Request& request, const Sent& sent, int per_day) {
   if (sent.outcome == Sent::Outcome::kTooManyConversations) {
-    return TooMany(request, sent.retry_after,
+    return pages::TooManyRequests(request, sent.retry_after,
                    "New accounts can start at most " + std::to_string(per_day) +
                        " conversations a day, to keep members safe from unwanted messages. Nothing was sent."
                        " Replies in your existing conversations are not limited this way.");
   }
-  return TooMany(request, sent.retry_after,
+  return pages::TooManyRequests(request, sent.retry_after,
                  "You have sent " + std::to_string(limits::kMessagesPerHour) +
                      " messages in the last hour, the most we allow. Nothing was sent.");
 }

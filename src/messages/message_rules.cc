@@ -10,24 +10,10 @@
 namespace diseasemaps::messages {
 namespace {
 
-std::string WithoutCarriageReturns(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r') {
-      if (i + 1 < text.size() && text[i + 1] == '\n') continue;
-      out.push_back('\n');
-      continue;
-    }
-    out.push_back(text[i]);
-  }
-  return out;
-}
-
 BodyCheck CheckText(const std::string& text, std::size_t limit, bool required, const std::string& empty,
                     const std::string& what) {
   BodyCheck check;
-  const std::string clean = WithoutCarriageReturns(text);
+  const std::string clean = UnixLineBreaks(text);
   const auto count = profiles::CountCharacters(clean);
   if (!count) {
     check.error = "This " + what +

@@ -29,15 +29,33 @@ long long NowSeconds() {
       .count();
 }
 
+std::string WaitInWords(long long seconds) {
+  const long long minutes = (std::max(seconds, 1LL) + 59) / 60;
+  return minutes >= 120 ? std::to_string((minutes + 59) / 60) + " hours" : std::to_string(minutes) + " minute(s)";
+}
+
+namespace {
+
+http::Response WithRetryAfter(http::Response response, long long wait) {
+  response.With("Retry-After", std::to_string(wait));
+  return response;
+}
+
+}  // namespace
+
 http::Response TooManyAttempts(const http::Request& request, long long retry_after_seconds,
                                const std::string& what) {
   const long long wait = std::max(retry_after_seconds, 1LL);
-  http::Response response =
-      ErrorPage(&request, 429,
-                "Too many " + what + " from here in a short time. For everyone's safety, please wait " +
-                    std::to_string((wait + 59) / 60) + " minute(s) and try again.");
-  response.With("Retry-After", std::to_string(wait));
-  return response;
+  return WithRetryAfter(ErrorPage(&request, 429,
+                                  "Too many " + what + " from here in a short time. For everyone's safety, please wait " +
+                                      WaitInWords(wait) + " and try again."),
+                        wait);
+}
+
+http::Response TooManyRequests(const http::Request& request, long long retry_after_seconds,
+                               const std::string& reason) {
+  const long long wait = std::max(retry_after_seconds, 1LL);
+  return WithRetryAfter(ErrorPage(&request, 429, reason + " You can try again in " + WaitInWords(wait) + "."), wait);
 }
 
 }  // namespace diseasemaps::pages

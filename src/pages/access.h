@@ -22,5 +22,10 @@ long long NowSeconds();
 // A 429 page (or JSON) with Retry-After, saying how long to wait.
 http::Response TooManyAttempts(const http::Request& request, long long retry_after_seconds,
                                const std::string& what);
+// A 429 page (or JSON) with Retry-After: `reason`, then when to try again.
+http::Response TooManyRequests(const http::Request& request, long long retry_after_seconds,
+                               const std::string& reason);
+// A wait in words, rounded up: "1 minute(s)", "45 minute(s)", "3 hours".
+std::string WaitInWords(long long seconds);
 
 }  // namespace diseasemaps::pages

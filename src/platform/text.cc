@@ -16,6 +16,20 @@ std::string_view TrimWhitespace(std::string_view s) {
   return s;
 }
 
+std::string UnixLineBreaks(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      out.push_back('\n');
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
 std::vector<std::string_view> SplitOn(std::string_view s, std::string_view separator) {
   std::vector<std::string_view> pieces;
   std::size_t start = 0;

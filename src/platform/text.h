@@ -12,6 +12,9 @@ namespace diseasemaps {
 // s without leading and trailing spaces, tabs, carriage returns and newlines.
 std::string_view TrimWhitespace(std::string_view s);
 
+// "\r\n" and a lone "\r" (what browsers send from a textarea) become "\n".
+std::string UnixLineBreaks(std::string_view text);
+
 // The pieces of s between separators; "" gives one empty piece; separators at the ends
 // give empty pieces. REQUIRES: separator is not empty.
 std::vector<std::string_view> SplitOn(std::string_view s, std::string_view separator);

@@ -30,5 +30,12 @@ TEST(IsoDate, IsTheUtcDate) {
   EXPECT_EQ(IsoDate(1700000000 + 86400 * 366), "2024-11-14");
 }
 
+TEST(UnixLineBreaks, TurnsEveryBrowserLineBreakIntoOneNewline) {
+  EXPECT_EQ(UnixLineBreaks("a\r\nb\rc\nd"), "a\nb\nc\nd");
+  EXPECT_EQ(UnixLineBreaks("\r\r\n\n"), "\n\n\n");
+  EXPECT_EQ(UnixLineBreaks("end\r"), "end\n");
+  EXPECT_EQ(UnixLineBreaks(""), "");
+}
+
 }  // namespace
 }  // namespace diseasemaps

@@ -53,6 +53,18 @@ uint64_t Mix(uint64_t v) {
   return v ^ (v >> 31);
 }
 
+// A slot of `slots`: a freed one if any, else a new one at the end.
+template <typename T>
+uint32_t Alloc(std::vector<T>& slots, std::vector<uint32_t>& free_slots) {
+  if (free_slots.empty()) {
+    slots.emplace_back();
+    return static_cast<uint32_t>(slots.size() - 1);
+  }
+  const uint32_t slot = free_slots.back();
+  free_slots.pop_back();
+  return slot;
+}
+
 // About two items a cell.
 uint32_t GridSideFor(size_t items) {
   return static_cast<uint32_t>(std::clamp<double>(std::ceil(std::sqrt(items / 2.0)), 1, kMaxGridSide));
@@ -144,24 +156,8 @@ struct ClusterLevels::Level {
     }
   }
 
-  uint32_t AllocItem() {
-    if (free_items.empty()) {
-      items.emplace_back();
-      return static_cast<uint32_t>(items.size() - 1);
-    }
-    const uint32_t slot = free_items.back();
-    free_items.pop_back();
-    return slot;
-  }
-  uint32_t AllocRecord() {
-    if (free_records.empty()) {
-      records.emplace_back();
-      return static_cast<uint32_t>(records.size() - 1);
-    }
-    const uint32_t r = free_records.back();
-    free_records.pop_back();
-    return r;
-  }
+  uint32_t AllocItem() { return Alloc(items, free_items); }
+  uint32_t AllocRecord() { return Alloc(records, free_records); }
   // Makes a filled slot (count > 0) live, growing the grid when the level has outgrown it.
   void Insert(uint32_t slot) {
     ++live;

@@ -8,6 +8,7 @@
 #include "map/demo_data.h"
 #include "platform/site_banner.h"
 #include "platform/text.h"
+#include "profiles/profile.h"
 
 namespace diseasemaps::map {
 namespace {
@@ -37,12 +38,15 @@ RoleCounts Masked(const RoleCounts& counts, const RoleFilter& filter) {
   return out;
 }
 
-constexpr const char* kRoleLabels[kRoleCount] = {"affected",   "family & friends",        "adviser",
-                                                 "researcher", "healthcare professional", "organisation"};
 
 }  // namespace
 
-const char* RoleLabel(Role role) { return kRoleLabels[static_cast<int>(role)]; }
+std::string RoleLabel(Role role) {
+  // The profile's label ("Family & friends"), as it reads inside a sentence.
+  std::string label = profiles::MemberRoleLabel(static_cast<profiles::MemberRole>(role));
+  if (!label.empty() && label[0] >= 'A' && label[0] <= 'Z') label[0] = static_cast<char>(label[0] - 'A' + 'a');
+  return label;
+}
 
 std::string TotalsSummary(const RoleCounts& totals) {
   const uint32_t total = Sum(totals);
@@ -53,7 +57,7 @@ std::string TotalsSummary(const RoleCounts& totals) {
     if (totals[r] == 0) continue;
     if (!first) out += ", ";
     first = false;
-    out += GroupedNumber(totals[r]) + " " + kRoleLabels[r];
+    out += GroupedNumber(totals[r]) + " " + RoleLabel(static_cast<Role>(r));
   }
   return out;
 }

@@ -143,7 +143,8 @@ class MapService {
   // Countries() counts them.
   std::vector<ListedMember> MembersAt(int orphacode, ViewerClass viewer_class, const RoleFilter& roles,
                                       PlaceKey place);
-  // Members the class may list, by country, in the selected roles; count desc, then code.
+  // Members the class may list, by country, in the selected roles, in no particular order
+  // (the API sorts them by count, then by the country's name).
   std::vector<CountryCount> Countries(int orphacode, ViewerClass viewer_class, const RoleFilter& roles);
   // What a members list shows of those members (display name, contact, verified).
   Result<std::vector<MemberCard>> Cards(const std::vector<long long>& user_ids) { return store_.Cards(user_ids); }
@@ -230,6 +231,6 @@ class MapService {
 // "No members yet". Roles with 0 are left out.
 std::string TotalsSummary(const RoleCounts& totals);
 // "affected", "family & friends", …, "healthcare professional", "organisation".
-const char* RoleLabel(Role role);
+std::string RoleLabel(Role role);
 
 }  // namespace diseasemaps::map

@@ -1,17 +1,26 @@
 #include "map/map_store.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <tuple>
 
 #include "platform/content_generation.h"
 #include "platform/db/row_text.h"
+#include "profiles/profile.h"
 
 namespace diseasemaps::map {
 namespace {
 
-constexpr const char* kRoleNames[kRoleCount] = {"affected",   "family",       "adviser",
-                                                "researcher", "professional", "organisation"};
+// The map's roles are the profile's member roles, in the same order: one table of names.
+static_assert(std::size(profiles::kAllMemberRoles) == kRoleCount);
+static_assert(static_cast<int>(profiles::MemberRole::kAffected) == static_cast<int>(Role::kAffected));
+static_assert(static_cast<int>(profiles::MemberRole::kFamily) == static_cast<int>(Role::kFamilyAndFriends));
+static_assert(static_cast<int>(profiles::MemberRole::kAdviser) == static_cast<int>(Role::kAdviser));
+static_assert(static_cast<int>(profiles::MemberRole::kResearcher) == static_cast<int>(Role::kResearcher));
+static_assert(static_cast<int>(profiles::MemberRole::kProfessional) ==
+              static_cast<int>(Role::kHealthcareProfessional));
+static_assert(static_cast<int>(profiles::MemberRole::kOrganisation) == static_cast<int>(Role::kOrganisation));
 
 double RowDouble(const soci::row& row, std::size_t column) {
   if (row.get_indicator(column) == soci::i_null) return 0;
@@ -58,13 +67,12 @@ void SortMemberships(std::vector<Joined>& joined, MemberRow& m) {
 }  // namespace
 
 std::optional<Role> ParseRoleName(std::string_view name) {
-  for (int r = 0; r < kRoleCount; ++r) {
-    if (name == kRoleNames[r]) return static_cast<Role>(r);
-  }
-  return std::nullopt;
+  const auto role = profiles::ParseMemberRole(name);
+  if (!role) return std::nullopt;
+  return static_cast<Role>(static_cast<int>(*role));
 }
 
-const char* RoleName(Role role) { return kRoleNames[static_cast<int>(role)]; }
+std::string RoleName(Role role) { return profiles::MemberRoleName(static_cast<profiles::MemberRole>(role)); }
 
 Result<std::vector<MemberRow>> MapStore::LoadAll() {
   return db_.Run([&](soci::session& sql) -> Result<std::vector<MemberRow>> {

@@ -51,9 +51,9 @@ struct SyntheticMember {
   bool accepts_contact = false;
 };
 
-// "affected" … "organisation" (memberships.role) to Role and back.
+// "affected" … "organisation" (memberships.role) to Role and back: the profile's names.
 std::optional<Role> ParseRoleName(std::string_view name);
-const char* RoleName(Role role);
+std::string RoleName(Role role);
 
 class MapStore {
  public:

@@ -9,6 +9,9 @@
 #include "catalog/condition_page.h"
 #include "map/map_privacy.h"
 #include "pages/error_pages.h"
+#include "pages/paging.h"
+#include "platform/text.h"
+#include "profiles/profile.h"
 
 namespace diseasemaps::map {
 namespace {
@@ -74,18 +77,6 @@ json RolesJson(const RoleCounts& counts) {
   json roles = json::object();
   for (int r = 0; r < kRoleCount; ++r) roles[RoleName(static_cast<Role>(r))] = counts[r];
   return roles;
-}
-
-std::optional<long long> ParseWhole(std::string_view text) {
-  long long value = 0;
-  if (text.empty() || text.size() > 12) return std::nullopt;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
-bool AllDigits(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::optional<RoleFilter> ParseRoles(const http::Request& request, std::string& error) {
@@ -198,9 +189,8 @@ Result<MapApi::Scope> MapApi::ResolveCondition(const http::Request& request, std
     }
   }
   Result<catalog::Condition> found = Status::NotFound("");
-  if (AllDigits(text)) {
-    auto code = ParseWhole(text);
-    if (code && *code > 0 && *code < 100000000) found = conditions_.FindByOrphacode(static_cast<int>(*code));
+  if (auto code = ParsePositiveInteger(text)) {
+    if (*code < 100000000) found = conditions_.FindByOrphacode(static_cast<int>(*code));
   } else if (text.size() <= 200) {
     found = conditions_.FindBySlug(catalog::NormaliseSlug(text));
   }
@@ -248,7 +238,7 @@ http::Response MapApi::Map(const http::Request& request) {
   auto box = ParseBox(request, error);
   if (!box) return Error(request, error);
   const std::string zoom_text = request.Query("zoom").value_or("");
-  const auto zoom = AllDigits(zoom_text) ? ParseWhole(zoom_text) : std::nullopt;
+  const auto zoom = zoom_text == "0" ? std::optional<long long>(0) : ParsePositiveInteger(zoom_text);
   if (!zoom || *zoom > kMaxZoom) {
     return Error(request, "zoom is required: a whole number from 0 to " + std::to_string(kMaxZoom) + ".");
   }
@@ -278,15 +268,12 @@ http::Response MapApi::Members(const http::Request& request) {
     return Error(request, "place is required: a place_id from the map, city:ID (digits) or country:CC "
                  "(two capital letters).");
   }
-  long long page = 1;
-  if (const auto text = request.Query("page"); text && !text->empty()) {
-    const auto parsed = AllDigits(*text) ? ParseWhole(*text) : std::nullopt;
-    if (!parsed || *parsed < 1) return Error(request, "page must be a whole number from 1 on.");
-    page = *parsed;
-  }
+  const auto page = pages::ParsePageNumber(request.Query("page"));
+  if (!page.ok()) return Error(request, page.status().message());
   const auto all = service_.MembersAt(scope.orphacode, ClassOf(request.viewer), scope.roles, *place);
+  const pages::Paging paging(*page, kMembersPerPage, static_cast<long long>(all.size()));
   std::vector<long long> ids;
-  const long long first = (page - 1) * kMembersPerPage;
+  const long long first = paging.offset();
   for (long long i = first; i < static_cast<long long>(all.size()) && i < first + kMembersPerPage; ++i) {
     ids.push_back(all[static_cast<size_t>(i)].user_id);
   }
@@ -298,7 +285,7 @@ http::Response MapApi::Members(const http::Request& request) {
     while (k < all.size() && all[k].user_id != card.user_id) ++k;
     if (k == all.size()) break;
     const ListedMember& m = all[k];
-    const bool verifiable = m.role == Role::kHealthcareProfessional || m.role == Role::kOrganisation;
+    const bool verifiable = profiles::IsVerifiable(static_cast<profiles::MemberRole>(m.role));
     json contact = nullptr;
     if (guard::CanContact(request.viewer, m.user_id, m.visibility, card.accepts_contact)) {
       contact = "/messages/new?to=" + std::to_string(m.user_id);
@@ -311,7 +298,7 @@ http::Response MapApi::Members(const http::Request& request) {
                        {"url", "/members/" + std::to_string(m.user_id)},
                        {"contact_url", contact}});
   }
-  json body = {{"place", service_.PlaceLabel(*place)}, {"page", page}, {"per_page", kMembersPerPage},
+  json body = {{"place", service_.PlaceLabel(*place)}, {"page", paging.page()}, {"per_page", kMembersPerPage},
                {"total", all.size()}, {"members", std::move(members)}};
   return Answer(body);
 }

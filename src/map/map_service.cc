@@ -361,6 +361,9 @@ Status MapService::Load() {
 }
 
 void MapService::DemoDataMayHaveChanged() {
+  // Serve's watcher and the re-sync thread both call this: counting and setting under one
+  // lock, the banner last set is the one of the latest count.
+  std::lock_guard demo(demo_mutex_);
   auto count = store_.CountSynthetic();
   if (!count.ok()) return;
   const long long before = synthetic_members_.exchange(*count);

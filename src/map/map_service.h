@@ -219,6 +219,7 @@ class MapService {
   std::unordered_map<PlaceKey, std::vector<long long>> at_place_;
   std::unordered_map<PlaceKey, std::vector<PlaceKey>> country_places_;
 
+  std::mutex demo_mutex_;  // serialises DemoDataMayHaveChanged
   std::atomic<long long> synthetic_members_{-1};
   std::atomic<bool> resync_soon_{false};
   std::mutex loop_mutex_;

@@ -311,14 +311,18 @@ void MapService::MoveMemberLocked(long long user_id, PlaceKey from, PlaceKey to)
   if (to != kNoPlace) at_place_[to].push_back(user_id);
 }
 
+MapService::Member MapService::MemberFrom(const MemberRow& row) {
+  Member m;
+  m.place = RegisterPlace(row);
+  m.visibility = row.visibility;
+  m.memberships = row.memberships;
+  return m;
+}
+
 void MapService::ApplyLocked(long long user_id, const std::optional<MemberRow>& row, PointChanges& changes) {
   auto it = members_.find(user_id);
   Member fresh;
-  if (row) {
-    fresh.place = RegisterPlace(*row);
-    fresh.visibility = row->visibility;
-    fresh.memberships = row->memberships;
-  }
+  if (row) fresh = MemberFrom(*row);
   for (auto& [orphacode, scope] : scopes_) {
     std::array<std::unordered_set<PlaceKey>, kViewerClassCount> touched;
     if (it != members_.end()) Count(*scope, orphacode, it->second, -1, &touched);
@@ -344,11 +348,8 @@ Status MapService::Load() {
   at_place_.clear();
   members_.reserve(rows->size());
   for (const MemberRow& row : *rows) {
-    Member m;
-    m.place = RegisterPlace(row);
+    Member m = MemberFrom(row);
     if (m.place != kNoPlace) at_place_[m.place].push_back(row.user_id);
-    m.visibility = row.visibility;
-    m.memberships = row.memberships;
     members_.emplace(row.user_id, std::move(m));
   }
   ScopeLocked(0);

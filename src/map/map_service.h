@@ -198,6 +198,8 @@ class MapService {
   Scope* FindScope(int orphacode);
   Scope& GetScope(int orphacode);     // builds it when missing; returns with no lock held
   PlaceKey RegisterPlace(const MemberRow& row);
+  // The member as the service keeps them (registers their place). REQUIRES: mutex_ held.
+  Member MemberFrom(const MemberRow& row);
   void MoveMemberLocked(long long user_id, PlaceKey from, PlaceKey to);
   void ApplyLocked(long long user_id, const std::optional<MemberRow>& row, PointChanges& changes);
   void Loop();

@@ -22,12 +22,6 @@ static_assert(static_cast<int>(profiles::MemberRole::kProfessional) ==
               static_cast<int>(Role::kHealthcareProfessional));
 static_assert(static_cast<int>(profiles::MemberRole::kOrganisation) == static_cast<int>(Role::kOrganisation));
 
-double RowDouble(const soci::row& row, std::size_t column) {
-  if (row.get_indicator(column) == soci::i_null) return 0;
-  if (row.get_properties(column).get_data_type() == soci::dt_double) return row.get<double>(column);
-  return static_cast<double>(RowInteger(row, column));
-}
-
 // The member columns, then `WHERE` conditions appended by the caller.
 constexpr const char* kMemberQuery =
     "SELECT u.id, COALESCE(p.visibility, 'members'), COALESCE(p.place_kind, 'none'), p.city_id,"

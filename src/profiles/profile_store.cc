@@ -16,12 +16,6 @@ long long Now() {
       .count();
 }
 
-double RowDouble(const soci::row& row, std::size_t column) {
-  if (row.get_indicator(column) == soci::i_null) return 0;
-  if (row.get_properties(column).get_data_type() == soci::dt_double) return row.get<double>(column);
-  return static_cast<double>(RowInteger(row, column));
-}
-
 std::string PlaceKindName(Location::Kind kind) {
   switch (kind) {
     case Location::Kind::kNone: return "none";

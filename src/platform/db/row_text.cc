@@ -44,4 +44,10 @@ long long RowInteger(const soci::row& row, std::size_t column, long long fallbac
   }
 }
 
+double RowDouble(const soci::row& row, std::size_t column) {
+  if (row.get_indicator(column) == soci::i_null) return 0;
+  if (row.get_properties(column).get_data_type() == soci::dt_double) return row.get<double>(column);
+  return static_cast<double>(RowInteger(row, column));
+}
+
 }  // namespace diseasemaps

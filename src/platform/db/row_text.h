@@ -15,4 +15,7 @@ std::string RowText(const soci::row& row, std::size_t column);
 // The column as an integer; `fallback` when NULL or not a number.
 long long RowInteger(const soci::row& row, std::size_t column, long long fallback = 0);
 
+// The column as a floating-point number; 0 when NULL (an integer column is widened).
+double RowDouble(const soci::row& row, std::size_t column);
+
 }  // namespace diseasemaps

@@ -19,7 +19,7 @@ constexpr const char* kRefusal = "Your account cannot do this right now.";
 
 http::Response Page(const std::string& name, json view, unsigned status = 200) {
   http::Response response = http::Response::Html(Templates::RenderPage(name, view), status);
-  response.With("Cache-Control", "no-store");
+  response.NoStore();
   return response;
 }
 
@@ -70,7 +70,7 @@ http::Response AccountPages::Export(const http::Request& request) {
                    {"data", *data}};
   http::Response response = http::Response::Json(document.dump(2) + "\n");
   response.With("Content-Disposition", "attachment; filename=\"diseasemaps-my-data.json\"");
-  response.With("Cache-Control", "no-store");
+  response.NoStore();
   return response;
 }
 

@@ -73,7 +73,7 @@ http::Response AdminPages::Users(const http::Request& request) {
                {"done_verified", request.Query("done").value_or("") == "verification"},
                {"paging", paging.ToView("/admin/users")}};
   http::Response response = http::Response::Html(Templates::RenderPage("admin_users", view));
-  response.With("Cache-Control", "no-store");
+  response.NoStore();
   return response;
 }
 
@@ -144,7 +144,7 @@ http::Response AdminPages::AuditLog(const http::Request& request) {
   if (!entries.ok()) return pages::ErrorPage(&request, 503, "The audit log is unavailable right now.");
   json rows = json::array();
   for (const AuditEntry& entry : *entries) {
-    rows.push_back({{"at", UtcTime(entry.at, "%Y-%m-%d %H:%M UTC")},
+    rows.push_back({{"at", UtcMinute(entry.at)},
                     {"actor", entry.actor_name.empty() ? "the system" : entry.actor_name},
                     {"action", entry.action},
                     {"subject", entry.subject},
@@ -153,7 +153,7 @@ http::Response AdminPages::AuditLog(const http::Request& request) {
   json view = {{"title", "Audit log"}, {"noindex", true}, {"entries", rows}, {"total", *total},
                {"paging", paging.ToView("/admin/audit")}};
   http::Response response = http::Response::Html(Templates::RenderPage("admin_audit", view));
-  response.With("Cache-Control", "no-store");
+  response.NoStore();
   return response;
 }
 

@@ -59,7 +59,7 @@ http::Response LoginPages::Form(const http::Request& request, const std::string&
                                                : ""},
   };
   http::Response response = http::Response::Html(Templates::RenderPage("login", page), status);
-  response.With("Cache-Control", "no-store");
+  response.NoStore();
   return response;
 }
 

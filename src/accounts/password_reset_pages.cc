@@ -19,7 +19,7 @@ using nlohmann::json;
 
 http::Response Page(const std::string& name, json view, unsigned status = 200) {
   http::Response response = http::Response::Html(Templates::RenderPage(name, view), status);
-  response.With("Cache-Control", "no-store");
+  response.NoStore();
   return response;
 }
 

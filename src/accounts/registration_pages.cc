@@ -20,18 +20,13 @@ json ErrorsView(const FieldErrors& errors) {
   return view;
 }
 
-http::Response NoStore(http::Response response) {
-  response.With("Cache-Control", "no-store");
-  return response;
-}
-
 }  // namespace
 
 http::Response CheckYourEmailPage(const http::Request& request, const std::string& heading,
                                   const std::string& text) {
   (void)request;
   json view = {{"title", heading}, {"noindex", true}, {"heading", heading}, {"text", text}};
-  return NoStore(http::Response::Html(Templates::RenderPage("account_message", view)));
+  return http::Response::Html(Templates::RenderPage("account_message", view)).NoStore();
 }
 
 http::Response MessagePage(const http::Request& request, unsigned status, const std::string& heading,
@@ -40,7 +35,7 @@ http::Response MessagePage(const http::Request& request, unsigned status, const 
   (void)request;
   json view = {{"title", heading}, {"noindex", true}, {"heading", heading}, {"text", text},
                {"link_href", link_href}, {"link_text", link_text}};
-  return NoStore(http::Response::Html(Templates::RenderPage("account_message", view), status));
+  return http::Response::Html(Templates::RenderPage("account_message", view), status).NoStore();
 }
 
 RegistrationPages::RegistrationPages(UserStore& users, PasswordHasher& hasher, std::string public_url)
@@ -62,7 +57,7 @@ http::Response RegistrationPages::Form(const http::Request& request, const std::
                {"has_errors", !errors.empty()},
                {"error_count", errors.size()},
                {"form_csrf", request.csrf_token}};
-  return NoStore(http::Response::Html(Templates::RenderPage("register", view), status));
+  return http::Response::Html(Templates::RenderPage("register", view), status).NoStore();
 }
 
 http::Response RegistrationPages::Show(const http::Request& request) {
@@ -110,7 +105,7 @@ http::Response RegistrationPages::ShowConfirm(const http::Request& request) {
   }
   json view = {{"title", "Confirm your e-mail address"}, {"noindex", true}, {"token", token},
                {"form_csrf", request.csrf_token}};
-  return NoStore(http::Response::Html(Templates::RenderPage("confirm_address", view)));
+  return http::Response::Html(Templates::RenderPage("confirm_address", view)).NoStore();
 }
 
 http::Response RegistrationPages::Confirm(const http::Request& request) {
@@ -134,7 +129,7 @@ http::Response RegistrationPages::Confirm(const http::Request& request) {
 http::Response RegistrationPages::ShowResend(const http::Request& request) {
   json view = {{"title", "Send the confirmation link again"}, {"noindex", true}, {"form_csrf", request.csrf_token},
                {"email", ""}, {"errors", json::object()}};
-  return NoStore(http::Response::Html(Templates::RenderPage("confirm_resend", view)));
+  return http::Response::Html(Templates::RenderPage("confirm_resend", view)).NoStore();
 }
 
 http::Response RegistrationPages::Resend(const http::Request& request) {
@@ -143,7 +138,7 @@ http::Response RegistrationPages::Resend(const http::Request& request) {
     json view = {{"title", "Send the confirmation link again"}, {"noindex", true},
                  {"form_csrf", request.csrf_token}, {"email", email.substr(0, kMaxEmailBytes)},
                  {"errors", {{"email", "Enter an e-mail address like name@example.org."}}}};
-    return NoStore(http::Response::Html(Templates::RenderPage("confirm_resend", view), 422));
+    return http::Response::Html(Templates::RenderPage("confirm_resend", view), 422).NoStore();
   }
   const long long now = pages::NowSeconds();
   const std::string ip_key = "ip:" + request.remote_address;

@@ -321,7 +321,7 @@ http::Response ConditionPage(ConditionStore& store, Database& db, const http::Re
     page["community"] = *box;
   }
   http::Response response = http::Response::Html(Templates::RenderPage("condition", page), status);
-  if (request.viewer.signed_in()) response.With("Cache-Control", "no-store");  // holds a form's token
+  if (request.viewer.signed_in()) response.NoStore();  // holds a form's token
   return response;
 }
 

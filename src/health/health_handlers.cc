@@ -11,14 +11,14 @@ http::Response Healthz(Database& db) {
   http::Response response = answer.ok() && *answer == 1
                                 ? http::Response::Text("ok\n", 200)
                                 : http::Response::Text("database unavailable\n", 503);
-  response.With("Cache-Control", "no-store");
+  response.NoStore();
   return response;
 }
 
 http::Response MetricsPage(const Metrics& metrics) {
   http::Response response = http::Response::Text(metrics.RenderPrometheus());
   response.content_type = "text/plain; version=0.0.4; charset=utf-8";
-  response.With("Cache-Control", "no-store");
+  response.NoStore();
   return response;
 }
 

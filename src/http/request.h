@@ -61,6 +61,10 @@ struct Response {
     headers.emplace_back(std::move(name), std::move(value));
     return *this;
   }
+  // Kept by no cache (Cache-Control: no-store): the response holds one person's data or a
+  // form's token.
+  Response& NoStore() & { return With("Cache-Control", "no-store"); }
+  Response NoStore() && { return std::move(NoStore()); }
   // The value of an extra header, or "".
   std::string_view HeaderValue(std::string_view name) const;
 };

@@ -14,8 +14,8 @@ namespace {
 
 std::string StateOf(const OutboxMail& mail) {
   if (mail.status == "sent") {
-    return mail.delivered_by == "console" ? "shown on the console " + UtcTime(mail.sent_at, "%Y-%m-%d %H:%M UTC")
-                                          : "sent " + UtcTime(mail.sent_at, "%Y-%m-%d %H:%M UTC");
+    return mail.delivered_by == "console" ? "shown on the console " + UtcMinute(mail.sent_at)
+                                          : "sent " + UtcMinute(mail.sent_at);
   }
   if (mail.status == "failed") return "not sent: gave up";
   if (mail.status == "sending") return "being sent";
@@ -41,7 +41,7 @@ http::Response OutboxPage(OutboxStore& outbox, const std::string& smtp_descripti
   for (const OutboxMail& mail : *mails) {
     rows.push_back({{"subject", mail.mail.subject},
                     {"recipient", mail.mail.recipient},
-                    {"created", UtcTime(mail.created_at, "%Y-%m-%d %H:%M UTC")},
+                    {"created", UtcMinute(mail.created_at)},
                     {"state", StateOf(mail)},
                     {"attempts", mail.delivered_by == "console" ? 0 : mail.attempts},
                     {"last_error", mail.last_error},
@@ -50,7 +50,7 @@ http::Response OutboxPage(OutboxStore& outbox, const std::string& smtp_descripti
   nlohmann::json view = {{"title", "Outbox"}, {"noindex", true}, {"mails", rows}, {"total", *total},
                          {"has_transport", !smtp_description.empty()}, {"transport", smtp_description}, {"paging", paging.ToView("/admin/outbox")}};
   http::Response response = http::Response::Html(Templates::RenderPage("admin_outbox", view));
-  response.With("Cache-Control", "no-store");
+  response.NoStore();
   return response;
 }
 

@@ -21,13 +21,13 @@ using nlohmann::json;
 // The API's error shape, as every other endpoint's: {"error": {"status", "message"}}.
 http::Response Error(const http::Request& request, const std::string& message, unsigned status = 400) {
   http::Response response = pages::ErrorPage(&request, status, message);
-  response.With("Cache-Control", "no-store");
+  response.NoStore();
   return response;
 }
 
 http::Response Answer(const json& body) {
   http::Response response = http::Response::Json(body.dump());
-  response.With("Cache-Control", "no-store");
+  response.NoStore();
   return response;
 }
 
@@ -255,7 +255,7 @@ http::Response MapApi::Map(const http::Request& request) {
   }
   body += "]}";
   http::Response response = http::Response::Json(std::move(body));
-  response.With("Cache-Control", "no-store");
+  response.NoStore();
   return response;
 }
 

@@ -21,13 +21,6 @@ constexpr const char* kUnavailable = "Messages are unavailable right now. Please
 constexpr const char* kNoConversation =
     "We have no conversation at this address that you can see. It may have been left or never existed.";
 
-http::Response NoStore(http::Response response) {
-  response.With("Cache-Control", "no-store");
-  return response;
-}
-
-std::string When(long long at) { return UtcTime(at, "%Y-%m-%d %H:%M UTC"); }
-
 http::Response Unavailable(const http::Request& request) { return pages::ErrorPage(&request, 503, kUnavailable); }
 
 http::Response Throttled(const http::Request& request, const Sent& sent, int per_day) {
@@ -101,7 +94,7 @@ http::Response MessagePages::ComposePage(const http::Request& request, const Cou
                {"error", form.error.empty() ? json(nullptr) : json(form.error)},
                {"limit", GroupedNumber(kMaxMessageCharacters)},
                {"max_length", kMaxMessageCharacters}};
-  return NoStore(http::Response::Html(Templates::RenderPage("message_new", view), status));
+  return http::Response::Html(Templates::RenderPage("message_new", view), status).NoStore();
 }
 
 http::Response MessagePages::NewForm(const http::Request& request) {
@@ -146,7 +139,7 @@ http::Response MessagePages::Inbox(const http::Request& request) {
                              {"other_name", c.other.display_name},
                              {"excerpt", c.last_excerpt},
                              {"mine", c.last_is_mine},
-                             {"when", When(c.last_message_at)},
+                             {"when", UtcMinute(c.last_message_at)},
                              {"unread", c.unread},
                              {"other_left", c.other_left}});
   }
@@ -158,7 +151,7 @@ http::Response MessagePages::Inbox(const http::Request& request) {
                {"notice", done == "left"     ? json("You left the conversation.")
                           : done == "unread" ? json("The conversation is marked as unread.")
                                              : json(nullptr)}};
-  return NoStore(http::Response::Html(Templates::RenderPage("message_inbox", view)));
+  return http::Response::Html(Templates::RenderPage("message_inbox", view)).NoStore();
 }
 
 http::Response MessagePages::ThreadPage(const http::Request& request, long long id, const FormState& form,
@@ -178,7 +171,7 @@ http::Response MessagePages::ThreadPage(const http::Request& request, long long 
                         {"author", m.mine ? std::string("You") : m.author_name},
                         {"mine", m.mine},
                         {"body", m.body},
-                        {"when", When(m.created_at)},
+                        {"when", UtcMinute(m.created_at)},
                         {"iso", UtcTime(m.created_at, "%Y-%m-%dT%H:%M:%SZ")},
                         {"unread", m.unread},
                         {"report_open", report_error},
@@ -217,7 +210,7 @@ http::Response MessagePages::ThreadPage(const http::Request& request, long long 
                           : done == "blocked"   ? json(other.display_name + " is blocked.")
                           : done == "unblocked" ? json(other.display_name + " is no longer blocked.")
                                                 : json(nullptr)}};
-  return NoStore(http::Response::Html(Templates::RenderPage("message_thread", view), status));
+  return http::Response::Html(Templates::RenderPage("message_thread", view), status).NoStore();
 }
 
 http::Response MessagePages::Thread(const http::Request& request) {
@@ -324,7 +317,7 @@ http::Response MessagePages::Blocked(const http::Request& request) {
                {"has_members", !list->empty()},
                {"notice", request.Query("done").value_or("") == "unblocked" ? json("The member is no longer blocked.")
                                                                              : json(nullptr)}};
-  return NoStore(http::Response::Html(Templates::RenderPage("message_blocked", view)));
+  return http::Response::Html(Templates::RenderPage("message_blocked", view)).NoStore();
 }
 
 }  // namespace diseasemaps::messages

@@ -21,25 +21,18 @@ constexpr const char* kModeratorsOnly = "Only moderators and administrators can 
 constexpr int kOpenShown = 100;
 constexpr int kHandledShown = 20;
 
-http::Response NoStore(http::Response response) {
-  response.With("Cache-Control", "no-store");
-  return response;
-}
-
-std::string When(long long at) { return UtcTime(at, "%Y-%m-%d %H:%M UTC"); }
-
 json ReportView(const Report& r) {
   return {{"id", std::to_string(r.id)},
           {"reason", r.reason},
-          {"reported_at", When(r.reported_at)},
+          {"reported_at", UtcMinute(r.reported_at)},
           {"reporter", r.reporter_name.empty() ? std::string("a member who has since left") : r.reporter_name},
           {"author", r.author_name},
           {"author_suspended", r.author_suspended},
           {"body", r.body},
-          {"written_at", When(r.written_at)},
+          {"written_at", UtcMinute(r.written_at)},
           {"status", r.status},
           {"handled_by", r.handled_by_name},
-          {"handled_at", r.handled_at > 0 ? When(r.handled_at) : ""},
+          {"handled_at", r.handled_at > 0 ? UtcMinute(r.handled_at) : ""},
           {"note", r.note}};
 }
 
@@ -74,7 +67,7 @@ http::Response MessagePages::ReportsPage(const http::Request& request, long long
                           : done == "warned"    ? json("The author was warned by e-mail.")
                           : done == "suspended" ? json("The author's account was suspended.")
                                                 : json(nullptr)}};
-  return NoStore(http::Response::Html(Templates::RenderPage("admin_reports", view), status));
+  return http::Response::Html(Templates::RenderPage("admin_reports", view), status).NoStore();
 }
 
 http::Response MessagePages::Reports(const http::Request& request) {

@@ -89,6 +89,8 @@ std::string GroupedNumber(long long n) {
 
 std::string IsoDate(long long epoch_seconds) { return UtcTime(epoch_seconds, "%Y-%m-%d"); }
 
+std::string UtcMinute(long long epoch_seconds) { return UtcTime(epoch_seconds, "%Y-%m-%d %H:%M UTC"); }
+
 std::optional<char32_t> DecodeUtf8(std::string_view text, std::size_t& i) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned char lead = byte(i);

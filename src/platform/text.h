@@ -43,5 +43,7 @@ std::string GroupedNumber(long long n);
 
 // "2026-11-24": the UTC date of a Unix time in seconds.
 std::string IsoDate(long long epoch_seconds);
+// "2026-11-24 23:05 UTC": the UTC date and minute, as pages show a moment.
+std::string UtcMinute(long long epoch_seconds);
 
 }  // namespace diseasemaps

@@ -33,11 +33,6 @@ std::string Value(const http::QueryParams& form, std::string_view name) {
   return http::QueryValue(form, name).value_or("");
 }
 
-http::Response NoStore(http::Response response) {
-  response.With("Cache-Control", "no-store");
-  return response;
-}
-
 }  // namespace
 
 ProfilePages::ProfilePages(Database& db, catalog::ConditionStore& conditions, PageCache* page_cache,
@@ -59,7 +54,7 @@ http::Response ProfilePages::Form(const http::Request& request, const ProfileFor
   view["saved"] = request.Query("done").value_or("") == "saved" && errors.empty();
   view["member_href"] = "/members/" + std::to_string(*request.viewer.user_id);
   view["scripts"] = json::array({"/static/js/place-combobox.js"});
-  return NoStore(http::Response::Html(Templates::RenderPage("profile_edit", view), status));
+  return http::Response::Html(Templates::RenderPage("profile_edit", view), status).NoStore();
 }
 
 http::Response ProfilePages::EditForm(const http::Request& request) {
@@ -109,7 +104,7 @@ http::Response ProfilePages::MemberPage(const http::Request& request) {
   view["title"] = profile->display_name;
   view["noindex"] = profile->visibility != guard::Visibility::kPublic;
   if (member_page_extras_) member_page_extras_(request, *id, view);
-  return NoStore(http::Response::Html(Templates::RenderPage("member_profile", view)));
+  return http::Response::Html(Templates::RenderPage("member_profile", view)).NoStore();
 }
 
 Result<json> ProfilePages::CommunityBox(const catalog::Condition& condition, const http::Request& request,

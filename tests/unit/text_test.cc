@@ -24,6 +24,11 @@ TEST(ParsePositiveInteger, TakesOnlyAWholePositiveDecimal) {
   }
 }
 
+TEST(UtcMinute, IsTheUtcDateAndMinute) {
+  EXPECT_EQ(UtcMinute(0), "1970-01-01 00:00 UTC");
+  EXPECT_EQ(UtcMinute(1700000059), "2023-11-14 22:14 UTC");
+}
+
 TEST(IsoDate, IsTheUtcDate) {
   EXPECT_EQ(IsoDate(0), "1970-01-01");
   EXPECT_EQ(IsoDate(1700000000), "2023-11-14");

@@ -119,7 +119,7 @@ void DeclareRoutes(http::Router& router, Site& site) {
   member_data.exporters.emplace_back("profile", [profile_store](long long id) { return profile_store->Export(id); });
   member_data.deleters.emplace_back(&profiles::ProfileStore::DeleteMemberData);
   auto contact = std::make_shared<messages::MessagePages>(
-      site.db, messages::MessageSettings{site.public_url, site.max_new_conversations_per_day});
+      site.db, messages::MessageSettings{site.public_url, site.max_new_conversations_per_day, member_changed});
   member_data.exporters.emplace_back("messages", [contact](long long id) { return contact->store().Export(id); });
   member_data.deleters.emplace_back(&messages::MessageStore::DeleteMemberData);
   member_data.deleted = member_changed;

@@ -104,9 +104,15 @@ Status MessageStore::HandleReport(long long report_id, ReportAction action, long
       if (auto role = guard::ParseRole(name)) subject.author_roles.insert(*role);
     }
     const std::string status = ReportStatusAfter(action);
-    sql << "UPDATE message_reports SET status = :s, handled_by = :by, handled_at = :t, note = :n WHERE id = :r",
-        soci::use(status, "s"), soci::use(moderator_id, "by"), soci::use(now, "t"), soci::use(note, "n"),
-        soci::use(report_id, "r");
+    // Still open when written: on PostgreSQL two moderators can both have read "open"; the
+    // second waits for the first's row lock, then finds nothing left to handle.
+    soci::statement handled =
+        (sql.prepare << "UPDATE message_reports SET status = :s, handled_by = :by, handled_at = :t, note = :n"
+                        " WHERE id = :r AND status = 'open'",
+         soci::use(status, "s"), soci::use(moderator_id, "by"), soci::use(now, "t"), soci::use(note, "n"),
+         soci::use(report_id, "r"));
+    handled.execute(true);
+    if (handled.get_affected_rows() == 0) return Status::Conflict("This report was handled already.");
     if (effect) {
       if (Status s = effect(sql, subject); !s.ok()) return s;
     }

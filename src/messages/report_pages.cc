@@ -3,6 +3,8 @@
 // e-mail to the author through the outbox) or suspend the author (the accounts'
 // suspension, with the moderator's reason). Each action is one transaction with its
 // audit entry. The author is never told who reported them.
+#include <optional>
+
 #include "accounts/user_store.h"
 #include "mail/outbox_store.h"
 #include "messages/message_mail.h"
@@ -95,6 +97,7 @@ http::Response MessagePages::HandleReport(const http::Request& request) {
   }
   const long long moderator = *request.viewer.user_id;
   const long long now = pages::NowSeconds();
+  std::optional<long long> suspended;  // the author, once their suspension is committed
   Status s = store_.HandleReport(
       *id, *action, moderator, note.body, now, [&](soci::session& sql, const ReportSubject& author) -> Status {
         if (*action == ReportAction::kWarn && !author.author_email.empty()) {
@@ -105,8 +108,9 @@ http::Response MessagePages::HandleReport(const http::Request& request) {
           if (!guard::CanSuspendReportedAuthor(request.viewer, author.author_roles)) {
             return Status::FailedPrecondition("only an administrator may suspend a moderator or an administrator");
           }
-          Status suspended = accounts::SuspendIn(sql, author.author_id, "Reported message: " + note.body, moderator);
-          if (!suspended.ok() && suspended.code() != Status::Code::kNotFound) return suspended;
+          Status done = accounts::SuspendIn(sql, author.author_id, "Reported message: " + note.body, moderator);
+          if (!done.ok() && done.code() != Status::Code::kNotFound) return done;
+          if (done.ok()) suspended = author.author_id;
         }
         return Status::Ok();
       });
@@ -120,6 +124,7 @@ http::Response MessagePages::HandleReport(const http::Request& request) {
                             "changed; dismiss or warn instead, or ask an administrator.");
   }
   if (!s.ok()) return pages::ErrorPage(&request, 503, "Reports are unavailable right now. Please try again in a moment.");
+  if (suspended) accounts::Notify(settings_.member_changed, *suspended);
   return http::Response::Redirect("/admin/reports?done=" + ReportStatusAfter(*action), 303);
 }
 

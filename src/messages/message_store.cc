@@ -43,6 +43,17 @@ std::optional<Counterpart> LoadCounterpart(soci::session& sql, long long viewer_
   return ReadCounterpart(row, 0);
 }
 
+// Takes the users' rows for this transaction, in ascending id order (so two such
+// transactions never wait on each other in a cycle). A sender's sends then run one after
+// the other on PostgreSQL too, where a plain transaction would let two concurrent sends
+// both count under a throttle, or both start a conversation between the same two
+// members; SQLite's BEGIN IMMEDIATE serialises them already.
+void LockUsers(soci::session& sql, std::initializer_list<long long> ids) {
+  std::vector<long long> sorted(ids);
+  std::sort(sorted.begin(), sorted.end());
+  for (long long id : sorted) sql << "UPDATE users SET id = id WHERE id = :u", soci::use(id, "u");
+}
+
 // The newest conversation between the two that neither has left; 0 when none.
 long long OpenConversationBetween(soci::session& sql, long long a, long long b) {
   const long long low = std::min(a, b);
@@ -152,6 +163,7 @@ Result<Counterpart> MessageStore::FindCounterpart(long long viewer_id, long long
 Result<Sent> MessageStore::Start(const SendContext& ctx, long long recipient_id, const std::string& body,
                                  const std::function<bool(const Counterpart&)>& may_write) {
   return db_.InTransaction([&](soci::session& sql) -> Result<Sent> {
+    LockUsers(sql, {ctx.sender_id, recipient_id});
     Sent sent;
     auto other = LoadCounterpart(sql, ctx.sender_id, recipient_id);
     if (!other || !may_write(*other)) {
@@ -206,6 +218,7 @@ Result<Sent> MessageStore::Start(const SendContext& ctx, long long recipient_id,
 Result<Sent> MessageStore::Reply(const SendContext& ctx, long long conversation_id, const std::string& body,
                                  const std::function<bool(const Counterpart&, bool)>& may_reply) {
   return db_.InTransaction([&](soci::session& sql) -> Result<Sent> {
+    LockUsers(sql, {ctx.sender_id});
     Sent sent;
     auto membership = MembershipOf(sql, conversation_id, ctx.sender_id);
     if (!membership || membership->i_left) return Status::NotFound("no such conversation");

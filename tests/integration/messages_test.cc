@@ -6,6 +6,10 @@
 // throttle, non-participants (404), CSRF, and the data-rights export and deletion.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <thread>
+#include <vector>
+
 #include "http/url.h"
 #include "test_server.h"
 
@@ -315,6 +319,35 @@ TEST_P(MessagesTest, NewAccountsStartALimitedNumberOfConversationsADay) {
     return Status::Ok();
   }).ok());
   EXPECT_EQ(Write(server, amy, "eve@example.org", "Three").status, 303u);
+}
+
+// Sends at the same moment (several tabs, a double click) are counted one after the
+// other: the daily limit holds, and two members share one conversation.
+TEST_P(MessagesTest, SendsAtTheSameMomentKeepTheLimitAndOneConversationAPair) {
+  AddUser(database_, "fay@example.org", "Fay", {"member"}, kPassword);
+  AddUser(database_, "gus@example.org", "Gus", {"member"}, kPassword);
+  SetProfile("fay@example.org", "members", true);
+  TestServer server(database_, {"--max-new-conversations-per-day", "2"});
+  SignedIn amy = SignIn(server, "amy@example.org", kPassword);
+  SignedIn gus = SignIn(server, "gus@example.org", kPassword);
+  auto at_once = [&](const SignedIn& from, const std::vector<std::string>& to) {
+    std::vector<unsigned> statuses(to.size());
+    std::vector<std::thread> senders;
+    for (size_t i = 0; i < to.size(); ++i) {
+      senders.emplace_back([&, i] { statuses[i] = Write(server, from, to[i], "Hello " + std::to_string(i)).status; });
+    }
+    for (std::thread& t : senders) t.join();
+    return statuses;
+  };
+  const auto started = at_once(amy, {"ben@example.org", "dan@example.org", "eve@example.org", "fay@example.org"});
+  EXPECT_EQ(std::count(started.begin(), started.end(), 303u), 2);
+  EXPECT_EQ(std::count(started.begin(), started.end(), 429u), 2);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM conversations WHERE started_by = " + To("amy@example.org")), 2);
+
+  const auto same = at_once(gus, {"ben@example.org", "ben@example.org", "ben@example.org", "ben@example.org"});
+  EXPECT_EQ(std::count(same.begin(), same.end(), 303u), 4);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM conversations WHERE started_by = " + To("gus@example.org")), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM messages WHERE author_id = " + To("gus@example.org")), 4);
 }
 
 TEST_P(MessagesTest, EveryoneSendsAtMost60MessagesAnHour) {

@@ -52,7 +52,7 @@ void DeclareRoutes(http::Router& router, Site& site) {
              [conditions, profiles, &site](const Request& r) {
                return catalog::ConditionPage(*conditions, site.db, r, [&](const catalog::Condition& c) {
                  auto box = profiles->CommunityBox(c, r);
-                 if (box.ok() && site.map != nullptr) map::AddMapToCommunityBox(*box, *site.map, c.orphacode, c.slug);
+                 if (box.ok() && site.map != nullptr) map::AddMapToCommunityBox(*box, c.slug);
                  return box;
                });
              },

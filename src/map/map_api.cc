@@ -221,15 +221,7 @@ Result<MapApi::Scope> MapApi::ResolveCondition(const http::Request& request, std
   return scope;
 }
 
-void AddMapToCommunityBox(json& box, MapService& service, int orphacode, const std::string& slug) {
-  const RoleCounts totals = service.Totals(orphacode);
-  uint32_t n = 0;
-  for (uint32_t c : totals) n += c;
-  box["total"] = n;
-  box["has_members"] = n > 0;
-  box["summary"] = n > 0 ? TotalsSummary(totals) : "";
-  box["map_href"] = "/conditions/" + slug + "/map";
-}
+void AddMapToCommunityBox(json& box, const std::string& slug) { box["map_href"] = "/conditions/" + slug + "/map"; }
 
 http::Response MapApi::Map(const http::Request& request) {
   Scope scope;

@@ -3,7 +3,8 @@
 //   GET /api/v1/map/members?condition=&roles=&place=&page= who is at a place, 20 a page
 //   GET /api/v1/map/countries?condition=&roles=           listable members by country
 // Thin handlers: they parse and check the query (anything malformed, out of range or
-// unknown: 400 with {"error": "what is wrong and what is allowed"}), ask MapService, and
+// unknown: 400 with {"error": {"status": 400, "message": "what is wrong and what is
+// allowed"}}, the API's one error shape), ask MapService, and
 // ask the guard (through map_privacy.h and guard::CanContact) what this viewer may see.
 // Answers are never cached by the page cache (they depend on the viewer's class and
 // change as members join); they carry Cache-Control: no-store. The condition a
@@ -56,10 +57,10 @@ class MapApi {
   std::unordered_map<std::string, Remembered> cache_;  // by the parameter's text
 };
 
-// Gives a condition page's community box (profiles::ProfilePages::CommunityBox) the
-// map's totals sentence, so the page and the map say the same, and the link to the
-// condition's map ("map_href": /conditions/{slug}/map).
-void AddMapToCommunityBox(nlohmann::json& box, MapService& service, int orphacode, const std::string& slug);
+// Gives a condition page's community box (profiles::ProfilePages::CommunityBox, whose
+// totals count the same members as the map's, in the same sentence: profiles::
+// MembersSentence) the link to the condition's map ("map_href": /conditions/{slug}/map).
+void AddMapToCommunityBox(nlohmann::json& box, const std::string& slug);
 
 // The totals object of the contract: {"members", "roles": {six keys}, "summary"}.
 nlohmann::json TotalsJson(const RoleCounts& totals);

@@ -41,25 +41,13 @@ RoleCounts Masked(const RoleCounts& counts, const RoleFilter& filter) {
 
 }  // namespace
 
-std::string RoleLabel(Role role) {
-  // The profile's label ("Family & friends"), as it reads inside a sentence.
-  std::string label = profiles::MemberRoleLabel(static_cast<profiles::MemberRole>(role));
-  if (!label.empty() && label[0] >= 'A' && label[0] <= 'Z') label[0] = static_cast<char>(label[0] - 'A' + 'a');
-  return label;
-}
+std::string RoleLabel(Role role) { return profiles::MemberRoleWord(static_cast<profiles::MemberRole>(role)); }
 
 std::string TotalsSummary(const RoleCounts& totals) {
-  const uint32_t total = Sum(totals);
-  if (total == 0) return "No members yet";
-  std::string out = GroupedNumber(total) + (total == 1 ? " member: " : " members: ");
-  bool first = true;
-  for (int r = 0; r < kRoleCount; ++r) {
-    if (totals[r] == 0) continue;
-    if (!first) out += ", ";
-    first = false;
-    out += GroupedNumber(totals[r]) + " " + RoleLabel(static_cast<Role>(r));
-  }
-  return out;
+  std::map<profiles::MemberRole, long long> counts;
+  for (int r = 0; r < kRoleCount; ++r) counts[static_cast<profiles::MemberRole>(r)] = totals[r];
+  const std::string sentence = profiles::MembersSentence(counts);
+  return sentence.empty() ? "No members yet" : sentence;
 }
 
 PlaceKey CountryKey(std::string_view code) {

@@ -230,8 +230,8 @@ class MapService {
   std::thread thread_;
 };
 
-// "41 members: 36 affected, 2 family & friends, 1 adviser"; "1 member: 1 affected";
-// "No members yet". Roles with 0 are left out.
+// profiles::MembersSentence of the counts ("41 members: 36 affected, 2 family & friends,
+// 1 adviser"), or "No members yet".
 std::string TotalsSummary(const RoleCounts& totals);
 // "affected", "family & friends", …, "healthcare professional", "organisation".
 std::string RoleLabel(Role role);

@@ -2,6 +2,9 @@
 #include "profiles/profile.h"
 
 #include <algorithm>
+#include <cctype>
+
+#include "platform/text.h"
 
 namespace diseasemaps::profiles {
 
@@ -34,6 +37,26 @@ std::string MemberRoleLabel(MemberRole role) {
     case MemberRole::kOrganisation: return "Organisation";
   }
   return "Affected";
+}
+
+std::string MemberRoleWord(MemberRole role) {
+  std::string word = MemberRoleLabel(role);
+  word[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])));
+  return word;
+}
+
+std::string MembersSentence(const std::map<MemberRole, long long>& counts) {
+  long long total = 0;
+  std::string parts;
+  for (MemberRole role : kAllMemberRoles) {
+    auto it = counts.find(role);
+    if (it == counts.end() || it->second == 0) continue;
+    total += it->second;
+    if (!parts.empty()) parts += ", ";
+    parts += GroupedNumber(it->second) + " " + MemberRoleWord(role);
+  }
+  if (total == 0) return "";
+  return GroupedNumber(total) + (total == 1 ? " member: " : " members: ") + parts;
 }
 
 bool IsVerifiable(MemberRole role) {

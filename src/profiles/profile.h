@@ -4,6 +4,7 @@
 // Plain values; the rules are in profile_rules.h, the SQL in profile_store.h.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,10 @@ inline constexpr MemberRole kAllMemberRoles[] = {MemberRole::kAffected,     Memb
 std::optional<MemberRole> ParseMemberRole(std::string_view name);  // "affected", "family", …
 std::string MemberRoleName(MemberRole role);                      // as stored
 std::string MemberRoleLabel(MemberRole role);                     // "Family & friends"
+std::string MemberRoleWord(MemberRole role);                      // "family & friends", in a sentence
+// "41 members: 36 affected, 2 family & friends, 1 adviser"; "" when there is nobody.
+// Roles with 0 are left out. The condition page and the map both say it this way.
+std::string MembersSentence(const std::map<MemberRole, long long>& counts);
 // Healthcare professionals and organisations can be verified by an admin.
 bool IsVerifiable(MemberRole role);
 

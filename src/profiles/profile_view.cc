@@ -122,15 +122,10 @@ json ProfilePageView(const Profile& profile, const guard::Viewer& viewer, const 
 
 json CommunityBoxView(const CommunityBoxInput& input, const guard::Viewer& viewer, const Gazetteer& gazetteer) {
   json roles = json::array();
-  std::string totals;
   for (MemberRole role : kAllMemberRoles) {
     auto it = input.community.counts.find(role);
     if (it == input.community.counts.end() || it->second == 0) continue;
     roles.push_back({{"label", MemberRoleLabel(role)}, {"count", it->second}});
-    if (!totals.empty()) totals += ", ";
-    std::string label = MemberRoleLabel(role);
-    label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
-    totals += GroupedNumber(it->second) + " " + label;
   }
   const long long total = input.community.total;
   json listed = json::array();
@@ -144,8 +139,7 @@ json CommunityBoxView(const CommunityBoxInput& input, const guard::Viewer& viewe
       !input.chosen_role.empty() ? input.chosen_role : input.my_role ? MemberRoleName(*input.my_role) : "";
   json box = {{"total", total},
               {"has_members", total > 0},
-              {"summary", total == 0 ? ""
-                                     : GroupedNumber(total) + (total == 1 ? " member: " : " members: ") + totals},
+              {"summary", MembersSentence(input.community.counts)},
               {"roles", roles},
               {"listed", listed},
               {"has_listed", !listed.empty()},

@@ -68,12 +68,7 @@ std::string VisibilityName(Visibility visibility) {
   return "members";
 }
 
-namespace {
-
-// Signed in and not suspended: a suspended account reads the site as a visitor does.
 bool ActiveMember(const Viewer& viewer) { return viewer.signed_in() && !viewer.suspended; }
-
-}  // namespace
 
 bool CanSeeProfile(const Viewer& viewer, long long owner_user_id, Visibility visibility) {
   if (viewer.user_id == owner_user_id) return true;

@@ -60,6 +60,10 @@ enum class Visibility {
 std::optional<Visibility> ParseVisibility(const std::string& name);  // "public", "members", "hidden"
 std::string VisibilityName(Visibility visibility);
 
+// Signed in and not suspended: a suspended account reads the site as a visitor does.
+// What members-only content asks of a viewer (the map's viewer classes follow it).
+bool ActiveMember(const Viewer& viewer);
+
 // True when viewer may open the profile page of owner_user_id, whose visibility is
 // `visibility`: public for everyone, members for signed-in members, hidden for the
 // owner and admins only. A suspended viewer sees what an anonymous visitor sees.

@@ -3,7 +3,7 @@
 namespace diseasemaps::map {
 
 ViewerClass ClassOf(const guard::Viewer& viewer) {
-  return viewer.signed_in() && !viewer.suspended ? ViewerClass::kMember : ViewerClass::kAnonymous;
+  return guard::ActiveMember(viewer) ? ViewerClass::kMember : ViewerClass::kAnonymous;
 }
 
 guard::Viewer RepresentativeOf(ViewerClass viewer_class) {

@@ -6,9 +6,9 @@
 //     random screens of 1280×800 px in 256-px tiles at each of zooms 2, 5 and 8).
 //   cluster_bench run --in DIR [--radius R --extent E]
 //     loads the points into a ClusterIndex (build time, peak RSS), answers every
-//     viewport (time per zoom), times 3,000 changes (adds, moves, removes, each repaired
-//     in place: the cost of an update as a member sees it), and prints one `key value`
-//     line per figure for the script to compare.
+//     viewport (time per zoom), times 4,000 changes (adds, re-weights, moves, removes,
+//     each repaired in place: the cost of an update as a member sees it), and prints one
+//     `key value` line per figure for the script to compare.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -134,32 +134,43 @@ int Run(const std::string& dir, const ClusterOptions& options) {
     std::printf("items_z%d %zu\n", z, items[z]);
   }
 
-  // The cost of an update: 1,000 adds (a new member somewhere), 1,000 moves and 1,000
-  // removes, each visible to readers when the call returns.
+  // The cost of an update, by kind: 1,000 adds (a new place), 1,000 re-weights (a member
+  // joins or leaves a place: what the map service does most), 1,000 moves and 1,000
+  // removes, each timed alone and visible to readers when the call returns.
   std::mt19937_64 rng(7);
   std::uniform_real_distribution<double> lng(-180, 180), lat(-85, 85);
-  std::vector<double> micros;
-  auto timed = [&](auto&& change) {
+  std::map<std::string, std::vector<double>> micros;
+  std::vector<double> all;
+  auto timed = [&](const std::string& kind, auto&& change) {
     const auto c0 = Clock::now();
     change();
-    micros.push_back(Seconds(c0, Clock::now()) * 1e6);
+    const double us = Seconds(c0, Clock::now()) * 1e6;
+    micros[kind].push_back(us);
+    all.push_back(us);
   };
   const uint64_t first_new = raw.size() + 1;
   for (uint64_t k = 0; k < 1000; ++k) {
-    timed([&] { (void)index.Add({.id = first_new + k, .lat = lat(rng), .lng = lng(rng), .weight = 3, .role = Role::kAdviser}); });
+    timed("add", [&] { (void)index.Add({.id = first_new + k, .lat = lat(rng), .lng = lng(rng), .weight = 3, .role = Role::kAdviser}); });
   }
   for (uint64_t k = 0; k < 1000; ++k) {
-    timed([&] { (void)index.Move(rng() % raw.size() / 2, lat(rng), lng(rng)); });
+    timed("weight", [&] { (void)index.SetWeight(rng() % raw.size(), 1 + static_cast<uint32_t>(rng() % 50)); });
   }
   for (uint64_t k = 0; k < 1000; ++k) {
-    timed([&] { (void)index.Remove(first_new + k); });
+    timed("move", [&] { (void)index.Move(rng() % raw.size(), lat(rng), lng(rng)); });
   }
-  std::sort(micros.begin(), micros.end());
-  double sum = 0;
-  for (double m : micros) sum += m;
-  std::printf("update_mean_us %.1f\n", sum / static_cast<double>(micros.size()));
-  std::printf("update_p99_us %.1f\n", micros[micros.size() * 99 / 100]);
-  std::printf("update_max_us %.1f\n", micros.back());
+  for (uint64_t k = 0; k < 1000; ++k) {
+    timed("remove", [&] { (void)index.Remove(first_new + k); });
+  }
+  auto report = [](const std::string& name, std::vector<double> us) {
+    std::sort(us.begin(), us.end());
+    double sum = 0;
+    for (double m : us) sum += m;
+    std::printf("%s_mean_us %.1f\n", name.c_str(), sum / static_cast<double>(us.size()));
+    std::printf("%s_p99_us %.1f\n", name.c_str(), us[us.size() * 99 / 100]);
+    std::printf("%s_max_us %.1f\n", name.c_str(), us.back());
+  };
+  report("update", all);
+  for (const auto& [kind, us] : micros) report("update_" + kind, us);
   std::printf("peak_rss_after_updates_mib %.0f\n", PeakRssKiB() / 1024.0);
   return 0;
 }

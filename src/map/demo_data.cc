@@ -111,9 +111,7 @@ Status CreateDemoMembers(MapStore& store, long long count, uint64_t seed, const 
   for (long long done = 0; done < count;) {
     batch.clear();
     for (; done < count && batch.size() < static_cast<size_t>(kDemoBatch); ++done) {
-      SyntheticMember m = generator.Next(done);
-      m.email = "demo-" + std::to_string(seed) + "-" + std::to_string(*existing + done) + "@synthetic.invalid";
-      batch.push_back(std::move(m));
+      batch.push_back(generator.Next(*existing + done));
     }
     if (Status s = store.InsertSynthetic(batch, static_cast<long long>(seed)); !s.ok()) return s;
     if (progress) progress(done);

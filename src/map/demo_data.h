@@ -37,7 +37,8 @@ class DemoGenerator {
  public:
   // REQUIRES: orphacodes not empty, the gazetteer has cities.
   DemoGenerator(uint64_t seed, const Gazetteer& gazetteer, std::vector<int> orphacodes);
-  // The member number `index` of the stream (call with 0, 1, 2, … in order).
+  // The next member of the stream; `index` (its number among the synthetic members,
+  // those made by earlier runs first) makes its address unique.
   SyntheticMember Next(long long index);
 
  private:

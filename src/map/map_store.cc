@@ -133,14 +133,6 @@ Result<std::vector<MemberCard>> MapStore::Cards(const std::vector<long long>& us
   });
 }
 
-Result<bool> MapStore::AnySynthetic() {
-  return db_.Run([&](soci::session& sql) -> Result<bool> {
-    long long n = 0;
-    sql << "SELECT COUNT(*) FROM (SELECT 1 FROM synthetic_members LIMIT 1) s", soci::into(n);
-    return n > 0;
-  });
-}
-
 Result<long long> MapStore::CountSynthetic() {
   return db_.Run([&](soci::session& sql) -> Result<long long> {
     long long n = 0;

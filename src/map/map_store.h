@@ -67,8 +67,7 @@ class MapStore {
   // The cards of those members, in the same order; a vanished account is left out.
   Result<std::vector<MemberCard>> Cards(const std::vector<long long>& user_ids);
 
-  // Demo data (demo_data.h). True while any synthetic member exists.
-  Result<bool> AnySynthetic();
+  // Demo data (demo_data.h): how many synthetic members exist.
   Result<long long> CountSynthetic();
   // The ORPHAcodes of the active conditions, ascending.
   Result<std::vector<int>> ActiveOrphacodes();

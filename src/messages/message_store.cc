@@ -107,25 +107,24 @@ long long InsertMessage(soci::session& sql, long long conversation_id, long long
 }
 
 // Queues the "new message" e-mail to recipient_id unless they were e-mailed about this
-// conversation within the hour, have left it, or their account is closed. True when queued.
-bool Notify(soci::session& sql, const SendContext& ctx, long long conversation_id, long long recipient_id) {
+// conversation within the hour, have left it, or their account is closed.
+void Notify(soci::session& sql, const SendContext& ctx, long long conversation_id, long long recipient_id) {
   soci::row row;
   sql << "SELECT m.last_notified_at, m.left_at, u.email, u.status, u.deleted_at"
          " FROM conversation_members m JOIN users u ON u.id = m.user_id"
          " WHERE m.conversation_id = :c AND m.user_id = :u",
       soci::use(conversation_id, "c"), soci::use(recipient_id, "u"), soci::into(row);
-  if (!sql.got_data()) return false;
+  if (!sql.got_data()) return;
   std::optional<long long> last;
   if (row.get_indicator(0) != soci::i_null) last = RowInteger(row, 0);
   const bool left = row.get_indicator(1) != soci::i_null;
   const std::string email = RowText(row, 2);
-  if (left || email.empty() || RowText(row, 3) != "active" || row.get_indicator(4) != soci::i_null) return false;
-  if (!ShouldNotify(last, ctx.now)) return false;
+  if (left || email.empty() || RowText(row, 3) != "active" || row.get_indicator(4) != soci::i_null) return;
+  if (!ShouldNotify(last, ctx.now)) return;
   mail::EnqueueIn(sql, NewMessageMail(email, recipient_id, ctx.sender_name, ctx.public_url, conversation_id),
                   ctx.now);
   sql << "UPDATE conversation_members SET last_notified_at = :t WHERE conversation_id = :c AND user_id = :u",
       soci::use(ctx.now, "t"), soci::use(conversation_id, "c"), soci::use(recipient_id, "u");
-  return true;
 }
 
 }  // namespace
@@ -206,11 +205,10 @@ Result<Sent> MessageStore::Start(const SendContext& ctx, long long recipient_id,
         sql << "INSERT INTO conversation_members (conversation_id, user_id) VALUES (:c, :u)",
             soci::use(existing, "c"), soci::use(member, "u");
       }
-      sent.started = true;
     }
     sent.conversation_id = existing;
     sent.message_id = InsertMessage(sql, existing, ctx.sender_id, body, ctx.now);
-    sent.notified = Notify(sql, ctx, existing, recipient_id);
+    Notify(sql, ctx, existing, recipient_id);
     return sent;
   });
 }
@@ -234,7 +232,7 @@ Result<Sent> MessageStore::Reply(const SendContext& ctx, long long conversation_
       return sent;
     }
     sent.message_id = InsertMessage(sql, conversation_id, ctx.sender_id, body, ctx.now);
-    sent.notified = Notify(sql, ctx, conversation_id, membership->other_id);
+    Notify(sql, ctx, conversation_id, membership->other_id);
     return sent;
   });
 }

@@ -61,8 +61,6 @@ struct Sent {
   long long conversation_id = 0;
   long long message_id = 0;
   long long retry_after = 0;  // seconds, when too many
-  bool started = false;       // a new conversation
-  bool notified = false;      // a notification e-mail was queued
 };
 
 struct ConversationSummary {

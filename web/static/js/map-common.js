@@ -26,7 +26,7 @@ export async function fetchJson(url) {
     body = null;
   }
   if (!response.ok) {
-    const error = body && (typeof body.error === 'string' ? body.error : body.error?.message);
+    const error = body?.error?.message;  // the API's one error shape: {error: {status, message}}
     throw new Error(error || `The server answered ${response.status}.`);
   }
   return body;

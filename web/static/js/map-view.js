@@ -159,7 +159,8 @@ export function createMapView(container, roles, query) {
   function clusterMarker(item) {
     const label = `${roleSummary(item.count, item.roles, roles)}. Zoom in`;
     // At least 44 px (a touch target), a little larger for more members; the API keeps
-    // clusters about 30 px apart, so larger circles would hide each other.
+    // clusters about 60 px apart on screen (the radius, in the API's 512-px tiles), so larger
+    // circles would hide each other.
     const size = Math.round(44 + Math.min(16, Math.log10(Math.max(1, item.count)) * 4));
     const badge = element('span', 'cluster-badge', item.count.toLocaleString('en'));
     const icon = L.divIcon({ html: badge, className: 'map-cluster', iconSize: [size, size] });

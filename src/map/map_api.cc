@@ -84,10 +84,7 @@ std::optional<RoleFilter> ParseRoles(const http::Request& request, std::string& 
   RoleFilter filter;
   if (text.empty()) return filter;
   filter.selected.fill(false);
-  std::string_view rest = text;
-  while (true) {
-    const size_t comma = rest.find(',');
-    const std::string_view name = rest.substr(0, comma);
+  for (std::string_view name : SplitOn(text, ",")) {
     auto role = ParseRoleName(name);
     if (!role) {
       error = "roles must be a comma-separated list of affected, family, adviser, researcher, professional, "
@@ -95,19 +92,21 @@ std::optional<RoleFilter> ParseRoles(const http::Request& request, std::string& 
       return std::nullopt;
     }
     filter.selected[static_cast<int>(*role)] = true;
-    if (comma == std::string_view::npos) break;
-    rest = rest.substr(comma + 1);
   }
   return filter;
 }
 
+// Degrees as plain decimals: digits, one point, a sign ("+" allowed); no exponent,
+// no "inf" or "nan".
 bool ParseDegrees(std::string_view text, double& out) {
   if (text.empty() || text.size() > 32) return false;
-  std::string copy(text);
-  char* end = nullptr;
-  out = std::strtod(copy.c_str(), &end);
-  return end == copy.c_str() + copy.size() && std::isfinite(out) &&
-         std::all_of(copy.begin(), copy.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+'; });
+  if (!std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+'; })) {
+    return false;
+  }
+  const bool plus = text.front() == '+';  // from_chars takes "-" but not "+"
+  if (plus) text.remove_prefix(1);
+  if (text.empty() || (plus && text.front() == '-')) return false;
+  return ParseDouble(text, out);
 }
 
 struct Box {
@@ -121,15 +120,17 @@ std::optional<Box> ParseBox(const http::Request& request, std::string& error) {
   const std::string kAllowed =
       "bbox must be west,south,east,north in degrees: longitudes -180 to 180 with west < east, "
       "latitudes -90 to 90 with south < north.";
+  const auto parts = SplitOn(*text, ",");
   double v[4];
-  std::string_view rest = *text;
+  if (parts.size() != 4) {
+    error = kAllowed;
+    return std::nullopt;
+  }
   for (int i = 0; i < 4; ++i) {
-    const size_t comma = rest.find(',');
-    if ((i < 3) == (comma == std::string_view::npos) || !ParseDegrees(rest.substr(0, comma), v[i])) {
+    if (!ParseDegrees(parts[i], v[i])) {
       error = kAllowed;
       return std::nullopt;
     }
-    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
   }
   box = {v[0], v[1], v[2], v[3]};
   if (box.west < -180 || box.east > 180 || box.south < -90 || box.north > 90 || !(box.west < box.east) ||

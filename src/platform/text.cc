@@ -30,6 +30,11 @@ std::string UnixLineBreaks(std::string_view text) {
   return out;
 }
 
+bool ParseDouble(std::string_view text, double& out) {
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && ptr == text.data() + text.size();
+}
+
 std::vector<std::string_view> SplitOn(std::string_view s, std::string_view separator) {
   std::vector<std::string_view> pieces;
   std::size_t start = 0;

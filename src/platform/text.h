@@ -19,6 +19,10 @@ std::string UnixLineBreaks(std::string_view text);
 // give empty pieces. REQUIRES: separator is not empty.
 std::vector<std::string_view> SplitOn(std::string_view s, std::string_view separator);
 
+// The whole of `text` as a decimal number ("-3.25", "1e3"; not " 1", "1x", "+1"): true
+// and `out` set, else false.
+bool ParseDouble(std::string_view text, double& out);
+
 // Decodes the UTF-8 sequence that starts at text[i] and moves i past it. A malformed
 // sequence (bad lead or continuation byte, truncated, overlong, a surrogate, past
 // U+10FFFF) gives nullopt and moves i by one byte. REQUIRES: i < text.size().

@@ -416,6 +416,9 @@ TEST_P(MapTest, BadInputIsRefusedWithAMessage) {
       "/api/v1/map?zoom=3&bbox=0,0,10,91",
       "/api/v1/map?zoom=3&bbox=0,0,10",
       "/api/v1/map?zoom=3&bbox=a,b,c,d",
+      "/api/v1/map?zoom=3&bbox=0,0,10,10,5",    // five numbers
+      "/api/v1/map?zoom=3&bbox=0,0,1e1,10",     // no exponents
+      "/api/v1/map?zoom=3&bbox=+-1,0,10,10",
       "/api/v1/map?zoom=3&roles=affected,cousins",
       "/api/v1/map?zoom=3&condition=999999",
       "/api/v1/map?zoom=3&condition=no-such-condition",

@@ -35,6 +35,17 @@ TEST(IsoDate, IsTheUtcDate) {
   EXPECT_EQ(IsoDate(1700000000 + 86400 * 366), "2024-11-14");
 }
 
+TEST(ParseDouble, TakesTheWholeTextOrNothing) {
+  double v = 0;
+  EXPECT_TRUE(ParseDouble("-3.25", v));
+  EXPECT_EQ(v, -3.25);
+  EXPECT_TRUE(ParseDouble("180", v));
+  EXPECT_EQ(v, 180);
+  for (const char* bad : {"", " 1", "1 ", "1x", "+1", "--1", "1.2.3", "-"}) {
+    EXPECT_FALSE(ParseDouble(bad, v)) << "'" << bad << "'";
+  }
+}
+
 TEST(UnixLineBreaks, TurnsEveryBrowserLineBreakIntoOneNewline) {
   EXPECT_EQ(UnixLineBreaks("a\r\nb\rc\nd"), "a\nb\nc\nd");
   EXPECT_EQ(UnixLineBreaks("\r\r\n\n"), "\n\n\n");

@@ -134,6 +134,17 @@ class MapTest : public ::testing::TestWithParam<Backend> {
     return n;
   }
 
+  // The member says they live in Lyon, publicly, and joins kOrphacode as affected.
+  void JoinFromLyon(TestServer& server, const SignedIn& who, const std::string& name) {
+    ASSERT_EQ(PostAs(server, who, "/account/profile",
+                     "display_name=" + name + "&city=" + http::PercentEncode(Gazetteer::Embedded().Label(*lyon_)) +
+                         "&city_id=" + std::to_string(lyon_->id) + "&country=&visibility=public")
+                  .status,
+              303u);
+    ASSERT_EQ(PostAs(server, who, std::string(kConditionPath) + "/membership", "action=join&role=affected").status,
+              303u);
+  }
+
   // Polls until check(map answer) holds, for at most 15 s.
   bool Eventually(TestServer& server, const std::string& target, const std::map<std::string, std::string>& headers,
                   const std::function<bool(const json&)>& check) {
@@ -288,11 +299,6 @@ TEST_P(MapTest, JoiningMovingHidingLeavingAndSuspensionReachTheMap) {
   AddUser(database_, "ada@example.org", "Ada Admin", {"admin"}, kPassword);
   TestServer server(database_);
   SignedIn nina = SignIn(server, "new@example.org", kPassword);
-  auto post = [&](const SignedIn& who, const std::string& path, const std::string& body) {
-    return server.Request("POST", path,
-                          {{"Cookie", who.cookie}, {"Content-Type", "application/x-www-form-urlencoded"}},
-                          "csrf=" + who.csrf + "&" + body);
-  };
   const std::string target = "/api/v1/map?condition=900001&zoom=20";
   auto lyon_count = [&](const json& map) {
     const json lyon = Place(map, LyonId());
@@ -300,17 +306,12 @@ TEST_P(MapTest, JoiningMovingHidingLeavingAndSuspensionReachTheMap) {
   };
 
   // Nina says she lives in Lyon, publicly, then joins: Lyon shows 4.
-  ASSERT_EQ(post(nina, "/account/profile",
-                 "display_name=Nina&city=" + http::PercentEncode(Gazetteer::Embedded().Label(*lyon_)) +
-                     "&city_id=" + std::to_string(lyon_->id) + "&country=&visibility=public")
-                .status,
-            303u);
-  ASSERT_EQ(post(nina, std::string(kConditionPath) + "/membership", "action=join&role=affected").status, 303u);
+  JoinFromLyon(server, nina, "Nina");
   EXPECT_TRUE(Eventually(server, target, {}, [&](const json& m) {
     return lyon_count(m) == 4 && m["totals"]["members"] == 10;
   }));
   // She moves to Marseille: Marseille reaches k = 3 for visitors and leaves France's point.
-  ASSERT_EQ(post(nina, "/account/profile",
+  ASSERT_EQ(PostAs(server, nina, "/account/profile",
                  "display_name=Nina&city=Marseille&city_id=" + std::to_string(marseille_->id) +
                      "&country=&visibility=public")
                 .status,
@@ -327,7 +328,7 @@ TEST_P(MapTest, JoiningMovingHidingLeavingAndSuspensionReachTheMap) {
   EXPECT_FALSE(Has(Parse(server.Get("/api/v1/map/members?condition=900001&place=" + LyonId())).dump(), "Nina"));
   EXPECT_EQ(Parse(server.Get("/api/v1/map/members?condition=900001&place=country:FR"))["total"], 7);
   // Hidden: off the map, still counted.
-  ASSERT_EQ(post(nina, "/account/profile",
+  ASSERT_EQ(PostAs(server, nina, "/account/profile",
                  "display_name=Nina&city=Marseille&city_id=" + std::to_string(marseille_->id) +
                      "&country=&visibility=hidden")
                 .status,
@@ -337,12 +338,12 @@ TEST_P(MapTest, JoiningMovingHidingLeavingAndSuspensionReachTheMap) {
            m["totals"]["members"] == 10;
   }));
   // Leaving takes her out of the totals too.
-  ASSERT_EQ(post(nina, std::string(kConditionPath) + "/membership", "action=leave").status, 303u);
+  ASSERT_EQ(PostAs(server, nina, std::string(kConditionPath) + "/membership", "action=leave").status, 303u);
   EXPECT_TRUE(Eventually(server, target, {}, [&](const json& m) { return m["totals"]["members"] == 9; }));
 
   // An admin suspends a Lyon member: Lyon falls below k for visitors.
   SignedIn ada = SignIn(server, "ada@example.org", kPassword);
-  ASSERT_EQ(post(ada, "/admin/users/" + std::to_string(lyon_ids_[1]) + "/suspend", "reason=Spam").status, 303u);
+  ASSERT_EQ(PostAs(server, ada, "/admin/users/" + std::to_string(lyon_ids_[1]) + "/suspend", "reason=Spam").status, 303u);
   EXPECT_TRUE(Eventually(server, target, {}, [&](const json& m) {
     return lyon_count(m) == 0 && Place(m, "country:FR")["count"] == 5 && m["totals"]["members"] == 8;
   }));
@@ -361,32 +362,22 @@ TEST_P(MapTest, ASuspensionFromTheReportsQueueReachesTheMap) {
   SignedIn amy = SignIn(server, "amy@example.org", kPassword);
   SignedIn ben = SignIn(server, "ben@example.org", kPassword);
   SignedIn mo = SignIn(server, "mo@example.org", kPassword);
-  auto post = [&](const SignedIn& who, const std::string& path, const std::string& body) {
-    return server.Request("POST", path,
-                          {{"Cookie", who.cookie}, {"Content-Type", "application/x-www-form-urlencoded"}},
-                          "csrf=" + who.csrf + "&" + body);
-  };
   const std::string target = "/api/v1/map?condition=900001&zoom=20";
   // Amy lives in Lyon, publicly, in the community; Ben accepts messages.
-  ASSERT_EQ(post(amy, "/account/profile",
-                 "display_name=Amy&city=" + http::PercentEncode(Gazetteer::Embedded().Label(*lyon_)) +
-                     "&city_id=" + std::to_string(lyon_->id) + "&country=&visibility=public")
-                .status,
-            303u);
-  ASSERT_EQ(post(amy, std::string(kConditionPath) + "/membership", "action=join&role=affected").status, 303u);
-  ASSERT_EQ(post(ben, "/account/profile", "display_name=Ben&city=&city_id=&country=&visibility=members&accepts_contact=1")
+  JoinFromLyon(server, amy, "Amy");
+  ASSERT_EQ(PostAs(server, ben, "/account/profile", "display_name=Ben&city=&city_id=&country=&visibility=members&accepts_contact=1")
                 .status,
             303u);
   EXPECT_TRUE(Eventually(server, target, {}, [&](const json& m) { return Place(m, LyonId())["count"] == 4; }));
 
   const long long ben_id = UserIdOf(database_, "ben@example.org");
-  HttpResult sent = post(amy, "/messages", "to=" + std::to_string(ben_id) + "&body=Rude+words");
+  HttpResult sent = PostAs(server, amy, "/messages", "to=" + std::to_string(ben_id) + "&body=Rude+words");
   ASSERT_EQ(sent.status, 303u) << sent.body;
   const std::string thread = sent.Header("location").substr(0, sent.Header("location").find('#'));
   const long long message = QueryNumber(database_.db(), "SELECT MAX(id) FROM messages");
-  ASSERT_EQ(post(ben, thread + "/report", "message=" + std::to_string(message) + "&reason=Insults").status, 303u);
+  ASSERT_EQ(PostAs(server, ben, thread + "/report", "message=" + std::to_string(message) + "&reason=Insults").status, 303u);
   const long long report = QueryNumber(database_.db(), "SELECT MAX(id) FROM message_reports");
-  ASSERT_EQ(post(mo, "/admin/reports/" + std::to_string(report), "action=suspend&note=Insults").status, 303u);
+  ASSERT_EQ(PostAs(server, mo, "/admin/reports/" + std::to_string(report), "action=suspend&note=Insults").status, 303u);
   EXPECT_TRUE(Eventually(server, target, {}, [&](const json& m) {
     return Place(m, LyonId())["count"] == 3 && m["totals"]["members"] == 9;
   }));

@@ -57,17 +57,12 @@ class MessagesTest : public ::testing::TestWithParam<Backend> {
   std::string To(const std::string& email) { return std::to_string(Id(email)); }
   long long Count(const std::string& query) { return QueryNumber(database_.db(), query); }
 
-  HttpResult Post(TestServer& server, const SignedIn& who, const std::string& path, const std::string& fields) {
-    return server.Request("POST", path,
-                          {{"Cookie", who.cookie}, {"Content-Type", "application/x-www-form-urlencoded"}},
-                          "csrf=" + who.csrf + (fields.empty() ? "" : "&" + fields));
-  }
   HttpResult Get(TestServer& server, const SignedIn& who, const std::string& path) {
     return server.Get(path, {{"Cookie", who.cookie}});
   }
   // Sends a first message; returns the response (303 to the conversation when sent).
   HttpResult Write(TestServer& server, const SignedIn& from, const std::string& to_email, const std::string& text) {
-    return Post(server, from, "/messages", "to=" + To(to_email) + "&body=" + Enc(text));
+    return PostAs(server, from, "/messages", "to=" + To(to_email) + "&body=" + Enc(text));
   }
   // "/messages/12#message-3" -> "/messages/12".
   static std::string ConversationOf(const HttpResult& sent) {
@@ -120,14 +115,14 @@ TEST_P(MessagesTest, AMemberWritesFromAProfileAndTheOtherReadsAndReplies) {
   // Anonymous visitors' (cached) pages carry no one's count.
   EXPECT_FALSE(Has(server.Get("/").body, "messages-link"));
 
-  HttpResult reply = Post(server, ben, thread, "body=" + Enc("Hi Amy!\r\nGood to hear from you."));
+  HttpResult reply = PostAs(server, ben, thread, "body=" + Enc("Hi Amy!\r\nGood to hear from you."));
   ASSERT_EQ(reply.status, 303u) << reply.body;
   EXPECT_EQ(ConversationOf(reply), thread);
   EXPECT_TRUE(Has(Get(server, amy, "/").body, "unread-count\">(1)"));
   EXPECT_TRUE(Has(Get(server, amy, thread).body, "Hi Amy!\nGood to hear from you."));
 
   // Mark as unread brings the count back.
-  ASSERT_EQ(Post(server, ben, thread + "/unread", "").status, 303u);
+  ASSERT_EQ(PostAs(server, ben, thread + "/unread", "").status, 303u);
   EXPECT_TRUE(Has(Get(server, ben, "/").body, "unread-count\">(1)"));
 
   // A second first message appends to the open conversation, as its form says.
@@ -170,7 +165,7 @@ TEST_P(MessagesTest, NoContactABlockAHiddenProfileAndNobodyGetTheSameAnswer) {
   ASSERT_EQ(started.status, 303u);
   const std::string thread = ConversationOf(started);
 
-  ASSERT_EQ(Post(server, ben, "/members/" + To("amy@example.org") + "/block", "back=" + Enc(thread)).status, 303u);
+  ASSERT_EQ(PostAs(server, ben, "/members/" + To("amy@example.org") + "/block", "back=" + Enc(thread)).status, 303u);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM blocks"), 1);
 
   // Ben's page reads to Amy as Cat's does: no button, "Does not accept messages."
@@ -195,7 +190,7 @@ TEST_P(MessagesTest, NoContactABlockAHiddenProfileAndNobodyGetTheSameAnswer) {
   EXPECT_EQ(post_blocked.status, 403u);
   EXPECT_EQ(post_blocked.body, post_no_contact.body);
   // Replies in the existing conversation are refused the same way.
-  HttpResult reply = Post(server, amy, thread, "body=Still+there%3F");
+  HttpResult reply = PostAs(server, amy, thread, "body=Still+there%3F");
   EXPECT_EQ(reply.status, 403u);
   EXPECT_TRUE(Has(reply.body, kCannotContact));
   EXPECT_FALSE(Has(Get(server, amy, thread).body, "blocked"));
@@ -205,11 +200,11 @@ TEST_P(MessagesTest, NoContactABlockAHiddenProfileAndNobodyGetTheSameAnswer) {
   HttpResult list = Get(server, ben, "/messages/blocked");
   EXPECT_TRUE(Has(list.body, "Unblock Amy"));
   EXPECT_TRUE(Has(Get(server, ben, thread).body, "You blocked Amy"));
-  HttpResult unblocked = Post(server, ben, "/members/" + To("amy@example.org") + "/unblock", "back=%2Fmessages%2Fblocked");
+  HttpResult unblocked = PostAs(server, ben, "/members/" + To("amy@example.org") + "/unblock", "back=%2Fmessages%2Fblocked");
   EXPECT_EQ(unblocked.status, 303u);
   EXPECT_EQ(unblocked.Header("location"), "/messages/blocked?done=unblocked");
   EXPECT_EQ(Count("SELECT COUNT(*) FROM blocks"), 0);
-  EXPECT_EQ(Post(server, amy, thread, "body=Still+there%3F").status, 303u);
+  EXPECT_EQ(PostAs(server, amy, thread, "body=Still+there%3F").status, 303u);
 }
 
 TEST_P(MessagesTest, LeavingEndsTheConversationForBoth) {
@@ -218,7 +213,7 @@ TEST_P(MessagesTest, LeavingEndsTheConversationForBoth) {
   SignedIn ben = SignIn(server, "ben@example.org", kPassword);
   HttpResult started = Write(server, amy, "ben@example.org", "Hello");
   const std::string thread = ConversationOf(started);
-  HttpResult left = Post(server, amy, thread + "/leave", "");
+  HttpResult left = PostAs(server, amy, thread + "/leave", "");
   ASSERT_EQ(left.status, 303u);
   EXPECT_EQ(left.Header("location"), "/messages?done=left");
   EXPECT_FALSE(Has(Get(server, amy, "/messages").body, thread));
@@ -228,7 +223,7 @@ TEST_P(MessagesTest, LeavingEndsTheConversationForBoth) {
   ASSERT_EQ(seen.status, 200u);
   EXPECT_TRUE(Has(seen.body, "Amy left the conversation"));
   EXPECT_FALSE(Has(seen.body, "id=\"reply-body\""));
-  EXPECT_EQ(Post(server, ben, thread, "body=Wait").status, 403u);
+  EXPECT_EQ(PostAs(server, ben, thread, "body=Wait").status, 403u);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM messages"), 1);
 
   // Writing again starts a new conversation.
@@ -247,9 +242,9 @@ TEST_P(MessagesTest, OnlyParticipantsSeeAConversation) {
   EXPECT_EQ(peek.status, 404u);
   EXPECT_FALSE(Has(peek.body, "Private"));
   EXPECT_EQ(Get(server, cat, "/messages/999999").status, 404u);
-  EXPECT_EQ(Post(server, cat, thread, "body=Hi").status, 404u);
-  EXPECT_EQ(Post(server, cat, thread + "/report", "message=" + std::to_string(message) + "&reason=x").status, 404u);
-  EXPECT_EQ(Post(server, cat, thread + "/leave", "").status, 404u);
+  EXPECT_EQ(PostAs(server, cat, thread, "body=Hi").status, 404u);
+  EXPECT_EQ(PostAs(server, cat, thread + "/report", "message=" + std::to_string(message) + "&reason=x").status, 404u);
+  EXPECT_EQ(PostAs(server, cat, thread + "/leave", "").status, 404u);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM messages"), 1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM message_reports"), 0);
 }
@@ -270,16 +265,16 @@ TEST_P(MessagesTest, BadMessagesComeBackWithTheTextKept) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM conversations"), 0);
 
   const std::string thread = ConversationOf(Write(server, amy, "ben@example.org", "Fine"));
-  HttpResult reply = Post(server, amy, thread, "body=" + std::string(5001, 'y'));
+  HttpResult reply = PostAs(server, amy, thread, "body=" + std::string(5001, 'y'));
   EXPECT_EQ(reply.status, 422u);
   EXPECT_TRUE(Has(reply.body, "this one has 5,001"));
   EXPECT_EQ(Count("SELECT COUNT(*) FROM messages"), 1);
 
   // Ben's refused reply and refused report leave Amy's message unread for him.
   SignedIn ben = SignIn(server, "ben@example.org", kPassword);
-  EXPECT_EQ(Post(server, ben, thread, "body=+").status, 422u);
+  EXPECT_EQ(PostAs(server, ben, thread, "body=+").status, 422u);
   const std::string message = std::to_string(Count("SELECT MAX(id) FROM messages"));
-  EXPECT_EQ(Post(server, ben, thread + "/report", "message=" + message + "&reason=+").status, 422u);
+  EXPECT_EQ(PostAs(server, ben, thread + "/report", "message=" + message + "&reason=+").status, 422u);
   EXPECT_TRUE(Has(Get(server, ben, "/").body, "unread-count\">(1)"));
 }
 
@@ -311,7 +306,7 @@ TEST_P(MessagesTest, NewAccountsStartALimitedNumberOfConversationsADay) {
   EXPECT_LE(retry, 86400);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM conversations"), 2);
   // Replies and further messages in open conversations are not limited this way.
-  EXPECT_EQ(Post(server, amy, thread, "body=Reply").status, 303u);
+  EXPECT_EQ(PostAs(server, amy, thread, "body=Reply").status, 303u);
   EXPECT_EQ(Write(server, amy, "ben@example.org", "Appended").status, 303u);
   // An account confirmed more than a week ago is not new.
   ASSERT_TRUE(database_.db().Run([&](soci::session& sql) {
@@ -355,9 +350,9 @@ TEST_P(MessagesTest, EveryoneSendsAtMost60MessagesAnHour) {
   SignedIn amy = SignIn(server, "amy@example.org", kPassword);
   const std::string thread = ConversationOf(Write(server, amy, "ben@example.org", "1"));
   for (int i = 2; i <= 60; ++i) {
-    ASSERT_EQ(Post(server, amy, thread, "body=" + std::to_string(i)).status, 303u) << "message " << i;
+    ASSERT_EQ(PostAs(server, amy, thread, "body=" + std::to_string(i)).status, 303u) << "message " << i;
   }
-  HttpResult over = Post(server, amy, thread, "body=61");
+  HttpResult over = PostAs(server, amy, thread, "body=61");
   EXPECT_EQ(over.status, 429u);
   EXPECT_TRUE(Has(over.body, "You have sent 60 messages in the last hour"));
   EXPECT_GT(std::stoll(over.Header("retry-after")), 3000);
@@ -376,20 +371,20 @@ TEST_P(MessagesTest, AReportGoesToModeratorsWhoDismissWarnOrSuspend) {
   Write(server, amy, "ben@example.org", "Even more");
   const long long last = Count("SELECT MAX(id) FROM messages");
 
-  HttpResult no_reason = Post(server, ben, thread + "/report", "message=" + std::to_string(last) + "&reason=+");
+  HttpResult no_reason = PostAs(server, ben, thread + "/report", "message=" + std::to_string(last) + "&reason=+");
   EXPECT_EQ(no_reason.status, 422u);
   EXPECT_TRUE(Has(no_reason.body, "Please say why you are reporting this message"));
   EXPECT_EQ(Count("SELECT COUNT(*) FROM message_reports"), 0);
   // Nobody reports their own message.
-  EXPECT_EQ(Post(server, amy, thread + "/report", "message=" + std::to_string(last) + "&reason=x").status, 404u);
+  EXPECT_EQ(PostAs(server, amy, thread + "/report", "message=" + std::to_string(last) + "&reason=x").status, 404u);
 
   for (long long id = last - 2; id <= last; ++id) {
-    HttpResult reported = Post(server, ben, thread + "/report", "message=" + std::to_string(id) + "&reason=Insults");
+    HttpResult reported = PostAs(server, ben, thread + "/report", "message=" + std::to_string(id) + "&reason=Insults");
     ASSERT_EQ(reported.status, 303u) << reported.body;
   }
   EXPECT_EQ(Count("SELECT COUNT(*) FROM message_reports WHERE status = 'open'"), 3);
   // The same report again adds nothing.
-  EXPECT_EQ(Post(server, ben, thread + "/report", "message=" + std::to_string(last) + "&reason=Again").status, 303u);
+  EXPECT_EQ(PostAs(server, ben, thread + "/report", "message=" + std::to_string(last) + "&reason=Again").status, 303u);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM message_reports"), 3);
 
   EXPECT_EQ(Get(server, amy, "/admin/reports").status, 403u);
@@ -402,22 +397,22 @@ TEST_P(MessagesTest, AReportGoesToModeratorsWhoDismissWarnOrSuspend) {
 
   const long long first = Count("SELECT MIN(id) FROM message_reports");
   const std::string report = "/admin/reports/";
-  HttpResult dismissed = Post(server, mo, report + std::to_string(first), "action=dismiss");
+  HttpResult dismissed = PostAs(server, mo, report + std::to_string(first), "action=dismiss");
   EXPECT_EQ(dismissed.status, 303u);
-  EXPECT_EQ(Post(server, mo, report + std::to_string(first), "action=dismiss").status, 409u);  // done already
+  EXPECT_EQ(PostAs(server, mo, report + std::to_string(first), "action=dismiss").status, 409u);  // done already
 
   const long long before = MailCount(database_, "amy@example.org");
-  EXPECT_EQ(Post(server, mo, report + std::to_string(first + 1), "action=warn&note=" + Enc("Be kind.")).status, 303u);
+  EXPECT_EQ(PostAs(server, mo, report + std::to_string(first + 1), "action=warn&note=" + Enc("Be kind.")).status, 303u);
   EXPECT_EQ(MailCount(database_, "amy@example.org"), before + 1);
   const std::string warning = LatestMailTo(database_, "amy@example.org");
   EXPECT_TRUE(Has(warning, "Be kind."));
   EXPECT_FALSE(Has(warning, "Ben"));  // the reporter is never revealed
 
-  HttpResult no_note = Post(server, mo, report + std::to_string(first + 2), "action=suspend");
+  HttpResult no_note = PostAs(server, mo, report + std::to_string(first + 2), "action=suspend");
   EXPECT_EQ(no_note.status, 422u);
   EXPECT_TRUE(Has(no_note.body, "Say why you suspend this account"));
   EXPECT_EQ(Count("SELECT COUNT(*) FROM users WHERE status = 'suspended'"), 0);
-  EXPECT_EQ(Post(server, mo, report + std::to_string(first + 2), "action=suspend&note=Repeated+insults").status, 303u);
+  EXPECT_EQ(PostAs(server, mo, report + std::to_string(first + 2), "action=suspend&note=Repeated+insults").status, 303u);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM users WHERE status = 'suspended' AND email_key = 'amy@example.org'"), 1);
   EXPECT_EQ(Get(server, amy, "/messages").status, 303u);  // signed out everywhere
 
@@ -440,11 +435,11 @@ TEST_P(MessagesTest, OnlyAnAdministratorSuspendsAReportedModerator) {
   SignedIn ada = SignIn(server, "ada@example.org", kPassword);
   const std::string thread = ConversationOf(Write(server, mia, "ben@example.org", "Rude words from a moderator"));
   const long long message = Count("SELECT MAX(id) FROM messages");
-  ASSERT_EQ(Post(server, ben, thread + "/report", "message=" + std::to_string(message) + "&reason=Insults").status,
+  ASSERT_EQ(PostAs(server, ben, thread + "/report", "message=" + std::to_string(message) + "&reason=Insults").status,
             303u);
   const std::string report = "/admin/reports/" + std::to_string(Count("SELECT MAX(id) FROM message_reports"));
 
-  HttpResult refused = Post(server, mo, report, "action=suspend&note=Insults");
+  HttpResult refused = PostAs(server, mo, report, "action=suspend&note=Insults");
   EXPECT_EQ(refused.status, 403u);
   EXPECT_TRUE(Has(refused.body, "Only an administrator may suspend a moderator or an administrator"));
   EXPECT_EQ(Count("SELECT COUNT(*) FROM users WHERE status = 'suspended'"), 0);
@@ -452,7 +447,7 @@ TEST_P(MessagesTest, OnlyAnAdministratorSuspendsAReportedModerator) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'user.suspend'"), 0);
   EXPECT_EQ(Get(server, mia, "/messages").status, 200u);  // still signed in
 
-  EXPECT_EQ(Post(server, ada, report, "action=suspend&note=Insults").status, 303u);
+  EXPECT_EQ(PostAs(server, ada, report, "action=suspend&note=Insults").status, 303u);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM users WHERE status = 'suspended' AND email_key = 'mia@example.org'"), 1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM message_reports WHERE status = 'open'"), 0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'user.suspend'"), 1);

@@ -370,6 +370,10 @@ HttpResult PostForm(TestServer& server, const std::string& path, const std::stri
                         {{"Cookie", cookie}, {"Content-Type", "application/x-www-form-urlencoded"}}, body);
 }
 
+HttpResult PostAs(TestServer& server, const SignedIn& who, const std::string& path, const std::string& fields) {
+  return PostForm(server, path, who.cookie, "csrf=" + who.csrf + (fields.empty() ? "" : "&" + fields));
+}
+
 namespace {
 
 std::string NewestMailColumn(TestDatabase& database, const std::string& column, const std::string& recipient) {

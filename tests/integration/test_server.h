@@ -137,6 +137,9 @@ SignedIn OpenForm(TestServer& server, const std::string& path);
 // POSTs a urlencoded form body with the given Cookie header.
 HttpResult PostForm(TestServer& server, const std::string& path, const std::string& cookie,
                     const std::string& body);
+// POSTs a form as that member: their session cookie, their csrf token, then `fields`
+// ("a=1&b=2", urlencoded; may be empty).
+HttpResult PostAs(TestServer& server, const SignedIn& who, const std::string& path, const std::string& fields);
 
 // The outbox as tests see it: how many e-mails went to `recipient`, and the body and
 // subject of the newest ("" when none).

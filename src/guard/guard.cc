@@ -104,6 +104,10 @@ bool CanReply(const Viewer& viewer, bool participant, bool anyone_left, const Me
          other.active && !other.blocked;
 }
 
+bool CanHandleReportOn(const Viewer& viewer, long long author_user_id) {
+  return Can(viewer, Action::kModerateReports) && viewer.user_id != author_user_id;
+}
+
 bool CanSuspendReportedAuthor(const Viewer& viewer, const std::set<Role>& author_roles) {
   if (!Can(viewer, Action::kModerateReports)) return false;
   const bool author_moderates = author_roles.count(Role::kModerator) > 0 || author_roles.count(Role::kAdmin) > 0;

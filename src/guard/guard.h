@@ -73,6 +73,10 @@ bool CanSeeProfile(const Viewer& viewer, long long owner_user_id, Visibility vis
 // map): as CanSeeProfile, except that a hidden member is never listed, even to admins.
 bool CanListMember(const Viewer& viewer, Visibility visibility);
 
+// True when viewer may handle (dismiss, warn, suspend) a report on a message written by
+// author_user_id: moderators and admins, never on a message of their own.
+bool CanHandleReportOn(const Viewer& viewer, long long author_user_id);
+
 // True when viewer, handling a report, may suspend the reported author, whose site roles
 // are author_roles: moderators and admins may suspend members; only an admin may suspend
 // a moderator or an admin.

@@ -100,13 +100,20 @@ http::Response MessagePages::HandleReport(const http::Request& request) {
   std::optional<long long> suspended;  // the author, once their suspension is committed
   Status s = store_.HandleReport(
       *id, *action, moderator, note.body, now, [&](soci::session& sql, const ReportSubject& author) -> Status {
+        if (!guard::CanHandleReportOn(request.viewer, author.author_id)) {
+          return Status::FailedPrecondition(
+              "Nobody handles a report on their own message. Nothing was changed; another moderator or an "
+              "administrator will.");
+        }
         if (*action == ReportAction::kWarn && !author.author_email.empty()) {
           mail::EnqueueIn(sql, WarningMail(author.author_email, author.author_id, settings_.public_url, note.body),
                           now);
         }
         if (*action == ReportAction::kSuspend) {
           if (!guard::CanSuspendReportedAuthor(request.viewer, author.author_roles)) {
-            return Status::FailedPrecondition("only an administrator may suspend a moderator or an administrator");
+            return Status::FailedPrecondition(
+                "Only an administrator may suspend a moderator or an administrator. Nothing was changed; dismiss "
+                "or warn instead, or ask an administrator.");
           }
           Status done = accounts::SuspendIn(sql, author.author_id, "Reported message: " + note.body, moderator);
           if (!done.ok() && done.code() != Status::Code::kNotFound) return done;
@@ -118,11 +125,7 @@ http::Response MessagePages::HandleReport(const http::Request& request) {
   if (s.code() == Status::Code::kConflict) {
     return pages::ErrorPage(&request, 409, "This report was handled already, by another moderator perhaps.");
   }
-  if (s.code() == Status::Code::kFailedPrecondition) {
-    return pages::ErrorPage(&request, 403,
-                            "Only an administrator may suspend a moderator or an administrator. Nothing was "
-                            "changed; dismiss or warn instead, or ask an administrator.");
-  }
+  if (s.code() == Status::Code::kFailedPrecondition) return pages::ErrorPage(&request, 403, s.message());  // the guard's no
   if (!s.ok()) return pages::ErrorPage(&request, 503, "Reports are unavailable right now. Please try again in a moment.");
   if (suspended) accounts::Notify(settings_.member_changed, *suspended);
   return http::Response::Redirect("/admin/reports?done=" + ReportStatusAfter(*action), 303);

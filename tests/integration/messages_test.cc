@@ -439,6 +439,12 @@ TEST_P(MessagesTest, OnlyAnAdministratorSuspendsAReportedModerator) {
             303u);
   const std::string report = "/admin/reports/" + std::to_string(Count("SELECT MAX(id) FROM message_reports"));
 
+  // Mia may not handle the report on her own message, not even to dismiss it.
+  HttpResult own = PostAs(server, mia, report, "action=dismiss");
+  EXPECT_EQ(own.status, 403u);
+  EXPECT_TRUE(Has(own.body, "Nobody handles a report on their own message"));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM message_reports WHERE status = 'open'"), 1);
+
   HttpResult refused = PostAs(server, mo, report, "action=suspend&note=Insults");
   EXPECT_EQ(refused.status, 403u);
   EXPECT_TRUE(Has(refused.body, "Only an administrator may suspend a moderator or an administrator"));

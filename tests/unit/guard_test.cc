@@ -211,6 +211,18 @@ TEST(Guard, OnlyAnAdminSuspendsAReportedModeratorOrAdmin) {
   EXPECT_FALSE(CanSuspendReportedAuthor(Viewer{}, plain));
 }
 
+TEST(Guard, NobodyHandlesAReportOnTheirOwnMessage) {
+  const Viewer moderator = User(5, {Role::kModerator});
+  const Viewer admin = User(6, {Role::kAdmin});
+  EXPECT_TRUE(CanHandleReportOn(moderator, 9));
+  EXPECT_FALSE(CanHandleReportOn(moderator, 5));
+  EXPECT_TRUE(CanHandleReportOn(admin, 5));
+  EXPECT_FALSE(CanHandleReportOn(admin, 6));
+  EXPECT_FALSE(CanHandleReportOn(User(7, {Role::kMember}), 9));
+  EXPECT_FALSE(CanHandleReportOn(User(8, {Role::kModerator}, true), 9));  // suspended
+  EXPECT_FALSE(CanHandleReportOn(Viewer{}, 9));
+}
+
 TEST(Guard, VisibilityNamesRoundTrip) {
   for (Visibility v : {Visibility::kPublic, Visibility::kMembers, Visibility::kHidden}) {
     EXPECT_EQ(ParseVisibility(VisibilityName(v)), v);

@@ -7,14 +7,15 @@
 
 #include "accounts/session_gate.h"
 #include "accounts/user_store.h"
+#include "app/limits.h"
 #include "http/static_files.h"
 #include "mail/outbox_store.h"
+#include "map/map_service.h"
 #include "platform/crypto.h"
 #include "platform/db/database.h"
 #include "platform/metrics.h"
 #include "platform/page_cache.h"
 #include "platform/worker_pool.h"
-#include "map/map_service.h"
 #include "search/search_service.h"
 
 namespace diseasemaps {
@@ -35,7 +36,7 @@ struct Site {
   std::string mail_transport;  // where e-mail goes, for admins: "smtp://host:587", "the console", ""
   // The request hooks, for features that add to the site header (messages/).
   accounts::SessionGate* session_gate = nullptr;
-  int max_new_conversations_per_day = 10;  // --max-new-conversations-per-day
+  int max_new_conversations_per_day = limits::kDefaultNewConversationsPerDay;  // --max-new-conversations-per-day
   map::MapService* map = nullptr;  // the community map; null: no map routes
 };
 

@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "accounts/member_events.h"
+#include "app/limits.h"
 #include "http/request.h"
 #include "messages/message_store.h"
 #include "platform/db/database.h"
@@ -27,7 +28,7 @@ namespace diseasemaps::messages {
 
 struct MessageSettings {
   std::string public_url;  // for the links in e-mails, no trailing slash
-  int max_new_conversations_per_day = 10;  // for accounts confirmed less than a week ago
+  int max_new_conversations_per_day = limits::kDefaultNewConversationsPerDay;  // for accounts confirmed less than a week ago
   // Told when a report suspends its author, after the commit (the map drops them).
   accounts::MemberChangedFn member_changed;
 };

@@ -22,6 +22,7 @@
 #include <nlohmann/json.hpp>
 #include <soci/soci.h>
 
+#include "app/limits.h"
 #include "guard/guard.h"
 #include "messages/message_rules.h"
 #include "platform/db/database.h"
@@ -51,7 +52,7 @@ struct SendContext {
   long long sender_id = 0;
   std::string sender_name;
   long long now = 0;
-  int max_new_conversations_per_day = 10;  // for new accounts
+  int max_new_conversations_per_day = limits::kDefaultNewConversationsPerDay;  // for new accounts
   std::string public_url;                  // for the notification's link
 };
 

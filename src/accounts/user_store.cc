@@ -7,6 +7,17 @@
 #include "platform/db/row_text.h"
 
 namespace diseasemaps::accounts {
+
+std::set<guard::Role> RolesIn(soci::session& sql, long long user_id) {
+  std::set<guard::Role> roles;
+  soci::rowset<std::string> names =
+      (sql.prepare << "SELECT role FROM user_roles WHERE user_id = :id", soci::use(user_id, "id"));
+  for (const std::string& name : names) {
+    if (auto role = guard::ParseRole(name)) roles.insert(*role);
+  }
+  return roles;
+}
+
 namespace detail {
 
 long long Now() {
@@ -69,11 +80,7 @@ Result<User> FindWhere(Database& db, const std::string& where, const std::string
     user.locked_until = RowInteger(row, 8);
     user.suspended_reason = RowText(row, 9);
     user.deleted = row.get_indicator(10) != soci::i_null;
-    soci::rowset<std::string> roles =
-        (sql.prepare << "SELECT role FROM user_roles WHERE user_id = :id", soci::use(user.id, "id"));
-    for (const std::string& name : roles) {
-      if (auto role = guard::ParseRole(name)) user.roles.insert(*role);
-    }
+    user.roles = RolesIn(sql, user.id);
     return user;
   });
 }

@@ -78,6 +78,9 @@ std::string EmailKey(const std::string& email);
 void AppendAudit(soci::session& sql, std::optional<long long> actor, const std::string& action,
                  const std::string& subject, const std::string& detail);
 
+// The site roles of that account (none when no such account), read on `sql`.
+std::set<guard::Role> RolesIn(soci::session& sql, long long user_id);
+
 // Suspends an account inside the caller's transaction, as UserStore::SetSuspended does
 // (status, reason, every session ended, audited): for moderation actions that change
 // other things in the same transaction (messages/: a reported message's author).

@@ -98,11 +98,7 @@ Status MessageStore::HandleReport(long long report_id, ReportAction action, long
     if (!sql.got_data()) return Status::NotFound("no such report");
     if (RowText(row, 0) != "open") return Status::Conflict("This report was handled already.");
     ReportSubject subject{RowInteger(row, 1), RowText(row, 2), RowText(row, 3), {}};
-    soci::rowset<std::string> roles =
-        (sql.prepare << "SELECT role FROM user_roles WHERE user_id = :u", soci::use(subject.author_id, "u"));
-    for (const std::string& name : roles) {
-      if (auto role = guard::ParseRole(name)) subject.author_roles.insert(*role);
-    }
+    subject.author_roles = accounts::RolesIn(sql, subject.author_id);
     const std::string status = ReportStatusAfter(action);
     // Still open when written: on PostgreSQL two moderators can both have read "open"; the
     // second waits for the first's row lock, then finds nothing left to handle.

@@ -109,6 +109,7 @@ struct Report {
   long long author_id = 0;
   std::string author_name;
   bool author_suspended = false;
+  bool author_deleted = false;  // deletion also closes the account: not "suspended"
   std::string body;
   long long written_at = 0;
   std::string status;  // open, dismissed, warned, suspended

@@ -23,7 +23,8 @@ Report ReadReport(const soci::row& row) {
   r.reporter_name = RowText(row, 5);
   r.author_id = RowInteger(row, 6);
   r.author_name = RowText(row, 7);
-  r.author_suspended = RowText(row, 8) != "active";
+  r.author_deleted = row.get_indicator(15) != soci::i_null;
+  r.author_suspended = !r.author_deleted && RowText(row, 8) != "active";
   r.body = RowText(row, 9);
   r.written_at = RowInteger(row, 10);
   r.status = RowText(row, 11);
@@ -35,7 +36,8 @@ Report ReadReport(const soci::row& row) {
 
 constexpr const char* kReportQuery =
     "SELECT r.id, r.message_id, m.conversation_id, r.reason, r.created_at, rep.display_name, m.author_id,"
-    " au.display_name, au.status, m.body, m.created_at, r.status, hb.display_name, r.handled_at, r.note"
+    " au.display_name, au.status, m.body, m.created_at, r.status, hb.display_name, r.handled_at, r.note,"
+    " au.deleted_at"
     " FROM message_reports r JOIN messages m ON m.id = r.message_id JOIN users au ON au.id = m.author_id"
     " LEFT JOIN users rep ON rep.id = r.reporter_id LEFT JOIN users hb ON hb.id = r.handled_by";
 

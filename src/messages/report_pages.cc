@@ -30,6 +30,7 @@ json ReportView(const Report& r) {
           {"reporter", r.reporter_name.empty() ? std::string("a member who has since left") : r.reporter_name},
           {"author", r.author_name},
           {"author_suspended", r.author_suspended},
+          {"author_deleted", r.author_deleted},
           {"body", r.body},
           {"written_at", UtcMinute(r.written_at)},
           {"status", r.status},

@@ -478,6 +478,14 @@ TEST_P(MessagesTest, ExportHoldsMyMessagesAndDeletionKeepsThemForOthers) {
   EXPECT_TRUE(Has(seen.body, "Deleted member"));
   EXPECT_TRUE(Has(seen.body, "Deleted member left the conversation"));
   EXPECT_EQ(Count("SELECT COUNT(*) FROM conversation_members WHERE left_at IS NULL"), 1);
+
+  // Reported after the deletion, the message's author shows as deleted, not suspended.
+  const std::string message = std::to_string(Count("SELECT MAX(id) FROM messages"));
+  ASSERT_EQ(PostAs(server, ben, thread + "/report", "message=" + message + "&reason=Spam").status, 303u);
+  HttpResult queue = Get(server, SignIn(server, "mo@example.org", kPassword), "/admin/reports");
+  ASSERT_EQ(queue.status, 200u);
+  EXPECT_TRUE(Has(queue.body, "(account deleted)")) << queue.body;
+  EXPECT_FALSE(Has(queue.body, "(account suspended)"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, MessagesTest, ::testing::ValuesIn(AllBackends()), Backends);

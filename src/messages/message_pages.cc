@@ -82,14 +82,15 @@ http::Response MessagePages::Refused(const http::Request& request) {
 
 http::Response MessagePages::ComposePage(const http::Request& request, const Counterpart& to, const FormState& form,
                                          unsigned status) {
+  // A conversation with them already open: the form says so, and sending adds to it.
+  const auto found = store_.OpenConversationWith(*request.viewer.user_id, to.user_id);
+  const long long open = found.ok() ? *found : 0;  // unknown: the form works without the note
   json view = {{"title", "Write to " + to.display_name},
                {"noindex", true},
                {"form_csrf", request.csrf_token},
                {"to_id", std::to_string(to.user_id)},
                {"to_name", to.display_name},
-               {"existing_href", to.open_conversation_id == 0
-                                     ? json(nullptr)
-                                     : json("/messages/" + std::to_string(to.open_conversation_id))},
+               {"existing_href", open == 0 ? json(nullptr) : json("/messages/" + std::to_string(open))},
                {"body", form.body},
                {"error", form.error.empty() ? json(nullptr) : json(form.error)},
                {"limit", GroupedNumber(kMaxMessageCharacters)},

@@ -154,9 +154,12 @@ Result<Counterpart> MessageStore::FindCounterpart(long long viewer_id, long long
   return db_.Run([&](soci::session& sql) -> Result<Counterpart> {
     auto c = LoadCounterpart(sql, viewer_id, other_id);
     if (!c) return Status::NotFound("no such member");
-    c->open_conversation_id = OpenConversationBetween(sql, viewer_id, other_id);
     return *c;
   });
+}
+
+Result<long long> MessageStore::OpenConversationWith(long long viewer_id, long long other_id) {
+  return db_.Run([&](soci::session& sql) -> Result<long long> { return OpenConversationBetween(sql, viewer_id, other_id); });
 }
 
 Result<Sent> MessageStore::Start(const SendContext& ctx, long long recipient_id, const std::string& body,

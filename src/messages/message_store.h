@@ -40,7 +40,6 @@ struct Counterpart {
   bool deleted = false;
   bool blocked_me = false;  // they blocked the viewer (never shown to the viewer)
   bool i_blocked = false;   // the viewer blocked them
-  long long open_conversation_id = 0;  // FindCounterpart: theirs with the viewer, neither left
 
   guard::MessageTarget Target() const {
     return {user_id, visibility, accepts_contact, active, blocked_me || i_blocked};
@@ -133,6 +132,8 @@ class MessageStore {
   // The member `other_id` as `viewer_id` would write to them. NotFound when no such
   // account.
   Result<Counterpart> FindCounterpart(long long viewer_id, long long other_id);
+  // The conversation between the two that neither has left, or 0.
+  Result<long long> OpenConversationWith(long long viewer_id, long long other_id);
 
   // The first message from ctx.sender_id to recipient_id: appended to their open
   // conversation when one exists (neither left; counts as a reply), else a new

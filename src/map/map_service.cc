@@ -112,10 +112,23 @@ bool MapService::Small(ViewerClass c, const RoleCounts& counts) const {
   return !CityShownAsCity(c, Sum(counts), options_.min_city_members);
 }
 
-PlaceKey MapService::RegisterPlace(const MemberRow& row) {
+namespace {
+
+// The key of the member's place, as RegisterPlace gives it, registering nothing.
+PlaceKey PlaceKeyOf(const MemberRow& row) {
   if (row.place_kind == MemberRow::PlaceKind::kNone) return kNoPlace;
   const PlaceKey country = CountryKey(row.country_code);
-  if (country == kNoPlace) return kNoPlace;
+  if (country == kNoPlace || row.place_kind == MemberRow::PlaceKind::kCountry) return country;
+  const auto id = static_cast<PlaceKey>(row.city_id);
+  return id == kNoPlace || id >= kCountryFlag ? country : id;
+}
+
+}  // namespace
+
+PlaceKey MapService::RegisterPlace(const MemberRow& row) {
+  const PlaceKey key = PlaceKeyOf(row);
+  if (key == kNoPlace) return kNoPlace;
+  const PlaceKey country = CountryKey(row.country_code);
   if (!places_.count(country)) {
     Place p;
     p.country = country;
@@ -130,9 +143,8 @@ PlaceKey MapService::RegisterPlace(const MemberRow& row) {
     places_.emplace(country, std::move(p));
     country_places_[country].push_back(country);
   }
-  if (row.place_kind == MemberRow::PlaceKind::kCountry) return country;
-  const auto id = static_cast<PlaceKey>(row.city_id);
-  if (id == kNoPlace || id >= kCountryFlag) return country;
+  if (key == country) return country;
+  const PlaceKey id = key;
   if (!places_.count(id)) {
     Place p;
     p.country = country;
@@ -389,31 +401,38 @@ Status MapService::Resync() {
   }
   auto rows = store_.LoadAll();
   if (!rows.ok()) return rows.status();
-  std::lock_guard writer(writer_mutex_);
+  std::lock_guard writer(writer_mutex_);  // members_ changes under it only: the two steps agree
   // Members changed while the rows were read are as MemberChanged left them: newer.
   auto changed_since_read = [&](long long id) {
     auto it = changed_at_.find(id);
     return it != changed_at_.end() && it->second > read_after;
   };
+  // 1. Which members differ from their rows: a pass over all, under the shared lock, so
+  // the map keeps answering meanwhile.
+  std::vector<const MemberRow*> differ;
+  std::vector<long long> gone;
+  {
+    std::shared_lock lock(mutex_);
+    std::unordered_set<long long> seen;
+    seen.reserve(rows->size());
+    for (const MemberRow& row : *rows) {
+      seen.insert(row.user_id);
+      if (changed_since_read(row.user_id)) continue;
+      auto it = members_.find(row.user_id);
+      if (it != members_.end()) {
+        const Member& m = it->second;
+        if (m.place == PlaceKeyOf(row) && m.visibility == row.visibility && m.memberships == row.memberships) continue;
+      }
+      differ.push_back(&row);
+    }
+    for (const auto& [id, m] : members_) {
+      if (!seen.count(id) && !changed_since_read(id)) gone.push_back(id);
+    }
+  }
+  // 2. Those alone, under the exclusive lock.
   PointChanges changes;
   std::unique_lock lock(mutex_);
-  std::unordered_set<long long> seen;
-  seen.reserve(rows->size());
-  for (const MemberRow& row : *rows) {
-    seen.insert(row.user_id);
-    if (changed_since_read(row.user_id)) continue;
-    auto it = members_.find(row.user_id);
-    if (it != members_.end()) {
-      const Member& m = it->second;
-      const PlaceKey place = RegisterPlace(row);
-      if (m.place == place && m.visibility == row.visibility && m.memberships == row.memberships) continue;
-    }
-    ApplyLocked(row.user_id, row, changes);
-  }
-  std::vector<long long> gone;
-  for (const auto& [id, m] : members_) {
-    if (!seen.count(id) && !changed_since_read(id)) gone.push_back(id);
-  }
+  for (const MemberRow* row : differ) ApplyLocked(row->user_id, *row, changes);
   for (long long id : gone) ApplyLocked(id, std::nullopt, changes);
   changed_at_.clear();  // every later re-sync reads after these changes
   lock.unlock();

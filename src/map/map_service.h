@@ -38,7 +38,9 @@
 // shared lock on the member tables only to copy what they need; cluster queries take the
 // index's own reader lock. Writers (MemberChanged, Resync) are serialised by their own
 // mutex; each updates the tables under the exclusive lock and records the point
-// changes, then applies them to the indexes after releasing it.
+// changes, then applies them to the indexes after releasing it. A re-sync compares every
+// member with its row under the shared lock, and takes the exclusive one only to apply
+// the members that differ.
 #pragma once
 
 #include <array>

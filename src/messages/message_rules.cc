@@ -5,7 +5,6 @@
 
 #include "app/limits.h"
 #include "platform/text.h"
-#include "profiles/profile_rules.h"
 
 namespace diseasemaps::messages {
 namespace {
@@ -14,7 +13,7 @@ BodyCheck CheckText(const std::string& text, std::size_t limit, bool required, c
                     const std::string& what) {
   BodyCheck check;
   const std::string clean = UnixLineBreaks(text);
-  const auto count = profiles::CountCharacters(clean);
+  const auto count = CountCharacters(clean);
   if (!count) {
     check.error = "This " + what +
                   " holds characters we cannot read (control characters or broken text). Please retype it.";
@@ -57,11 +56,11 @@ std::string Excerpt(const std::string& body, std::size_t max_characters) {
   std::size_t characters = 0;
   bool space = false;
   for (std::size_t i = 0; i < body.size();) {
-    const auto c = static_cast<unsigned char>(body[i]);
-    const std::size_t length = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+    const std::size_t start = i;
+    const auto cp = DecodeUtf8(body, i);
+    if (!cp) continue;  // stored bodies are valid UTF-8; a stray byte is dropped
+    if (*cp == ' ' || *cp == '\n' || *cp == '\t' || *cp == '\r') {
       space = !out.empty();
-      ++i;
       continue;
     }
     if (space) {
@@ -71,9 +70,8 @@ std::string Excerpt(const std::string& body, std::size_t max_characters) {
       space = false;
     }
     if (characters >= max_characters) return out + "…";
-    out.append(body, i, length);
+    out.append(body, start, i - start);
     ++characters;
-    i += length;
   }
   return out;
 }

@@ -96,6 +96,16 @@ std::string IsoDate(long long epoch_seconds) { return UtcTime(epoch_seconds, "%Y
 
 std::string UtcMinute(long long epoch_seconds) { return UtcTime(epoch_seconds, "%Y-%m-%d %H:%M UTC"); }
 
+std::optional<std::size_t> CountCharacters(std::string_view text) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < text.size(); ++count) {
+    const auto cp = DecodeUtf8(text, i);
+    if (!cp) return std::nullopt;
+    if ((*cp < 0x20 || *cp == 0x7f) && *cp != '\n' && *cp != '\t' && *cp != '\r') return std::nullopt;
+  }
+  return count;
+}
+
 std::optional<char32_t> DecodeUtf8(std::string_view text, std::size_t& i) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned char lead = byte(i);

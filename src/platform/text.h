@@ -28,6 +28,11 @@ bool ParseDouble(std::string_view text, double& out);
 // U+10FFFF) gives nullopt and moves i by one byte. REQUIRES: i < text.size().
 std::optional<char32_t> DecodeUtf8(std::string_view text, std::size_t& i);
 
+// The number of Unicode code points in valid UTF-8 text; nullopt when it is not valid
+// UTF-8 (DecodeUtf8's rules) or holds control characters other than newline, carriage
+// return and tab. What a form's length limits count.
+std::optional<std::size_t> CountCharacters(std::string_view text);
+
 // Appends code point cp, encoded in UTF-8. REQUIRES: cp <= U+10FFFF.
 void AppendUtf8(std::string& out, char32_t cp);
 

@@ -125,23 +125,6 @@ void CheckLocation(const ProfileForm& form, const Gazetteer& gazetteer, ProfileC
 
 }  // namespace
 
-std::optional<std::size_t> CountCharacters(const std::string& text) {
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
-    if (extra < 0 || i + extra >= text.size() + (extra == 0)) return std::nullopt;
-    if (extra == 0 && (c < 0x20 || c == 0x7f) && c != '\n' && c != '\t' && c != '\r') return std::nullopt;
-    if (extra == 1 && c < 0xC2) return std::nullopt;  // overlong
-    for (int k = 1; k <= extra; ++k) {
-      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return std::nullopt;
-    }
-    i += extra + 1;
-    ++count;
-  }
-  return count;
-}
-
 ProfileCheck CheckProfile(const ProfileForm& form, const Gazetteer& gazetteer) {
   ProfileCheck check;
   ProfileChange change;

@@ -56,8 +56,4 @@ ProfileCheck CheckProfile(const ProfileForm& form, const Gazetteer& gazetteer);
 // The form pre-filled from a stored profile, for the edit page.
 ProfileForm FormFromProfile(const Profile& profile, const Gazetteer& gazetteer);
 
-// The number of Unicode code points in valid UTF-8 text; nullopt when it is not valid
-// UTF-8 or holds control characters other than newline and tab.
-std::optional<std::size_t> CountCharacters(const std::string& text);
-
 }  // namespace diseasemaps::profiles

@@ -46,6 +46,16 @@ TEST(ParseDouble, TakesTheWholeTextOrNothing) {
   }
 }
 
+TEST(CountCharacters, CountsCodePointsOfCleanUtf8Only) {
+  EXPECT_EQ(CountCharacters(""), 0u);
+  EXPECT_EQ(CountCharacters("Zoë\n\tokay\r"), 10u);
+  EXPECT_EQ(CountCharacters("日本"), 2u);
+  EXPECT_EQ(CountCharacters("\xF0\x9F\x99\x82"), 1u);  // one emoji, four bytes
+  for (const char* bad : {"\x01", "a\x7f", "\xC3", "\xC0\xAF", "\xED\xA0\x80", "\xFF"}) {
+    EXPECT_EQ(CountCharacters(bad), std::nullopt) << "'" << bad << "'";
+  }
+}
+
 TEST(UnixLineBreaks, TurnsEveryBrowserLineBreakIntoOneNewline) {
   EXPECT_EQ(UnixLineBreaks("a\r\nb\rc\nd"), "a\nb\nc\nd");
   EXPECT_EQ(UnixLineBreaks("\r\r\n\n"), "\n\n\n");

@@ -4,6 +4,7 @@
 #include <iterator>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 
 #include "platform/content_generation.h"
 #include "platform/db/row_text.h"
@@ -118,16 +119,27 @@ Result<std::optional<MemberRow>> MapStore::LoadOne(long long user_id) {
 }
 
 Result<std::vector<MemberCard>> MapStore::Cards(const std::vector<long long>& user_ids) {
+  if (user_ids.empty()) return std::vector<MemberCard>{};
+  // One query for the page: the ids are integers, written into the IN list as numbers.
+  std::string ids;
+  for (long long id : user_ids) {
+    if (!ids.empty()) ids += ',';
+    ids += std::to_string(id);
+  }
   return db_.Run([&](soci::session& sql) -> Result<std::vector<MemberCard>> {
+    std::unordered_map<long long, MemberCard> found;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT u.id, u.display_name, COALESCE(p.accepts_contact, 0),"
+                        " CASE WHEN p.verified_at IS NULL THEN 0 ELSE 1 END"
+                        " FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id IN (" +
+                            ids + ")");
+    for (const soci::row& row : rows) {
+      const long long id = RowInteger(row, 0);
+      found[id] = {id, RowText(row, 1), RowInteger(row, 2) == 1, RowInteger(row, 3) == 1};
+    }
     std::vector<MemberCard> cards;
-    for (long long user : user_ids) {
-      soci::row row;
-      sql << "SELECT u.display_name, COALESCE(p.accepts_contact, 0),"
-             " CASE WHEN p.verified_at IS NULL THEN 0 ELSE 1 END"
-             " FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id = :u",
-          soci::use(user, "u"), soci::into(row);
-      if (!sql.got_data()) continue;
-      cards.push_back({user, RowText(row, 0), RowInteger(row, 1) == 1, RowInteger(row, 2) == 1});
+    for (long long id : user_ids) {
+      if (auto it = found.find(id); it != found.end()) cards.push_back(std::move(it->second));
     }
     return cards;
   });

@@ -132,8 +132,7 @@ for (const kind of databaseKinds()) {
             await publicPage.context.close();
           }
           // The forms sent with a mistake on purpose come back 422, which Chromium logs.
-          const expected = (p) => / status of 422 /.test(p.text) ||
-            (p.kind === 'request failed' && /favicon\.svg: net::ERR_ABORTED/.test(p.text));
+          const expected = (p) => / status of 422 /.test(p.text);
           assertNoBrowserProblems(editor.problems, { allow: expected });
           assertNoBrowserProblems(reviewer.problems, { allow: expected });
         } finally {
@@ -154,10 +153,7 @@ for (const kind of databaseKinds()) {
         // Only the header's search type-ahead, from its file; nothing from the answer.
         assert.equal(await page.locator('script:not([src="/static/js/search-box.js"])').count(), 0,
           'the editorial pages have no script but the search box\'s');
-        // Moving on quickly can abort the browser's own favicon request: not a page problem.
-        assertNoBrowserProblems(problems, {
-          allow: (p) => p.kind === 'request failed' && /favicon\.svg: net::ERR_ABORTED/.test(p.text),
-        });
+        assertNoBrowserProblems(problems);
       });
     });
   });

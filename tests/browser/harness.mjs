@@ -344,6 +344,9 @@ export async function openPage(browser, { width = 1280, height = 800, bypassCSP 
     problems.push({ kind: 'page error', text: error.stack || String(error), url: page.url() });
   });
   page.on('requestfailed', (request) => {
+    // The browser fetches the favicon on its own and cancels that fetch when the page
+    // moves on (a form sent, a link followed): not a problem of the page.
+    if (request.url().endsWith('/static/favicon.svg') && request.failure()?.errorText === 'net::ERR_ABORTED') return;
     problems.push({
       kind: 'request failed',
       text: `${request.method()} ${request.url()}: ${request.failure()?.errorText}`,

@@ -152,10 +152,7 @@ for (const kind of databaseKinds()) {
         await signIn(page, site.server.url, { email: 'ada@example.org', password: kPassword, next: '/admin/users' });
         await check('/admin/users', 'accounts screen');
         assert.deepEqual(dialogs, [], 'no dialog opened');
-        // Leaving pages at once cancels the browser's own favicon fetch; nothing else may fail.
-        assertNoBrowserProblems(problems, {
-          allow: (p) => p.kind === 'request failed' && p.url.endsWith('/static/favicon.svg'),
-        });
+        assertNoBrowserProblems(problems);
       });
     });
   });

@@ -8,6 +8,7 @@
 #include "http/cookies.h"
 #include "pages/access.h"
 #include "pages/error_pages.h"
+#include "platform/json_text.h"
 #include "platform/templates.h"
 
 namespace diseasemaps::accounts {
@@ -68,7 +69,7 @@ http::Response AccountPages::Export(const http::Request& request) {
                              "hashes and are left out."},
                    {"exported_at", pages::NowSeconds()},
                    {"data", *data}};
-  http::Response response = http::Response::Json(document.dump(2) + "\n");
+  http::Response response = http::Response::Json(JsonText(document, 2) + "\n");
   response.With("Content-Disposition", "attachment; filename=\"diseasemaps-my-data.json\"");
   response.NoStore();
   return response;

@@ -49,7 +49,7 @@ http::Response PasswordResetPages::Forgot(const http::Request& request) {
   const std::string email(TrimWhitespace(request.FormField("email")));
   if (!LooksLikeEmail(email)) {
     return Page("password_forgot",
-                {{"title", "Forgot your password?"}, {"noindex", true}, {"email", email.substr(0, kMaxEmailBytes)},
+                {{"title", "Forgot your password?"}, {"noindex", true}, {"email", FirstCharacters(email, kMaxEmailBytes)},
                  {"errors", {{"email", "Enter an e-mail address like name@example.org."}}},
                  {"form_csrf", request.csrf_token}},
                 422);

@@ -76,7 +76,7 @@ http::Response RegistrationPages::Register(const http::Request& request) {
     return pages::TooManyAttempts(request, registrations_by_ip_.RetryAfter(ip_key, now), "new accounts");
   }
   if (FieldErrors errors = CheckRegistration(email, display_name, password); !errors.empty()) {
-    return Form(request, email.substr(0, kMaxEmailBytes), display_name.substr(0, 200), errors, 422);
+    return Form(request, FirstCharacters(email, kMaxEmailBytes), FirstCharacters(display_name, 200), errors, 422);
   }
   registrations_by_ip_.Performed(ip_key, now);
   auto hash = hasher_.Hash(password);
@@ -136,7 +136,7 @@ http::Response RegistrationPages::Resend(const http::Request& request) {
   const std::string email(TrimWhitespace(request.FormField("email")));
   if (!LooksLikeEmail(email)) {
     json view = {{"title", "Send the confirmation link again"}, {"noindex", true},
-                 {"form_csrf", request.csrf_token}, {"email", email.substr(0, kMaxEmailBytes)},
+                 {"form_csrf", request.csrf_token}, {"email", FirstCharacters(email, kMaxEmailBytes)},
                  {"errors", {{"email", "Enter an e-mail address like name@example.org."}}}};
     return http::Response::Html(Templates::RenderPage("confirm_resend", view), 422).NoStore();
   }

@@ -4,6 +4,7 @@
 
 #include "articles/answer_rules.h"
 #include "articles/answer_store.h"
+#include "platform/json_text.h"
 #include "platform/markdown.h"
 #include "platform/text.h"
 
@@ -126,7 +127,7 @@ std::string FaqPageJsonLd(const std::vector<AnswerSnapshot>& answers, const std:
   if (questions.empty()) return "";
   json ld = {{"@context", "https://schema.org"}, {"@type", "FAQPage"}, {"mainEntity", std::move(questions)}};
   if (!page_url.empty()) ld["url"] = page_url;
-  const std::string dumped = ld.dump();
+  const std::string dumped = JsonText(ld);
   // Inside <script>, "</script" or "<!--" would change how the block is parsed; JSON
   // lets every '<' be written \u003c.
   std::string out;

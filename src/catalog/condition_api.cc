@@ -7,6 +7,7 @@
 #include "catalog/condition_page.h"
 #include "pages/error_pages.h"
 #include "pages/paging.h"
+#include "platform/json_text.h"
 
 namespace diseasemaps::catalog {
 namespace {
@@ -51,7 +52,7 @@ http::Response ConditionListApi(ConditionStore& store, const http::Request& requ
                {"total", *total},
                {"page_count", paging.page_count()},
                {"conditions", list}};
-  return http::Response::Json(body.dump());
+  return http::Response::Json(JsonText(body));
 }
 
 http::Response ConditionApi(ConditionStore& store, const http::Request& request) {
@@ -68,7 +69,7 @@ http::Response ConditionApi(ConditionStore& store, const http::Request& request)
     }
     return Unavailable(request);
   }
-  return http::Response::Json(ConditionJson(*condition).dump());
+  return http::Response::Json(JsonText(ConditionJson(*condition)));
 }
 
 }  // namespace diseasemaps::catalog

@@ -10,6 +10,7 @@
 #include "map/map_privacy.h"
 #include "pages/error_pages.h"
 #include "pages/paging.h"
+#include "platform/json_text.h"
 #include "platform/text.h"
 #include "profiles/profile.h"
 
@@ -26,7 +27,7 @@ http::Response Error(const http::Request& request, const std::string& message, u
 }
 
 http::Response Answer(const json& body) {
-  http::Response response = http::Response::Json(body.dump());
+  http::Response response = http::Response::Json(JsonText(body));
   response.NoStore();
   return response;
 }
@@ -65,7 +66,7 @@ void AppendItem(std::string& out, const MapItemView& item) {
     out += std::to_string(item.expansion_zoom);
   } else {
     out += ",\"place\":";
-    out += json(item.place_label).dump();  // escaped
+    out += JsonText(json(item.place_label));  // escaped
     out += ",\"place_id\":\"";
     out += PlaceIdOf(item.place);
     out += '"';
@@ -88,7 +89,7 @@ std::optional<RoleFilter> ParseRoles(const http::Request& request, std::string& 
     auto role = ParseRoleName(name);
     if (!role) {
       error = "roles must be a comma-separated list of affected, family, adviser, researcher, professional, "
-              "organisation (or empty for all); '" + std::string(name.substr(0, 40)) + "' is not one of them.";
+              "organisation (or empty for all); '" + FirstCharacters(name, 40) + "' is not one of them.";
       return std::nullopt;
     }
     filter.selected[static_cast<int>(*role)] = true;
@@ -200,9 +201,9 @@ Result<MapApi::Scope> MapApi::ResolveCondition(const http::Request& request, std
   if (!found.ok()) {
     if (found.status().code() != Status::Code::kNotFound) return found.status();
     remembered.error = "condition must be the ORPHAcode (digits) or the slug of a condition in the catalogue, "
-                       "or empty for all conditions; there is no condition '" + text.substr(0, 100) + "'.";
+                       "or empty for all conditions; there is no condition '" + FirstCharacters(text, 100) + "'.";
   } else if (found->status != "active") {
-    remembered.error = "The condition '" + text.substr(0, 100) + "' is obsolete: its community is closed.";
+    remembered.error = "The condition '" + FirstCharacters(text, 100) + "' is obsolete: its community is closed.";
   } else {
     catalog::Condition kept;  // only what the answers need
     kept.orphacode = found->orphacode;
@@ -239,8 +240,8 @@ http::Response MapApi::Map(const http::Request& request) {
   const auto items = service_.Items(scope.orphacode, viewer_class, scope.roles, box->west, box->south, box->east,
                                     box->north, static_cast<int>(*zoom));
   std::string body = "{\"zoom\":" + std::to_string(*zoom) + ",\"condition\":" +
-                     ConditionJson(scope.condition).dump() + ",\"totals\":" +
-                     TotalsJson(service_.Totals(scope.orphacode)).dump() + ",\"items\":[";
+                     JsonText(ConditionJson(scope.condition)) + ",\"totals\":" +
+                     JsonText(TotalsJson(service_.Totals(scope.orphacode))) + ",\"items\":[";
   body.reserve(body.size() + items.size() * 150);
   for (size_t i = 0; i < items.size(); ++i) {
     if (i > 0) body += ',';
@@ -280,7 +281,8 @@ http::Response MapApi::Members(const http::Request& request) {
     const ListedMember& m = all[k];
     const bool verifiable = profiles::IsVerifiable(static_cast<profiles::MemberRole>(m.role));
     json contact = nullptr;
-    if (guard::CanContact(request.viewer, m.user_id, m.visibility, card.accepts_contact)) {
+    // The map lists active accounts only.
+    if (guard::CanContact(request.viewer, {m.user_id, m.visibility, card.accepts_contact, true})) {
       contact = "/messages/new?to=" + std::to_string(m.user_id);
     }
     members.push_back({{"id", m.user_id},

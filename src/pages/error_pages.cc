@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "platform/json_text.h"
 #include "platform/templates.h"
 
 namespace diseasemaps::pages {
@@ -28,7 +29,7 @@ const char* TitleFor(unsigned status) {
 http::Response ErrorPage(const http::Request* request, unsigned status, const std::string& message) {
   if (request != nullptr && request->WantsJson()) {
     nlohmann::json body = {{"error", {{"status", status}, {"message", message}}}};
-    return http::Response::Json(body.dump(), status);
+    return http::Response::Json(JsonText(body), status);
   }
   nlohmann::json page = {
       {"title", TitleFor(status)},

@@ -96,6 +96,22 @@ std::string IsoDate(long long epoch_seconds) { return UtcTime(epoch_seconds, "%Y
 
 std::string UtcMinute(long long epoch_seconds) { return UtcTime(epoch_seconds, "%Y-%m-%d %H:%M UTC"); }
 
+std::string FirstCharacters(std::string_view text, std::size_t max_characters) {
+  std::string out;
+  std::size_t characters = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    if (characters == max_characters) return out + "…";
+    const std::size_t start = i;
+    if (DecodeUtf8(text, i)) {
+      out.append(text, start, i - start);
+    } else {
+      AppendUtf8(out, 0xFFFD);
+    }
+    ++characters;
+  }
+  return out;
+}
+
 std::optional<std::size_t> CountCharacters(std::string_view text) {
   std::size_t count = 0;
   for (std::size_t i = 0; i < text.size(); ++count) {

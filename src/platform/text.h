@@ -33,6 +33,11 @@ std::optional<char32_t> DecodeUtf8(std::string_view text, std::size_t& i);
 // return and tab. What a form's length limits count.
 std::optional<std::size_t> CountCharacters(std::string_view text);
 
+// At most max_characters code points of text, as valid UTF-8 (each malformed byte becomes
+// U+FFFD), followed by "…" when anything was cut. Never splits a character: what error
+// messages use to echo a person's input back to them ("there is no condition '…'").
+std::string FirstCharacters(std::string_view text, std::size_t max_characters);
+
 // Appends code point cp, encoded in UTF-8. REQUIRES: cp <= U+10FFFF.
 void AppendUtf8(std::string& out, char32_t cp);
 

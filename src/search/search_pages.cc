@@ -4,6 +4,7 @@
 
 #include "pages/error_pages.h"
 #include "pages/paging.h"
+#include "platform/json_text.h"
 #include "platform/templates.h"
 #include "search/normalize.h"
 
@@ -132,7 +133,7 @@ http::Response SearchApi(SearchService& service, const http::Request& r) {
   if (p.kind == ResultKind::kFeatures) {
     body["notice"] = "These conditions include the features you described. This is not a diagnosis.";
   }
-  return http::Response::Json(body.dump());
+  return http::Response::Json(JsonText(body));
 }
 
 http::Response SuggestApi(SearchService& service, const http::Request& r) {
@@ -146,7 +147,7 @@ http::Response SuggestApi(SearchService& service, const http::Request& r) {
                                    {"url", "/conditions/" + s.slug},
                                    {"is_name", s.is_name}});
   }
-  return http::Response::Json(body.dump()).With("Cache-Control", "public, max-age=60");
+  return http::Response::Json(JsonText(body)).With("Cache-Control", "public, max-age=60");
 }
 
 }  // namespace diseasemaps::search

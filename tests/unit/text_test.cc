@@ -63,5 +63,20 @@ TEST(UnixLineBreaks, TurnsEveryBrowserLineBreakIntoOneNewline) {
   EXPECT_EQ(UnixLineBreaks(""), "");
 }
 
+// What error messages echo: whole characters only, valid UTF-8 always.
+TEST(Text, FirstCharactersNeverSplitsACharacter) {
+  EXPECT_EQ(FirstCharacters("", 3), "");
+  EXPECT_EQ(FirstCharacters("abc", 3), "abc");
+  EXPECT_EQ(FirstCharacters("abcd", 3), "abc…");
+  EXPECT_EQ(FirstCharacters("€€€€", 2), "€€…");
+  EXPECT_EQ(FirstCharacters("😀é", 1), "😀…");
+  EXPECT_EQ(FirstCharacters("a\xFF" "b", 5), "a\uFFFD" "b");
+  EXPECT_EQ(FirstCharacters("\xE2\x82", 5), "\uFFFD\uFFFD");  // a cut character: two bad bytes
+  for (size_t n = 0; n < 50; ++n) {
+    const std::string cut = FirstCharacters(std::string(40, 'x') + "€€€€€€€€€€€€€€", n);
+    EXPECT_TRUE(CountCharacters(cut).has_value()) << n;
+  }
+}
+
 }  // namespace
 }  // namespace diseasemaps

@@ -9,7 +9,9 @@
 #include "catalog/plain_words.h"
 #include "http/url.h"
 #include "pages/error_pages.h"
+#include "platform/json_text.h"
 #include "platform/templates.h"
+#include "platform/text.h"
 
 namespace diseasemaps::catalog {
 namespace {
@@ -26,11 +28,9 @@ std::string MetaDescription(const Condition& c) {
   std::string text = c.definition.empty()
                          ? c.name + ": what it is, how it shows, how it is inherited, in plain words."
                          : c.definition;
-  if (text.size() > 155) {
-    std::size_t cut = text.rfind(' ', 150);
-    text = text.substr(0, cut == std::string::npos ? 150 : cut) + "…";
-  }
-  return text;
+  if (text.size() <= 155) return text;
+  const std::size_t cut = text.rfind(' ', 150);
+  return cut == std::string::npos ? FirstCharacters(text, 100) : text.substr(0, cut) + "…";
 }
 
 // {"label": …, "url": …}, without "url" when there is none: mustache treats an empty
@@ -219,7 +219,7 @@ std::string ConditionJsonLd(const Condition& c, const std::string& canonical_url
     }
   }
   ld["code"] = codes;
-  std::string text = ld.dump();
+  std::string text = JsonText(ld);
   // Inside <script>, "</" could end the block early; JSON allows "<\/" for it.
   for (std::size_t at = text.find("</"); at != std::string::npos; at = text.find("</", at + 2)) {
     text.replace(at, 2, "<\\/");
@@ -277,7 +277,7 @@ http::Response ConditionPage(ConditionStore& store, Database& db, const http::Re
       {"description", MetaDescription(c)},
       {"canonical", canonical},
       {"jsonld", ConditionJsonLd(c, canonical)},
-      {"faq_jsonld", answers->faq_jsonld},
+      {"faq_jsonld", TextOrNull(answers->faq_jsonld)},
       {"answers", answers->view["answers"]},
       {"has_answers", answers->view["has_answers"]},
       {"experiences_line", *shared == 1 ? "1 person with " + c.name + " has shared their experiences."

@@ -8,9 +8,13 @@
 #include <kainjow/mustache.hpp>
 
 #include "platform/embedded_files.h"
+#include "platform/json_text.h"
 #include "platform/site_banner.h"
 
 namespace diseasemaps {
+
+nlohmann::json TextOrNull(const std::string& text) { return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text); }
+
 namespace {
 
 namespace mustache = kainjow::mustache;
@@ -54,7 +58,7 @@ mustache::data ToData(const nlohmann::json& value) {
     case nlohmann::json::value_t::discarded:
       return mustache::data(mustache::data::type::bool_false);
     default:
-      return mustache::data(value.dump());
+      return mustache::data(JsonText(value));
   }
 }
 

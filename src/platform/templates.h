@@ -16,6 +16,11 @@
 
 namespace diseasemaps {
 
+// Optional text for a view model: null when empty. Mustache opens a section for any
+// string, even "", so `{{#field}}…{{/field}}` around an empty string would still render
+// its markup (an empty link, an empty JSON-LD block).
+nlohmann::json TextOrNull(const std::string& text);
+
 class Templates {
  public:
   // Compiles every embedded template once, to fail at start rather than on a request.

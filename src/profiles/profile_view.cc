@@ -1,5 +1,6 @@
 #include "profiles/profile_view.h"
 
+#include "platform/templates.h"
 #include "platform/text.h"
 
 namespace diseasemaps::profiles {
@@ -25,9 +26,6 @@ json RoleOptions(const std::string& selected) {
   }
   return options;
 }
-
-// Mustache renders a section for any string, even "": optional text goes as null.
-json OrNull(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
 
 }  // namespace
 
@@ -100,9 +98,9 @@ json ProfilePageView(const Profile& profile, const guard::Viewer& viewer, const 
   const bool own = viewer.user_id == profile.user_id;
   json view = {{"user_id", profile.user_id},
                {"display_name", profile.display_name},
-               {"bio", OrNull(profile.bio)},
-               {"languages", OrNull(profile.languages)},
-               {"location", OrNull(LocationLabel(profile.location, gazetteer))},
+               {"bio", TextOrNull(profile.bio)},
+               {"languages", TextOrNull(profile.languages)},
+               {"location", TextOrNull(LocationLabel(profile.location, gazetteer))},
                {"memberships", memberships},
                {"has_memberships", !profile.memberships.empty()},
                {"verified", profile.ShowsVerifiedBadge()},
@@ -114,8 +112,7 @@ json ProfilePageView(const Profile& profile, const guard::Viewer& viewer, const 
                                                  ? "signed-in members"
                                                  : "only you (and the site's administrators)")
                                        : ""},
-               {"can_contact", guard::CanContact(viewer, profile.user_id, profile.visibility,
-                                                 profile.accepts_contact)},
+               {"can_contact", guard::CanContact(viewer, profile.Facts())},
                {"accepts_contact", profile.accepts_contact}};
   return view;
 }
@@ -133,7 +130,7 @@ json CommunityBoxView(const CommunityBoxInput& input, const guard::Viewer& viewe
     listed.push_back({{"display_name", m.display_name},
                       {"href", "/members/" + std::to_string(m.user_id)},
                       {"role", MemberRoleLabel(m.role)},
-                      {"location", OrNull(LocationLabel(m.location, gazetteer))}});
+                      {"location", TextOrNull(LocationLabel(m.location, gazetteer))}});
   }
   const std::string selected =
       !input.chosen_role.empty() ? input.chosen_role : input.my_role ? MemberRoleName(*input.my_role) : "";

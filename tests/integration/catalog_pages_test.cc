@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include <nlohmann/json.hpp>
+
 #include "test_server.h"
 
 namespace diseasemaps::testing {
@@ -77,6 +79,34 @@ TEST_P(CatalogPagesTest, ConditionPageShowsOrphanetFactsInPlainWords) {
   EXPECT_TRUE(Has(html, "not medical advice"));
   EXPECT_LT(html.size(), 60u * 1024u);                                   // page weight
   EXPECT_FALSE(Has(html, "<script src"));                                // reading needs no JS
+}
+
+// Regression (security probe): a condition page without published answers carried an
+// empty <script type="application/ld+json"></script>, which is not JSON. Every block on
+// every condition page (imported and starter entries alike) is non-empty, valid JSON.
+TEST_P(CatalogPagesTest, EveryJsonLdBlockOnEveryConditionPageIsValidJson) {
+  TestServer server(database_);
+  HttpResult list = server.Get("/api/v1/conditions?per_page=100");
+  ASSERT_EQ(list.status, 200u);
+  const nlohmann::json conditions = nlohmann::json::parse(list.body)["conditions"];
+  ASSERT_GE(conditions.size(), 6u);
+  const std::string open = "<script type=\"application/ld+json\">", close = "</script>";
+  int blocks = 0;
+  for (const nlohmann::json& condition : conditions) {
+    const std::string url = condition["url"];
+    HttpResult page = server.Get(url);
+    ASSERT_EQ(page.status, 200u) << url;
+    for (size_t at = page.body.find(open); at != std::string::npos; at = page.body.find(open, at + 1)) {
+      const size_t start = at + open.size();
+      const size_t end = page.body.find(close, start);
+      ASSERT_NE(end, std::string::npos) << url;
+      const std::string text = page.body.substr(start, end - start);
+      EXPECT_FALSE(text.empty()) << url << ": an empty JSON-LD block";
+      EXPECT_TRUE(nlohmann::json::accept(text)) << url << ": " << text;
+      ++blocks;
+    }
+  }
+  EXPECT_GE(blocks, static_cast<int>(conditions.size())) << "each page has its MedicalCondition block";
 }
 
 TEST_P(CatalogPagesTest, SubtypesAndCodesLinkOut) {

@@ -90,6 +90,32 @@ void ReplaceWithChildren(cmark_node* node) {
   cmark_node_free(node);
 }
 
+// Turns an image into a link to the image, with its alternative text (or, without one,
+// the address) as the link's words: the page never loads a picture from elsewhere, which
+// would tell another site who reads it and which the CSP (img-src 'self' data:) blocks.
+// An image inside a link keeps only its words, as links cannot nest.
+void ReplaceImageWithLink(cmark_node* image) {
+  for (cmark_node* up = cmark_node_parent(image); up != nullptr; up = cmark_node_parent(up)) {
+    if (cmark_node_get_type(up) == CMARK_NODE_LINK) {
+      ReplaceWithChildren(image);
+      return;
+    }
+  }
+  cmark_node* link = cmark_node_new(CMARK_NODE_LINK);
+  const char* url = cmark_node_get_url(image);
+  cmark_node_set_url(link, url != nullptr ? url : "");
+  const char* title = cmark_node_get_title(image);
+  if (title != nullptr && *title != '\0') cmark_node_set_title(link, title);
+  if (cmark_node_first_child(image) == nullptr) {
+    cmark_node* words = cmark_node_new(CMARK_NODE_TEXT);
+    cmark_node_set_literal(words, url != nullptr && *url != '\0' ? url : "image");
+    cmark_node_append_child(link, words);
+  }
+  while (cmark_node* child = cmark_node_first_child(image)) cmark_node_append_child(link, child);
+  cmark_node_insert_before(image, link);
+  cmark_node_free(image);
+}
+
 bool IsWebUrl(std::string_view url) {
   auto starts = [&](std::string_view prefix) {
     if (url.size() < prefix.size()) return false;
@@ -235,6 +261,7 @@ Result<RenderedMarkdown> RenderMarkdown(std::string_view markdown, const Markdow
   // under a live iterator is not allowed.
   std::vector<cmark_node*> raw_html;
   std::vector<cmark_node*> unsafe;
+  std::vector<cmark_node*> images;
   std::vector<cmark_node*> headings;
   std::set<std::string> seen_urls;
   int highest = 7;
@@ -251,6 +278,8 @@ Result<RenderedMarkdown> RenderMarkdown(std::string_view markdown, const Markdow
           const std::string_view target = url != nullptr ? url : "";
           if (!IsSafeLinkUrl(target)) {
             unsafe.push_back(node);
+          } else if (cmark_node_get_type(node) == CMARK_NODE_IMAGE) {
+            images.push_back(node);
           } else if (cmark_node_get_type(node) == CMARK_NODE_LINK && !target.empty() &&
                      seen_urls.insert(std::string(target)).second) {
             out.links.push_back({PlainText(node), std::string(target)});
@@ -269,6 +298,7 @@ Result<RenderedMarkdown> RenderMarkdown(std::string_view markdown, const Markdow
   }
   for (cmark_node* node : raw_html) cmark_node_free(node);  // unlinks, then frees
   for (cmark_node* node : unsafe) ReplaceWithChildren(node);
+  for (cmark_node* node : images) ReplaceImageWithLink(node);
   const int first = std::clamp(options.first_heading_level, 1, 6);
   for (cmark_node* node : headings) {
     cmark_node_set_heading_level(node, std::min(6, cmark_node_get_heading_level(node) - highest + first));

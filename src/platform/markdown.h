@@ -6,7 +6,9 @@
 // link or image whose URL names a scheme other than http, https or mailto (javascript:,
 // data:, vbscript:, file: … in any case, with leading spaces, control characters or
 // character references) loses its URL and keeps only its text. Relative URLs
-// ("/conditions/x", "#causes") stay. Headings are shifted so that the highest one in
+// ("/conditions/x", "#causes") stay. An image with a safe URL becomes a link to it (its
+// alternative text as the words): pages never load pictures, from here or elsewhere, out
+// of written text. Headings are shifted so that the highest one in
 // the text becomes `first_heading_level` (the page around it owns <h1> and <h2>).
 //
 // Thread-safe: every call builds its own parser; the extension registry is set up once.

@@ -151,7 +151,9 @@ TEST(Markdown, IsSafeLinkUrl) {
 TEST(Markdown, EscapesTextAndAttributes) {
   const std::string html = Html("![x\" onerror=\"alert(1)](https://example.org/a.png) 5 < 6 & \"q\"");
   ExpectInert(html, "alt");
-  EXPECT_TRUE(Has(html, "alt=\"x&quot; onerror=&quot;alert(1)\""));
+  // The image became a link (see ImagesFromOtherSitesBecomeLinksNeverImg): its
+  // alternative text is the link's escaped words.
+  EXPECT_TRUE(Has(html, ">x&quot; onerror=&quot;alert(1)</a>")) << html;
   EXPECT_TRUE(Has(html, "5 &lt; 6 &amp; &quot;q&quot;"));
   EXPECT_FALSE(Has(Html("[a](https://example.org/\"onmouseover=\"alert(1))"), "\"onmouseover"));
 }
@@ -244,6 +246,25 @@ TEST(Markdown, IsSafeToCallFromManyThreads) {
   }
   for (auto& thread : threads) thread.join();
   EXPECT_EQ(failures.load(), 0);
+}
+
+// Regression (security probe): an image from another site rendered as <img>, which the
+// CSP blocks on the published page and which would tell that site who reads it.
+TEST(Markdown, ImagesFromOtherSitesBecomeLinksNeverImg) {
+  EXPECT_EQ(Html("See ![a brain scan](https://images.example.org/scan.png \"MRI\")."),
+            "<p>See <a href=\"https://images.example.org/scan.png\" title=\"MRI\">a brain scan</a>.</p>\n");
+  EXPECT_EQ(Html("![](http://tracker.example.com/pixel.gif)"),
+            "<p><a href=\"http://tracker.example.com/pixel.gif\">http://tracker.example.com/pixel.gif</a></p>\n");
+  EXPECT_EQ(Html("![local](/static/favicon.svg)"), "<p><a href=\"/static/favicon.svg\">local</a></p>\n");
+  // Inside a link the image keeps its words only: links do not nest.
+  EXPECT_EQ(Html("[![logo](https://x.example/logo.png)](https://www.orpha.net/)"),
+            "<p><a href=\"https://www.orpha.net/\">logo</a></p>\n");
+  for (const char* input : {"![x](https://a.example/x.png)", "text ![*em* alt](//cdn.example/y.jpg) text",
+                            "| a |\n|---|\n| ![t](https://b.example/t.gif) |"}) {
+    auto rendered = RenderMarkdown(input);
+    ASSERT_TRUE(rendered.ok()) << input;
+    EXPECT_FALSE(Has(rendered->html, "<img")) << input << "\n-> " << rendered->html;
+  }
 }
 
 }  // namespace

@@ -22,6 +22,7 @@
 #include "mail/outbox_pages.h"
 #include "map/map_api.h"
 #include "map/map_pages.h"
+#include "map/map_privacy.h"
 #include "messages/message_pages.h"
 #include "pages/error_pages.h"
 #include "platform/gazetteer.h"
@@ -178,6 +179,9 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Post("/admin/reports/{id}", [contact](const Request& r) { return contact->HandleReport(r); });
   // Community map (map/map_api.h): clusters and places, who is at a place, by country
   if (site.map != nullptr) {
+    profiles->SetCityNameable([&site](const guard::Viewer& viewer, long long city_id, const std::vector<int>& codes) {
+      return site.map->CityNameable(map::ClassOf(viewer), static_cast<map::PlaceKey>(city_id), codes);
+    });
     auto map_api = std::make_shared<map::MapApi>(*site.map, *conditions);
     router.Get("/api/v1/map", [map_api](const Request& r) { return map_api->Map(r); });
     router.Get("/api/v1/map/members", [map_api](const Request& r) { return map_api->Members(r); });

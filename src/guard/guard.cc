@@ -70,9 +70,10 @@ std::string VisibilityName(Visibility visibility) {
 
 bool ActiveMember(const Viewer& viewer) { return viewer.signed_in() && !viewer.suspended; }
 
-bool CanSeeProfile(const Viewer& viewer, long long owner_user_id, Visibility visibility) {
-  if (viewer.user_id == owner_user_id) return true;
-  switch (visibility) {
+bool CanSeeProfile(const Viewer& viewer, const MemberFacts& owner) {
+  if (viewer.user_id == owner.user_id) return true;
+  if (!owner.active) return ActiveMember(viewer) && viewer.Has(Role::kAdmin);
+  switch (owner.visibility) {
     case Visibility::kPublic: return true;
     case Visibility::kMembers: return ActiveMember(viewer);
     case Visibility::kHidden: return ActiveMember(viewer) && viewer.Has(Role::kAdmin);
@@ -89,14 +90,13 @@ bool CanListMember(const Viewer& viewer, Visibility visibility) {
   return false;
 }
 
-bool CanContact(const Viewer& viewer, long long owner_user_id, Visibility visibility, bool accepts_contact) {
-  return ActiveMember(viewer) && viewer.user_id != owner_user_id && accepts_contact &&
-         CanSeeProfile(viewer, owner_user_id, visibility);
+bool CanContact(const Viewer& viewer, const MemberFacts& owner) {
+  return ActiveMember(viewer) && viewer.user_id != owner.user_id && owner.active && owner.accepts_contact &&
+         CanSeeProfile(viewer, owner);
 }
 
 bool CanStartConversation(const Viewer& viewer, const MessageTarget& target) {
-  return CanContact(viewer, target.user_id, target.visibility, target.accepts_contact) && target.active &&
-         !target.blocked;
+  return CanContact(viewer, target) && !target.blocked;
 }
 
 bool CanReply(const Viewer& viewer, bool participant, bool anyone_left, const MessageTarget& other) {

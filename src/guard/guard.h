@@ -64,10 +64,21 @@ std::string VisibilityName(Visibility visibility);
 // What members-only content asks of a viewer (the map's viewer classes follow it).
 bool ActiveMember(const Viewer& viewer);
 
-// True when viewer may open the profile page of owner_user_id, whose visibility is
-// `visibility`: public for everyone, members for signed-in members, hidden for the
-// owner and admins only. A suspended viewer sees what an anonymous visitor sees.
-bool CanSeeProfile(const Viewer& viewer, long long owner_user_id, Visibility visibility);
+// A member as the guard judges them on behalf of others: who they are, who they let see
+// them, whether they accept first messages, and whether their account is active.
+struct MemberFacts {
+  long long user_id = 0;
+  Visibility visibility = Visibility::kMembers;
+  bool accepts_contact = false;
+  bool active = true;  // false when the account is suspended or deleted
+};
+
+// True when viewer may open the profile page of `owner`: the owner always; then by the
+// owner's visibility: public for everyone, members for signed-in active members, hidden
+// for admins only. A suspended or deleted account's profile is seen by admins only (the
+// map and every list already leave such accounts out). A suspended viewer sees what an
+// anonymous visitor sees.
+bool CanSeeProfile(const Viewer& viewer, const MemberFacts& owner);
 
 // True when the member may appear in lists shown to viewer (a community's members, the
 // map): as CanSeeProfile, except that a hidden member is never listed, even to admins.
@@ -82,17 +93,15 @@ bool CanHandleReportOn(const Viewer& viewer, long long author_user_id);
 // a moderator or an admin.
 bool CanSuspendReportedAuthor(const Viewer& viewer, const std::set<Role>& author_roles);
 
-// True when viewer may start a conversation with owner_user_id: signed in and active,
-// not the owner, the owner accepts contact, and viewer may see the owner's profile.
-bool CanContact(const Viewer& viewer, long long owner_user_id, Visibility visibility, bool accepts_contact);
+// True when viewer may start a conversation with `owner`: viewer signed in and active,
+// not the owner, the owner's account active, the owner accepts contact, and viewer may
+// see the owner's profile (so an admin may write to a hidden member who accepts contact).
+bool CanContact(const Viewer& viewer, const MemberFacts& owner);
 
-// What a new message depends on besides the viewer (messages/).
-struct MessageTarget {
-  long long user_id = 0;
-  Visibility visibility = Visibility::kMembers;
-  bool accepts_contact = false;
-  bool active = true;         // false when the account is suspended or deleted
-  bool blocked = false;       // either of the two blocked the other
+// What a new message depends on besides the viewer (messages/): the recipient, and
+// whether either of the two blocked the other.
+struct MessageTarget : MemberFacts {
+  bool blocked = false;
 };
 
 // True when viewer may START a conversation with target: CanContact, the target's

@@ -1,5 +1,7 @@
 #include "map/map_privacy.h"
 
+#include <algorithm>
+
 namespace diseasemaps::map {
 
 ViewerClass ClassOf(const guard::Viewer& viewer) {
@@ -25,6 +27,11 @@ bool CountedInTotals(bool account_active) { return account_active; }
 bool CityShownAsCity(ViewerClass viewer_class, uint32_t visible_members, uint32_t k) {
   if (viewer_class == ViewerClass::kMember) return true;
   return visible_members >= k;
+}
+
+bool CityNameable(ViewerClass viewer_class, std::span<const uint32_t> visible_per_scope, uint32_t k) {
+  return std::all_of(visible_per_scope.begin(), visible_per_scope.end(),
+                     [&](uint32_t visible) { return CityShownAsCity(viewer_class, visible, k); });
 }
 
 }  // namespace diseasemaps::map

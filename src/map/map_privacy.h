@@ -11,11 +11,16 @@
 //  - for an anonymous viewer (and a suspended one, who sees what a visitor sees), a
 //    city with fewer than k visible members of the scope is shown at its country's
 //    point instead, and the members list of that city is empty;
+//  - no page names a member's city more precisely than the map shows it: a profile page
+//    or a community's list names the city to an anonymous viewer only when the map of
+//    every scope the page ties the member to (each of their conditions; all conditions
+//    when they have none) shows that city as a city (CityNameable); else the country;
 //  - a member with a country and no city is at the country's point; a member with no
 //    location at all is in the totals only.
 #pragma once
 
 #include <cstdint>
+#include <span>
 
 #include "guard/guard.h"
 
@@ -43,6 +48,12 @@ bool CountedInTotals(bool account_active);
 // True when a city with `visible_members` members visible to the class (all roles of
 // the scope) is shown at its own point; false: at its country's point. REQUIRES k >= 1.
 bool CityShownAsCity(ViewerClass viewer_class, uint32_t visible_members, uint32_t k);
+
+// True when a member's city may be named to a viewer of the class, beside their name,
+// on any page: the city is shown as a city (CityShownAsCity) in every scope that page
+// ties the member to, where visible_per_scope counts the members visible to the class in
+// that city, scope by scope. False: name their country only.
+bool CityNameable(ViewerClass viewer_class, std::span<const uint32_t> visible_per_scope, uint32_t k);
 
 // The default of --map-min-city-members.
 inline constexpr uint32_t kDefaultMinCityMembers = 3;

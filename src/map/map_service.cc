@@ -558,6 +558,26 @@ std::vector<ListedMember> MapService::MembersAt(int orphacode, ViewerClass viewe
   return out;
 }
 
+bool MapService::CityNameable(ViewerClass viewer_class, PlaceKey city, const std::vector<int>& orphacodes) {
+  if (!Folds(viewer_class)) return true;
+  std::vector<int> scopes = orphacodes;
+  if (scopes.empty()) scopes.push_back(0);
+  std::vector<uint32_t> visible(scopes.size(), 0);
+  {
+    std::shared_lock lock(mutex_);
+    if (auto ids = at_place_.find(city); ids != at_place_.end() && !IsCountryKey(city)) {
+      for (long long id : ids->second) {
+        const Member& member = members_.at(id);
+        if (!ShownOnMap(viewer_class, member.visibility, true)) continue;
+        for (size_t i = 0; i < scopes.size(); ++i) {
+          if (RoleInScope(member, scopes[i])) ++visible[i];
+        }
+      }
+    }
+  }
+  return map::CityNameable(viewer_class, visible, options_.min_city_members);
+}
+
 std::vector<CountryCount> MapService::Countries(int orphacode, ViewerClass viewer_class, const RoleFilter& roles) {
   Scope& scope = GetScope(orphacode);
   std::map<PlaceKey, RoleCounts> by_country;

@@ -145,6 +145,11 @@ class MapService {
   // Countries() counts them.
   std::vector<ListedMember> MembersAt(int orphacode, ViewerClass viewer_class, const RoleFilter& roles,
                                       PlaceKey place);
+  // True when pages may name `city` (a city's place key: its gazetteer id) beside a
+  // member whose conditions are `orphacodes` to a viewer of the class: map_privacy.h's
+  // CityNameable over the members visible to the class in that city, in each of those
+  // conditions (in all conditions when the list is empty), as the map counts them.
+  bool CityNameable(ViewerClass viewer_class, PlaceKey city, const std::vector<int>& orphacodes);
   // Members the class may list, by country, in the selected roles, in no particular order
   // (the API sorts them by count, then by the country's name).
   std::vector<CountryCount> Countries(int orphacode, ViewerClass viewer_class, const RoleFilter& roles);

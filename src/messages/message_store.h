@@ -42,7 +42,13 @@ struct Counterpart {
   bool i_blocked = false;   // the viewer blocked them
 
   guard::MessageTarget Target() const {
-    return {user_id, visibility, accepts_contact, active, blocked_me || i_blocked};
+    guard::MessageTarget target;
+    target.user_id = user_id;
+    target.visibility = visibility;
+    target.accepts_contact = accepts_contact;
+    target.active = active;
+    target.blocked = blocked_me || i_blocked;
+    return target;
   }
 };
 

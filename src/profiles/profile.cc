@@ -63,6 +63,14 @@ bool IsVerifiable(MemberRole role) {
   return role == MemberRole::kProfessional || role == MemberRole::kOrganisation;
 }
 
+Location CountryOnly(const Location& location) {
+  if (location.kind == Location::Kind::kNone || location.country_code.empty()) return Location{};
+  Location country;
+  country.kind = Location::Kind::kCountry;
+  country.country_code = location.country_code;
+  return country;
+}
+
 bool Profile::ShowsVerifiedBadge() const {
   return verified_at.has_value() &&
          std::any_of(memberships.begin(), memberships.end(),

@@ -43,6 +43,9 @@ struct Location {
   double longitude = 0;
 };
 
+// The same place named no closer than its country (its country's code only).
+Location CountryOnly(const Location& location);
+
 struct Membership {
   int orphacode = 0;
   std::string condition_name;
@@ -60,11 +63,13 @@ struct Profile {
   guard::Visibility visibility = guard::Visibility::kMembers;
   bool accepts_contact = false;
   std::optional<long long> verified_at;
-  bool suspended = false;
+  bool suspended = false;  // suspended or deleted: the account is not active
   std::vector<Membership> memberships;  // by condition name
 
   // True when an admin verified them and they still hold a verifiable role.
   bool ShowsVerifiedBadge() const;
+  // What the guard asks about the owner (CanSeeProfile, CanContact).
+  guard::MemberFacts Facts() const { return {user_id, visibility, accepts_contact, !suspended}; }
 };
 
 // What a member may change about themselves, already checked (profile_rules.h).

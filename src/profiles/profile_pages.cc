@@ -3,6 +3,7 @@
 #include "catalog/condition_page.h"
 #include "http/url.h"
 #include "pages/error_pages.h"
+#include "platform/json_text.h"
 #include "platform/templates.h"
 #include "platform/text.h"
 #include "profiles/profile_view.h"
@@ -89,6 +90,14 @@ http::Response ProfilePages::SaveProfile(const http::Request& request) {
   return http::Response::Redirect("/account/profile?done=saved", 303);
 }
 
+Location ProfilePages::ShownTo(const guard::Viewer& viewer, const Location& location,
+                               const std::vector<int>& orphacodes) const {
+  if (location.kind != Location::Kind::kCity) return location;
+  const bool nameable = city_nameable_ ? city_nameable_(viewer, location.city_id, orphacodes)
+                                       : guard::ActiveMember(viewer);
+  return nameable ? location : CountryOnly(location);
+}
+
 http::Response ProfilePages::MemberPage(const http::Request& request) {
   const auto id = ParsePositiveInteger(request.Param("id"));
   if (!id) return pages::ErrorPage(&request, 404, kNoProfile);
@@ -97,9 +106,12 @@ http::Response ProfilePages::MemberPage(const http::Request& request) {
     return profile.status().code() == Status::Code::kNotFound ? pages::ErrorPage(&request, 404, kNoProfile)
                                                               : pages::ErrorPage(&request, 503, kUnavailable);
   }
-  if (!guard::CanSeeProfile(request.viewer, *id, profile->visibility)) {
+  if (!guard::CanSeeProfile(request.viewer, profile->Facts())) {
     return pages::ErrorPage(&request, 404, kNoProfile);
   }
+  std::vector<int> conditions;
+  for (const auto& m : profile->memberships) conditions.push_back(m.orphacode);
+  profile->location = ShownTo(request.viewer, profile->location, conditions);
   json view = ProfilePageView(*profile, request.viewer, gazetteer_);
   view["title"] = profile->display_name;
   view["noindex"] = profile->visibility != guard::Visibility::kPublic;
@@ -121,6 +133,9 @@ Result<json> ProfilePages::CommunityBox(const catalog::Condition& condition, con
   auto community = store_.CommunityOf(condition.orphacode, listable, kCommunityListLimit);
   if (!community.ok()) return community.status();
   input.community = std::move(*community);
+  for (CommunityMember& m : input.community.listed) {
+    m.location = ShownTo(request.viewer, m.location, {condition.orphacode});
+  }
   if (request.viewer.signed_in()) {
     auto role = store_.RoleIn(*request.viewer.user_id, condition.orphacode);
     if (!role.ok()) return role.status();
@@ -197,7 +212,7 @@ http::Response ProfilePages::Places(const http::Request& request) {
   }
   json body = {{"query", query}, {"count", places.size()}, {"places", places},
                {"attribution", "GeoNames (CC BY 4.0)"}};
-  return http::Response::Json(body.dump());
+  return http::Response::Json(JsonText(body));
 }
 
 http::Response ProfilePages::Countries(const http::Request&) {
@@ -207,7 +222,7 @@ http::Response ProfilePages::Countries(const http::Request&) {
   }
   json body = {{"count", countries.size()}, {"countries", countries},
                {"attribution", "GeoNames (CC BY 4.0); names: ISO 3166-1 via Debian iso-codes"}};
-  return http::Response::Json(body.dump());
+  return http::Response::Json(JsonText(body));
 }
 
 }  // namespace diseasemaps::profiles

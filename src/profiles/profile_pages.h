@@ -49,6 +49,16 @@ class ProfilePages {
   using MemberPageExtras = std::function<void(const http::Request&, long long member_id, nlohmann::json& view)>;
   void SetMemberPageExtras(MemberPageExtras extras) { member_page_extras_ = std::move(extras); }
 
+  // How precisely a member's place may be named to a viewer: true for their city, false
+  // for their country only. The map's privacy rule (map/map_privacy.h CityNameable),
+  // asked through the map service, so that no page names a place more precisely than
+  // the map shows it; orphacodes are the conditions the page ties the member to. Without
+  // it (no map), cities are named to signed-in active members only.
+  // REQUIRES: called before serving starts.
+  using CityNameableFn =
+      std::function<bool(const guard::Viewer&, long long city_id, const std::vector<int>& orphacodes)>;
+  void SetCityNameable(CityNameableFn rule) { city_nameable_ = std::move(rule); }
+
   // The community box of a condition's page for request.viewer, with `error` beside
   // the role field and `chosen_role` kept when a join was refused.
   Result<nlohmann::json> CommunityBox(const catalog::Condition& condition, const http::Request& request,
@@ -59,6 +69,8 @@ class ProfilePages {
                       const std::map<std::string, std::string>& errors,
                       const std::vector<CityChoice>& choices, unsigned status);
   void Invalidate();
+  // location as `viewer` may see it beside a member of those conditions (CityNameableFn).
+  Location ShownTo(const guard::Viewer& viewer, const Location& location, const std::vector<int>& orphacodes) const;
 
   Database& db_;
   catalog::ConditionStore& conditions_;
@@ -66,6 +78,7 @@ class ProfilePages {
   const Gazetteer& gazetteer_;
   ProfileStore store_;
   MemberPageExtras member_page_extras_;
+  CityNameableFn city_nameable_;
   accounts::MemberChangedFn member_changed_;
 };
 

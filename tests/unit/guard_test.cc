@@ -137,10 +137,33 @@ TEST(Guard, ViewerByVisibilityTable) {
   for (const VisibilityRow& row : table) {
     const std::string what = std::string(row.who) + " / " + VisibilityName(row.visibility) + " / owner " +
                              std::to_string(row.owner) + (row.accepts_contact ? " / accepts" : " / no contact");
-    EXPECT_EQ(CanSeeProfile(row.viewer, row.owner, row.visibility), row.see) << "see: " << what;
+    const MemberFacts owner{row.owner, row.visibility, row.accepts_contact, true};
+    EXPECT_EQ(CanSeeProfile(row.viewer, owner), row.see) << "see: " << what;
     EXPECT_EQ(CanListMember(row.viewer, row.visibility), row.list) << "list: " << what;
-    EXPECT_EQ(CanContact(row.viewer, row.owner, row.visibility, row.accepts_contact), row.contact)
-        << "contact: " << what;
+    EXPECT_EQ(CanContact(row.viewer, owner), row.contact) << "contact: " << what;
+  }
+}
+
+// Regression (security probe): a suspended member's profile answered 200 to everyone.
+// A suspended or deleted account's page is for admins only, whatever its visibility, and
+// nobody can start writing to it.
+TEST(Guard, SuspendedOrDeletedProfilesAreSeenByAdminsOnly) {
+  const Viewer anonymous;
+  const Viewer member = User(1, {Role::kMember});
+  const Viewer moderator = User(4, {Role::kModerator});
+  const Viewer admin = User(5, {Role::kAdmin});
+  const Viewer suspended_admin = User(7, {Role::kAdmin}, true);
+  for (Visibility visibility : {Visibility::kPublic, Visibility::kMembers, Visibility::kHidden}) {
+    const MemberFacts closed{42, visibility, true, false};
+    const std::string what = VisibilityName(visibility);
+    EXPECT_FALSE(CanSeeProfile(anonymous, closed)) << what;
+    EXPECT_FALSE(CanSeeProfile(member, closed)) << what;
+    EXPECT_FALSE(CanSeeProfile(moderator, closed)) << what;
+    EXPECT_FALSE(CanSeeProfile(suspended_admin, closed)) << what;
+    EXPECT_TRUE(CanSeeProfile(admin, closed)) << what;
+    EXPECT_TRUE(CanSeeProfile(User(42, {Role::kMember}, true), closed)) << "their own, " << what;
+    EXPECT_FALSE(CanContact(admin, closed)) << what;
+    EXPECT_FALSE(CanContact(member, closed)) << what;
   }
 }
 
@@ -151,7 +174,7 @@ TEST(Guard, ConversationTable) {
   const Viewer member = User(1, {Role::kMember});
   const Viewer suspended = User(8, {Role::kMember}, true);
   auto target = [](Visibility visibility, bool accepts, bool active, bool blocked) {
-    return MessageTarget{42, visibility, accepts, active, blocked};
+    return MessageTarget{{42, visibility, accepts, active}, blocked};
   };
   struct StartRow {
     const char* what;
@@ -168,7 +191,7 @@ TEST(Guard, ConversationTable) {
       {"suspended target", member, target(Visibility::kMembers, true, false, false), false},
       {"anonymous", anonymous, target(Visibility::kPublic, true, true, false), false},
       {"suspended viewer", suspended, target(Visibility::kPublic, true, true, false), false},
-      {"self", member, MessageTarget{1, Visibility::kPublic, true, true, false}, false},
+      {"self", member, MessageTarget{{1, Visibility::kPublic, true, true}, false}, false},
   };
   for (const StartRow& row : start) {
     EXPECT_EQ(CanStartConversation(row.viewer, row.target), row.allowed) << row.what;

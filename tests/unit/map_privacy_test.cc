@@ -93,5 +93,17 @@ TEST(MapPrivacy, HiddenMembersCountInTotalsOnly) {
   EXPECT_FALSE(CountedInTotals(false));
 }
 
+// Regression (security probe): a profile named the city the map hid. A city is named
+// beside a member only when every scope the page ties them to shows it as a city.
+TEST(MapPrivacy, ACityIsNamedOnlyWhereEveryScopeShowsItAsACity) {
+  const std::vector<uint32_t> enough = {3, 5}, one_small = {7, 2}, alone = {1};
+  EXPECT_TRUE(CityNameable(ViewerClass::kAnonymous, enough, 3));
+  EXPECT_FALSE(CityNameable(ViewerClass::kAnonymous, one_small, 3));
+  EXPECT_FALSE(CityNameable(ViewerClass::kAnonymous, alone, 3));
+  EXPECT_TRUE(CityNameable(ViewerClass::kAnonymous, alone, 1));
+  EXPECT_TRUE(CityNameable(ViewerClass::kMember, alone, 3));
+  EXPECT_TRUE(CityNameable(ViewerClass::kMember, one_small, 3));
+}
+
 }  // namespace
 }  // namespace diseasemaps::map

@@ -8,6 +8,7 @@
 #include "app/commands.h"
 #include "app/settings.h"
 #include "accounts/user_command.h"
+#include "backup/backup_command.h"
 #include "catalog/import/import_command.h"
 
 namespace diseasemaps {
@@ -138,6 +139,7 @@ int RunCli(int argc, char** argv) {
   demo_cmd->add_flag("--remove", demo.remove, "Delete every synthetic member, and nothing else");
   AddImportCommands(app, common);
   AddUserCommands(app, common);
+  AddBackupCommands(app, common);
 
   try {
     app.parse(argc, argv);
@@ -150,6 +152,7 @@ int RunCli(int argc, char** argv) {
                      : reindex_cmd->parsed()      ? reindex_cmd
                      : demo_cmd->parsed()         ? demo_cmd
                      : ChosenImportCommand(app)   ? ChosenImportCommand(app)
+                     : ChosenBackupCommand(app)   ? ChosenBackupCommand(app)
                                                   : ChosenUserCommand(app);
   std::map<std::string, std::string> file_values;
   if (!common.config_file.empty()) {
@@ -166,6 +169,7 @@ int RunCli(int argc, char** argv) {
   if (demo_cmd->parsed()) return RunDemoData(common, demo);
   if (ChosenImportCommand(app) != nullptr) return RunImportCommand(app);
   if (ChosenUserCommand(app) != nullptr) return RunUserCommand(app);
+  if (ChosenBackupCommand(app) != nullptr) return RunBackupCommand(app);
   return RunMigrate(common);
 }
 

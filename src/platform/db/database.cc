@@ -16,10 +16,6 @@ bool StartsWith(const std::string& s, std::string_view prefix) {
   return s.rfind(prefix, 0) == 0;
 }
 
-std::string SqlitePath(const std::string& url) {
-  return StartsWith(url, kSqlitePrefix) ? url.substr(kSqlitePrefix.size()) : url;
-}
-
 std::string WithoutPassword(const std::string& url) {
   static const std::regex kPassword(R"(^(postgres(?:ql)?://[^:/@]*):[^@]*@)");
   static const std::regex kPasswordParameter(R"(([?&]password=)[^&]*)", std::regex::icase);
@@ -88,6 +84,10 @@ Result<std::string> PostgresConninfo(const std::string& url) {
     add(key.c_str(), PercentDecoded(pair.substr(eq + 1)));
   }
   return conninfo;
+}
+
+std::string SqlitePath(const std::string& url) {
+  return StartsWith(url, kSqlitePrefix) ? url.substr(kSqlitePrefix.size()) : url;
 }
 
 Backend BackendOf(const std::string& url) {

@@ -164,6 +164,9 @@ auto Database::InTransaction(Fn&& fn) -> DbOutcomeOf<Fn> {
 // Parses a --database value into its backend. Exposed for tests.
 Backend BackendOf(const std::string& url);
 
+// The file of an SQLite --database value ("sqlite:var/x.db" or "var/x.db" -> "var/x.db").
+std::string SqlitePath(const std::string& url);
+
 // postgresql://user:password@host:port/name?sslmode=require -> libpq's key=value form
 // (host='host' port='port' dbname='name' user='user' password='password' sslmode='require').
 Result<std::string> PostgresConninfo(const std::string& url);

@@ -346,7 +346,12 @@ export async function openPage(browser, { width = 1280, height = 800, bypassCSP 
   page.on('requestfailed', (request) => {
     // The browser fetches the favicon on its own and cancels that fetch when the page
     // moves on (a form sent, a link followed): not a problem of the page.
-    if (request.url().endsWith('/static/favicon.svg') && request.failure()?.errorText === 'net::ERR_ABORTED') return;
+    const aborted = request.failure()?.errorText === 'net::ERR_ABORTED';
+    if (aborted && request.url().endsWith('/static/favicon.svg')) return;
+    // A read the page's own script started (type-ahead suggestions, map tiles) is
+    // cancelled on purpose when a newer one supersedes it or the page moves on: a
+    // keystroke followed by Enter is exactly that. A cancelled write is still a problem.
+    if (aborted && request.resourceType() === 'fetch' && request.method() === 'GET') return;
     problems.push({
       kind: 'request failed',
       text: `${request.method()} ${request.url()}: ${request.failure()?.errorText}`,

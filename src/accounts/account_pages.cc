@@ -8,6 +8,7 @@
 #include "http/cookies.h"
 #include "pages/access.h"
 #include "pages/error_pages.h"
+#include "platform/i18n.h"
 #include "platform/templates.h"
 
 namespace diseasemaps::accounts {
@@ -15,7 +16,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kRefusal = "Your account cannot do this right now.";
+constexpr const char* kRefusal = i18n::N_("Your account cannot do this right now.");
 
 http::Response Page(const std::string& name, json view, unsigned status = 200) {
   http::Response response = http::Response::Html(Templates::RenderPage(name, view), status);
@@ -27,19 +28,39 @@ http::Response Page(const std::string& name, json view, unsigned status = 200) {
 
 http::Response AccountPages::Home(const http::Request& request) {
   if (auto refused = pages::RequireAllowed(request, guard::Action::kManageOwnAccount, kRefusal)) return *refused;
-  json view = {{"title", "My account"},
+  auto me = users_.FindById(*request.viewer.user_id);
+  if (!me.ok()) return pages::ErrorPage(&request, 503, i18n::Tr("Please try again in a moment."));
+  json languages = json::array();
+  for (const auto& language : i18n::Languages()) {
+    languages.push_back({{"code", language.code}, {"name", language.native_name}, {"selected", language.code == me->language}});
+  }
+  json view = {{"title", i18n::Tr("My account")},
                {"noindex", true},
                {"display_name", request.viewer.display_name},
                {"form_csrf", request.csrf_token},
-               {"signed_out_elsewhere", request.Query("done").value_or("") == "signed-out-elsewhere"}};
+               {"language_options", languages},
+               {"language_saved", request.Query("done").value_or("") == "language"}};
   return Page("account", view);
+}
+
+http::Response AccountPages::SetLanguage(const http::Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kManageOwnAccount, kRefusal)) return *refused;
+  const std::string language = request.FormField("language");
+  if (!i18n::IsSupported(language)) {
+    return pages::ErrorPage(&request, 422, i18n::Tr("Choose one of the languages in the list."));
+  }
+  if (!users_.SetLanguage(*request.viewer.user_id, language).ok()) {
+    return pages::ErrorPage(&request, 503, i18n::Tr("Please try again in a moment."));
+  }
+  // To the account page in the language just chosen.
+  return http::Response::Redirect(i18n::PrefixPath(language, "/account?done=language"), 303);
 }
 
 http::Response AccountPages::SignOutEverywhere(const http::Request& request) {
   if (auto refused = pages::RequireAllowed(request, guard::Action::kManageOwnAccount, kRefusal)) return *refused;
   const long long me = *request.viewer.user_id;
   if (!users_.DeleteSessionsOf(me).ok() || !users_.Audit(me, "user.sign_out_everywhere", "user:" + std::to_string(me), "").ok()) {
-    return pages::ErrorPage(&request, 503, "Please try again in a moment.");
+    return pages::ErrorPage(&request, 503, i18n::Tr("Please try again in a moment."));
   }
   http::Response response = http::Response::Redirect("/login?signed_out=everywhere", 303);
   response.With("Set-Cookie", http::SetCookieValue(kSessionCookie, "", 0, secure_cookies_));
@@ -51,17 +72,17 @@ http::Response AccountPages::Export(const http::Request& request) {
   const long long me = *request.viewer.user_id;
   auto data = users_.ExportData(me);
   if (!data.ok()) spdlog::error("export of user {} failed: {}", me, data.status().message());
-  if (!data.ok()) return pages::ErrorPage(&request, 503, "Your data cannot be gathered right now. Please try again soon.");
+  if (!data.ok()) return pages::ErrorPage(&request, 503, i18n::Tr("Your data cannot be gathered right now. Please try again soon."));
   for (const auto& [name, exporter] : hooks_.exporters) {
     auto more = exporter(me);
     if (!more.ok()) {
       spdlog::error("export of user {} ({}) failed: {}", me, name, more.status().message());
-      return pages::ErrorPage(&request, 503, "Your data cannot be gathered right now. Please try again soon.");
+      return pages::ErrorPage(&request, 503, i18n::Tr("Your data cannot be gathered right now. Please try again soon."));
     }
     (*data)[name] = std::move(*more);
   }
   if (!users_.Audit(me, "user.export", "user:" + std::to_string(me), "").ok()) {
-    return pages::ErrorPage(&request, 503, "Please try again in a moment.");
+    return pages::ErrorPage(&request, 503, i18n::Tr("Please try again in a moment."));
   }
   json document = {{"about", "Everything DiseaseMaps holds about you, table by table. Times are seconds since "
                              "1 January 1970 (UTC). Passwords and link tokens are stored only as one-way "
@@ -100,7 +121,7 @@ http::Response AccountPages::Delete(const http::Request& request) {
     return DeleteForm(request, "Tick the box to confirm that you want your account deleted.", 422);
   }
   auto user = users_.FindById(me);
-  if (!user.ok()) return pages::ErrorPage(&request, 503, "Please try again in a moment.");
+  if (!user.ok()) return pages::ErrorPage(&request, 503, i18n::Tr("Please try again in a moment."));
   if (password.empty() || password.size() > 1024 || !hasher_.Verify(password, user->password_hash)) {
     return DeleteForm(request, "That is not your password. Nothing was deleted.", 422);
   }

@@ -110,7 +110,7 @@ http::Response LoginPages::SignIn(const http::Request& request) {
     if (user.ok()) {
       auto locked_until = users_.RecordLoginFailure(
           user->id, now, limits::kLoginWindowSeconds, limits::kLoginFailuresPerAccount, limits::kAccountLockSeconds,
-          AccountLockedMail(user->email, public_url_, limits::kAccountLockSeconds / 60));
+          AccountLockedMail(user->email, user->language, public_url_, limits::kAccountLockSeconds / 60));
       if (locked_until.ok() && *locked_until > now) return TooMany(request, email, *locked_until - now);
     }
     return Form(request, email, "That e-mail address and password do not match an account.", 422);

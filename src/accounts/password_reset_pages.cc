@@ -9,6 +9,7 @@
 #include "app/limits.h"
 #include "pages/access.h"
 #include "pages/error_pages.h"
+#include "platform/i18n.h"
 #include "platform/templates.h"
 #include "platform/text.h"
 
@@ -60,7 +61,7 @@ http::Response PasswordResetPages::Forgot(const http::Request& request) {
   if (!requests_by_ip_.CanPerform(ip_key, now) || !requests_by_address_.CanPerform(address_key, now)) {
     return pages::TooManyAttempts(request, std::max(requests_by_ip_.RetryAfter(ip_key, now),
                                                     requests_by_address_.RetryAfter(address_key, now)),
-                                  "requests for e-mails");
+                                  i18n::N_("Too many requests for e-mails from here in a short time. For everyone's safety, please wait {wait} and try again."));
   }
   requests_by_ip_.Performed(ip_key, now);
   requests_by_address_.Performed(address_key, now);
@@ -70,9 +71,9 @@ http::Response PasswordResetPages::Forgot(const http::Request& request) {
     const std::string token = RandomToken();
     queued = users_.IssueToken(user->id, TokenPurpose::kResetPassword,
                                {TokenDigest(token), now + limits::kResetLinkSeconds},
-                               ResetPasswordMail(email, public_url_, token));
+                               ResetPasswordMail(email, user->language, public_url_, token));
   } else if (user.ok() || user.status().code() == Status::Code::kNotFound) {
-    queued = outbox_.Enqueue(NoAccountForResetMail(email, public_url_));
+    queued = outbox_.Enqueue(NoAccountForResetMail(email, request.language, public_url_));
   } else {
     queued = user.status();
   }

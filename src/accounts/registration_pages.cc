@@ -6,6 +6,7 @@
 #include "app/limits.h"
 #include "pages/access.h"
 #include "pages/error_pages.h"
+#include "platform/i18n.h"
 #include "platform/templates.h"
 #include "platform/text.h"
 
@@ -73,7 +74,7 @@ http::Response RegistrationPages::Register(const http::Request& request) {
   const long long now = pages::NowSeconds();
   const std::string ip_key = "ip:" + request.remote_address;
   if (!registrations_by_ip_.CanPerform(ip_key, now)) {
-    return pages::TooManyAttempts(request, registrations_by_ip_.RetryAfter(ip_key, now), "new accounts");
+    return pages::TooManyAttempts(request, registrations_by_ip_.RetryAfter(ip_key, now), i18n::N_("Too many new accounts from here in a short time. For everyone's safety, please wait {wait} and try again."));
   }
   if (FieldErrors errors = CheckRegistration(email, display_name, password); !errors.empty()) {
     return Form(request, email.substr(0, kMaxEmailBytes), display_name.substr(0, 200), errors, 422);
@@ -82,10 +83,14 @@ http::Response RegistrationPages::Register(const http::Request& request) {
   auto hash = hasher_.Hash(password);
   if (!hash.ok()) return pages::ErrorPage(&request, 503, "Joining is unavailable right now. Please try again soon.");
   const std::string token = RandomToken();
-  NewUser user{email, display_name, "", *hash, {guard::Role::kMember}, /*email_confirmed=*/false};
+  // The member's language is the one they joined in; the e-mail to an address that
+  // already has an account is written in that language too (who typed it cannot be told
+  // from its owner, and the answer must not depend on the account).
+  NewUser user{email, display_name, "", *hash, {guard::Role::kMember}, /*email_confirmed=*/false,
+               request.language};
   auto registered = users_.Register(user, {TokenDigest(token), now + limits::kConfirmLinkSeconds},
-                                    ConfirmAddressMail(email, display_name, public_url_, token),
-                                    AddressAlreadyRegisteredMail(email, public_url_));
+                                    ConfirmAddressMail(email, request.language, display_name, public_url_, token),
+                                    AddressAlreadyRegisteredMail(email, request.language, public_url_));
   if (!registered.ok()) {
     return pages::ErrorPage(&request, 503, "Joining is unavailable right now. Please try again soon.");
   }
@@ -146,7 +151,7 @@ http::Response RegistrationPages::Resend(const http::Request& request) {
   if (!resends_by_ip_.CanPerform(ip_key, now) || !resends_by_address_.CanPerform(address_key, now)) {
     return pages::TooManyAttempts(request, std::max(resends_by_ip_.RetryAfter(ip_key, now),
                                                     resends_by_address_.RetryAfter(address_key, now)),
-                                  "requests for e-mails");
+                                  i18n::N_("Too many requests for e-mails from here in a short time. For everyone's safety, please wait {wait} and try again."));
   }
   resends_by_ip_.Performed(ip_key, now);
   resends_by_address_.Performed(address_key, now);
@@ -155,7 +160,7 @@ http::Response RegistrationPages::Resend(const http::Request& request) {
     const std::string token = RandomToken();
     if (Status s = users_.IssueToken(user->id, TokenPurpose::kConfirmEmail,
                                      {TokenDigest(token), now + limits::kConfirmLinkSeconds},
-                                     ConfirmAddressMail(email, user->display_name, public_url_, token));
+                                     ConfirmAddressMail(email, user->language, user->display_name, public_url_, token));
         !s.ok()) {
       return pages::ErrorPage(&request, 503, "Sending e-mail is unavailable right now. Please try again soon.");
     }

@@ -8,6 +8,7 @@
 #include "app/limits.h"
 #include "pages/access.h"
 #include "pages/error_pages.h"
+#include "platform/i18n.h"
 #include "platform/templates.h"
 #include "platform/text.h"
 
@@ -54,8 +55,8 @@ void MessagePages::AddHeaderFields(const guard::Viewer& viewer, json& layout) {
   auto unread = store_.UnreadCount(*viewer.user_id);
   const long long n = unread.ok() ? *unread : 0;
   layout["messages_link"] = true;
-  layout["messages_unread"] = n > 0 ? json(std::to_string(n)) : json(nullptr);
-  layout["messages_label"] = "Messages, " + std::to_string(n) + (n == 1 ? " unread conversation" : " unread conversations");
+  layout["messages_unread"] = n > 0 ? json(i18n::FormatNumber(i18n::CurrentLanguage(), n)) : json(nullptr);
+  layout["messages_label"] = i18n::Plural("Messages, {count} unread conversation", "Messages, {count} unread conversations", n);
   layout["can_moderate"] = guard::Can(viewer, guard::Action::kModerateReports);
 }
 

@@ -107,7 +107,8 @@ http::Response MessagePages::HandleReport(const http::Request& request) {
               "administrator will.");
         }
         if (*action == ReportAction::kWarn && !author.author_email.empty()) {
-          mail::EnqueueIn(sql, WarningMail(author.author_email, author.author_id, settings_.public_url, note.body),
+          mail::EnqueueIn(sql, WarningMail(author.author_email, author.author_id, author.author_language, settings_.public_url,
+                                           note.body),
                           now);
         }
         if (*action == ReportAction::kSuspend) {

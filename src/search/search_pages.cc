@@ -58,7 +58,7 @@ http::Response Failure(const http::Request& r, const Status& s) {
 json HitJson(const SearchHit& h) {
   return {{"orphacode", h.orphacode},       {"name", h.name},
           {"slug", h.slug},                 {"url", "/conditions/" + h.slug},
-          {"entry_type", h.entry_type},     {"matched_synonym_html", h.matched_synonym_html},
+          {"entry_type", catalog::EntryTypeWords(h.entry_type)},     {"matched_synonym_html", h.matched_synonym_html},
           {"snippet_html", h.snippet_html}, {"features", h.features}};
 }
 

@@ -37,6 +37,7 @@ constexpr RoleStyle kStyles[kRoleCount] = {
 // Names and words come from the API's own table (map_store.h, map_service.h), so the
 // filters send what the API parses and the legend says what the totals say.
 std::vector<MapRole> MakeRoles() {
+  i18n::ScopedLanguage english(std::string(i18n::kDefaultLanguage));  // made once: the API's words
   std::vector<MapRole> roles;
   for (int i = 0; i < kRoleCount; ++i) {
     const Role role = static_cast<Role>(i);
@@ -61,12 +62,16 @@ std::string ShapeWords(const std::string& shape) {
   return it == kWords.end() ? shape : i18n::Tr(it->second);
 }
 
+// The legend and filters; labels in the request's language (MapRoles() keeps English,
+// made once per process).
 json RolesView() {
   json roles = json::array();
-  for (const MapRole& r : MapRoles()) {
+  for (int i = 0; i < kRoleCount; ++i) {
+    const MapRole& r = MapRoles()[i];
+    const std::string label = RoleLabel(static_cast<Role>(i));
     roles.push_back({{"name", r.name},
-                     {"label", r.label},
-                     {"heading", Capitalised(r.label)},
+                     {"label", label},
+                     {"heading", Capitalised(label)},
                      {"colour", r.colour},
                      {"shape", r.shape},
                      {"shape_words", ShapeWords(r.shape)},

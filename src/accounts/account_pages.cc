@@ -84,9 +84,9 @@ http::Response AccountPages::Export(const http::Request& request) {
   if (!users_.Audit(me, "user.export", "user:" + std::to_string(me), "").ok()) {
     return pages::ErrorPage(&request, 503, i18n::Tr("Please try again in a moment."));
   }
-  json document = {{"about", "Everything DiseaseMaps holds about you, table by table. Times are seconds since "
+  json document = {{"about", i18n::Tr("Everything DiseaseMaps holds about you, table by table. Times are seconds since "
                              "1 January 1970 (UTC). Passwords and link tokens are stored only as one-way "
-                             "hashes and are left out."},
+                             "hashes and are left out.")},
                    {"exported_at", pages::NowSeconds()},
                    {"data", *data}};
   http::Response response = http::Response::Json(document.dump(2) + "\n");
@@ -96,14 +96,14 @@ http::Response AccountPages::Export(const http::Request& request) {
 }
 
 http::Response AccountPages::Deleted(const http::Request& request) {
-  return MessagePage(request, 200, "Your account was deleted",
-                     "Your profile, memberships, sessions and private data are gone. Anything you wrote that others "
-                     "rely on now shows \"Deleted member\". Thank you for having been part of DiseaseMaps.",
-                     "/", "Go to the home page");
+  return MessagePage(request, 200, i18n::Tr("Your account was deleted"),
+                     i18n::Tr("Your profile, memberships, sessions and private data are gone. Anything you wrote that others "
+                     "rely on now shows \"Deleted member\". Thank you for having been part of DiseaseMaps."),
+                     "/", i18n::Tr("Go to the home page"));
 }
 
 http::Response AccountPages::DeleteForm(const http::Request& request, const std::string& error, unsigned status) {
-  json view = {{"title", "Delete my account"}, {"noindex", true}, {"error", error},
+  json view = {{"title", i18n::Tr("Delete my account")}, {"noindex", true}, {"error", error},
                {"form_csrf", request.csrf_token}};
   return Page("account_delete", view, status);
 }
@@ -118,19 +118,19 @@ http::Response AccountPages::Delete(const http::Request& request) {
   const long long me = *request.viewer.user_id;
   const std::string password = request.FormField("password");
   if (request.FormField("confirm") != "yes") {
-    return DeleteForm(request, "Tick the box to confirm that you want your account deleted.", 422);
+    return DeleteForm(request, i18n::Tr("Tick the box to confirm that you want your account deleted."), 422);
   }
   auto user = users_.FindById(me);
   if (!user.ok()) return pages::ErrorPage(&request, 503, i18n::Tr("Please try again in a moment."));
   if (password.empty() || password.size() > 1024 || !hasher_.Verify(password, user->password_hash)) {
-    return DeleteForm(request, "That is not your password. Nothing was deleted.", 422);
+    return DeleteForm(request, i18n::Tr("That is not your password. Nothing was deleted."), 422);
   }
   const auto delete_feature_data = [this](soci::session& sql, long long user_id) {
     for (const auto& deleter : hooks_.deleters) deleter(sql, user_id);
   };
   if (!users_.DeleteAccount(me, pages::NowSeconds(), delete_feature_data).ok()) {
-    return pages::ErrorPage(&request, 503, "Your account could not be deleted right now. Nothing was changed; "
-                                           "please try again soon.");
+    return pages::ErrorPage(&request, 503, i18n::Tr("Your account could not be deleted right now. Nothing was changed; "
+                                           "please try again soon."));
   }
   Notify(hooks_.deleted, me);
   // On to a page rendered for nobody: this request's header still shows the old session.

@@ -50,7 +50,7 @@ RegistrationPages::RegistrationPages(UserStore& users, PasswordHasher& hasher, s
 http::Response RegistrationPages::Form(const http::Request& request, const std::string& email,
                                        const std::string& display_name, const FieldErrors& errors,
                                        unsigned status) {
-  json view = {{"title", "Join DiseaseMaps"},
+  json view = {{"title", i18n::Tr("Join DiseaseMaps")},
                {"noindex", true},
                {"email", email},
                {"display_name", display_name},
@@ -81,7 +81,7 @@ http::Response RegistrationPages::Register(const http::Request& request) {
   }
   registrations_by_ip_.Performed(ip_key, now);
   auto hash = hasher_.Hash(password);
-  if (!hash.ok()) return pages::ErrorPage(&request, 503, "Joining is unavailable right now. Please try again soon.");
+  if (!hash.ok()) return pages::ErrorPage(&request, 503, i18n::Tr("Joining is unavailable right now. Please try again soon."));
   const std::string token = RandomToken();
   // The member's language is the one they joined in; the e-mail to an address that
   // already has an account is written in that language too (who typed it cannot be told
@@ -92,23 +92,23 @@ http::Response RegistrationPages::Register(const http::Request& request) {
                                     ConfirmAddressMail(email, request.language, display_name, public_url_, token),
                                     AddressAlreadyRegisteredMail(email, request.language, public_url_));
   if (!registered.ok()) {
-    return pages::ErrorPage(&request, 503, "Joining is unavailable right now. Please try again soon.");
+    return pages::ErrorPage(&request, 503, i18n::Tr("Joining is unavailable right now. Please try again soon."));
   }
-  return CheckYourEmailPage(request, "Check your e-mail",
-                            "We sent a message to " + email +
-                                ". Open the link in it to confirm your address and finish joining. "
-                                "It can take a few minutes; look in your spam folder too.");
+  return CheckYourEmailPage(request, i18n::Tr("Check your e-mail"),
+                            i18n::Tr("We sent a message to {email}. Open the link in it to confirm your address and "
+                                     "finish joining. It can take a few minutes; look in your spam folder too.",
+                                     {{"email", email}}));
 }
 
 http::Response RegistrationPages::ShowConfirm(const http::Request& request) {
   const std::string token = request.Query("token").value_or("");
   if (!LooksLikeToken(token)) {
-    return MessagePage(request, 400, "This link is incomplete",
-                       "The confirmation link was cut short. Copy the whole link from the e-mail, or ask "
-                       "for a new one.",
-                       "/account/confirm/resend", "Send a new confirmation link");
+    return MessagePage(request, 400, i18n::Tr("This link is incomplete"),
+                       i18n::Tr("The confirmation link was cut short. Copy the whole link from the e-mail, or ask "
+                       "for a new one."),
+                       "/account/confirm/resend", i18n::Tr("Send a new confirmation link"));
   }
-  json view = {{"title", "Confirm your e-mail address"}, {"noindex", true}, {"token", token},
+  json view = {{"title", i18n::Tr("Confirm your e-mail address")}, {"noindex", true}, {"token", token},
                {"form_csrf", request.csrf_token}};
   return http::Response::Html(Templates::RenderPage("confirm_address", view)).NoStore();
 }
@@ -119,20 +119,20 @@ http::Response RegistrationPages::Confirm(const http::Request& request) {
                                          : Result<long long>(Status::NotFound("malformed"));
   if (!confirmed.ok()) {
     if (confirmed.status().code() != Status::Code::kNotFound) {
-      return pages::ErrorPage(&request, 503, "Confirming is unavailable right now. Please try again soon.");
+      return pages::ErrorPage(&request, 503, i18n::Tr("Confirming is unavailable right now. Please try again soon."));
     }
-    return MessagePage(request, 410, "This link no longer works",
-                       "Confirmation links work once and for 48 hours. If your address is not confirmed "
-                       "yet, ask for a new link.",
-                       "/account/confirm/resend", "Send a new confirmation link");
+    return MessagePage(request, 410, i18n::Tr("This link no longer works"),
+                       i18n::Tr("Confirmation links work once and for 48 hours. If your address is not confirmed "
+                       "yet, ask for a new link."),
+                       "/account/confirm/resend", i18n::Tr("Send a new confirmation link"));
   }
-  return MessagePage(request, 200, "Your address is confirmed",
-                     "Thank you. Your account is ready: sign in to set up your profile.", "/login",
-                     "Sign in");
+  return MessagePage(request, 200, i18n::Tr("Your address is confirmed"),
+                     i18n::Tr("Thank you. Your account is ready: sign in to set up your profile."), "/login",
+                     i18n::Tr("Sign in"));
 }
 
 http::Response RegistrationPages::ShowResend(const http::Request& request) {
-  json view = {{"title", "Send the confirmation link again"}, {"noindex", true}, {"form_csrf", request.csrf_token},
+  json view = {{"title", i18n::Tr("Send the confirmation link again")}, {"noindex", true}, {"form_csrf", request.csrf_token},
                {"email", ""}, {"errors", json::object()}};
   return http::Response::Html(Templates::RenderPage("confirm_resend", view)).NoStore();
 }
@@ -140,9 +140,9 @@ http::Response RegistrationPages::ShowResend(const http::Request& request) {
 http::Response RegistrationPages::Resend(const http::Request& request) {
   const std::string email(TrimWhitespace(request.FormField("email")));
   if (!LooksLikeEmail(email)) {
-    json view = {{"title", "Send the confirmation link again"}, {"noindex", true},
+    json view = {{"title", i18n::Tr("Send the confirmation link again")}, {"noindex", true},
                  {"form_csrf", request.csrf_token}, {"email", email.substr(0, kMaxEmailBytes)},
-                 {"errors", {{"email", "Enter an e-mail address like name@example.org."}}}};
+                 {"errors", {{"email", i18n::Tr("Enter an e-mail address like name@example.org.")}}}};
     return http::Response::Html(Templates::RenderPage("confirm_resend", view), 422).NoStore();
   }
   const long long now = pages::NowSeconds();
@@ -162,15 +162,15 @@ http::Response RegistrationPages::Resend(const http::Request& request) {
                                      {TokenDigest(token), now + limits::kConfirmLinkSeconds},
                                      ConfirmAddressMail(email, user->language, user->display_name, public_url_, token));
         !s.ok()) {
-      return pages::ErrorPage(&request, 503, "Sending e-mail is unavailable right now. Please try again soon.");
+      return pages::ErrorPage(&request, 503, i18n::Tr("Sending e-mail is unavailable right now. Please try again soon."));
     }
   } else if (!user.ok() && user.status().code() != Status::Code::kNotFound) {
-    return pages::ErrorPage(&request, 503, "Sending e-mail is unavailable right now. Please try again soon.");
+    return pages::ErrorPage(&request, 503, i18n::Tr("Sending e-mail is unavailable right now. Please try again soon."));
   }
-  return CheckYourEmailPage(request, "Check your e-mail",
-                            "If " + email +
-                                " belongs to an account that still needs confirming, a new link is on its "
-                                "way. Earlier links no longer work.");
+  return CheckYourEmailPage(request, i18n::Tr("Check your e-mail"),
+                            i18n::Tr("If {email} belongs to an account that still needs confirming, a new link is on "
+                                     "its way. Earlier links no longer work.",
+                                     {{"email", email}}));
 }
 
 }  // namespace diseasemaps::accounts

@@ -181,7 +181,7 @@ std::string Templates::RenderPage(std::string_view name, const nlohmann::json& p
   for (const auto& [key, value] : layout_context.items()) {
     if (!layout.contains(key)) layout[key] = value;
   }
-  if (auto banner = site_banner.load(); !banner->empty()) layout["site_banner"] = *banner;
+  if (auto banner = site_banner.load(); !banner->empty()) layout["site_banner"] = i18n::Tr(*banner);
   AddLanguageFields(layout);
   layout["content"] = Render(name, page);
   return Render("layout", layout);

@@ -37,7 +37,7 @@ constexpr RoleStyle kStyles[kRoleCount] = {
 // Names and words come from the API's own table (map_store.h, map_service.h), so the
 // filters send what the API parses and the legend says what the totals say.
 std::vector<MapRole> MakeRoles() {
-  i18n::ScopedLanguage english(std::string(i18n::kDefaultLanguage));  // made once: the API's words
+  i18n::ScopedLanguage english{std::string(i18n::kDefaultLanguage)};  // made once: the API's words
   std::vector<MapRole> roles;
   for (int i = 0; i < kRoleCount; ++i) {
     const Role role = static_cast<Role>(i);

@@ -6,7 +6,7 @@
 // (scripts/build-catalogues, which also refuses a PO file whose placeholders are broken
 // or missing) and embedded in the binary. They are read through Boost.Locale: plural
 // forms follow each catalogue's own `Plural-Forms` header, and numbers and dates are
-// formatted by ICU with the language's conventions ("1,900", "1900", "1 900").
+// formatted by ICU with the language's conventions ("1,900", "1.900", "1 900").
 //
 // Messages are English source text; a placeholder is a name in braces ("Signed in as
 // {name}") so translators can move it. A message missing from a catalogue comes back in
@@ -78,8 +78,8 @@ std::string TranslatePlural(std::string_view language, std::string_view singular
 // left as it is, so a mistake shows rather than silently vanishing.
 std::string Fill(std::string_view text, Args args);
 
-// n written for language: "1,900" (en), "1900" and "19.000" (es: CLDR groups from five
-// digits), "1 900" (fr, with a narrow no-break space).
+// n written for language: "1,900" (en), "1.900" (es), "1 900" (fr, with a narrow
+// no-break space).
 std::string FormatNumber(std::string_view language, long long n);
 // A calendar date written out: "4 December 2026", "4 de diciembre de 2026",
 // "4 décembre 2026".

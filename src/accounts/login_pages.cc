@@ -8,8 +8,9 @@
 #include "accounts/session_gate.h"
 #include "app/limits.h"
 #include "http/cookies.h"
-#include "platform/i18n.h"
+#include "pages/access.h"
 #include "pages/error_pages.h"
+#include "platform/i18n.h"
 #include "platform/templates.h"
 
 namespace diseasemaps::accounts {

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "platform/embedded_files.h"
+#include "platform/i18n.h"
 
 namespace diseasemaps::accounts {
 namespace {

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "platform/i18n.h"
 #include "platform/markdown.h"
 #include "platform/text.h"
 

@@ -4,6 +4,7 @@
 
 #include "articles/answer_rules.h"
 #include "articles/answer_store.h"
+#include "platform/i18n.h"
 #include "platform/markdown.h"
 #include "platform/text.h"
 

@@ -158,8 +158,10 @@ std::optional<std::string> PreferredLanguage(std::string_view accept_language) {
 
 std::string PrefixPath(std::string_view language, std::string_view path) {
   if (language == kDefaultLanguage || !IsSupported(language)) return std::string(path);
-  if (path == "/") return "/" + std::string(language) + "/";
-  return "/" + std::string(language) + std::string(path);
+  std::string out = "/";  // "/es" + "/map"; "/" itself gives "/es/"
+  out.append(language);
+  out.append(path);
+  return out;
 }
 
 std::string Translate(std::string_view language, std::string_view msgid) {

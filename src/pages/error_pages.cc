@@ -52,6 +52,8 @@ http::Response ErrorPage(const http::Request* request, unsigned status, const st
       {"is_not_found", status == 404},
       {"noindex", true},
   };
+  // In another language, the same page without the query (which may be what went wrong).
+  if (request != nullptr && !i18n::HasUnknownLanguagePrefix(request->path)) page["language_address"] = request->path;
   if (request != nullptr && status == 404) {
     page["requested_path"] = request->path;
     if (i18n::HasUnknownLanguagePrefix(request->path)) {

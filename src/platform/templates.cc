@@ -104,10 +104,15 @@ mustache::data ViewData(std::string_view name, const nlohmann::json& view) {
 
 // The layout's language fields: <html lang>, the switcher and the hreflang alternates
 // (every language, this page's address in each), and the one-line offer of the
-// language the browser prefers, written in that language.
+// language the browser prefers, written in that language. A page may name the address
+// to offer instead of the request's (`language_address`: error pages leave out the
+// query, which may be what went wrong).
 void AddLanguageFields(nlohmann::json& layout) {
-  const i18n::Context& context = i18n::Current();
+  i18n::Context context = i18n::Current();
   layout["lang"] = context.language;
+  if (auto given = layout.find("language_address"); given != layout.end() && given->is_string()) {
+    context.address = given->get<std::string>();
+  }
   if (context.address.empty()) return;
   nlohmann::json languages = nlohmann::json::array();
   for (const auto& language : i18n::Languages()) {

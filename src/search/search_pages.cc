@@ -3,7 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "pages/error_pages.h"
+#include "catalog/plain_words.h"
 #include "pages/paging.h"
+#include "platform/i18n.h"
 #include "platform/json_text.h"
 #include "platform/templates.h"
 #include "search/normalize.h"
@@ -47,7 +49,10 @@ const char* KindName(ResultKind kind) {
 Result<int> PageOf(const http::Request& r) {
   auto page = pages::ParsePageNumber(r.Query("page"));
   if (!page.ok()) return page.status();
-  if (*page > kMaxPage) return Status::InvalidArgument("page must be at most " + std::to_string(kMaxPage));
+  if (*page > kMaxPage) {
+    return Status::InvalidArgument(i18n::Tr("The page number must be at most {max}.",
+                                            {{"max", i18n::FormatNumber(i18n::CurrentLanguage(), kMaxPage)}}));
+  }
   return static_cast<int>(*page);
 }
 
@@ -59,7 +64,7 @@ http::Response Failure(const http::Request& r, const Status& s) {
 json HitJson(const SearchHit& h) {
   return {{"orphacode", h.orphacode},       {"name", h.name},
           {"slug", h.slug},                 {"url", "/conditions/" + h.slug},
-          {"entry_type", h.entry_type},     {"matched_synonym_html", h.matched_synonym_html},
+          {"entry_type", catalog::EntryTypeWords(h.entry_type)},     {"matched_synonym_html", h.matched_synonym_html},
           {"snippet_html", h.snippet_html}, {"features", h.features}};
 }
 
@@ -72,7 +77,7 @@ http::Response SearchPageHandler(SearchService& service, SearchStore& store, con
   auto result = service.Search(typed, *page_number);
   if (!result.ok()) return Failure(r, result.status());
   const SearchPage& p = *result;
-  json view = {{"title", p.query.empty() ? std::string("Search") : "Search: " + p.query},
+  json view = {{"title", p.query.empty() ? i18n::Tr("Search") : i18n::Tr("Search: {query}", {{"query", p.query}})},
                {"noindex", true},
                {"query", p.query},
                {"cut", p.cut},
@@ -81,7 +86,7 @@ http::Response SearchPageHandler(SearchService& service, SearchStore& store, con
                {"is_features", p.kind == ResultKind::kFeatures},
                {"is_code", p.kind == ResultKind::kCode},
                {"features", p.features},
-               {"total", p.total},
+               {"result_count", i18n::Plural("{count} result", "{count} results", static_cast<long long>(p.total))},
                {"has_hits", !p.hits.empty()},
                {"has_query", !p.query.empty()}};
   // Mustache sections treat "" as true: a field that is empty is left out instead.
@@ -104,7 +109,8 @@ http::Response SearchPageHandler(SearchService& service, SearchStore& store, con
   view["first_page_href"] = Href(p.query, 1);
   view["last_page_href"] = Href(p.query, paging.page_count());
   view["no_results"] = p.kind != ResultKind::kEmpty && p.total == 0;
-  json pager = {{"page", p.page}, {"page_count", paging.page_count()}, {"show", paging.page_count() > 1 && !p.hits.empty()}};
+  json pager = {{"page", i18n::FormatNumber(i18n::CurrentLanguage(), p.page)},
+                {"page_count", i18n::FormatNumber(i18n::CurrentLanguage(), paging.page_count())}, {"show", paging.page_count() > 1 && !p.hits.empty()}};
   if (p.page > 1) pager["previous_href"] = Href(p.query, p.page - 1);
   if (p.page < paging.page_count()) pager["next_href"] = Href(p.query, p.page + 1);
   view["pager"] = pager;
@@ -131,7 +137,7 @@ http::Response SearchApi(SearchService& service, const http::Request& r) {
   body["results"] = json::array();
   for (const SearchHit& h : p.hits) body["results"].push_back(HitJson(h));
   if (p.kind == ResultKind::kFeatures) {
-    body["notice"] = "These conditions include the features you described. This is not a diagnosis.";
+    body["notice"] = i18n::Tr("These conditions include the features you described. This is not a diagnosis.");
   }
   return http::Response::Json(JsonText(body));
 }

@@ -15,22 +15,14 @@
 #include <unordered_set>
 
 #include "catalog/import/catalogue_writer.h"
+#include "catalog/import/import_support.h"
 #include "catalog/import/orphapacket_parser.h"
 #include "catalog/import/slug.h"
 
 namespace diseasemaps::catalog {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double SecondsSince(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-long long UnixNow() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch()).count();
-}
+using Clock = ImportClock;
 
 struct PacketFile {
   std::filesystem::path path;

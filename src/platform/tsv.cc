@@ -17,7 +17,7 @@ std::vector<TsvLine> TsvLines(std::string_view text) {
     ++number;
     if (line.ends_with('\r')) line.remove_suffix(1);
     if (TrimWhitespace(line).empty()) continue;
-    lines.push_back({number, SplitOn(line, "\t")});
+    lines.push_back({number, line, SplitOn(line, "\t")});
   }
   return lines;
 }

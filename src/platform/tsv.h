@@ -11,7 +11,8 @@
 namespace diseasemaps {
 
 struct TsvLine {
-  int number = 0;                       // 1-based line number in the text
+  int number = 0;                        // 1-based line number in the text
+  std::string_view text;                 // the whole line, without its line break
   std::vector<std::string_view> fields;  // views into the text
 };
 

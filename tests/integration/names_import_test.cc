@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "catalog/localized_names_store.h"
+#include "../unit/shared_data.h"
 #include "test_server.h"
 
 namespace diseasemaps::testing {
@@ -16,10 +17,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path SharedData() {
-  const char* shared = std::getenv("DISEASEMAPS_SHARED_DATA");
-  return shared != nullptr ? fs::path(shared) : fs::path(DISEASEMAPS_SHARED_DATA);
-}
+using test_support::SharedData;
 fs::path Classifications() { return SharedData() / "orphanet" / "classifications"; }
 fs::path Icd11Mapping() { return SharedData() / "orphanet" / "icd11-mapping"; }
 fs::path HpoTranslations() { return SharedData() / "hpo" / "translations"; }

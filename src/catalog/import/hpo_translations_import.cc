@@ -5,7 +5,6 @@
 #include <regex>
 #include <set>
 
-#include "catalog/import/catalogue_writer.h"
 #include "catalog/import/hpo_translation_parser.h"
 #include "catalog/import/import_support.h"
 #include "catalog/import/names_importer.h"
@@ -124,10 +123,7 @@ Result<ImportSummary> ImportHpoTranslations(Database& db, const fs::path& direct
                           " rows left out (definitions, not translated, repeated)");
   summary.timings = {{"read+parse", parse_seconds}, {"write", SecondsSince(write_start)}};
   summary.total_seconds = SecondsSince(start);
-  const ImportRecord record{"hpo-translations", summary.data_version, started_at, UnixNow(),
-                            summary.added, summary.updated, summary.obsolete, summary.skipped};
-  if (Status s = CatalogueWriter(db).RecordImport(record); !s.ok()) return s;
-  return summary;
+  return Recorded(db, std::move(summary), started_at);
 }
 
 }  // namespace diseasemaps::catalog

@@ -14,8 +14,10 @@
 #include <thread>
 #include <vector>
 
+#include "catalog/import/catalogue_writer.h"
 #include "catalog/import/import_report.h"
 #include "catalog/import/names_writer.h"
+#include "platform/db/database.h"
 #include "platform/status.h"
 #include "platform/text.h"
 
@@ -77,6 +79,15 @@ inline void CountChanges(ImportSummary& summary, const std::vector<TableChange>&
                             std::to_string(c.added) + " added, " + std::to_string(c.changed) + " changed, " +
                             std::to_string(c.removed) + " removed)");
   }
+}
+
+// Records the finished import in catalogue_imports (its kind, data version and counts
+// from the summary) and returns the summary; or the database's failure.
+inline Result<ImportSummary> Recorded(Database& db, ImportSummary summary, long long started_at) {
+  const ImportRecord record{summary.kind, summary.data_version, started_at, UnixNow(),
+                            summary.added, summary.updated, summary.obsolete, summary.skipped};
+  if (Status s = CatalogueWriter(db).RecordImport(record); !s.ok()) return s;
+  return summary;
 }
 
 }  // namespace diseasemaps::catalog

@@ -262,10 +262,7 @@ Result<ImportSummary> ImportOrphanet(Database& db, const OrphanetImportOptions& 
                      {"write", state.write_seconds},
                      {"parent links", links_seconds},
                      {"obsolete marking", obsolete_seconds}};
-  const ImportRecord record{"orphanet", summary.data_version, started_at, UnixNow(),
-                            summary.added, summary.updated, summary.obsolete, summary.skipped};
-  if (Status s = writer.RecordImport(record); !s.ok()) return s;
-  return summary;
+  return Recorded(db, std::move(summary), started_at);
 }
 
 }  // namespace diseasemaps::catalog

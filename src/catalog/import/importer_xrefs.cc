@@ -151,10 +151,7 @@ Result<ImportSummary> ImportMondo(Database& db, const std::filesystem::path& dir
   }
   summary.timings = {{"read+parse", parse_seconds}, {"write", write_seconds}};
   summary.total_seconds = SecondsSince(start);
-  const ImportRecord record{"mondo", summary.data_version, started_at, UnixNow(), summary.added,
-                            summary.updated, summary.obsolete, summary.skipped};
-  if (Status s = writer.RecordImport(record); !s.ok()) return s;
-  return summary;
+  return Recorded(db, std::move(summary), started_at);
 }
 
 Result<ImportSummary> ImportHpoLay(Database& db, const std::filesystem::path& file,
@@ -187,10 +184,7 @@ Result<ImportSummary> ImportHpoLay(Database& db, const std::filesystem::path& fi
   summary.notes.push_back(std::to_string(parsed->labels.size()) + " plain-language labels");
   summary.timings = {{"read+parse", parse_seconds}, {"write", SecondsSince(write_start)}};
   summary.total_seconds = SecondsSince(start);
-  const ImportRecord record{"hpo-lay", "", started_at, UnixNow(), summary.added,
-                            summary.updated, summary.obsolete, summary.skipped};
-  if (Status s = writer.RecordImport(record); !s.ok()) return s;
-  return summary;
+  return Recorded(db, std::move(summary), started_at);
 }
 
 }  // namespace diseasemaps::catalog

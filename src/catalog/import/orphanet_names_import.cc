@@ -6,7 +6,6 @@
 #include <set>
 #include <unordered_map>
 
-#include "catalog/import/catalogue_writer.h"
 #include "catalog/import/import_support.h"
 #include "catalog/import/names_importer.h"
 #include "catalog/import/names_writer.h"
@@ -283,10 +282,7 @@ Result<ImportSummary> ImportOrphanetNames(Database& db, const OrphanetNamesOptio
   }
   summary.timings = {{"read+parse (two threads)", parse_seconds}, {"write", write_seconds}};
   summary.total_seconds = SecondsSince(start);
-  const ImportRecord record{"orphanet-names", summary.data_version, started_at, UnixNow(),
-                            summary.added, summary.updated, summary.obsolete, summary.skipped};
-  if (Status s = CatalogueWriter(db).RecordImport(record); !s.ok()) return s;
-  return summary;
+  return Recorded(db, std::move(summary), started_at);
 }
 
 }  // namespace diseasemaps::catalog

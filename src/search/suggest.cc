@@ -22,12 +22,17 @@ void AddKeys(std::vector<std::string>& keys, const std::string& normalized) {
 
 void SuggestIndex::Add(const SearchRecord& record) {
   const auto record_index = static_cast<std::uint32_t>(records_.size());
-  records_.push_back({record.name, record.slug, record.orphacode});
-  auto add_label = [&](const std::string& text, bool is_name, std::uint8_t start_rank, bool words) {
+  Brief brief{record.name, record.slug, record.orphacode, {}};
+  for (const SearchLabel& t : record.translations) {
+    if (t.is_name) brief.names.emplace_back(t.lang, t.text);
+  }
+  records_.push_back(std::move(brief));
+  std::unordered_set<std::string> seen;  // a label said twice (in two languages) is one label
+  auto add_label = [&](const std::string& text, bool is_name, std::uint8_t start_rank, bool words, Lang lang) {
     const std::string normalized = Normalize(text);
-    if (normalized.empty()) return;
+    if (normalized.empty() || !seen.insert(normalized).second) return;
     const auto label = static_cast<std::uint32_t>(labels_.size());
-    labels_.push_back({record.id, text, record_index, is_name});
+    labels_.push_back({record.id, text, record_index, is_name, lang});
     std::vector<std::string> keys;
     if (words) {
       AddKeys(keys, normalized);
@@ -38,11 +43,17 @@ void SuggestIndex::Add(const SearchRecord& record) {
       entries_.push_back({std::move(keys[k]), label, static_cast<std::uint8_t>(k == 0 ? start_rank : start_rank + 3)});
     }
   };
-  add_label(record.name, true, 0, true);
-  for (const std::string& synonym : record.synonyms) add_label(synonym, false, 1, true);
+  add_label(record.name, true, 0, true, kEnglish);
+  for (const SearchLabel& t : record.translations) {
+    if (t.is_name) add_label(t.text, true, 0, true, t.lang);
+  }
+  for (const std::string& synonym : record.synonyms) add_label(synonym, false, 1, true, kEnglish);
+  for (const SearchLabel& t : record.translations) {
+    if (!t.is_name) add_label(t.text, false, 1, true, t.lang);
+  }
   for (const std::string& code : record.codes) {
     const std::string shown = DisplayCode(code);
-    add_label(shown, false, 2, false);
+    add_label(shown, false, 2, false, kEnglish);
     // "ORPHA:1183" is also found as "1183"; "ICD-10 Q87.4" as "Q87.4".
     if (const std::size_t cut = shown.find_first_of(" :"); cut != std::string::npos) {
       const std::string bare = Normalize(shown.substr(cut + 1));
@@ -55,7 +66,7 @@ void SuggestIndex::Finish() {
   std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
 }
 
-std::vector<Suggestion> SuggestIndex::Suggest(std::string_view query, int limit) const {
+std::vector<Suggestion> SuggestIndex::Suggest(std::string_view query, int limit, Lang lang) const {
   const std::string prefix = Normalize(query);
   std::vector<Suggestion> out;
   if (prefix.empty() || limit <= 0) return out;
@@ -68,6 +79,8 @@ std::vector<Suggestion> SuggestIndex::Suggest(std::string_view query, int limit)
   auto worse = [&](const Entry* a, const Entry* b) {
     const std::size_t la = labels_[a->label].text.size(), lb = labels_[b->label].text.size();
     if (a->rank != b->rank) return a->rank < b->rank;
+    const bool a_own = labels_[a->label].lang == lang, b_own = labels_[b->label].lang == lang;
+    if (a_own != b_own) return a_own;
     if (la != lb) return la < lb;
     return a->key < b->key;
   };
@@ -85,7 +98,15 @@ std::vector<Suggestion> SuggestIndex::Suggest(std::string_view query, int limit)
     const Label& label = labels_[e->label];
     if (!seen.insert(label.condition_id).second) continue;
     const Brief& brief = records_[label.record];
-    out.push_back({label.condition_id, label.text, brief.name, brief.slug, brief.orphacode, label.is_name});
+    Suggestion suggestion{label.condition_id, label.text, brief.name, brief.slug, brief.orphacode, label.is_name,
+                          label.lang, kEnglish};
+    for (const auto& [name_lang, name] : brief.names) {
+      if (name_lang == lang) {
+        suggestion.name = name;
+        suggestion.name_lang = lang;
+      }
+    }
+    out.push_back(std::move(suggestion));
     if (static_cast<int>(out.size()) == limit) break;
   }
   return out;

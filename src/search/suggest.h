@@ -1,5 +1,5 @@
-// Type-ahead suggestions: prefix matching on names, synonyms and codes, top 8, in
-// memory. Built once from the catalogue and then only read, so concurrent Suggest()
+// Type-ahead suggestions: prefix matching on names and synonyms in nine languages and
+// on codes, top 8, in memory. Built once from the catalogue and then only read, so concurrent Suggest()
 // calls are safe. A lookup is two binary searches and a bounded scan of the matching
 // range, well under a millisecond on the full catalogue.
 #pragma once
@@ -19,7 +19,9 @@ struct Suggestion {
   std::string name;     // the condition's name
   std::string slug;
   int orphacode = 0;
-  bool is_name = false;  // the label is the condition's name
+  bool is_name = false;  // the label is the condition's name (in its language)
+  Lang label_lang = kEnglish;
+  Lang name_lang = kEnglish;  // the requested language, or English when it has no name there
 };
 
 class SuggestIndex {
@@ -29,10 +31,12 @@ class SuggestIndex {
   void Add(const SearchRecord& record);
   void Finish();  // sorts; call once after the last Add()
 
-  // Up to `limit` conditions, one suggestion each: whole-label prefix matches before
-  // matches at a later word, names before synonyms before codes, shorter labels first.
-  // Empty for a query with no letters or digits.
-  std::vector<Suggestion> Suggest(std::string_view query, int limit = kLimit) const;
+  // Up to `limit` conditions, one suggestion each, from names and synonyms in every
+  // language: whole-label prefix matches before matches at a later word, names before
+  // synonyms before codes, labels in `lang` first, then shorter labels. `name` is the
+  // condition's name in `lang`, or English when Orphanet has none there. Empty for a
+  // query with no letters or digits.
+  std::vector<Suggestion> Suggest(std::string_view query, int limit = kLimit, Lang lang = kEnglish) const;
 
  private:
   struct Entry {
@@ -45,10 +49,12 @@ class SuggestIndex {
     std::string text;
     std::uint32_t record;  // index into records_
     bool is_name;
+    Lang lang;
   };
   struct Brief {
     std::string name, slug;
     int orphacode;
+    std::vector<std::pair<Lang, std::string>> names;  // in the other languages
   };
   std::vector<Entry> entries_;
   std::vector<Label> labels_;

@@ -40,7 +40,7 @@ void SuggestIndex::Add(const SearchRecord& record) {
       keys.push_back(normalized);
     }
     for (std::size_t k = 0; k < keys.size(); ++k) {
-      entries_.push_back({std::move(keys[k]), label, static_cast<std::uint8_t>(k == 0 ? start_rank : start_rank + 3)});
+      AddEntry(std::move(keys[k]), label, static_cast<std::uint8_t>(k == 0 ? start_rank : start_rank + 3));
     }
   };
   add_label(record.name, true, 0, true, kEnglish);
@@ -57,9 +57,14 @@ void SuggestIndex::Add(const SearchRecord& record) {
     // "ORPHA:1183" is also found as "1183"; "ICD-10 Q87.4" as "Q87.4".
     if (const std::size_t cut = shown.find_first_of(" :"); cut != std::string::npos) {
       const std::string bare = Normalize(shown.substr(cut + 1));
-      if (!bare.empty()) entries_.push_back({bare, static_cast<std::uint32_t>(labels_.size() - 1), 2});
+      if (!bare.empty()) AddEntry(bare, static_cast<std::uint32_t>(labels_.size() - 1), 2);
     }
   }
+}
+
+void SuggestIndex::AddEntry(std::string key, std::uint32_t label, std::uint8_t rank) {
+  const std::size_t length = std::min<std::size_t>(labels_[label].text.size(), 0xFFFF);
+  entries_.push_back({std::move(key), label, rank, labels_[label].lang, static_cast<std::uint16_t>(length)});
 }
 
 void SuggestIndex::Finish() {
@@ -70,22 +75,30 @@ std::vector<Suggestion> SuggestIndex::Suggest(std::string_view query, int limit,
   const std::string prefix = Normalize(query);
   std::vector<Suggestion> out;
   if (prefix.empty() || limit <= 0) return out;
-  auto first = std::lower_bound(entries_.begin(), entries_.end(), prefix,
-                                [](const Entry& e, const std::string& p) { return e.key < p; });
-  // Best `limit` entries of the range by (rank, label length, key): a bounded scan.
+  auto before = [](const Entry& e, const std::string& p) { return e.key < p; };
+  const auto first = std::lower_bound(entries_.begin(), entries_.end(), prefix, before);
+  // The range's end: the first key not starting with prefix. (A prefix ending in byte
+  // 0xFF has no successor: its range ends where the keys stop matching.)
+  auto last = entries_.end();
+  if (static_cast<unsigned char>(prefix.back()) != 0xFF) {
+    std::string after = prefix;
+    after.back() = static_cast<char>(static_cast<unsigned char>(after.back()) + 1);
+    last = std::lower_bound(first, entries_.end(), after, before);
+  }
+  // Best `limit` entries of the range by (rank, own language, label length, label): a
+  // bounded scan that reads only the entries themselves, never their keys or labels.
   constexpr std::size_t kScanLimit = 20000;
+  if (static_cast<std::size_t>(last - first) > kScanLimit) last = first + kScanLimit;
   std::vector<const Entry*> best;
-  std::size_t scanned = 0;
   auto worse = [&](const Entry* a, const Entry* b) {
-    const std::size_t la = labels_[a->label].text.size(), lb = labels_[b->label].text.size();
     if (a->rank != b->rank) return a->rank < b->rank;
-    const bool a_own = labels_[a->label].lang == lang, b_own = labels_[b->label].lang == lang;
+    const bool a_own = a->lang == lang, b_own = b->lang == lang;
     if (a_own != b_own) return a_own;
-    if (la != lb) return la < lb;
-    return a->key < b->key;
+    if (a->length != b->length) return a->length < b->length;
+    return a->label < b->label;
   };
-  for (auto it = first; it != entries_.end() && it->key.compare(0, prefix.size(), prefix) == 0; ++it) {
-    if (++scanned > kScanLimit) break;
+  for (auto it = first; it != last; ++it) {
+    if (it->key.compare(0, prefix.size(), prefix) != 0) break;  // only when 0xFF ended the prefix
     best.push_back(&*it);
     if (best.size() > static_cast<std::size_t>(limit) * 8) {
       std::partial_sort(best.begin(), best.begin() + limit * 4, best.end(), worse);

@@ -1,7 +1,7 @@
 // Type-ahead suggestions: prefix matching on names and synonyms in nine languages and
 // on codes, top 8, in memory. Built once from the catalogue and then only read, so concurrent Suggest()
-// calls are safe. A lookup is two binary searches and a bounded scan of the matching
-// range, well under a millisecond on the full catalogue.
+// calls are safe. A lookup is three binary searches and a bounded scan of the matching
+// range that touches only the entries, well under a millisecond on the full catalogue.
 #pragma once
 
 #include <cstdint>
@@ -43,6 +43,8 @@ class SuggestIndex {
     std::string key;        // normalised text starting at a word of the label
     std::uint32_t label;    // index into labels_
     std::uint8_t rank;      // lower is better
+    Lang lang;              // the label's, copied here so that ranking reads only entries
+    std::uint16_t length;   // the label's length in bytes (at most 65535), likewise
   };
   struct Label {
     long long condition_id;
@@ -56,6 +58,8 @@ class SuggestIndex {
     int orphacode;
     std::vector<std::pair<Lang, std::string>> names;  // in the other languages
   };
+  void AddEntry(std::string key, std::uint32_t label, std::uint8_t rank);
+
   std::vector<Entry> entries_;
   std::vector<Label> labels_;
   std::vector<Brief> records_;

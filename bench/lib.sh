@@ -228,8 +228,8 @@ import_catalogue() {
   data=$(shared_data_dir)
   import_seconds=()
   import_steps=(orphanet mondo hpo-lay)
-  for step in orphanet-names hpo-translations; do
-    "$bin" import "$step" --help >/dev/null 2>&1 && import_steps+=("$step")
+  for step in orphanet-names hpo-translations; do   # `import --help` lists the subcommands
+    "$bin" import --help 2>/dev/null | grep -q "^ *$step " && import_steps+=("$step")
   done
   import_seconds_total=0
   for step in "${import_steps[@]}"; do

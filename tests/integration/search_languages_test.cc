@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "http/url.h"
 #include "search/normalize.h"
 #include "test_server.h"
 
@@ -27,21 +28,6 @@ const std::vector<int> kHandful = {kOms, 558, 586, 399, 2103, 570, 908, 324};
 fs::path SharedData() {
   const char* shared = std::getenv("DISEASEMAPS_SHARED_DATA");
   return shared != nullptr ? fs::path(shared) : fs::path(DISEASEMAPS_SHARED_DATA);
-}
-
-std::string Encode(const std::string& s) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c)) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
 }
 
 std::vector<int> Codes(const json& results) {
@@ -134,7 +120,7 @@ TEST_P(SearchLanguages, ANameWithATypoAndNoAccentsFindsTheConditionFirstNamedInT
     const std::string name = NameIn(kOms, lang);
     ASSERT_FALSE(name.empty());
     const std::string query = Sloppy(name);
-    const json body = Get("/api/v1/search?q=" + Encode(query) + "&lang=" + lang);
+    const json body = Get("/api/v1/search?q=" + http::PercentEncode(query) + "&lang=" + lang);
     ASSERT_FALSE(body["results"].empty()) << query;
     EXPECT_EQ(body["results"][0]["orphacode"], kOms) << query << ": " << body.dump().substr(0, 600);
     EXPECT_EQ(body["results"][0]["name"], name);
@@ -142,7 +128,7 @@ TEST_P(SearchLanguages, ANameWithATypoAndNoAccentsFindsTheConditionFirstNamedInT
     EXPECT_EQ(body["lang"], lang);
   }
   // "síndrome de opsoclono-mioclono", typed by someone in a hurry.
-  const json es = Get("/api/v1/search?q=" + Encode("sindrome opsoclono mioclonno") + "&lang=es");
+  const json es = Get("/api/v1/search?q=" + http::PercentEncode("sindrome opsoclono mioclonno") + "&lang=es");
   ASSERT_FALSE(es["results"].empty());
   EXPECT_EQ(es["results"][0]["orphacode"], kOms);
   EXPECT_EQ(es["did_you_mean"], "sindrome opsoclono mioclono");
@@ -151,7 +137,7 @@ TEST_P(SearchLanguages, ANameWithATypoAndNoAccentsFindsTheConditionFirstNamedInT
 TEST_P(SearchLanguages, AQueryInOneLanguageIsFoundWhateverTheRequestedOne) {
   // A Spanish query on an English page: found, named in English.
   const std::string spanish = NameIn(586, "es");
-  const json body = Get("/api/v1/search?q=" + Encode(search::Normalize(spanish)));
+  const json body = Get("/api/v1/search?q=" + http::PercentEncode(search::Normalize(spanish)));
   ASSERT_FALSE(body["results"].empty());
   EXPECT_EQ(body["results"][0]["orphacode"], 586);
   EXPECT_EQ(body["results"][0]["name_lang"], "en");
@@ -167,7 +153,7 @@ TEST_P(SearchLanguages, SuggestOffersEveryLanguageAndNamesInTheRequestedOne) {
     SCOPED_TRACE(lang);
     const std::string name = NameIn(kOms, lang);
     const std::string prefix = search::Normalize(name).substr(0, 12);
-    const json body = Get("/api/v1/suggest?q=" + Encode(prefix) + "&lang=" + lang);
+    const json body = Get("/api/v1/suggest?q=" + http::PercentEncode(prefix) + "&lang=" + lang);
     ASSERT_FALSE(body["suggestions"].empty()) << prefix;
     bool found = false;
     for (const json& s : body["suggestions"]) {
@@ -186,7 +172,7 @@ TEST_P(SearchLanguages, SymptomsInSpanishOrFrenchFindOpsoclonusMyoclonus) {
            {"es", "movimientos oculares sacádicos y mioclono"},
            {"fr", "mouvements oculaires saccadés et secousses involontaires"}}) {
     SCOPED_TRACE(query);
-    const json body = Get("/api/v1/search?q=" + Encode(query) + "&lang=" + lang);
+    const json body = Get("/api/v1/search?q=" + http::PercentEncode(query) + "&lang=" + lang);
     EXPECT_EQ(body["kind"], "features") << body.dump().substr(0, 600);
     const std::vector<int> codes = Codes(body["results"]);
     EXPECT_NE(std::find(codes.begin(), codes.end(), kOms), codes.end()) << body.dump().substr(0, 600);

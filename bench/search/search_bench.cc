@@ -257,7 +257,7 @@ int main(int argc, char** argv) {
     else if (flag == "--language-queries") language_queries_path = argv[i + 1];
   }
   if (database.empty() || queries_path.empty() || index.empty()) {
-    std::cerr << "usage: search_bench --database DB --queries FILE --index DIR [--http URL]\n";
+    std::cerr << "usage: search_bench --database DB --queries FILE --index DIR [--http URL] [--language-queries FILE]\n";
     return 2;
   }
   const std::vector<Query> queries = ReadQueries(queries_path);

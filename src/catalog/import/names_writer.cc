@@ -5,6 +5,7 @@
 #include <map>
 
 #include "platform/content_generation.h"
+#include "search/search_store.h"
 
 namespace diseasemaps::catalog {
 namespace {
@@ -58,6 +59,7 @@ class Changes {
     for (const TableChange& change : changes_) {
       if (change.counts.any()) {
         BumpContentGeneration(sql_);
+        search::NoteCatalogueChanged(sql_);  // every server rebuilds its index from the new names
         break;
       }
     }

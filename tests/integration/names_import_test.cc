@@ -228,6 +228,19 @@ TEST_P(NamesImportTest, AMalformedFileFailsTheImportWithItsLineAndChangesNothing
   EXPECT_EQ(code, 1) << output;
   EXPECT_TRUE(Has(output, "hp-it.babelon.tsv line 3: 3 fields where the header has 7")) << output;
   EXPECT_EQ(AllCounts(), before);
+
+  // Without the broken file, one name changed by hand is put back, and only it.
+  fs::remove_all(names / "fr");
+  auto changed = database_.db().Run([](soci::session& sql) {
+    sql << "UPDATE orphanet_names SET name = 'changed' WHERE orphacode = 97929 AND lang = 'es'";
+    return Status::Ok();
+  });
+  ASSERT_TRUE(changed.ok()) << changed.message();
+  std::tie(code, output) = Import({"orphanet-names", names.string()});
+  ASSERT_EQ(code, 0) << output;
+  EXPECT_TRUE(Has(output, "orphanet-names import: added 0, updated 1, obsolete 0")) << output;
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM orphanet_names WHERE name = 'changed'"), 0);
+  EXPECT_EQ(AllCounts(), before);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, NamesImportTest, ::testing::ValuesIn(AllBackends()), Backends);

@@ -213,38 +213,48 @@ catalogue_data_available() {
 }
 
 # Imports the whole catalogue into DB (a fresh SQLite file: the first import migrates
-# it): Orphanet, then MONDO, then the HPO lay labels, one process each, timed by wall
-# clock. Sets import_seconds[orphanet|mondo|hpo-lay], import_seconds_total and
-# import_packets; each importer's stdout is in $work/import-STEP.out, stderr (progress,
-# logs) in $work/import-STEP.err. Exit status 2 from an importer (malformed inputs
-# skipped) is reported, not fatal.
+# it): Orphanet, then MONDO, then the HPO lay labels, then (when the binary has them)
+# Orphanet's names in nine languages and HPO's translations, one process each, timed by
+# wall clock. Sets import_seconds[STEP], import_steps (those run),
+# import_seconds_total and import_packets; each importer's stdout is in
+# $work/import-STEP.out, stderr (progress, logs) in $work/import-STEP.err. Exit status 2
+# from an importer (malformed inputs skipped) is reported, not fatal.
 declare -A import_seconds=()
+import_steps=()
 # shellcheck disable=SC2034  # import_seconds_total is for the caller
 import_catalogue() {
-  local db=$1 data step arg t0 t1 status
+  local db=$1 data step t0 t1 status
+  local -a args
   data=$(shared_data_dir)
   import_seconds=()
-  for step in orphanet mondo hpo-lay; do
+  import_steps=(orphanet mondo hpo-lay)
+  for step in orphanet-names hpo-translations; do   # `import --help` lists the subcommands
+    "$bin" import --help 2>/dev/null | grep -q "^ *$step " && import_steps+=("$step")
+  done
+  import_seconds_total=0
+  for step in "${import_steps[@]}"; do
     case $step in
-      orphanet) arg=$data/orphanet/orphapackets ;;
-      mondo) arg=$data/mondo ;;
-      hpo-lay) arg=$data/hpo/layperson-synonyms.tsv ;;
+      orphanet) args=("$data/orphanet/orphapackets") ;;
+      mondo) args=("$data/mondo") ;;
+      hpo-lay) args=("$data/hpo/layperson-synonyms.tsv") ;;
+      orphanet-names) args=("$data/orphanet/classifications" --icd11-mapping "$data/orphanet/icd11-mapping") ;;
+      hpo-translations) args=("$data/hpo/translations") ;;
     esac
     t0=$(now)
-    run_tracked "$bin" --database "$db" import "$step" "$arg" \
+    run_tracked "$bin" --database "$db" import "$step" "${args[@]}" \
       >"$work/import-$step.out" 2>"$work/import-$step.err" && status=0 || status=$?
     t1=$(now)
     import_seconds[$step]=$(elapsed "$t0" "$t1")
+    import_seconds_total=$(awk -v a="$import_seconds_total" -v b="${import_seconds[$step]}" \
+      'BEGIN { printf "%.2f\n", a + b }')
     case $status in
       0) ;;
       2) echo "bench/$bench_name: import $step skipped malformed inputs:" \
            "$(grep -c . "$work/import-$step.err") lines on stderr" >&2 ;;
       *) cat "$work/import-$step.out" "$work/import-$step.err" >&2
-         fail "import $step $arg failed (exit $status)" ;;
+         fail "import $step ${args[*]} failed (exit $status)" ;;
     esac
   done
-  import_seconds_total=$(awk -v a="${import_seconds[orphanet]}" -v b="${import_seconds[mondo]}" \
-    -v c="${import_seconds[hpo-lay]}" 'BEGIN { printf "%.2f\n", a + b + c }')
   import_packets=$(sed -n 's/^ *\([0-9][0-9]*\) packets in .*/\1/p' "$work/import-orphanet.out" | head -n 1)
   if [[ -z "$import_packets" ]]; then   # the importer's wording changed: count the files
     import_packets=$(find "$data/orphanet/orphapackets" -maxdepth 1 -name 'ORPHApacket_*.json' | wc -l)

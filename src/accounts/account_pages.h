@@ -1,4 +1,5 @@
-// My account: GET /account (what I can do), POST /account/sign-out-everywhere (ends every
+// My account: GET /account (what I can do), POST /account/language (the language of my
+// e-mails), POST /account/sign-out-everywhere (ends every
 // session of mine, on every device), POST /account/export ("Download my data": a JSON
 // file of everything the platform holds about me), GET/POST /account/delete (after
 // confirming with my password: deletes the account; see UserStore::DeleteAccount).
@@ -39,6 +40,9 @@ class AccountPages {
 
   http::Response Home(const http::Request& request);
   http::Response SignOutEverywhere(const http::Request& request);
+  // POST /account/language: the member's language (their e-mails are written in it);
+  // 303 to the account page in that language, 422 for a language we do not have.
+  http::Response SetLanguage(const http::Request& request);
   http::Response Export(const http::Request& request);
   http::Response ShowDelete(const http::Request& request);
   http::Response Delete(const http::Request& request);

@@ -2,6 +2,7 @@
 
 #include "accounts/password_policy.h"
 #include "platform/text.h"
+#include "platform/i18n.h"
 
 namespace diseasemaps::accounts {
 namespace {
@@ -38,15 +39,15 @@ bool LooksLikeEmail(const std::string& email) {
 
 std::string DisplayNameProblem(const std::string& display_name) {
   const std::string trimmed(TrimWhitespace(display_name));
-  if (trimmed.empty()) return "Enter the name others will see. A first name or a pseudonym is fine.";
+  if (trimmed.empty()) return i18n::Tr("Enter the name others will see. A first name or a pseudonym is fine.");
   const long long length = CountCodePoints(trimmed);
-  if (length < 0) return "This name contains characters that cannot be shown. Please type it again.";
+  if (length < 0) return i18n::Tr("This name contains characters that cannot be shown. Please type it again.");
   for (unsigned char c : trimmed) {
-    if (c < 0x20 || c == 0x7f) return "This name contains invisible control characters. Please type it again.";
+    if (c < 0x20 || c == 0x7f) return i18n::Tr("This name contains invisible control characters. Please type it again.");
   }
   if (length > static_cast<long long>(kMaxDisplayNameChars)) {
-    return "Use at most " + std::to_string(kMaxDisplayNameChars) + " characters (this has " +
-           std::to_string(length) + ").";
+    return i18n::Tr("Use at most {limit} characters (this has {count}).",
+                    {{"limit", std::to_string(kMaxDisplayNameChars)}, {"count", std::to_string(length)}});
   }
   return "";
 }
@@ -56,15 +57,16 @@ FieldErrors CheckRegistration(const std::string& email, const std::string& displ
   FieldErrors errors;
   const std::string address(TrimWhitespace(email));
   if (address.empty()) {
-    errors["email"] = "Enter your e-mail address. It is never shown to anyone.";
+    errors["email"] = i18n::Tr("Enter your e-mail address. It is never shown to anyone.");
   } else if (!LooksLikeEmail(address)) {
-    errors["email"] = "Enter an e-mail address like name@example.org.";
+    errors["email"] = i18n::Tr("Enter an e-mail address like name@example.org.");
   }
   if (std::string problem = DisplayNameProblem(display_name); !problem.empty()) {
     errors["display_name"] = problem;
   }
   if (password.empty()) {
-    errors["password"] = "Choose a password of at least " + std::to_string(kMinPasswordLength) + " characters.";
+    errors["password"] = i18n::Tr("Choose a password of at least {limit} characters.",
+                                  {{"limit", std::to_string(kMinPasswordLength)}});
   } else if (auto problem = PasswordProblem(password, address, std::string(TrimWhitespace(display_name)))) {
     errors["password"] = *problem;
   }

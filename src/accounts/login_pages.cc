@@ -8,7 +8,9 @@
 #include "accounts/session_gate.h"
 #include "app/limits.h"
 #include "http/cookies.h"
+#include "pages/access.h"
 #include "pages/error_pages.h"
+#include "platform/i18n.h"
 #include "platform/templates.h"
 
 namespace diseasemaps::accounts {
@@ -46,7 +48,7 @@ LoginPages::LoginPages(UserStore& users, PasswordHasher& hasher, bool secure_coo
 http::Response LoginPages::Form(const http::Request& request, const std::string& email,
                                 const std::string& error, unsigned status) {
   nlohmann::json page = {
-      {"title", "Sign in"},
+      {"title", i18n::Tr("Sign in")},
       {"noindex", true},
       {"email", email},
       {"error", error},
@@ -65,8 +67,8 @@ http::Response LoginPages::Form(const http::Request& request, const std::string&
 
 http::Response LoginPages::TooMany(const http::Request& request, const std::string& email, long long wait) {
   http::Response response = Form(request, email,
-                                 "Too many attempts to sign in. For your safety, please wait " +
-                                     std::to_string((wait + 59) / 60) + " minute(s) and try again.",
+                                 i18n::Tr("Too many attempts to sign in. For your safety, please wait {wait} and try again.",
+                                          {{"wait", pages::WaitInWords(wait)}}),
                                  429);
   response.With("Retry-After", std::to_string(std::max(wait, 1LL)));
   return response;
@@ -85,10 +87,10 @@ http::Response LoginPages::SignIn(const http::Request& request) {
   const std::string password = http::QueryValue(form, "password").value_or("");
   const std::string next = SafeNextPath(http::QueryValue(form, "next").value_or("/"));
   if (email.empty() || password.empty()) {
-    return Form(request, email, "Enter your e-mail address and your password.", 422);
+    return Form(request, email, i18n::Tr("Enter your e-mail address and your password."), 422);
   }
   if (email.size() > kMaxEmailLength || password.size() > kMaxPasswordLength) {
-    return Form(request, "", "That e-mail address or password is too long.", 422);
+    return Form(request, "", i18n::Tr("That e-mail address or password is too long."), 422);
   }
   const long long now = Now();
   const std::string ip_key = "ip:" + request.remote_address;
@@ -99,7 +101,7 @@ http::Response LoginPages::SignIn(const http::Request& request) {
   }
   auto user = users_.FindByEmail(email);
   if (!user.ok() && user.status().code() != Status::Code::kNotFound) {
-    return pages::ErrorPage(&request, 503, "Signing in is unavailable right now. Please try again soon.");
+    return pages::ErrorPage(&request, 503, i18n::Tr("Signing in is unavailable right now. Please try again soon."));
   }
   if (user.ok() && user->locked_until > now) return TooMany(request, email, user->locked_until - now);
   // The same work whether or not the account exists.
@@ -110,18 +112,18 @@ http::Response LoginPages::SignIn(const http::Request& request) {
     if (user.ok()) {
       auto locked_until = users_.RecordLoginFailure(
           user->id, now, limits::kLoginWindowSeconds, limits::kLoginFailuresPerAccount, limits::kAccountLockSeconds,
-          AccountLockedMail(user->email, public_url_, limits::kAccountLockSeconds / 60));
+          AccountLockedMail(user->email, user->language, public_url_, limits::kAccountLockSeconds / 60));
       if (locked_until.ok() && *locked_until > now) return TooMany(request, email, *locked_until - now);
     }
-    return Form(request, email, "That e-mail address and password do not match an account.", 422);
+    return Form(request, email, i18n::Tr("That e-mail address and password do not match an account."), 422);
   }
   if (user->status != "active") {
-    return Form(request, email, "This account is suspended. Contact the site's administrators.", 403);
+    return Form(request, email, i18n::Tr("This account is suspended. Contact the site's administrators."), 403);
   }
   if (!user->email_confirmed) {
     return Form(request, email,
-                "Please confirm your e-mail address first: open the link in the e-mail we sent you. "
-                "No e-mail? Use \"Send it again\" below.",
+                i18n::Tr("Please confirm your e-mail address first: open the link in the e-mail we sent you. "
+                "No e-mail? Use \"Send it again\" below."),
                 403);
   }
   users_.ClearLoginFailures(user->id);
@@ -133,7 +135,7 @@ http::Response LoginPages::SignIn(const http::Request& request) {
   if (Status s = users_.CreateSession(user->id, TokenDigest(token), RandomToken(),
                                       now + limits::kSessionSeconds);
       !s.ok()) {
-    return pages::ErrorPage(&request, 503, "Signing in is unavailable right now. Please try again soon.");
+    return pages::ErrorPage(&request, 503, i18n::Tr("Signing in is unavailable right now. Please try again soon."));
   }
   http::Response response = http::Response::Redirect(next, 303);
   response.With("Set-Cookie", http::SetCookieValue(kSessionCookie, token, limits::kSessionSeconds,

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "platform/embedded_files.h"
+#include "platform/i18n.h"
 
 namespace diseasemaps::accounts {
 namespace {
@@ -59,10 +60,11 @@ bool IsListedCommonPassword(const std::string& password) {
 std::optional<std::string> PasswordProblem(const std::string& password, const std::string& email,
                                            const std::string& display_name) {
   if (password.size() < kMinPasswordLength) {
-    return "Use at least " + std::to_string(kMinPasswordLength) +
-           " characters. A few unrelated words make a strong password that is easy to remember.";
+    return i18n::Tr("Use at least {limit} characters. A few unrelated words make a strong password that is easy "
+                    "to remember.",
+                    {{"limit", std::to_string(kMinPasswordLength)}});
   }
-  if (password.size() > kMaxPasswordBytes) return "That password is too long (at most 1,024 characters).";
+  if (password.size() > kMaxPasswordBytes) return i18n::Tr("That password is too long (at most 1,024 characters).");
   const std::string lower = Lower(password);
   const std::string core = Lower(Core(password));
   const bool repeated = std::all_of(lower.begin(), lower.end(), [&](char c) { return c == lower[0]; });
@@ -71,8 +73,8 @@ std::optional<std::string> PasswordProblem(const std::string& password, const st
                         (!display_name.empty() && lower == Lower(display_name)) ||
                         (!email.empty() && core == Lower(email.substr(0, email.find('@'))));
   if (repeated || listed || personal) {
-    return "That password is one people often choose, so it is easy to guess. Choose another: a "
-           "few unrelated words work well.";
+    return i18n::Tr("That password is one people often choose, so it is easy to guess. Choose another: a few "
+                    "unrelated words work well.");
   }
   return std::nullopt;
 }

@@ -9,6 +9,7 @@
 #include "app/limits.h"
 #include "pages/access.h"
 #include "pages/error_pages.h"
+#include "platform/i18n.h"
 #include "platform/templates.h"
 #include "platform/text.h"
 
@@ -24,9 +25,9 @@ http::Response Page(const std::string& name, json view, unsigned status = 200) {
 }
 
 http::Response LinkExpired(const http::Request& request) {
-  return MessagePage(request, 410, "This link no longer works",
-                     "Links to choose a new password work once and for one hour. Ask for a new one.",
-                     "/password/forgot", "Ask for a new link");
+  return MessagePage(request, 410, i18n::Tr("This link no longer works"),
+                     i18n::Tr("Links to choose a new password work once and for one hour. Ask for a new one."),
+                     "/password/forgot", i18n::Tr("Ask for a new link"));
 }
 
 }  // namespace
@@ -41,7 +42,7 @@ PasswordResetPages::PasswordResetPages(UserStore& users, mail::OutboxStore& outb
       requests_by_address_(limits::kMailRequestsPerAddress, limits::kHourSeconds) {}
 
 http::Response PasswordResetPages::ShowForgot(const http::Request& request) {
-  return Page("password_forgot", {{"title", "Forgot your password?"}, {"noindex", true}, {"email", ""},
+  return Page("password_forgot", {{"title", i18n::Tr("Forgot your password?")}, {"noindex", true}, {"email", ""},
                                   {"errors", json::object()}, {"form_csrf", request.csrf_token}});
 }
 
@@ -49,8 +50,8 @@ http::Response PasswordResetPages::Forgot(const http::Request& request) {
   const std::string email(TrimWhitespace(request.FormField("email")));
   if (!LooksLikeEmail(email)) {
     return Page("password_forgot",
-                {{"title", "Forgot your password?"}, {"noindex", true}, {"email", FirstCharacters(email, kMaxEmailBytes)},
-                 {"errors", {{"email", "Enter an e-mail address like name@example.org."}}},
+                {{"title", i18n::Tr("Forgot your password?")}, {"noindex", true}, {"email", FirstCharacters(email, kMaxEmailBytes)},
+                 {"errors", {{"email", i18n::Tr("Enter an e-mail address like name@example.org.")}}},
                  {"form_csrf", request.csrf_token}},
                 422);
   }
@@ -60,7 +61,7 @@ http::Response PasswordResetPages::Forgot(const http::Request& request) {
   if (!requests_by_ip_.CanPerform(ip_key, now) || !requests_by_address_.CanPerform(address_key, now)) {
     return pages::TooManyAttempts(request, std::max(requests_by_ip_.RetryAfter(ip_key, now),
                                                     requests_by_address_.RetryAfter(address_key, now)),
-                                  "requests for e-mails");
+                                  i18n::N_("Too many requests for e-mails from here in a short time. For everyone's safety, please wait {wait} and try again."));
   }
   requests_by_ip_.Performed(ip_key, now);
   requests_by_address_.Performed(address_key, now);
@@ -70,19 +71,19 @@ http::Response PasswordResetPages::Forgot(const http::Request& request) {
     const std::string token = RandomToken();
     queued = users_.IssueToken(user->id, TokenPurpose::kResetPassword,
                                {TokenDigest(token), now + limits::kResetLinkSeconds},
-                               ResetPasswordMail(email, public_url_, token));
+                               ResetPasswordMail(email, user->language, public_url_, token));
   } else if (user.ok() || user.status().code() == Status::Code::kNotFound) {
-    queued = outbox_.Enqueue(NoAccountForResetMail(email, public_url_));
+    queued = outbox_.Enqueue(NoAccountForResetMail(email, request.language, public_url_));
   } else {
     queued = user.status();
   }
   if (!queued.ok()) {
-    return pages::ErrorPage(&request, 503, "Sending e-mail is unavailable right now. Please try again soon.");
+    return pages::ErrorPage(&request, 503, i18n::Tr("Sending e-mail is unavailable right now. Please try again soon."));
   }
-  return CheckYourEmailPage(request, "Check your e-mail",
-                            "We sent a message to " + email +
-                                " with what to do next. The link in it works once, for one hour. Look in "
-                                "your spam folder too.");
+  return CheckYourEmailPage(request, i18n::Tr("Check your e-mail"),
+                            i18n::Tr("We sent a message to {email} with what to do next. The link in it works once, "
+                                     "for one hour. Look in your spam folder too.",
+                                     {{"email", email}}));
 }
 
 http::Response PasswordResetPages::ShowReset(const http::Request& request) {
@@ -90,7 +91,7 @@ http::Response PasswordResetPages::ShowReset(const http::Request& request) {
   if (!LooksLikeToken(token) || !users_.ResetTokenIsLive(TokenDigest(token), pages::NowSeconds())) {
     return LinkExpired(request);
   }
-  return Page("password_reset", {{"title", "Choose a new password"}, {"noindex", true}, {"token", token},
+  return Page("password_reset", {{"title", i18n::Tr("Choose a new password")}, {"noindex", true}, {"token", token},
                                  {"errors", json::object()}, {"form_csrf", request.csrf_token}});
 }
 
@@ -99,25 +100,25 @@ http::Response PasswordResetPages::Reset(const http::Request& request) {
   const std::string password = request.FormField("password");
   if (!LooksLikeToken(token)) return LinkExpired(request);
   std::optional<std::string> problem =
-      password.empty() ? std::optional<std::string>("Choose a password of at least 10 characters.")
+      password.empty() ? std::optional<std::string>(i18n::Tr("Choose a password of at least 10 characters."))
                        : PasswordProblem(password, "", "");
   if (problem) {
     return Page("password_reset",
-                {{"title", "Choose a new password"}, {"noindex", true}, {"token", token},
+                {{"title", i18n::Tr("Choose a new password")}, {"noindex", true}, {"token", token},
                  {"errors", {{"password", *problem}}}, {"form_csrf", request.csrf_token}},
                 422);
   }
   auto hash = hasher_.Hash(password);
-  if (!hash.ok()) return pages::ErrorPage(&request, 503, "Please try again in a moment.");
+  if (!hash.ok()) return pages::ErrorPage(&request, 503, i18n::Tr("Please try again in a moment."));
   auto reset = users_.ResetPassword(TokenDigest(token), *hash, pages::NowSeconds());
   if (!reset.ok()) {
     if (reset.status().code() == Status::Code::kNotFound) return LinkExpired(request);
-    return pages::ErrorPage(&request, 503, "Please try again in a moment.");
+    return pages::ErrorPage(&request, 503, i18n::Tr("Please try again in a moment."));
   }
-  return MessagePage(request, 200, "Your password was changed",
-                     "Every device that was signed in to your account has been signed out. Sign in with your "
-                     "new password.",
-                     "/login", "Sign in");
+  return MessagePage(request, 200, i18n::Tr("Your password was changed"),
+                     i18n::Tr("Every device that was signed in to your account has been signed out. Sign in with your "
+                     "new password."),
+                     "/login", i18n::Tr("Sign in"));
 }
 
 }  // namespace diseasemaps::accounts

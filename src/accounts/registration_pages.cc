@@ -6,6 +6,7 @@
 #include "app/limits.h"
 #include "pages/access.h"
 #include "pages/error_pages.h"
+#include "platform/i18n.h"
 #include "platform/templates.h"
 #include "platform/text.h"
 
@@ -49,7 +50,7 @@ RegistrationPages::RegistrationPages(UserStore& users, PasswordHasher& hasher, s
 http::Response RegistrationPages::Form(const http::Request& request, const std::string& email,
                                        const std::string& display_name, const FieldErrors& errors,
                                        unsigned status) {
-  json view = {{"title", "Join DiseaseMaps"},
+  json view = {{"title", i18n::Tr("Join DiseaseMaps")},
                {"noindex", true},
                {"email", email},
                {"display_name", display_name},
@@ -73,37 +74,41 @@ http::Response RegistrationPages::Register(const http::Request& request) {
   const long long now = pages::NowSeconds();
   const std::string ip_key = "ip:" + request.remote_address;
   if (!registrations_by_ip_.CanPerform(ip_key, now)) {
-    return pages::TooManyAttempts(request, registrations_by_ip_.RetryAfter(ip_key, now), "new accounts");
+    return pages::TooManyAttempts(request, registrations_by_ip_.RetryAfter(ip_key, now), i18n::N_("Too many new accounts from here in a short time. For everyone's safety, please wait {wait} and try again."));
   }
   if (FieldErrors errors = CheckRegistration(email, display_name, password); !errors.empty()) {
     return Form(request, FirstCharacters(email, kMaxEmailBytes), FirstCharacters(display_name, 200), errors, 422);
   }
   registrations_by_ip_.Performed(ip_key, now);
   auto hash = hasher_.Hash(password);
-  if (!hash.ok()) return pages::ErrorPage(&request, 503, "Joining is unavailable right now. Please try again soon.");
+  if (!hash.ok()) return pages::ErrorPage(&request, 503, i18n::Tr("Joining is unavailable right now. Please try again soon."));
   const std::string token = RandomToken();
-  NewUser user{email, display_name, "", *hash, {guard::Role::kMember}, /*email_confirmed=*/false};
+  // The member's language is the one they joined in; the e-mail to an address that
+  // already has an account is written in that language too (who typed it cannot be told
+  // from its owner, and the answer must not depend on the account).
+  NewUser user{email, display_name, "", *hash, {guard::Role::kMember}, /*email_confirmed=*/false,
+               request.language};
   auto registered = users_.Register(user, {TokenDigest(token), now + limits::kConfirmLinkSeconds},
-                                    ConfirmAddressMail(email, display_name, public_url_, token),
-                                    AddressAlreadyRegisteredMail(email, public_url_));
+                                    ConfirmAddressMail(email, request.language, display_name, public_url_, token),
+                                    AddressAlreadyRegisteredMail(email, request.language, public_url_));
   if (!registered.ok()) {
-    return pages::ErrorPage(&request, 503, "Joining is unavailable right now. Please try again soon.");
+    return pages::ErrorPage(&request, 503, i18n::Tr("Joining is unavailable right now. Please try again soon."));
   }
-  return CheckYourEmailPage(request, "Check your e-mail",
-                            "We sent a message to " + email +
-                                ". Open the link in it to confirm your address and finish joining. "
-                                "It can take a few minutes; look in your spam folder too.");
+  return CheckYourEmailPage(request, i18n::Tr("Check your e-mail"),
+                            i18n::Tr("We sent a message to {email}. Open the link in it to confirm your address and "
+                                     "finish joining. It can take a few minutes; look in your spam folder too.",
+                                     {{"email", email}}));
 }
 
 http::Response RegistrationPages::ShowConfirm(const http::Request& request) {
   const std::string token = request.Query("token").value_or("");
   if (!LooksLikeToken(token)) {
-    return MessagePage(request, 400, "This link is incomplete",
-                       "The confirmation link was cut short. Copy the whole link from the e-mail, or ask "
-                       "for a new one.",
-                       "/account/confirm/resend", "Send a new confirmation link");
+    return MessagePage(request, 400, i18n::Tr("This link is incomplete"),
+                       i18n::Tr("The confirmation link was cut short. Copy the whole link from the e-mail, or ask "
+                       "for a new one."),
+                       "/account/confirm/resend", i18n::Tr("Send a new confirmation link"));
   }
-  json view = {{"title", "Confirm your e-mail address"}, {"noindex", true}, {"token", token},
+  json view = {{"title", i18n::Tr("Confirm your e-mail address")}, {"noindex", true}, {"token", token},
                {"form_csrf", request.csrf_token}};
   return http::Response::Html(Templates::RenderPage("confirm_address", view)).NoStore();
 }
@@ -114,20 +119,20 @@ http::Response RegistrationPages::Confirm(const http::Request& request) {
                                          : Result<long long>(Status::NotFound("malformed"));
   if (!confirmed.ok()) {
     if (confirmed.status().code() != Status::Code::kNotFound) {
-      return pages::ErrorPage(&request, 503, "Confirming is unavailable right now. Please try again soon.");
+      return pages::ErrorPage(&request, 503, i18n::Tr("Confirming is unavailable right now. Please try again soon."));
     }
-    return MessagePage(request, 410, "This link no longer works",
-                       "Confirmation links work once and for 48 hours. If your address is not confirmed "
-                       "yet, ask for a new link.",
-                       "/account/confirm/resend", "Send a new confirmation link");
+    return MessagePage(request, 410, i18n::Tr("This link no longer works"),
+                       i18n::Tr("Confirmation links work once and for 48 hours. If your address is not confirmed "
+                       "yet, ask for a new link."),
+                       "/account/confirm/resend", i18n::Tr("Send a new confirmation link"));
   }
-  return MessagePage(request, 200, "Your address is confirmed",
-                     "Thank you. Your account is ready: sign in to set up your profile.", "/login",
-                     "Sign in");
+  return MessagePage(request, 200, i18n::Tr("Your address is confirmed"),
+                     i18n::Tr("Thank you. Your account is ready: sign in to set up your profile."), "/login",
+                     i18n::Tr("Sign in"));
 }
 
 http::Response RegistrationPages::ShowResend(const http::Request& request) {
-  json view = {{"title", "Send the confirmation link again"}, {"noindex", true}, {"form_csrf", request.csrf_token},
+  json view = {{"title", i18n::Tr("Send the confirmation link again")}, {"noindex", true}, {"form_csrf", request.csrf_token},
                {"email", ""}, {"errors", json::object()}};
   return http::Response::Html(Templates::RenderPage("confirm_resend", view)).NoStore();
 }
@@ -135,9 +140,9 @@ http::Response RegistrationPages::ShowResend(const http::Request& request) {
 http::Response RegistrationPages::Resend(const http::Request& request) {
   const std::string email(TrimWhitespace(request.FormField("email")));
   if (!LooksLikeEmail(email)) {
-    json view = {{"title", "Send the confirmation link again"}, {"noindex", true},
+    json view = {{"title", i18n::Tr("Send the confirmation link again")}, {"noindex", true},
                  {"form_csrf", request.csrf_token}, {"email", FirstCharacters(email, kMaxEmailBytes)},
-                 {"errors", {{"email", "Enter an e-mail address like name@example.org."}}}};
+                 {"errors", {{"email", i18n::Tr("Enter an e-mail address like name@example.org.")}}}};
     return http::Response::Html(Templates::RenderPage("confirm_resend", view), 422).NoStore();
   }
   const long long now = pages::NowSeconds();
@@ -146,7 +151,7 @@ http::Response RegistrationPages::Resend(const http::Request& request) {
   if (!resends_by_ip_.CanPerform(ip_key, now) || !resends_by_address_.CanPerform(address_key, now)) {
     return pages::TooManyAttempts(request, std::max(resends_by_ip_.RetryAfter(ip_key, now),
                                                     resends_by_address_.RetryAfter(address_key, now)),
-                                  "requests for e-mails");
+                                  i18n::N_("Too many requests for e-mails from here in a short time. For everyone's safety, please wait {wait} and try again."));
   }
   resends_by_ip_.Performed(ip_key, now);
   resends_by_address_.Performed(address_key, now);
@@ -155,17 +160,17 @@ http::Response RegistrationPages::Resend(const http::Request& request) {
     const std::string token = RandomToken();
     if (Status s = users_.IssueToken(user->id, TokenPurpose::kConfirmEmail,
                                      {TokenDigest(token), now + limits::kConfirmLinkSeconds},
-                                     ConfirmAddressMail(email, user->display_name, public_url_, token));
+                                     ConfirmAddressMail(email, user->language, user->display_name, public_url_, token));
         !s.ok()) {
-      return pages::ErrorPage(&request, 503, "Sending e-mail is unavailable right now. Please try again soon.");
+      return pages::ErrorPage(&request, 503, i18n::Tr("Sending e-mail is unavailable right now. Please try again soon."));
     }
   } else if (!user.ok() && user.status().code() != Status::Code::kNotFound) {
-    return pages::ErrorPage(&request, 503, "Sending e-mail is unavailable right now. Please try again soon.");
+    return pages::ErrorPage(&request, 503, i18n::Tr("Sending e-mail is unavailable right now. Please try again soon."));
   }
-  return CheckYourEmailPage(request, "Check your e-mail",
-                            "If " + email +
-                                " belongs to an account that still needs confirming, a new link is on its "
-                                "way. Earlier links no longer work.");
+  return CheckYourEmailPage(request, i18n::Tr("Check your e-mail"),
+                            i18n::Tr("If {email} belongs to an account that still needs confirming, a new link is on "
+                                     "its way. Earlier links no longer work.",
+                                     {{"email", email}}));
 }
 
 }  // namespace diseasemaps::accounts

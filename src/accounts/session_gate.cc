@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "http/cookies.h"
+#include "platform/i18n.h"
 #include "pages/error_pages.h"
 #include "platform/crypto.h"
 #include "platform/templates.h"
@@ -70,8 +71,8 @@ std::optional<http::Response> SessionGate::Before(http::Request& request) {
   if (ChangesState(request) && !ConstantTimeEquals(SentCsrfToken(request), request.csrf_token)) {
     http::Response refused = pages::ErrorPage(
         &request, 403,
-        "This form has expired or did not come from this site, so nothing was changed. Go "
-        "back, reload the page and send it again.");
+        i18n::Tr("This form has expired or did not come from this site, so nothing was changed. Go "
+        "back, reload the page and send it again."));
     After(request, refused);
     return refused;
   }

@@ -65,7 +65,7 @@ Result<User> FindWhere(Database& db, const std::string& where, const std::string
   return db.Run([&](soci::session& sql) -> Result<User> {
     soci::row row;
     sql << "SELECT id, email, display_name, credentials, password_hash, status, created_at,"
-           " email_confirmed_at, locked_until, suspended_reason, deleted_at FROM users WHERE " + where,
+           " email_confirmed_at, locked_until, suspended_reason, deleted_at, language FROM users WHERE " + where,
         soci::use(key, "key"), soci::into(row);
     if (!sql.got_data()) return Status::NotFound("no such user");
     User user;
@@ -80,6 +80,7 @@ Result<User> FindWhere(Database& db, const std::string& where, const std::string
     user.locked_until = RowInteger(row, 8);
     user.suspended_reason = RowText(row, 9);
     user.deleted = row.get_indicator(10) != soci::i_null;
+    user.language = RowText(row, 11);
     user.roles = RolesIn(sql, user.id);
     return user;
   });
@@ -109,9 +110,9 @@ long long InsertUser(soci::session& sql, const NewUser& user, std::optional<long
   const std::string key = EmailKey(user.email);
   const long long now = Now();
   sql << "INSERT INTO users (email, email_key, display_name, credentials, password_hash, status,"
-         " created_at) VALUES (:e, :k, :n, :c, :p, 'active', :t)",
+         " created_at, language) VALUES (:e, :k, :n, :c, :p, 'active', :t, :l)",
       soci::use(user.email), soci::use(key), soci::use(user.display_name),
-      soci::use(user.credentials), soci::use(user.password_hash), soci::use(now);
+      soci::use(user.credentials), soci::use(user.password_hash), soci::use(now), soci::use(user.language);
   long long id = 0;
   sql << "SELECT id FROM users WHERE email_key = :k", soci::use(key), soci::into(id);
   if (user.email_confirmed) {
@@ -228,6 +229,13 @@ Status UserStore::SetPassword(long long user_id, const std::string& password_has
         soci::use(user_id);
     sql << "DELETE FROM sessions WHERE user_id = :id", soci::use(user_id);  // sign out everywhere
     AppendAudit(sql, actor, "user.password", "user:" + std::to_string(user_id), "");
+    return Status::Ok();
+  });
+}
+
+Status UserStore::SetLanguage(long long user_id, const std::string& language) {
+  return db_.InTransaction([&](soci::session& sql) -> Status {
+    sql << "UPDATE users SET language = :l WHERE id = :id", soci::use(language), soci::use(user_id);
     return Status::Ok();
   });
 }

@@ -33,6 +33,7 @@ struct User {
   long long locked_until = 0;  // sign-in refused before this time (0: not locked)
   std::string suspended_reason;
   bool deleted = false;
+  std::string language = "en";  // for e-mails (platform/i18n.h codes)
 };
 
 struct NewUser {
@@ -42,6 +43,7 @@ struct NewUser {
   std::string password_hash;
   std::set<guard::Role> roles;
   bool email_confirmed = true;  // false for people who register themselves
+  std::string language = "en";
 };
 
 enum class TokenPurpose { kConfirmEmail, kResetPassword };
@@ -103,6 +105,8 @@ class UserStore {
 
   Status SetRoles(long long user_id, const std::set<guard::Role>& roles, std::optional<long long> actor);
   Status SetPassword(long long user_id, const std::string& password_hash, std::optional<long long> actor);
+  // The member's language. REQUIRES: i18n::IsSupported(language).
+  Status SetLanguage(long long user_id, const std::string& language);
 
   // Sessions. CreateSession stores the token's digest; FindSession ignores expired ones.
   Status CreateSession(long long user_id, const std::string& token_digest,

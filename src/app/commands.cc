@@ -24,6 +24,7 @@
 #include "platform/content_generation.h"
 #include "platform/crypto.h"
 #include "platform/db/migrations.h"
+#include "platform/i18n.h"
 #include "platform/templates.h"
 #include "map/demo_data.h"
 #include "map/map_service.h"
@@ -141,6 +142,7 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   const int workers = options.workers > 0 ? options.workers : 4 * cores;
 
   if (Status s = Templates::CheckAll(); !s.ok()) return Fail("a template is broken: " + s.message());
+  if (Status s = i18n::CheckCatalogues(); !s.ok()) return Fail("the message catalogues are broken: " + s.message());
   if (Status s = InitCrypto(); !s.ok()) return Fail(s.message());
   if (Status s = mail::CheckSmtpSettings(options.mail.smtp); !s.ok()) return Fail(s.message());
   const std::filesystem::path static_dir =

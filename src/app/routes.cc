@@ -127,6 +127,7 @@ void DeclareRoutes(http::Router& router, Site& site) {
   auto account = std::make_shared<accounts::AccountPages>(site.users, site.hasher, site.secure_cookies,
                                                           std::move(member_data));
   router.Get("/account", [account](const Request& r) { return account->Home(r); });
+  router.Post("/account/language", [account](const Request& r) { return account->SetLanguage(r); });
   router.Post("/account/sign-out-everywhere", [account](const Request& r) { return account->SignOutEverywhere(r); });
   router.Post("/account/export", [account](const Request& r) { return account->Export(r); });
   router.Get("/account/delete", [account](const Request& r) { return account->ShowDelete(r); });

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "platform/i18n.h"
 #include "platform/markdown.h"
 #include "platform/text.h"
 
@@ -80,15 +81,14 @@ std::string IsoDate(long long unix_seconds) {
 
 std::string ReviewedHeader(std::string_view reviewer_name, std::string_view reviewer_credentials,
                            long long last_updated) {
-  std::string line = "Short answer · Medically reviewed by ";
-  line += reviewer_name;
-  if (!reviewer_credentials.empty()) {
-    line += ", ";
-    line += reviewer_credentials;
+  const std::string date = i18n::FormatDate(
+      i18n::CurrentLanguage(), std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds(std::chrono::seconds(last_updated))));
+  if (reviewer_credentials.empty()) {
+    return i18n::Tr("Short answer · Medically reviewed by {name} · Last updated {date}",
+                    {{"name", std::string(reviewer_name)}, {"date", date}});
   }
-  line += " · Last updated ";
-  line += IsoDate(last_updated);
-  return line;
+  return i18n::Tr("Short answer · Medically reviewed by {name}, {credentials} · Last updated {date}",
+                  {{"name", std::string(reviewer_name)}, {"credentials", std::string(reviewer_credentials)}, {"date", date}});
 }
 
 bool IsValidAnswerSlug(std::string_view slug) {

@@ -23,6 +23,7 @@
 #include <string>
 #include <string_view>
 
+#include "platform/i18n.h"
 #include "platform/status.h"
 
 namespace diseasemaps::articles {
@@ -64,8 +65,9 @@ bool ReviewOverdue(long long reviewed_at, long long now);
 // Unix seconds -> "2026-04-07" (UTC).
 std::string IsoDate(long long unix_seconds);
 
-inline constexpr std::string_view kUnreviewedLabel = "Editorial draft — not yet medically reviewed";
-inline constexpr std::string_view kOverdueLabel = "Review overdue";
+// English source text; pages show i18n::Tr() of them.
+inline constexpr std::string_view kUnreviewedLabel = i18n::N_("Editorial draft — not yet medically reviewed");
+inline constexpr std::string_view kOverdueLabel = i18n::N_("Review overdue");
 
 // The line above a published answer:
 // "Short answer · Medically reviewed by NAME, CREDENTIALS · Last updated 2026-04-07".

@@ -4,6 +4,7 @@
 
 #include "articles/answer_rules.h"
 #include "articles/answer_store.h"
+#include "platform/i18n.h"
 #include "platform/json_text.h"
 #include "platform/markdown.h"
 #include "platform/text.h"
@@ -93,14 +94,14 @@ json AnswersView(const std::vector<AnswerSnapshot>& answers, long long now) {
       item["status"] = "published";
       item["header"] = ReviewedHeader(v->reviewer_name, v->reviewer_credentials, reviewed_at);
       item["overdue"] = overdue;
-      if (overdue) item["overdue_label"] = std::string(kOverdueLabel);
+      if (overdue) item["overdue_label"] = i18n::Tr(kOverdueLabel);
       item["reviewer_name"] = v->reviewer_name;
       item["reviewer_credentials"] = v->reviewer_credentials;
       item["last_updated"] = IsoDate(reviewed_at);
     } else {
       ++draft_count;
       item["status"] = std::string(StatusName(v->status));
-      item["header"] = std::string(kUnreviewedLabel);
+      item["header"] = i18n::Tr(kUnreviewedLabel);
       item["overdue"] = false;
     }
     list.push_back(std::move(item));

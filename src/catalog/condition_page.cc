@@ -9,6 +9,7 @@
 #include "catalog/plain_words.h"
 #include "http/url.h"
 #include "pages/error_pages.h"
+#include "platform/i18n.h"
 #include "platform/json_text.h"
 #include "platform/templates.h"
 #include "platform/text.h"
@@ -17,6 +18,9 @@ namespace diseasemaps::catalog {
 namespace {
 
 using nlohmann::json;
+using i18n::Tr;
+
+constexpr const char* kUnavailable = i18n::N_("The catalogue is unavailable right now.");
 
 std::string OrphanetUrl(int orphacode) {
   return "https://www.orpha.net/en/disease/detail/" + std::to_string(orphacode);
@@ -26,7 +30,7 @@ std::string Href(const std::string& slug) { return slug.empty() ? "" : "/conditi
 
 std::string MetaDescription(const Condition& c) {
   std::string text = c.definition.empty()
-                         ? c.name + ": what it is, how it shows, how it is inherited, in plain words."
+                         ? Tr("{name}: what it is, how it shows, how it is inherited, in plain words.", {{"name", c.name}})
                          : c.definition;
   if (text.size() <= 155) return text;
   const std::size_t cut = text.rfind(' ', 150);
@@ -55,22 +59,22 @@ json FactsView(const Condition& c) {
     if (!sentence.empty()) rarity.push_back({{"text", sentence}, {"sources", SourcesJson(p.source)}});
   }
   if (rarity.empty() && !c.prevalences.empty()) {
-    rarity.push_back({{"text", "How many people have it is not known."},
+    rarity.push_back({{"text", Tr("How many people have it is not known.")},
                       {"sources", SourcesJson("ORPHANET")}});
   }
-  if (!rarity.empty()) facts.push_back({{"label", "How rare it is"}, {"lines", rarity}});
+  if (!rarity.empty()) facts.push_back({{"label", Tr("How rare it is")}, {"lines", rarity}});
   json onset = json::array();
   for (const auto& o : c.onsets) {
-    const std::string words = PlainOnset(o);
-    if (!words.empty()) onset.push_back({{"text", "It usually starts " + words + "."}, {"sources", SourcesJson("ORPHANET")}});
+    const std::string sentence = PlainOnset(o);
+    if (!sentence.empty()) onset.push_back({{"text", sentence}, {"sources", SourcesJson("ORPHANET")}});
   }
-  if (!onset.empty()) facts.push_back({{"label", "When it starts"}, {"lines", onset}});
+  if (!onset.empty()) facts.push_back({{"label", Tr("When it starts")}, {"lines", onset}});
   json inheritance = json::array();
   for (const auto& i : c.inheritance) {
     const std::string words = PlainInheritance(i);
     if (!words.empty()) inheritance.push_back({{"text", words}, {"sources", SourcesJson("ORPHANET")}});
   }
-  if (!inheritance.empty()) facts.push_back({{"label", "Is it inherited?"}, {"lines", inheritance}});
+  if (!inheritance.empty()) facts.push_back({{"label", Tr("Is it inherited?")}, {"lines", inheritance}});
   return facts;
 }
 
@@ -113,7 +117,7 @@ json CodesView(const Condition& c) {
                    {"note", ""}});
   std::map<std::pair<std::string, std::string>, std::set<std::string>> merged;
   for (const auto& x : c.xrefs) {
-    merged[{x.system, x.code}].insert(x.origin == "mondo" ? "via MONDO" : "via Orphanet");
+    merged[{x.system, x.code}].insert(x.origin == "mondo" ? Tr("via MONDO") : Tr("via Orphanet"));
   }
   for (const auto& [key, origins] : merged) {
     std::string note;
@@ -142,8 +146,8 @@ json ReferencesView(const Condition& c) {
 
 http::Response NotFound(const http::Request& request) {
   return pages::ErrorPage(&request, 404,
-                          "We have no condition at this address. Try searching for it by name, "
-                          "by a symptom or by a code such as ORPHA:1183.");
+                          Tr("We have no condition at this address. Try searching for it by name, "
+                             "by a symptom or by a code such as ORPHA:1183."));
 }
 
 }  // namespace
@@ -236,7 +240,7 @@ http::Response ConditionByOrphacode(ConditionStore& store, const http::Request& 
   if (!slug.ok()) {
     return slug.status().code() == Status::Code::kNotFound
                ? NotFound(request)
-               : pages::ErrorPage(&request, 503, "The catalogue is unavailable right now.");
+               : pages::ErrorPage(&request, 503, Tr(kUnavailable));
   }
   return http::Response::Redirect("/conditions/" + *slug, 301);
 }
@@ -250,7 +254,7 @@ std::variant<Condition, http::Response> ResolveConditionAddress(
   auto found = store.FindBySlug(slug);
   if (!found.ok()) {
     if (found.status().code() != Status::Code::kNotFound) {
-      return pages::ErrorPage(&request, 503, "The catalogue is unavailable right now.");
+      return pages::ErrorPage(&request, 503, Tr(kUnavailable));
     }
     auto canonical = store.CanonicalSlugForSynonym(slug);
     if (canonical.ok()) return http::Response::Redirect("/conditions/" + *canonical + suffix, 301);
@@ -270,7 +274,7 @@ http::Response ConditionPage(ConditionStore& store, Database& db, const http::Re
   auto answers = articles::LoadConditionAnswers(db, c.id, canonical, articles::AnswerStore::SystemNow());
   auto shared = store.CountPeopleWhoShared(c.id);
   if (!answers.ok() || !shared.ok()) {
-    return pages::ErrorPage(&request, 503, "The catalogue is unavailable right now.");
+    return pages::ErrorPage(&request, 503, Tr(kUnavailable));
   }
   json page = {
       {"title", c.name},
@@ -280,13 +284,13 @@ http::Response ConditionPage(ConditionStore& store, Database& db, const http::Re
       {"faq_jsonld", TextOrNull(answers->faq_jsonld)},
       {"answers", answers->view["answers"]},
       {"has_answers", answers->view["has_answers"]},
-      {"experiences_line", *shared == 1 ? "1 person with " + c.name + " has shared their experiences."
-                                        : std::to_string(*shared) + " people with " + c.name +
-                                              " have shared their experiences."},
+      {"experiences_line", i18n::Plural("{count} person with {name} has shared their experiences.",
+                                        "{count} people with {name} have shared their experiences.",
+                                        *shared, {{"name", c.name}})},
       {"has_drafts", answers->view["has_drafts"]},
       {"name", c.name},
       {"orphacode", c.orphacode},
-      {"entry_type", c.entry_type},
+      {"entry_type", EntryTypeWords(c.entry_type)},
       {"synonyms", c.synonyms},
       {"has_synonyms", !c.synonyms.empty()},
       {"obsolete", c.obsolete()},
@@ -317,7 +321,7 @@ http::Response ConditionPage(ConditionStore& store, Database& db, const http::Re
   }
   if (community) {
     auto box = community(c);
-    if (!box.ok()) return pages::ErrorPage(&request, 503, "The catalogue is unavailable right now.");
+    if (!box.ok()) return pages::ErrorPage(&request, 503, Tr(kUnavailable));
     page["community"] = *box;
   }
   http::Response response = http::Response::Html(Templates::RenderPage("condition", page), status);

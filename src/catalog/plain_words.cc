@@ -1,10 +1,16 @@
 #include "catalog/plain_words.h"
 
+#include <charconv>
 #include <map>
 #include <regex>
 
+#include "platform/i18n.h"
+
 namespace diseasemaps::catalog {
 namespace {
+
+using i18n::N_;
+using i18n::Tr;
 
 std::string Lookup(const std::map<std::string, std::string>& table, const std::string& key,
                    const std::string& fallback) {
@@ -21,101 +27,159 @@ std::string LowerFirst(std::string s) {
 
 std::string PlainPrevalenceClass(const std::string& prevalence_class) {
   static const std::map<std::string, std::string> kClasses = {
-      {">1 / 1000", "more than 1 in 1,000 people"},
-      {"6-9 / 10 000", "6 to 9 in 10,000 people"},
-      {"1-5 / 10 000", "1 to 5 in 10,000 people"},
-      {"1-9 / 100 000", "1 to 9 in 100,000 people"},
-      {"1-9 / 1 000 000", "1 to 9 in 1,000,000 people"},
-      {"<1 / 1 000 000", "fewer than 1 in 1,000,000 people"},
+      {">1 / 1000", N_("more than 1 in 1,000 people")},
+      {"6-9 / 10 000", N_("6 to 9 in 10,000 people")},
+      {"1-5 / 10 000", N_("1 to 5 in 10,000 people")},
+      {"1-9 / 100 000", N_("1 to 9 in 100,000 people")},
+      {"1-9 / 1 000 000", N_("1 to 9 in 1,000,000 people")},
+      {"<1 / 1 000 000", N_("fewer than 1 in 1,000,000 people")},
       {"Unknown", ""},
       {"Not yet documented", ""},
       {"no data", ""},
   };
-  return Lookup(kClasses, prevalence_class, prevalence_class);
+  return Tr(Lookup(kClasses, prevalence_class, prevalence_class));
 }
 
+namespace {
+
+// The same classes for births: "babies" where the others say "people".
+std::string PlainBirthClass(const std::string& prevalence_class) {
+  static const std::map<std::string, std::string> kClasses = {
+      {">1 / 1000", N_("more than 1 in 1,000 babies")},
+      {"6-9 / 10 000", N_("6 to 9 in 10,000 babies")},
+      {"1-5 / 10 000", N_("1 to 5 in 10,000 babies")},
+      {"1-9 / 100 000", N_("1 to 9 in 100,000 babies")},
+      {"1-9 / 1 000 000", N_("1 to 9 in 1,000,000 babies")},
+      {"<1 / 1 000 000", N_("fewer than 1 in 1,000,000 babies")},
+  };
+  auto it = kClasses.find(prevalence_class);
+  return it == kClasses.end() ? PlainPrevalenceClass(prevalence_class) : Tr(it->second);
+}
+
+}  // namespace
+
 std::string PlainPrevalence(const Prevalence& p) {
-  const std::string where =
-      p.geography.empty() || p.geography == "Worldwide" ? "worldwide" : "in " + p.geography;
+  // Each sentence whole, worldwide or in a named place, so translators see all of it.
+  const bool worldwide = p.geography.empty() || p.geography == "Worldwide";
+  const auto say = [&](const char* everywhere, const char* somewhere, const std::string& amount) {
+    return worldwide ? Tr(everywhere, {{"amount", amount}})
+                     : Tr(somewhere, {{"amount", amount}, {"place", p.geography}});
+  };
   if (p.type == "Cases/families") {
-    if (p.mean_value.empty() || p.mean_value == "no data") return "";
+    long long n = 0;
+    const char* end = p.mean_value.data() + p.mean_value.size();
+    auto [ptr, ec] = std::from_chars(p.mean_value.data(), end, n);
+    if (ec != std::errc() || ptr != end || n < 0) return "";  // "no data", or not a count
     const bool families = p.qualification.rfind("Famil", 0) == 0;
-    return p.mean_value + (families ? " families" : " cases") + " have been reported " + where + ".";
+    if (families) {
+      return worldwide ? i18n::Plural("{count} family has been reported worldwide.",
+                                      "{count} families have been reported worldwide.", n)
+                       : i18n::Plural("{count} family has been reported in {place}.",
+                                      "{count} families have been reported in {place}.", n, {{"place", p.geography}});
+    }
+    return worldwide ? i18n::Plural("{count} case has been reported worldwide.",
+                                    "{count} cases have been reported worldwide.", n)
+                     : i18n::Plural("{count} case has been reported in {place}.",
+                                    "{count} cases have been reported in {place}.", n, {{"place", p.geography}});
   }
-  const std::string amount = PlainPrevalenceClass(p.prevalence_class);
+  const std::string amount = p.type == "Prevalence at birth" ? PlainBirthClass(p.prevalence_class)
+                                                             : PlainPrevalenceClass(p.prevalence_class);
   if (amount.empty()) return "";
   if (p.type == "Point prevalence") {
-    return "About " + amount + " " + where + " live with it at any one time.";
+    return say(N_("About {amount} worldwide live with it at any one time."),
+               N_("About {amount} in {place} live with it at any one time."), amount);
   }
   if (p.type == "Annual incidence") {
-    return "Each year, about " + amount + " " + where + " develop it.";
+    return say(N_("Each year, about {amount} worldwide develop it."),
+               N_("Each year, about {amount} in {place} develop it."), amount);
   }
   if (p.type == "Prevalence at birth") {
-    std::string babies = amount;
-    const std::size_t people = babies.rfind("people");
-    if (people != std::string::npos) babies.replace(people, 6, "babies");
-    return "About " + babies + " born " + where + " have it.";
+    return say(N_("About {amount} born worldwide have it."), N_("About {amount} born in {place} have it."), amount);
   }
   if (p.type == "Lifetime Prevalence") {
-    return "About " + amount + " " + where + " have it at some point in life.";
+    return say(N_("About {amount} worldwide have it at some point in life."),
+               N_("About {amount} in {place} have it at some point in life."), amount);
   }
-  return "About " + amount + " " + where + " (" + LowerFirst(p.type) + ").";
+  return worldwide ? Tr("About {amount} worldwide ({kind}).", {{"amount", amount}, {"kind", LowerFirst(p.type)}})
+                   : Tr("About {amount} in {place} ({kind}).",
+                        {{"amount", amount}, {"place", p.geography}, {"kind", LowerFirst(p.type)}});
 }
 
 std::string PlainOnset(const std::string& onset) {
   static const std::map<std::string, std::string> kOnsets = {
-      {"Antenatal", "before birth"},
-      {"Neonatal", "in the first four weeks after birth"},
-      {"Infancy", "in infancy (the first two years)"},
-      {"Childhood", "in childhood"},
-      {"Adolescent", "in adolescence"},
-      {"Adult", "in adulthood"},
-      {"Elderly", "in later life"},
-      {"All ages", "at any age"},
+      {"Antenatal", N_("It usually starts before birth.")},
+      {"Neonatal", N_("It usually starts in the first four weeks after birth.")},
+      {"Infancy", N_("It usually starts in infancy (the first two years).")},
+      {"Childhood", N_("It usually starts in childhood.")},
+      {"Adolescent", N_("It usually starts in adolescence.")},
+      {"Adult", N_("It usually starts in adulthood.")},
+      {"Elderly", N_("It usually starts in later life.")},
+      {"All ages", N_("It can start at any age.")},
       {"No data available", ""},
   };
-  return Lookup(kOnsets, onset, LowerFirst(onset));
+  auto it = kOnsets.find(onset);
+  if (it != kOnsets.end()) return Tr(it->second);
+  return Tr("It usually starts: {onset}.", {{"onset", LowerFirst(onset)}});
 }
 
 std::string PlainInheritance(const std::string& inheritance) {
   static const std::map<std::string, std::string> kInheritance = {
       {"Autosomal recessive",
-       "Autosomal recessive: a child is affected when they inherit a changed copy of the gene "
-       "from both parents. Parents who each carry one copy are usually healthy."},
+       N_("Autosomal recessive: a child is affected when they inherit a changed copy of the gene "
+          "from both parents. Parents who each carry one copy are usually healthy.")},
       {"Autosomal dominant",
-       "Autosomal dominant: one changed copy of the gene, from either parent or arising new, "
-       "is enough. Each child of an affected parent has a 1 in 2 chance of inheriting it."},
+       N_("Autosomal dominant: one changed copy of the gene, from either parent or arising new, "
+          "is enough. Each child of an affected parent has a 1 in 2 chance of inheriting it.")},
       {"X-linked recessive",
-       "X-linked recessive: the gene is on the X chromosome. Boys are mostly affected; women who "
-       "carry it usually have mild signs or none."},
+       N_("X-linked recessive: the gene is on the X chromosome. Boys are mostly affected; women who "
+          "carry it usually have mild signs or none.")},
       {"X-linked dominant",
-       "X-linked dominant: the gene is on the X chromosome, and one changed copy is enough, so "
-       "both girls and boys can be affected."},
+       N_("X-linked dominant: the gene is on the X chromosome, and one changed copy is enough, so "
+          "both girls and boys can be affected.")},
       {"Mitochondrial inheritance",
-       "Mitochondrial: the change is in the mitochondria's own DNA, which children inherit from "
-       "their mother."},
+       N_("Mitochondrial: the change is in the mitochondria's own DNA, which children inherit from "
+          "their mother.")},
       {"Multigenic/multifactorial",
-       "Multifactorial: several genes together with other factors play a part; it does not "
-       "follow a simple pattern in families."},
-      {"Semi-dominant", "Semi-dominant: one changed copy causes signs; two copies cause more severe ones."},
-      {"Y-linked", "Y-linked: the gene is on the Y chromosome, so it passes from father to son."},
-      {"Oligogenic", "Oligogenic: changes in a few genes together are needed."},
-      {"Not applicable", "It is not inherited."},
-      {"Unknown", "How it is inherited is not known."},
+       N_("Multifactorial: several genes together with other factors play a part; it does not "
+          "follow a simple pattern in families.")},
+      {"Semi-dominant", N_("Semi-dominant: one changed copy causes signs; two copies cause more severe ones.")},
+      {"Y-linked", N_("Y-linked: the gene is on the Y chromosome, so it passes from father to son.")},
+      {"Oligogenic", N_("Oligogenic: changes in a few genes together are needed.")},
+      {"Not applicable", N_("It is not inherited.")},
+      {"Unknown", N_("How it is inherited is not known.")},
       {"No data available", ""},
       {"Not yet documented", ""},
   };
-  return Lookup(kInheritance, inheritance, inheritance);
+  return Tr(Lookup(kInheritance, inheritance, inheritance));
 }
 
 FrequencyClass PlainFrequency(const std::string& f) {
-  if (f.rfind("Obligate", 0) == 0) return {0, "Always (in every person with it)"};
-  if (f.rfind("Very frequent", 0) == 0) return {1, "Almost always (80 to 99 in 100 people)"};
-  if (f.rfind("Frequent", 0) == 0) return {2, "Often (30 to 79 in 100 people)"};
-  if (f.rfind("Occasional", 0) == 0) return {3, "Sometimes (5 to 29 in 100 people)"};
-  if (f.rfind("Very rare", 0) == 0) return {4, "Rarely (1 to 4 in 100 people)"};
-  if (f.rfind("Excluded", 0) == 0) return {5, "Never (its absence helps tell this condition apart)"};
-  return {6, f.empty() ? "How often is not known" : f};
+  if (f.rfind("Obligate", 0) == 0) return {0, Tr("Always (in every person with it)")};
+  if (f.rfind("Very frequent", 0) == 0) return {1, Tr("Almost always (80 to 99 in 100 people)")};
+  if (f.rfind("Frequent", 0) == 0) return {2, Tr("Often (30 to 79 in 100 people)")};
+  if (f.rfind("Occasional", 0) == 0) return {3, Tr("Sometimes (5 to 29 in 100 people)")};
+  if (f.rfind("Very rare", 0) == 0) return {4, Tr("Rarely (1 to 4 in 100 people)")};
+  if (f.rfind("Excluded", 0) == 0) return {5, Tr("Never (its absence helps tell this condition apart)")};
+  return {6, f.empty() ? Tr("How often is not known") : f};
+}
+
+std::string EntryTypeWords(const std::string& entry_type) {
+  // Orphanet's entry types (its nomenclature's fixed list).
+  static const std::map<std::string, std::string> kTypes = {
+      {"Disease", N_("Disease")},
+      {"Malformation syndrome", N_("Malformation syndrome")},
+      {"Clinical syndrome", N_("Clinical syndrome")},
+      {"Morphological anomaly", N_("Morphological anomaly")},
+      {"Biological anomaly", N_("Biological anomaly")},
+      {"Particular clinical situation in a disease or syndrome", N_("Particular clinical situation in a disease or syndrome")},
+      {"Clinical group", N_("Clinical group")},
+      {"Etiological subtype", N_("Etiological subtype")},
+      {"Clinical subtype", N_("Clinical subtype")},
+      {"Histopathological subtype", N_("Histopathological subtype")},
+      {"Category", N_("Category")},
+  };
+  auto it = kTypes.find(entry_type);
+  return it == kTypes.end() ? entry_type : Tr(it->second);
 }
 
 std::vector<SourceLink> PlainSources(const std::string& source) {
@@ -128,7 +192,7 @@ std::vector<SourceLink> PlainSources(const std::string& source) {
     links.push_back({"PMID " + id, "https://pubmed.ncbi.nlm.nih.gov/" + id + "/"});
   }
   if (source.find("ORPHANET") != std::string::npos) links.push_back({"Orphanet", ""});
-  if (source.find("[EXPERT]") != std::string::npos) links.push_back({"Expert opinion", ""});
+  if (source.find("[EXPERT]") != std::string::npos) links.push_back({Tr("Expert opinion"), ""});
   if (links.empty()) links.push_back({source, ""});
   return links;
 }

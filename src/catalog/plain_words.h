@@ -1,6 +1,7 @@
 // Plain words for Orphanet's classes: how rare, when it starts, how it is inherited,
-// how often a feature occurs. Each function returns text a worried parent can read;
-// an unknown class is passed through as Orphanet wrote it, never guessed at.
+// how often a feature occurs. Each function returns text a worried parent can read, in
+// the current language (platform/i18n.h), as whole sentences from the catalogue; an
+// unknown class is passed through as Orphanet wrote it, never guessed at.
 #pragma once
 
 #include <string>
@@ -17,12 +18,15 @@ std::string PlainPrevalenceClass(const std::string& prevalence_class);
 // Returns "" for records that say nothing (unknown class, no data).
 std::string PlainPrevalence(const Prevalence& prevalence);
 
-// "Infancy" -> "in infancy (the first 2 years)"; "Adult" -> "in adulthood" …
+// "Infancy" -> "It usually starts in infancy (the first two years)." …
 std::string PlainOnset(const std::string& onset);
 
 // "Autosomal recessive" -> a sentence explaining what that means for a family;
 // "Not applicable" -> "It is not inherited."
 std::string PlainInheritance(const std::string& inheritance);
+
+// Orphanet's entry type in words: "Malformation syndrome"; an unknown one unchanged.
+std::string EntryTypeWords(const std::string& entry_type);
 
 // Phenotype frequency classes, most frequent first.
 struct FrequencyClass {

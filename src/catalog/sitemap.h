@@ -1,7 +1,8 @@
 // /robots.txt and the sitemaps: /sitemap.xml lists the home page and every condition page
 // while there are at most kUrlsPerSitemap of them; past that it becomes a sitemap index
 // of /sitemaps/{n}.xml files of kUrlsPerSitemap URLs each (the protocol's limit is
-// 50,000). URLs are absolute, built from the configured public URL.
+// 50,000). URLs are absolute, built from the configured public URL. Each language has
+// its own: /es/sitemap.xml lists the Spanish addresses; robots.txt names them all.
 #pragma once
 
 #include <string>

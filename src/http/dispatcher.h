@@ -1,5 +1,9 @@
-// Dispatcher: from a parsed HTTP message to a Response, through the router, the page
-// cache and the worker pool.
+// Dispatcher: from a parsed HTTP message to a Response, through the language prefix
+// ("/es/…" sets request.language and is stripped before routing; an unknown two-letter
+// prefix is a 404), the router, the page cache (keyed by address, language and the
+// language offered to the browser) and the worker pool. Handlers run in their request's
+// language (platform/i18n.h), and the links of what they return keep its prefix
+// (http/language_links.h).
 //
 // Thread-safe; Handle() is a coroutine awaited by each connection. Handlers marked
 // runs_inline run on the I/O thread; every other handler runs on the worker pool, so a
@@ -54,6 +58,8 @@ class Dispatcher {
   const ErrorRenderer& errors() const { return errors_; }
 
  private:
+  // The error page for request, in its language.
+  Response Error(const Request& request, unsigned status, const std::string& message) const;
   Response Invoke(const Route& route, const Request& request) const;
   Response InvokeWithHooks(const Route& route, Request& request) const;
 

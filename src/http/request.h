@@ -32,6 +32,14 @@ struct Request {
   guard::Viewer viewer;             // who asks; anonymous unless a session resolved
   std::string csrf_token;           // the token forms on this page must send back
   std::string remote_address;       // the peer's IP, for rate limits; never logged
+  // The interface language, from the address ("/es/…" is Spanish; no prefix, English).
+  // `path` and `target` above are without the prefix; handlers ask for text through
+  // platform/i18n.h, which the dispatcher sets to this language while they run.
+  std::string language = "en";
+  std::string language_prefix;      // "/es", or "" for English
+  // A supported language the browser prefers (Accept-Language) over this page's, or "":
+  // the page offers it in one line. Part of the page cache's key.
+  std::string offered_language;
 
   std::string_view Header(beast_http::field field) const;
   std::string_view Header(std::string_view name) const;

@@ -27,11 +27,12 @@
 
 #include "map/map_store.h"
 #include "platform/gazetteer.h"
+#include "platform/i18n.h"
 
 namespace diseasemaps::map {
 
 inline constexpr int kDemoBatch = 20000;
-inline constexpr const char* kDemoBanner = "Demo data: the members shown are synthetic";
+inline constexpr const char* kDemoBanner = i18n::N_("Demo data: the members shown are synthetic");
 
 class DemoGenerator {
  public:

@@ -1,11 +1,14 @@
 // The community map's pages (see map_pages.h): view models for map.mustache.
 #include "map/map_pages.h"
 
+#include <map>
+
 #include <nlohmann/json.hpp>
 
 #include "catalog/condition_page.h"
 #include "map/map_store.h"
 #include "pages/error_pages.h"
+#include "platform/i18n.h"
 #include "platform/templates.h"
 
 namespace diseasemaps::map {
@@ -21,6 +24,7 @@ struct RoleStyle {
   const char* shape;
   const char* path;
 };
+// The shape's name is the legend's words for screen readers ("shown as a circle").
 constexpr RoleStyle kStyles[kRoleCount] = {
     {"#0072B2", "circle", "M10 1.5a8.5 8.5 0 1 0 0.01 0Z"},
     {"#D55E00", "square", "M2.5 2.5h15v15h-15Z"},
@@ -33,6 +37,7 @@ constexpr RoleStyle kStyles[kRoleCount] = {
 // Names and words come from the API's own table (map_store.h, map_service.h), so the
 // filters send what the API parses and the legend says what the totals say.
 std::vector<MapRole> MakeRoles() {
+  i18n::ScopedLanguage english{std::string(i18n::kDefaultLanguage)};  // made once: the API's words
   std::vector<MapRole> roles;
   for (int i = 0; i < kRoleCount; ++i) {
     const Role role = static_cast<Role>(i);
@@ -46,14 +51,30 @@ std::string Capitalised(std::string text) {
   return text;
 }
 
+std::string ShapeWords(const std::string& shape) {
+  using i18n::N_;
+  static const std::map<std::string, const char*> kWords = {
+      {"circle", N_("shown as a circle")},   {"square", N_("shown as a square")},
+      {"triangle", N_("shown as a triangle")}, {"diamond", N_("shown as a diamond")},
+      {"star", N_("shown as a star")},       {"hexagon", N_("shown as a hexagon")},
+  };
+  auto it = kWords.find(shape);
+  return it == kWords.end() ? shape : i18n::Tr(it->second);
+}
+
+// The legend and filters; labels in the request's language (MapRoles() keeps English,
+// made once per process).
 json RolesView() {
   json roles = json::array();
-  for (const MapRole& r : MapRoles()) {
+  for (int i = 0; i < kRoleCount; ++i) {
+    const MapRole& r = MapRoles()[i];
+    const std::string label = RoleLabel(static_cast<Role>(i));
     roles.push_back({{"name", r.name},
-                     {"label", r.label},
-                     {"heading", Capitalised(r.label)},
+                     {"label", label},
+                     {"heading", Capitalised(label)},
                      {"colour", r.colour},
                      {"shape", r.shape},
+                     {"shape_words", ShapeWords(r.shape)},
                      {"path", r.path}});
   }
   return roles;
@@ -64,12 +85,11 @@ http::Response Render(const json& condition, MapService* service) {
   const bool one = !condition.is_null();
   const std::string name = one ? condition["name"].get<std::string>() : "";
   json page = {
-      {"title", one ? "Community map: " + name : std::string("Community map")},
-      {"heading", one ? "Community map: " + name : std::string("Community map")},
-      {"description", one ? "Where the members of the " + name +
-                                " community live, by city or country, and how to contact them."
-                          : std::string("Where DiseaseMaps members live, by city or country, "
-                                        "and how to contact them.")},
+      {"title", one ? i18n::Tr("Community map: {name}", {{"name", name}}) : i18n::Tr("Community map")},
+      {"heading", one ? i18n::Tr("Community map: {name}", {{"name", name}}) : i18n::Tr("Community map")},
+      {"description", one ? i18n::Tr("Where the members of the {name} community live, by city or country, and how "
+                                     "to contact them.", {{"name", name}})
+                          : i18n::Tr("Where DiseaseMaps members live, by city or country, and how to contact them.")},
       {"canonical", one ? condition["url"].get<std::string>() + "/map" : std::string("/map")},
       {"condition", condition},
       {"roles", RolesView()},
@@ -84,8 +104,8 @@ http::Response Render(const json& condition, MapService* service) {
 
 http::Response NotFound(const http::Request& request) {
   return pages::ErrorPage(&request, 404,
-                          "We have no condition at this address, so there is no map of its community. "
-                          "Try searching for it by name, by a symptom or by a code such as ORPHA:1183.");
+                          i18n::Tr("We have no condition at this address, so there is no map of its community. "
+                                   "Try searching for it by name, by a symptom or by a code such as ORPHA:1183."));
 }
 
 }  // namespace

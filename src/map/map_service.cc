@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "map/demo_data.h"
+#include "platform/i18n.h"
 #include "platform/site_banner.h"
 #include "platform/text.h"
 #include "profiles/profile.h"
@@ -47,7 +48,7 @@ std::string TotalsSummary(const RoleCounts& totals) {
   std::map<profiles::MemberRole, long long> counts;
   for (int r = 0; r < kRoleCount; ++r) counts[static_cast<profiles::MemberRole>(r)] = totals[r];
   const std::string sentence = profiles::MembersSentence(counts);
-  return sentence.empty() ? "No members yet" : sentence;
+  return sentence.empty() ? i18n::Tr("No members yet") : sentence;
 }
 
 PlaceKey CountryKey(std::string_view code) {

@@ -8,6 +8,7 @@
 #include "app/limits.h"
 #include "pages/access.h"
 #include "pages/error_pages.h"
+#include "platform/i18n.h"
 #include "platform/templates.h"
 #include "platform/text.h"
 
@@ -16,23 +17,24 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kSuspended = "This account is suspended, so it cannot send or read messages.";
-constexpr const char* kUnavailable = "Messages are unavailable right now. Please try again in a moment.";
-constexpr const char* kNoConversation =
-    "We have no conversation at this address that you can see. It may have been left or never existed.";
+constexpr const char* kSuspended = i18n::N_("This account is suspended, so it cannot send or read messages.");
+constexpr const char* kUnavailable = i18n::N_("Messages are unavailable right now. Please try again in a moment.");
+constexpr const char* kNoConversation = i18n::N_(
+    "We have no conversation at this address that you can see. It may have been left or never existed.");
 
-http::Response Unavailable(const http::Request& request) { return pages::ErrorPage(&request, 503, kUnavailable); }
+http::Response Unavailable(const http::Request& request) { return pages::ErrorPage(&request, 503, i18n::Tr(kUnavailable)); }
 
 http::Response Throttled(const http::Request& request, const Sent& sent, int per_day) {
   if (sent.outcome == Sent::Outcome::kTooManyConversations) {
     return pages::TooManyRequests(request, sent.retry_after,
-                   "New accounts can start at most " + std::to_string(per_day) +
-                       " conversations a day, to keep members safe from unwanted messages. Nothing was sent."
-                       " Replies in your existing conversations are not limited this way.");
+                   i18n::Tr("New accounts can start at most {limit} conversations a day, to keep members safe from "
+                            "unwanted messages. Nothing was sent. Replies in your existing conversations are not "
+                            "limited this way.",
+                            {{"limit", std::to_string(per_day)}}));
   }
   return pages::TooManyRequests(request, sent.retry_after,
-                 "You have sent " + std::to_string(limits::kMessagesPerHour) +
-                     " messages in the last hour, the most we allow. Nothing was sent.");
+                 i18n::Tr("You have sent {limit} messages in the last hour, the most we allow. Nothing was sent.",
+                          {{"limit", std::to_string(limits::kMessagesPerHour)}}));
 }
 
 // Where a block or unblock goes back to: a member's page, a conversation or the list
@@ -54,8 +56,8 @@ void MessagePages::AddHeaderFields(const guard::Viewer& viewer, json& layout) {
   auto unread = store_.UnreadCount(*viewer.user_id);
   const long long n = unread.ok() ? *unread : 0;
   layout["messages_link"] = true;
-  layout["messages_unread"] = n > 0 ? json(std::to_string(n)) : json(nullptr);
-  layout["messages_label"] = "Messages, " + std::to_string(n) + (n == 1 ? " unread conversation" : " unread conversations");
+  layout["messages_unread"] = n > 0 ? json(i18n::FormatNumber(i18n::CurrentLanguage(), n)) : json(nullptr);
+  layout["messages_label"] = i18n::Plural("Messages, {count} unread conversation", "Messages, {count} unread conversations", n);
   layout["can_moderate"] = guard::Can(viewer, guard::Action::kModerateReports);
 }
 
@@ -85,7 +87,7 @@ http::Response MessagePages::ComposePage(const http::Request& request, const Cou
   // A conversation with them already open: the form says so, and sending adds to it.
   const auto found = store_.OpenConversationWith(*request.viewer.user_id, to.user_id);
   const long long open = found.ok() ? *found : 0;  // unknown: the form works without the note
-  json view = {{"title", "Write to " + to.display_name},
+  json view = {{"title", i18n::Tr("Write to {name}", {{"name", to.display_name}})},
                {"noindex", true},
                {"form_csrf", request.csrf_token},
                {"to_id", std::to_string(to.user_id)},
@@ -93,7 +95,7 @@ http::Response MessagePages::ComposePage(const http::Request& request, const Cou
                {"existing_href", open == 0 ? json(nullptr) : json("/messages/" + std::to_string(open))},
                {"body", form.body},
                {"error", form.error.empty() ? json(nullptr) : json(form.error)},
-               {"limit", GroupedNumber(kMaxMessageCharacters)},
+               {"limit", i18n::FormatNumber(i18n::CurrentLanguage(), kMaxMessageCharacters)},
                {"max_length", kMaxMessageCharacters}};
   return http::Response::Html(Templates::RenderPage("message_new", view), status).NoStore();
 }
@@ -149,8 +151,8 @@ http::Response MessagePages::Inbox(const http::Request& request) {
                {"noindex", true},
                {"conversations", conversations},
                {"has_conversations", !list->empty()},
-               {"notice", done == "left"     ? json("You left the conversation.")
-                          : done == "unread" ? json("The conversation is marked as unread.")
+               {"notice", done == "left"     ? json(i18n::Tr("You left the conversation."))
+                          : done == "unread" ? json(i18n::Tr("The conversation is marked as unread."))
                                              : json(nullptr)}};
   return http::Response::Html(Templates::RenderPage("message_inbox", view)).NoStore();
 }
@@ -161,7 +163,7 @@ http::Response MessagePages::ThreadPage(const http::Request& request, long long 
   // Only a plain visit reads the thread: a form sent back with an error changes nothing.
   auto thread = store_.OpenThread(id, me, /*mark_read=*/status == 200);
   if (!thread.ok()) {
-    return thread.status().code() == Status::Code::kNotFound ? pages::ErrorPage(&request, 404, kNoConversation)
+    return thread.status().code() == Status::Code::kNotFound ? pages::ErrorPage(&request, 404, i18n::Tr(kNoConversation))
                                                              : Unavailable(request);
   }
   const Counterpart& other = thread->other;
@@ -183,13 +185,14 @@ http::Response MessagePages::ThreadPage(const http::Request& request, long long 
   const bool can_reply = guard::CanReply(request.viewer, true, thread->other_left, other.Target());
   std::string cannot_reply;
   if (!can_reply) {
-    if (thread->other_left) cannot_reply = other.display_name + " left the conversation, so you cannot reply here.";
-    else if (other.i_blocked) cannot_reply = "You blocked " + other.display_name + ". Unblock them to write here.";
-    else cannot_reply = other.display_name + " is not accepting messages from you, so you cannot reply here.";
+    const i18n::Args name = {{"name", other.display_name}};
+    if (thread->other_left) cannot_reply = i18n::Tr("{name} left the conversation, so you cannot reply here.", name);
+    else if (other.i_blocked) cannot_reply = i18n::Tr("You blocked {name}. Unblock them to write here.", name);
+    else cannot_reply = i18n::Tr("{name} is not accepting messages from you, so you cannot reply here.", name);
   }
   const std::string done = request.Query("done").value_or("");
   const std::string here = "/messages/" + std::to_string(id);
-  json view = {{"title", "Conversation with " + other.display_name},
+  json view = {{"title", i18n::Tr("Conversation with {name}", {{"name", other.display_name}})},
                {"noindex", true},
                {"form_csrf", request.csrf_token},
                {"thread_id", std::to_string(id)},
@@ -205,11 +208,11 @@ http::Response MessagePages::ThreadPage(const http::Request& request, long long 
                {"i_blocked", other.i_blocked},
                {"body", form.body},
                {"error", form.error.empty() ? json(nullptr) : json(form.error)},
-               {"limit", GroupedNumber(kMaxMessageCharacters)},
+               {"limit", i18n::FormatNumber(i18n::CurrentLanguage(), kMaxMessageCharacters)},
                {"max_length", kMaxMessageCharacters},
-               {"notice", done == "reported"    ? json("Thank you. Moderators will look at the message you reported.")
-                          : done == "blocked"   ? json(other.display_name + " is blocked.")
-                          : done == "unblocked" ? json(other.display_name + " is no longer blocked.")
+               {"notice", done == "reported"    ? json(i18n::Tr("Thank you. Moderators will look at the message you reported."))
+                          : done == "blocked"   ? json(i18n::Tr("{name} is blocked.", {{"name", other.display_name}}))
+                          : done == "unblocked" ? json(i18n::Tr("{name} is no longer blocked.", {{"name", other.display_name}}))
                                                 : json(nullptr)}};
   return http::Response::Html(Templates::RenderPage("message_thread", view), status).NoStore();
 }
@@ -217,14 +220,14 @@ http::Response MessagePages::ThreadPage(const http::Request& request, long long 
 http::Response MessagePages::Thread(const http::Request& request) {
   if (auto refused = pages::RequireAllowed(request, guard::Action::kUseMessages, kSuspended)) return *refused;
   const auto id = ParsePositiveInteger(request.Param("id"));
-  if (!id) return pages::ErrorPage(&request, 404, kNoConversation);
+  if (!id) return pages::ErrorPage(&request, 404, i18n::Tr(kNoConversation));
   return ThreadPage(request, *id, {}, 200);
 }
 
 http::Response MessagePages::Reply(const http::Request& request) {
   if (auto refused = pages::RequireAllowed(request, guard::Action::kUseMessages, kSuspended)) return *refused;
   const auto id = ParsePositiveInteger(request.Param("id"));
-  if (!id) return pages::ErrorPage(&request, 404, kNoConversation);
+  if (!id) return pages::ErrorPage(&request, 404, i18n::Tr(kNoConversation));
   const std::string typed = request.FormField("body");
   const BodyCheck check = CheckMessageBody(typed);
   if (!check.ok()) return ThreadPage(request, *id, {typed, check.error, 0, "", ""}, 422);
@@ -234,7 +237,7 @@ http::Response MessagePages::Reply(const http::Request& request) {
     return guard::CanReply(request.viewer, true, anyone_left, other.Target());
   });
   if (!sent.ok()) {
-    return sent.status().code() == Status::Code::kNotFound ? pages::ErrorPage(&request, 404, kNoConversation)
+    return sent.status().code() == Status::Code::kNotFound ? pages::ErrorPage(&request, 404, i18n::Tr(kNoConversation))
                                                            : Unavailable(request);
   }
   if (sent->outcome == Sent::Outcome::kRefused) return Refused(request);
@@ -246,9 +249,9 @@ http::Response MessagePages::Reply(const http::Request& request) {
 http::Response MessagePages::MarkUnread(const http::Request& request) {
   if (auto refused = pages::RequireAllowed(request, guard::Action::kUseMessages, kSuspended)) return *refused;
   const auto id = ParsePositiveInteger(request.Param("id"));
-  if (!id) return pages::ErrorPage(&request, 404, kNoConversation);
+  if (!id) return pages::ErrorPage(&request, 404, i18n::Tr(kNoConversation));
   Status s = store_.MarkUnread(*id, *request.viewer.user_id);
-  if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, kNoConversation);
+  if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, i18n::Tr(kNoConversation));
   if (!s.ok()) return Unavailable(request);
   return http::Response::Redirect("/messages?done=unread", 303);
 }
@@ -256,9 +259,9 @@ http::Response MessagePages::MarkUnread(const http::Request& request) {
 http::Response MessagePages::Leave(const http::Request& request) {
   if (auto refused = pages::RequireAllowed(request, guard::Action::kUseMessages, kSuspended)) return *refused;
   const auto id = ParsePositiveInteger(request.Param("id"));
-  if (!id) return pages::ErrorPage(&request, 404, kNoConversation);
+  if (!id) return pages::ErrorPage(&request, 404, i18n::Tr(kNoConversation));
   Status s = store_.Leave(*id, *request.viewer.user_id, pages::NowSeconds());
-  if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, kNoConversation);
+  if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, i18n::Tr(kNoConversation));
   if (!s.ok()) return Unavailable(request);
   return http::Response::Redirect("/messages?done=left", 303);
 }
@@ -266,16 +269,16 @@ http::Response MessagePages::Leave(const http::Request& request) {
 http::Response MessagePages::Report(const http::Request& request) {
   if (auto refused = pages::RequireAllowed(request, guard::Action::kUseMessages, kSuspended)) return *refused;
   const auto id = ParsePositiveInteger(request.Param("id"));
-  if (!id) return pages::ErrorPage(&request, 404, kNoConversation);
+  if (!id) return pages::ErrorPage(&request, 404, i18n::Tr(kNoConversation));
   const auto message = ParsePositiveInteger(request.FormField("message"));
-  if (!message) return pages::ErrorPage(&request, 400, "Choose the message to report, from its own form.");
+  if (!message) return pages::ErrorPage(&request, 400, i18n::Tr("Choose the message to report, from its own form."));
   const std::string typed = request.FormField("reason");
   const BodyCheck check = CheckReportReason(typed);
   if (!check.ok()) return ThreadPage(request, *id, {"", "", *message, typed, check.error}, 422);
   auto report = store_.AddReport(*id, *message, *request.viewer.user_id, check.body, pages::NowSeconds());
   if (!report.ok()) {
     return report.status().code() == Status::Code::kNotFound
-               ? pages::ErrorPage(&request, 404, "There is no message of the other member with this number here.")
+               ? pages::ErrorPage(&request, 404, i18n::Tr("There is no message of the other member with this number here."))
                : Unavailable(request);
   }
   return http::Response::Redirect("/messages/" + std::to_string(*id) + "?done=reported", 303);
@@ -285,11 +288,11 @@ http::Response MessagePages::Block(const http::Request& request) {
   if (auto refused = pages::RequireAllowed(request, guard::Action::kUseMessages, kSuspended)) return *refused;
   const auto id = ParsePositiveInteger(request.Param("id"));
   if (!id || *id == *request.viewer.user_id) {
-    return pages::ErrorPage(&request, 404, "There is no other member with this number to block.");
+    return pages::ErrorPage(&request, 404, i18n::Tr("There is no other member with this number to block."));
   }
   Status s = store_.Block(*request.viewer.user_id, *id, pages::NowSeconds());
   if (s.code() == Status::Code::kNotFound) {
-    return pages::ErrorPage(&request, 404, "There is no other member with this number to block.");
+    return pages::ErrorPage(&request, 404, i18n::Tr("There is no other member with this number to block."));
   }
   if (!s.ok()) return Unavailable(request);
   return http::Response::Redirect(BackTo(request.FormField("back"), *id) + "?done=blocked", 303);
@@ -298,7 +301,7 @@ http::Response MessagePages::Block(const http::Request& request) {
 http::Response MessagePages::Unblock(const http::Request& request) {
   if (auto refused = pages::RequireAllowed(request, guard::Action::kUseMessages, kSuspended)) return *refused;
   const auto id = ParsePositiveInteger(request.Param("id"));
-  if (!id) return pages::ErrorPage(&request, 404, "There is no member with this number to unblock.");
+  if (!id) return pages::ErrorPage(&request, 404, i18n::Tr("There is no member with this number to unblock."));
   if (Status s = store_.Unblock(*request.viewer.user_id, *id); !s.ok()) return Unavailable(request);
   return http::Response::Redirect(BackTo(request.FormField("back"), *id) + "?done=unblocked", 303);
 }
@@ -311,12 +314,12 @@ http::Response MessagePages::Blocked(const http::Request& request) {
   for (const BlockedMember& b : *list) {
     members.push_back({{"id", std::to_string(b.user_id)}, {"name", b.display_name}, {"since", IsoDate(b.since)}});
   }
-  json view = {{"title", "Members you blocked"},
+  json view = {{"title", i18n::Tr("Members you blocked")},
                {"noindex", true},
                {"form_csrf", request.csrf_token},
                {"members", members},
                {"has_members", !list->empty()},
-               {"notice", request.Query("done").value_or("") == "unblocked" ? json("The member is no longer blocked.")
+               {"notice", request.Query("done").value_or("") == "unblocked" ? json(i18n::Tr("The member is no longer blocked."))
                                                                              : json(nullptr)}};
   return http::Response::Html(Templates::RenderPage("message_blocked", view)).NoStore();
 }

@@ -4,32 +4,41 @@
 #include <algorithm>
 
 #include "app/limits.h"
+#include "platform/i18n.h"
 #include "platform/text.h"
 
 namespace diseasemaps::messages {
 namespace {
 
-BodyCheck CheckText(const std::string& text, std::size_t limit, bool required, const std::string& empty,
-                    const std::string& what) {
+constexpr const char* kReasonUnreadable = i18n::N_(
+    "This reason holds characters we cannot read (control characters or broken text). Please retype it.");
+constexpr const char* kReasonTooLong = i18n::N_("Please keep this to {limit} characters (it has {count}).");
+
+// The messages are whole sentences for each kind of text (a message, or a reason or
+// note), so that each language can say them its own way.
+struct TextMessages {
+  const char* empty;       // required and blank
+  const char* unreadable;  // control characters or broken UTF-8
+  const char* too_long;    // with {limit} and {count}
+};
+
+BodyCheck CheckText(const std::string& text, std::size_t limit, bool required, const TextMessages& says) {
   BodyCheck check;
   const std::string clean = UnixLineBreaks(text);
   const auto count = CountCharacters(clean);
   if (!count) {
-    check.error = "This " + what +
-                  " holds characters we cannot read (control characters or broken text). Please retype it.";
+    check.error = i18n::Tr(says.unreadable);
     return check;
   }
   if (required && TrimWhitespace(clean).empty()) {
-    check.error = empty;
+    check.error = i18n::Tr(says.empty);
     return check;
   }
   if (*count > limit) {
     check.too_long = true;
-    check.error = what == "message"
-                      ? "Messages can be at most " + GroupedNumber(static_cast<long long>(limit)) +
-                            " characters (this one has " + GroupedNumber(static_cast<long long>(*count)) + ")."
-                      : "Please keep this to " + GroupedNumber(static_cast<long long>(limit)) +
-                            " characters (it has " + GroupedNumber(static_cast<long long>(*count)) + ").";
+    const std::string& language = i18n::CurrentLanguage();
+    check.error = i18n::Tr(says.too_long, {{"limit", i18n::FormatNumber(language, static_cast<long long>(limit))},
+                                           {"count", i18n::FormatNumber(language, static_cast<long long>(*count))}});
     return check;
   }
   check.body = required || !TrimWhitespace(clean).empty() ? clean : "";
@@ -39,16 +48,24 @@ BodyCheck CheckText(const std::string& text, std::size_t limit, bool required, c
 }  // namespace
 
 BodyCheck CheckMessageBody(const std::string& text) {
-  return CheckText(text, kMaxMessageCharacters, true, "Write your message before sending it.", "message");
+  return CheckText(text, kMaxMessageCharacters, true,
+                   {i18n::N_("Write your message before sending it."),
+                    i18n::N_("This message holds characters we cannot read (control characters or broken text). "
+                             "Please retype it."),
+                    i18n::N_("Messages can be at most {limit} characters (this one has {count}).")});
 }
 
 BodyCheck CheckReportReason(const std::string& text) {
   return CheckText(text, kMaxReportReasonCharacters, true,
-                   "Please say why you are reporting this message, so moderators can act on it.", "reason");
+                   {i18n::N_("Please say why you are reporting this message, so moderators can act on it."),
+                    kReasonUnreadable, kReasonTooLong});
 }
 
 BodyCheck CheckModeratorNote(const std::string& text) {
-  return CheckText(text, kMaxModeratorNoteCharacters, false, "", "note");
+  return CheckText(text, kMaxModeratorNoteCharacters, false,
+                   {"", i18n::N_("This note holds characters we cannot read (control characters or broken text). "
+                                 "Please retype it."),
+                    kReasonTooLong});
 }
 
 std::string Excerpt(const std::string& body, std::size_t max_characters) {

@@ -110,7 +110,7 @@ long long InsertMessage(soci::session& sql, long long conversation_id, long long
 // conversation within the hour, have left it, or their account is closed.
 void Notify(soci::session& sql, const SendContext& ctx, long long conversation_id, long long recipient_id) {
   soci::row row;
-  sql << "SELECT m.last_notified_at, m.left_at, u.email, u.status, u.deleted_at"
+  sql << "SELECT m.last_notified_at, m.left_at, u.email, u.status, u.deleted_at, u.language"
          " FROM conversation_members m JOIN users u ON u.id = m.user_id"
          " WHERE m.conversation_id = :c AND m.user_id = :u",
       soci::use(conversation_id, "c"), soci::use(recipient_id, "u"), soci::into(row);
@@ -121,7 +121,7 @@ void Notify(soci::session& sql, const SendContext& ctx, long long conversation_i
   const std::string email = RowText(row, 2);
   if (left || email.empty() || RowText(row, 3) != "active" || row.get_indicator(4) != soci::i_null) return;
   if (!ShouldNotify(last, ctx.now)) return;
-  mail::EnqueueIn(sql, NewMessageMail(email, recipient_id, ctx.sender_name, ctx.public_url, conversation_id),
+  mail::EnqueueIn(sql, NewMessageMail(email, recipient_id, RowText(row, 5), ctx.sender_name, ctx.public_url, conversation_id),
                   ctx.now);
   sql << "UPDATE conversation_members SET last_notified_at = :t WHERE conversation_id = :c AND user_id = :u",
       soci::use(ctx.now, "t"), soci::use(conversation_id, "c"), soci::use(recipient_id, "u");

@@ -129,6 +129,7 @@ struct ReportSubject {
   std::string author_name;
   std::string author_email;  // only to address the warning
   std::set<guard::Role> author_roles;  // site roles, for guard::CanSuspendReportedAuthor
+  std::string author_language;  // the warning is written in it
 };
 
 class MessageStore {

@@ -94,12 +94,12 @@ Status MessageStore::HandleReport(long long report_id, ReportAction action, long
                                   const std::function<Status(soci::session&, const ReportSubject&)>& effect) {
   return db_.InTransaction([&](soci::session& sql) -> Status {
     soci::row row;
-    sql << "SELECT r.status, m.author_id, u.display_name, u.email, r.message_id FROM message_reports r"
+    sql << "SELECT r.status, m.author_id, u.display_name, u.email, r.message_id, u.language FROM message_reports r"
            " JOIN messages m ON m.id = r.message_id JOIN users u ON u.id = m.author_id WHERE r.id = :r",
         soci::use(report_id, "r"), soci::into(row);
     if (!sql.got_data()) return Status::NotFound("no such report");
     if (RowText(row, 0) != "open") return Status::Conflict("This report was handled already.");
-    ReportSubject subject{RowInteger(row, 1), RowText(row, 2), RowText(row, 3), {}};
+    ReportSubject subject{RowInteger(row, 1), RowText(row, 2), RowText(row, 3), {}, RowText(row, 5)};
     subject.author_roles = accounts::RolesIn(sql, subject.author_id);
     const std::string status = ReportStatusAfter(action);
     // Still open when written: on PostgreSQL two moderators can both have read "open"; the

@@ -11,6 +11,7 @@
 #include "messages/message_pages.h"
 #include "pages/access.h"
 #include "pages/error_pages.h"
+#include "platform/i18n.h"
 #include "platform/templates.h"
 #include "platform/text.h"
 
@@ -19,7 +20,9 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kModeratorsOnly = "Only moderators and administrators can see reported messages.";
+constexpr const char* kModeratorsOnly = i18n::N_("Only moderators and administrators can see reported messages.");
+constexpr const char* kUnavailable = i18n::N_("Reports are unavailable right now. Please try again in a moment.");
+constexpr const char* kNoReport = i18n::N_("There is no report with this number.");
 constexpr int kOpenShown = 100;
 constexpr int kHandledShown = 20;
 
@@ -46,7 +49,7 @@ http::Response MessagePages::ReportsPage(const http::Request& request, long long
   auto open = store_.OpenReports(kOpenShown);
   auto handled = store_.HandledReports(kHandledShown);
   if (!open.ok() || !handled.ok()) {
-    return pages::ErrorPage(&request, 503, "Reports are unavailable right now. Please try again in a moment.");
+    return pages::ErrorPage(&request, 503, i18n::Tr(kUnavailable));
   }
   json open_view = json::array();
   for (const messages::Report& r : *open) {
@@ -59,16 +62,16 @@ http::Response MessagePages::ReportsPage(const http::Request& request, long long
   json handled_view = json::array();
   for (const messages::Report& r : *handled) handled_view.push_back(ReportView(r));
   const std::string done = request.Query("done").value_or("");
-  json view = {{"title", "Reported messages"},
+  json view = {{"title", i18n::Tr("Reported messages")},
                {"noindex", true},
                {"form_csrf", request.csrf_token},
                {"open", open_view},
                {"has_open", !open->empty()},
                {"handled", handled_view},
                {"has_handled", !handled->empty()},
-               {"notice", done == "dismissed"   ? json("The report was dismissed.")
-                          : done == "warned"    ? json("The author was warned by e-mail.")
-                          : done == "suspended" ? json("The author's account was suspended.")
+               {"notice", done == "dismissed"   ? json(i18n::Tr("The report was dismissed."))
+                          : done == "warned"    ? json(i18n::Tr("The author was warned by e-mail."))
+                          : done == "suspended" ? json(i18n::Tr("The author's account was suspended."))
                                                 : json(nullptr)}};
   return http::Response::Html(Templates::RenderPage("admin_reports", view), status).NoStore();
 }
@@ -85,15 +88,15 @@ http::Response MessagePages::HandleReport(const http::Request& request) {
     return *refused;
   }
   const auto id = ParsePositiveInteger(request.Param("id"));
-  if (!id) return pages::ErrorPage(&request, 404, "There is no report with this number.");
+  if (!id) return pages::ErrorPage(&request, 404, i18n::Tr(kNoReport));
   const auto action = ParseReportAction(request.FormField("action"));
-  if (!action) return pages::ErrorPage(&request, 400, "Choose to dismiss the report, warn the author or suspend them.");
+  if (!action) return pages::ErrorPage(&request, 400, i18n::Tr("Choose to dismiss the report, warn the author or suspend them."));
   const std::string typed = request.FormField("note");
   const BodyCheck note = CheckModeratorNote(typed);
   if (!note.ok()) return ReportsPage(request, *id, typed, note.error, 422);
   if (*action == ReportAction::kSuspend && note.body.empty()) {
     return ReportsPage(request, *id, typed,
-                       "Say why you suspend this account: the reason is kept with the account and in the audit log.",
+                       i18n::Tr("Say why you suspend this account: the reason is kept with the account and in the audit log."),
                        422);
   }
   const long long moderator = *request.viewer.user_id;
@@ -103,18 +106,19 @@ http::Response MessagePages::HandleReport(const http::Request& request) {
       *id, *action, moderator, note.body, now, [&](soci::session& sql, const ReportSubject& author) -> Status {
         if (!guard::CanHandleReportOn(request.viewer, author.author_id)) {
           return Status::FailedPrecondition(
-              "Nobody handles a report on their own message. Nothing was changed; another moderator or an "
-              "administrator will.");
+              i18n::Tr("Nobody handles a report on their own message. Nothing was changed; another moderator or an "
+                       "administrator will."));
         }
         if (*action == ReportAction::kWarn && !author.author_email.empty()) {
-          mail::EnqueueIn(sql, WarningMail(author.author_email, author.author_id, settings_.public_url, note.body),
+          mail::EnqueueIn(sql, WarningMail(author.author_email, author.author_id, author.author_language, settings_.public_url,
+                                           note.body),
                           now);
         }
         if (*action == ReportAction::kSuspend) {
           if (!guard::CanSuspendReportedAuthor(request.viewer, author.author_roles)) {
             return Status::FailedPrecondition(
-                "Only an administrator may suspend a moderator or an administrator. Nothing was changed; dismiss "
-                "or warn instead, or ask an administrator.");
+                i18n::Tr("Only an administrator may suspend a moderator or an administrator. Nothing was changed; "
+                         "dismiss or warn instead, or ask an administrator."));
           }
           Status done = accounts::SuspendIn(sql, author.author_id, "Reported message: " + note.body, moderator);
           if (!done.ok() && done.code() != Status::Code::kNotFound) return done;
@@ -122,12 +126,12 @@ http::Response MessagePages::HandleReport(const http::Request& request) {
         }
         return Status::Ok();
       });
-  if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, "There is no report with this number.");
+  if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, i18n::Tr(kNoReport));
   if (s.code() == Status::Code::kConflict) {
-    return pages::ErrorPage(&request, 409, "This report was handled already, by another moderator perhaps.");
+    return pages::ErrorPage(&request, 409, i18n::Tr("This report was handled already, by another moderator perhaps."));
   }
   if (s.code() == Status::Code::kFailedPrecondition) return pages::ErrorPage(&request, 403, s.message());  // the guard's no
-  if (!s.ok()) return pages::ErrorPage(&request, 503, "Reports are unavailable right now. Please try again in a moment.");
+  if (!s.ok()) return pages::ErrorPage(&request, 503, i18n::Tr(kUnavailable));
   if (suspended) accounts::Notify(settings_.member_changed, *suspended);
   return http::Response::Redirect("/admin/reports?done=" + ReportStatusAfter(*action), 303);
 }

@@ -6,6 +6,7 @@
 #include "http/cookies.h"
 #include "http/url.h"
 #include "pages/error_pages.h"
+#include "platform/i18n.h"
 
 namespace diseasemaps::pages {
 
@@ -19,7 +20,7 @@ std::optional<http::Response> RequireAllowed(const http::Request& request, guard
     if (had_session) location += "&expired=1";
     return http::Response::Redirect(location, 303);
   }
-  if (!guard::Can(request.viewer, action)) return ErrorPage(&request, 403, refusal);
+  if (!guard::Can(request.viewer, action)) return ErrorPage(&request, 403, i18n::Tr(refusal));
   return std::nullopt;
 }
 
@@ -31,7 +32,8 @@ long long NowSeconds() {
 
 std::string WaitInWords(long long seconds) {
   const long long minutes = (std::max(seconds, 1LL) + 59) / 60;
-  return minutes >= 120 ? std::to_string((minutes + 59) / 60) + " hours" : std::to_string(minutes) + " minute(s)";
+  return minutes >= 120 ? i18n::Plural("{count} hour", "{count} hours", (minutes + 59) / 60)
+                        : i18n::Plural("{count} minute", "{count} minutes", minutes);
 }
 
 namespace {
@@ -44,18 +46,17 @@ http::Response WithRetryAfter(http::Response response, long long wait) {
 }  // namespace
 
 http::Response TooManyAttempts(const http::Request& request, long long retry_after_seconds,
-                               const std::string& what) {
+                               const char* sentence) {
   const long long wait = std::max(retry_after_seconds, 1LL);
-  return WithRetryAfter(ErrorPage(&request, 429,
-                                  "Too many " + what + " from here in a short time. For everyone's safety, please wait " +
-                                      WaitInWords(wait) + " and try again."),
-                        wait);
+  return WithRetryAfter(ErrorPage(&request, 429, i18n::Tr(sentence, {{"wait", WaitInWords(wait)}})), wait);
 }
 
 http::Response TooManyRequests(const http::Request& request, long long retry_after_seconds,
                                const std::string& reason) {
   const long long wait = std::max(retry_after_seconds, 1LL);
-  return WithRetryAfter(ErrorPage(&request, 429, reason + " You can try again in " + WaitInWords(wait) + "."), wait);
+  return WithRetryAfter(
+      ErrorPage(&request, 429, i18n::Tr("{reason} You can try again in {wait}.", {{"reason", reason}, {"wait", WaitInWords(wait)}})),
+      wait);
 }
 
 }  // namespace diseasemaps::pages

@@ -19,13 +19,15 @@ std::optional<http::Response> RequireAllowed(const http::Request& request, guard
 // Seconds since the epoch.
 long long NowSeconds();
 
-// A 429 page (or JSON) with Retry-After, saying how long to wait.
+// A 429 page (or JSON) with Retry-After. `sentence` is a whole message marked with
+// i18n::N_, saying what was too many, with {wait} where the wait goes.
 http::Response TooManyAttempts(const http::Request& request, long long retry_after_seconds,
-                               const std::string& what);
-// A 429 page (or JSON) with Retry-After: `reason`, then when to try again.
+                               const char* sentence);
+// A 429 page (or JSON) with Retry-After: `reason` (already in the request's language),
+// then when to try again.
 http::Response TooManyRequests(const http::Request& request, long long retry_after_seconds,
                                const std::string& reason);
-// A wait in words, rounded up: "1 minute(s)", "45 minute(s)", "3 hours".
+// A wait in words in the current language, rounded up: "1 minute", "45 minutes", "3 hours".
 std::string WaitInWords(long long seconds);
 
 }  // namespace diseasemaps::pages

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "platform/i18n.h"
+
 namespace diseasemaps::pages {
 namespace {
 
@@ -20,8 +22,9 @@ Result<long long> ParsePageNumber(const std::optional<std::string>& value) {
   const char* end = begin + value->size();
   auto [ptr, ec] = std::from_chars(begin, end, page);
   if (ec != std::errc() || ptr != end || page < 1 || page > kMaxPage) {
-    return Status::InvalidArgument("The page number must be a whole number from 1 to " +
-                                   std::to_string(kMaxPage) + ".");
+    return Status::InvalidArgument(
+        i18n::Tr("The page number must be a whole number from 1 to {max}.",
+                 {{"max", i18n::FormatNumber(i18n::CurrentLanguage(), kMaxPage)}}));
   }
   return page;
 }
@@ -29,8 +32,8 @@ Result<long long> ParsePageNumber(const std::optional<std::string>& value) {
 nlohmann::json Paging::ToView(const std::string& base_path) const {
   const long long count = page_count();
   return {
-      {"page", page_},
-      {"page_count", count},
+      {"page", i18n::FormatNumber(i18n::CurrentLanguage(), page_)},
+      {"page_count", i18n::FormatNumber(i18n::CurrentLanguage(), count)},
       {"show", count > 1 || page_ > 1},
       {"has_previous", page_ > 1},
       {"previous_href", PageHref(base_path, std::min(page_ - 1, count))},

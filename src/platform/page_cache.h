@@ -1,4 +1,5 @@
-// PageCache: rendered pages for anonymous visitors, kept in memory by request target.
+// PageCache: rendered pages for anonymous visitors, kept in memory by a key the
+// dispatcher makes from the request target and its language (http/dispatcher.cc).
 //
 // Thread-safe. A page is stored with the cache generation it was rendered under;
 // Invalidate() starts a new generation, so a page rendered before a write can never be
@@ -27,12 +28,12 @@ class PageCache {
 
   std::uint64_t generation() const { return generation_.load(); }
 
-  // The cached response for target, or null.
-  std::shared_ptr<const http::Response> Find(const std::string& target) const;
+  // The cached response for key, or null.
+  std::shared_ptr<const http::Response> Find(const std::string& key) const;
 
   // Stores response (adding a strong ETag) unless the cache moved past generation.
   // Returns the stored page, or null when it was not stored.
-  std::shared_ptr<const http::Response> Store(const std::string& target,
+  std::shared_ptr<const http::Response> Store(const std::string& key,
                                               http::Response response,
                                               std::uint64_t generation);
 

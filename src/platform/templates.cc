@@ -8,6 +8,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "platform/embedded_files.h"
+#include "platform/i18n.h"
 #include "platform/json_text.h"
 #include "platform/site_banner.h"
 
@@ -62,6 +63,81 @@ mustache::data ToData(const nlohmann::json& value) {
   }
 }
 
+// {{#t}}Signed in as {name}{{/t}}: the section's text, whitespace collapsed (as
+// scripts/i18n/extract-templates.mjs collapses it), translated into the current
+// language; each {name} then becomes {{name}} (or {{{name}}} in a plain-text e-mail),
+// which kainjow renders from the view in the section's own context.
+std::string TranslateSection(const std::string& text, bool plain_text) {
+  std::string msgid;
+  msgid.reserve(text.size());
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space) {
+      if (!msgid.empty() && msgid.back() != ' ') msgid += ' ';
+    } else {
+      msgid += c;
+    }
+  }
+  if (!msgid.empty() && msgid.back() == ' ') msgid.pop_back();
+  const std::string translated = i18n::Translate(i18n::CurrentLanguage(), msgid);
+  const char* open = plain_text ? "{{{" : "{{";
+  const char* close = plain_text ? "}}}" : "}}";
+  std::string out;
+  out.reserve(translated.size() + 16);
+  for (char c : translated) {
+    if (c == '{') {
+      out += open;
+    } else if (c == '}') {
+      out += close;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// The view with the `t` section; e-mails (mail_*.mustache) are plain text, not HTML.
+mustache::data ViewData(std::string_view name, const nlohmann::json& view) {
+  mustache::data data = ToData(view);
+  const bool plain_text = name.starts_with("mail_");
+  if (data.is_object()) {
+    data.set("t", mustache::lambda{[plain_text](const std::string& text) { return TranslateSection(text, plain_text); }});
+  }
+  return data;
+}
+
+// The layout's language fields: <html lang>, the switcher and the hreflang alternates
+// (every language, this page's address in each), and the one-line offer of the
+// language the browser prefers, written in that language. A page may name the address
+// to offer instead of the request's (`language_address`: error pages leave out the
+// query, which may be what went wrong).
+void AddLanguageFields(nlohmann::json& layout) {
+  i18n::Context context = i18n::Current();
+  layout["lang"] = context.language;
+  if (auto given = layout.find("language_address"); given != layout.end() && given->is_string()) {
+    context.address = given->get<std::string>();
+  }
+  if (context.address.empty()) return;
+  nlohmann::json languages = nlohmann::json::array();
+  for (const auto& language : i18n::Languages()) {
+    languages.push_back({{"code", language.code},
+                         {"name", language.native_name},
+                         {"href", i18n::PrefixPath(language.code, context.address)},
+                         {"current", language.code == context.language}});
+  }
+  layout["languages"] = languages;
+  layout["has_languages"] = true;
+  layout["x_default_href"] = context.address;
+  if (!context.offered.empty()) {
+    layout["language_offer"] = {
+        {"lang", context.offered},
+        {"href", i18n::PrefixPath(context.offered, context.address)},
+        // TRANSLATORS: offered to readers whose browser prefers YOUR language: name your
+        // language here, not English ("Ver esta página en español").
+        {"text", i18n::Translate(context.offered, i18n::N_("View this page in English"))}};
+  }
+}
+
 }  // namespace
 
 Status Templates::CheckAll() {
@@ -76,7 +152,7 @@ Status Templates::CheckAll() {
 }
 
 std::string Templates::Render(std::string_view name, const nlohmann::json& view) {
-  return Compiled(name).render(ToData(view));
+  return Compiled(name).render(ViewData(name, view));
 }
 
 namespace {
@@ -114,7 +190,8 @@ std::string Templates::RenderPage(std::string_view name, const nlohmann::json& p
   for (const auto& [key, value] : layout_context.items()) {
     if (!layout.contains(key)) layout[key] = value;
   }
-  if (auto banner = site_banner.load(); !banner->empty()) layout["site_banner"] = *banner;
+  if (auto banner = site_banner.load(); !banner->empty()) layout["site_banner"] = i18n::Tr(*banner);
+  AddLanguageFields(layout);
   layout["content"] = Render(name, page);
   return Render("layout", layout);
 }

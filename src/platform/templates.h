@@ -1,6 +1,12 @@
 // Templates: the mustache templates compiled into the binary (web/templates/*.mustache),
 // rendered from a JSON view model.
 //
+// Text to translate is written {{#t}}Signed in as {name}{{/t}}: the section is looked up
+// in the current language's catalogue (platform/i18n.h) and its {placeholders} filled
+// from the view, escaped (e-mails, mail_*.mustache, are plain text and never escaped).
+// The layout gets the page's language fields: <html lang>, the language switcher,
+// hreflang alternates and the offer of the browser's preferred language.
+//
 // Thread-safe: kainjow's render() is not const, so each thread compiles its own copy of
 // a template on first use. Every value is HTML-escaped unless the template uses triple
 // braces, which our templates do only for HTML the server itself rendered (`content`).

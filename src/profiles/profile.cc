@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "platform/i18n.h"
 #include "platform/text.h"
 
 namespace diseasemaps::profiles {
@@ -28,15 +29,16 @@ std::string MemberRoleName(MemberRole role) {
 }
 
 std::string MemberRoleLabel(MemberRole role) {
+  // TRANSLATORS: member roles; docs/GLOSSARY.md gives the words to use.
   switch (role) {
-    case MemberRole::kAffected: return "Affected";
-    case MemberRole::kFamily: return "Family & friends";
-    case MemberRole::kAdviser: return "Adviser";
-    case MemberRole::kResearcher: return "Researcher";
-    case MemberRole::kProfessional: return "Healthcare professional";
-    case MemberRole::kOrganisation: return "Organisation";
+    case MemberRole::kAffected: return i18n::Tr("Affected");
+    case MemberRole::kFamily: return i18n::Tr("Family & friends");
+    case MemberRole::kAdviser: return i18n::Tr("Adviser");
+    case MemberRole::kResearcher: return i18n::Tr("Researcher");
+    case MemberRole::kProfessional: return i18n::Tr("Healthcare professional");
+    case MemberRole::kOrganisation: return i18n::Tr("Organisation");
   }
-  return "Affected";
+  return i18n::Tr("Affected");
 }
 
 std::string MemberRoleWord(MemberRole role) {
@@ -44,6 +46,25 @@ std::string MemberRoleWord(MemberRole role) {
   word[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])));
   return word;
 }
+
+namespace {
+
+// "36 affected", "2 family & friends": each role counted in words of its own, so each
+// language can agree the role with the number.
+std::string RoleCount(MemberRole role, long long n) {
+  switch (role) {
+    case MemberRole::kAffected: return i18n::Plural("{count} affected", "{count} affected", n);
+    case MemberRole::kFamily: return i18n::Plural("{count} family & friends", "{count} family & friends", n);
+    case MemberRole::kAdviser: return i18n::Plural("{count} adviser", "{count} advisers", n);
+    case MemberRole::kResearcher: return i18n::Plural("{count} researcher", "{count} researchers", n);
+    case MemberRole::kProfessional:
+      return i18n::Plural("{count} healthcare professional", "{count} healthcare professionals", n);
+    case MemberRole::kOrganisation: return i18n::Plural("{count} organisation", "{count} organisations", n);
+  }
+  return "";
+}
+
+}  // namespace
 
 std::string MembersSentence(const std::map<MemberRole, long long>& counts) {
   long long total = 0;
@@ -53,10 +74,10 @@ std::string MembersSentence(const std::map<MemberRole, long long>& counts) {
     if (it == counts.end() || it->second == 0) continue;
     total += it->second;
     if (!parts.empty()) parts += ", ";
-    parts += GroupedNumber(it->second) + " " + MemberRoleWord(role);
+    parts += RoleCount(role, it->second);
   }
   if (total == 0) return "";
-  return GroupedNumber(total) + (total == 1 ? " member: " : " members: ") + parts;
+  return i18n::Plural("{count} member: {roles}", "{count} members: {roles}", total, {{"roles", parts}});
 }
 
 bool IsVerifiable(MemberRole role) {

@@ -1,6 +1,7 @@
 #include "profiles/profile_pages.h"
 
 #include "catalog/condition_page.h"
+#include "platform/i18n.h"
 #include "http/url.h"
 #include "pages/error_pages.h"
 #include "platform/json_text.h"
@@ -13,7 +14,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kUnavailable = "Profiles are unavailable right now. Please try again in a moment.";
+constexpr const char* kUnavailable = i18n::N_("Profiles are unavailable right now. Please try again in a moment.");
 constexpr const char* kNoProfile =
     "We have no member profile at this address that you can see. Some members show their profile to "
     "signed-in members only.";
@@ -21,7 +22,7 @@ constexpr const char* kNoProfile =
 std::optional<http::Response> RefuseUnlessSignedIn(const http::Request& request, const std::string& back) {
   if (!request.viewer.signed_in()) return http::Response::Redirect("/login?next=" + http::PercentEncode(back), 303);
   if (!guard::Can(request.viewer, guard::Action::kJoinCommunities)) {
-    return pages::ErrorPage(&request, 403, "This account is suspended, so it cannot change profiles or communities.");
+    return pages::ErrorPage(&request, 403, i18n::Tr("This account is suspended, so it cannot change profiles or communities."));
   }
   return std::nullopt;
 }
@@ -49,7 +50,7 @@ http::Response ProfilePages::Form(const http::Request& request, const ProfileFor
                                   const std::map<std::string, std::string>& errors,
                                   const std::vector<CityChoice>& choices, unsigned status) {
   json view = ProfileFormView(form, errors, choices, gazetteer_);
-  view["title"] = "Your profile";
+  view["title"] = i18n::Tr("Your profile");
   view["noindex"] = true;
   view["form_csrf"] = request.csrf_token;
   view["saved"] = request.Query("done").value_or("") == "saved" && errors.empty();
@@ -61,7 +62,7 @@ http::Response ProfilePages::Form(const http::Request& request, const ProfileFor
 http::Response ProfilePages::EditForm(const http::Request& request) {
   if (auto refused = RefuseUnlessSignedIn(request, "/account/profile")) return *refused;
   auto profile = store_.Find(*request.viewer.user_id);
-  if (!profile.ok()) return pages::ErrorPage(&request, 503, kUnavailable);
+  if (!profile.ok()) return pages::ErrorPage(&request, 503, i18n::Tr(kUnavailable));
   return Form(request, FormFromProfile(*profile, gazetteer_), {}, {}, 200);
 }
 
@@ -83,7 +84,7 @@ http::Response ProfilePages::SaveProfile(const http::Request& request) {
   ProfileCheck check = CheckProfile(form, gazetteer_);
   if (!check.change) return Form(request, form, check.errors, check.city_choices, 422);
   if (Status s = store_.Save(*request.viewer.user_id, *check.change); !s.ok()) {
-    return pages::ErrorPage(&request, 503, kUnavailable);
+    return pages::ErrorPage(&request, 503, i18n::Tr(kUnavailable));
   }
   Invalidate();
   accounts::Notify(member_changed_, *request.viewer.user_id);
@@ -104,7 +105,7 @@ http::Response ProfilePages::MemberPage(const http::Request& request) {
   auto profile = store_.Find(*id);
   if (!profile.ok()) {
     return profile.status().code() == Status::Code::kNotFound ? pages::ErrorPage(&request, 404, kNoProfile)
-                                                              : pages::ErrorPage(&request, 503, kUnavailable);
+                                                              : pages::ErrorPage(&request, 503, i18n::Tr(kUnavailable));
   }
   if (!guard::CanSeeProfile(request.viewer, profile->Facts())) {
     return pages::ErrorPage(&request, 404, kNoProfile);
@@ -144,8 +145,8 @@ Result<json> ProfilePages::CommunityBox(const catalog::Condition& condition, con
   json box = CommunityBoxView(input, request.viewer, gazetteer_);
   box["csrf_token"] = request.csrf_token;
   const std::string done = request.viewer.signed_in() ? request.Query("community").value_or("") : "";
-  if (done == "joined") box["notice"] = "You joined this community.";
-  if (done == "left") box["notice"] = "You left this community.";
+  if (done == "joined") box["notice"] = i18n::Tr("You joined this community.");
+  if (done == "left") box["notice"] = i18n::Tr("You left this community.");
   return box;
 }
 
@@ -156,8 +157,8 @@ http::Response ProfilePages::Membership(const http::Request& request) {
   auto condition = slug.empty() ? Result<catalog::Condition>(Status::NotFound("")) : conditions_.FindBySlug(slug);
   if (!condition.ok()) {
     return condition.status().code() == Status::Code::kNotFound
-               ? pages::ErrorPage(&request, 404, "We have no condition at this address.")
-               : pages::ErrorPage(&request, 503, kUnavailable);
+               ? pages::ErrorPage(&request, 404, i18n::Tr("We have no condition at this address."))
+               : pages::ErrorPage(&request, 503, i18n::Tr(kUnavailable));
   }
   const http::QueryParams fields = FormOf(request);
   const std::string action = Value(fields, "action");
@@ -165,19 +166,19 @@ http::Response ProfilePages::Membership(const http::Request& request) {
   if (action == "leave") {
     Status s = store_.Leave(me, condition->orphacode);
     if (s.code() == Status::Code::kNotFound) {
-      return pages::ErrorPage(&request, 409, "You are not a member of this community, so there is nothing to leave.");
+      return pages::ErrorPage(&request, 409, i18n::Tr("You are not a member of this community, so there is nothing to leave."));
     }
-    if (!s.ok()) return pages::ErrorPage(&request, 503, kUnavailable);
+    if (!s.ok()) return pages::ErrorPage(&request, 503, i18n::Tr(kUnavailable));
     Invalidate();
     accounts::Notify(member_changed_, me);
     return http::Response::Redirect(page + "?community=left#community-title", 303);
   }
-  if (action != "join") return pages::ErrorPage(&request, 400, "Choose to join or to leave the community.");
+  if (action != "join") return pages::ErrorPage(&request, 400, i18n::Tr("Choose to join or to leave the community."));
   const std::string role_name = Value(fields, "role");
   const auto role = ParseMemberRole(role_name);
   if (!role) {
-    const std::string message = role_name.empty() ? "Please choose your role in this community."
-                                                  : "Please choose one of the roles in the list.";
+    const std::string message = role_name.empty() ? i18n::Tr("Please choose your role in this community.")
+                                                  : i18n::Tr("Please choose one of the roles in the list.");
     const std::string kept = role_name.size() <= 40 ? role_name : "";
     return catalog::ConditionPage(
         conditions_, db_, request,
@@ -185,8 +186,8 @@ http::Response ProfilePages::Membership(const http::Request& request) {
   }
   if (Status s = store_.Join(me, condition->orphacode, *role); !s.ok()) {
     return s.code() == Status::Code::kNotFound
-               ? pages::ErrorPage(&request, 404, "This condition is obsolete: its community is closed.")
-               : pages::ErrorPage(&request, 503, kUnavailable);
+               ? pages::ErrorPage(&request, 404, i18n::Tr("This condition is obsolete: its community is closed."))
+               : pages::ErrorPage(&request, 503, i18n::Tr(kUnavailable));
   }
   Invalidate();
   accounts::Notify(member_changed_, me);
@@ -195,7 +196,7 @@ http::Response ProfilePages::Membership(const http::Request& request) {
 
 http::Response ProfilePages::Places(const http::Request& request) {
   const std::string query(TrimWhitespace(request.Query("q").value_or("")));
-  if (query.empty()) return pages::ErrorPage(&request, 400, "Type the first letters of a city in q.");
+  if (query.empty()) return pages::ErrorPage(&request, 400, i18n::Tr("Type the first letters of a city in q."));
   if (query.size() > kMaxPlaceQuery || !CountCharacters(query)) {
     return pages::ErrorPage(&request, 400, "q is too long or unreadable: type the first letters of a city.");
   }

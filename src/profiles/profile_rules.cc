@@ -1,14 +1,18 @@
 #include "profiles/profile_rules.h"
 
 #include "platform/text.h"
+#include "platform/i18n.h"
 
 namespace diseasemaps::profiles {
 namespace {
 
-constexpr const char* kUnreadable = "This has characters we cannot read. Please type it again.";
+constexpr const char* kUnreadable = i18n::N_("This has characters we cannot read. Please type it again.");
 
 std::string TooLong(std::size_t limit, std::size_t have) {
-  return "Please keep this to " + std::to_string(limit) + " characters (it has " + std::to_string(have) + ").";
+  const std::string& language = i18n::CurrentLanguage();
+  return i18n::Tr("Please keep this to {limit} characters (it has {count}).",
+                  {{"limit", i18n::FormatNumber(language, static_cast<long long>(limit))},
+                   {"count", i18n::FormatNumber(language, static_cast<long long>(have))}});
 }
 
 // Stores text after a length check; sets errors[field] and returns false otherwise.
@@ -16,11 +20,11 @@ bool CheckText(const std::string& field, const std::string& text, std::size_t li
                std::map<std::string, std::string>& errors) {
   const auto count = CountCharacters(text);
   if (!count) {
-    errors[field] = kUnreadable;
+    errors[field] = i18n::Tr(kUnreadable);
     return false;
   }
   if (required && TrimWhitespace(text).empty()) {
-    errors[field] = "Please choose a name to show others. A pseudonym is fine.";
+    errors[field] = i18n::Tr("Please choose a name to show others. A pseudonym is fine.");
     return false;
   }
   if (*count > limit) {
@@ -39,16 +43,16 @@ std::optional<std::string> NormaliseLanguages(const std::string& text, std::stri
     const std::string name(TrimWhitespace(piece));
     if (name.empty()) continue;
     if (name.find('\n') != std::string::npos || name.find('\t') != std::string::npos) {
-      message = "Separate languages with commas, on one line.";
+      message = i18n::Tr("Separate languages with commas, on one line.");
       return std::nullopt;
     }
     const std::size_t length = CountCharacters(name).value_or(0);
     if (length > kMaxLanguageName) {
-      message = "A language name is at most " + std::to_string(kMaxLanguageName) + " characters.";
+      message = i18n::Tr("A language name is at most {limit} characters.", {{"limit", std::to_string(kMaxLanguageName)}});
       return std::nullopt;
     }
     if (++count > kMaxLanguages) {
-      message = "Please list at most " + std::to_string(kMaxLanguages) + " languages.";
+      message = i18n::Tr("Please list at most {limit} languages.", {{"limit", std::to_string(kMaxLanguages)}});
       return std::nullopt;
     }
     if (!out.empty()) out += ", ";
@@ -76,21 +80,21 @@ void CheckLocation(const ProfileForm& form, const Gazetteer& gazetteer, ProfileC
   if (!form.country.empty()) {
     country = gazetteer.FindCountry(form.country);
     if (!country) {
-      check.errors["country"] = "Please choose a country from the list.";
+      check.errors["country"] = i18n::Tr("Please choose a country from the list.");
       return;
     }
   }
   const std::string city_text(TrimWhitespace(form.city));
   if (!city_text.empty()) {
     if (!CountCharacters(city_text) || city_text.size() > kMaxCityText * 4) {
-      check.errors["city"] = "Please type the name of a city.";
+      check.errors["city"] = i18n::Tr("Please type the name of a city.");
       return;
     }
     if (!form.city_id.empty()) {
       const auto id = ParsePositiveInteger(form.city_id);
       const City* city = id ? gazetteer.FindCity(*id) : nullptr;
       if (!city) {
-        check.errors["city"] = "We do not know that city. Please choose one from the list.";
+        check.errors["city"] = i18n::Tr("We do not know that city. Please choose one from the list.");
         return;
       }
       location = CityLocation(*city);
@@ -101,12 +105,14 @@ void CheckLocation(const ProfileForm& form, const Gazetteer& gazetteer, ProfileC
       std::erase_if(found, [&](const City* c) { return c->country_code != country->code; });
     }
     if (found.empty()) {
-      check.errors["city"] = "We know no city called “" + city_text +
-                             "”. Check the spelling, add the region after a comma, or choose just a country.";
+      check.errors["city"] = i18n::Tr(
+          "We know no city called “{city}”. Check the spelling, add the region after a comma, or choose just a "
+          "country.",
+          {{"city", city_text}});
       return;
     }
     if (found.size() > 1) {
-      check.errors["city"] = "Several places are called “" + city_text + "”: which one?";
+      check.errors["city"] = i18n::Tr("Several places are called “{city}”: which one?", {{"city", city_text}});
       for (std::size_t i = 0; i < found.size() && i < kCityChoices; ++i) {
         check.city_choices.push_back({found[i]->id, gazetteer.Label(*found[i])});
       }
@@ -146,7 +152,7 @@ ProfileCheck CheckProfile(const ProfileForm& form, const Gazetteer& gazetteer) {
   if (auto visibility = guard::ParseVisibility(form.visibility)) {
     change.visibility = *visibility;
   } else {
-    check.errors["visibility"] = "Please choose who can see your profile.";
+    check.errors["visibility"] = i18n::Tr("Please choose who can see your profile.");
   }
   change.accepts_contact = form.accepts_contact;
   if (check.errors.empty()) check.change = std::move(change);

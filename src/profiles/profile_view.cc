@@ -2,6 +2,7 @@
 
 #include "platform/templates.h"
 #include "platform/text.h"
+#include "platform/i18n.h"
 
 namespace diseasemaps::profiles {
 namespace {
@@ -52,11 +53,11 @@ json ProfileFormView(const ProfileForm& form, const std::map<std::string, std::s
   }
   json visibility = json::array();
   const std::pair<const char*, const char*> choices[] = {
-      {"public", "Everyone, including visitors who are not signed in"},
-      {"members", "Signed-in members only"},
-      {"hidden", "Nobody: keep me out of lists and the map"}};
+      {"public", i18n::N_("Everyone, including visitors who are not signed in")},
+      {"members", i18n::N_("Signed-in members only")},
+      {"hidden", i18n::N_("Nobody: keep me out of lists and the map")}};
   for (const auto& [value, label] : choices) {
-    visibility.push_back({{"value", value}, {"label", label}, {"checked", form.visibility == value}});
+    visibility.push_back({{"value", value}, {"label", i18n::Tr(label)}, {"checked", form.visibility == value}});
   }
   json choice_list = json::array();
   for (const CityChoice& c : city_choices) {
@@ -106,12 +107,12 @@ json ProfilePageView(const Profile& profile, const guard::Viewer& viewer, const 
                {"verified", profile.ShowsVerifiedBadge()},
                {"verified_as", verified_as},
                {"own", own},
-               {"visibility_note", own ? "Who can see this page: " + std::string(
-                                             profile.visibility == guard::Visibility::kPublic ? "everyone"
-                                             : profile.visibility == guard::Visibility::kMembers
-                                                 ? "signed-in members"
-                                                 : "only you (and the site's administrators)")
-                                       : ""},
+               {"visibility_note", !own ? ""
+                                   : profile.visibility == guard::Visibility::kPublic
+                                       ? i18n::Tr("Who can see this page: everyone")
+                                   : profile.visibility == guard::Visibility::kMembers
+                                       ? i18n::Tr("Who can see this page: signed-in members")
+                                       : i18n::Tr("Who can see this page: only you (and the site's administrators)")},
                {"can_contact", guard::CanContact(viewer, profile.Facts())},
                {"accepts_contact", profile.accepts_contact}};
   return view;

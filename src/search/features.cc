@@ -3,16 +3,16 @@
 #include <algorithm>
 #include <unordered_set>
 
-#include "search/normalize.h"
+#include "search/stemming.h"
 
 namespace diseasemaps::search {
 namespace {
 
-std::vector<std::string> ContentStems(const std::string& text) {
+std::vector<std::string> ContentStems(const std::string& text, Lang lang) {
   std::vector<std::string> stems;
   for (const std::string& w : Words(text)) {
     if (IsStopword(w)) continue;
-    std::string s = Stem(w);
+    std::string s = StemIn(w, lang);
     if (std::find(stems.begin(), stems.end(), s) == stems.end()) stems.push_back(std::move(s));
   }
   return stems;
@@ -36,8 +36,14 @@ void FeatureIndex::Add(const SearchRecord& record) {
     if (weight > 0) conditions_by_hpo_[f.hpo_id].emplace_back(record.id, weight);
     for (const std::string* text : {&f.term, &f.lay_label}) {
       if (text->empty()) continue;
-      labels_.push_back({f.hpo_id, *text, ContentStems(*text)});
+      labels_.push_back({f.hpo_id, *text, ContentStems(*text, kEnglish)});
     }
+  }
+}
+
+void FeatureIndex::AddTranslations(const std::vector<PhenotypeLabel>& labels) {
+  for (const PhenotypeLabel& l : labels) {
+    if (conditions_by_hpo_.count(l.hpo_id)) labels_.push_back({l.hpo_id, l.text, ContentStems(l.text, l.lang)});
   }
 }
 

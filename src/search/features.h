@@ -1,5 +1,6 @@
 // Plain-language symptom search: which phenotype features (HPO terms, by their medical
-// label or their lay label, "Unsteady walk") a query names, and which conditions include
+// label or their lay label, "Unsteady walk", or their translations, "Marcha inestable")
+// a query names, and which conditions include
 // them, ranked by how many of the features they have and how frequent each is.
 //
 // Built once from the catalogue, then only read: concurrent calls are safe. This ranks;
@@ -35,11 +36,14 @@ struct FeatureHit {
 class FeatureIndex {
  public:
   void Add(const SearchRecord& record);
+  // The translated labels of the features the records added carry (others are ignored),
+  // each stemmed in its language. Call after the last Add(), before Finish().
+  void AddTranslations(const std::vector<PhenotypeLabel>& labels);
   void Finish();
 
-  // The features a query names. `stems` are the query's stemmed content words. A label
-  // matches when all its content words are in the query (labels of three words or more:
-  // all but one).
+  // The features a query names. `stems` are the query's stemmed content words, in every
+  // language (stemming.h QueryStems). A label, in any language, matches when all its
+  // content words are in the query (labels of three words or more: all but one).
   FeatureMatch Match(const std::vector<std::string>& stems) const;
 
   // Conditions with at least one of the features, best first.

@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "platform/text.h"
-#include "search/normalize.h"
+#include "search/stemming.h"
 
 namespace diseasemaps::search {
 namespace {
@@ -14,7 +14,7 @@ struct Piece {
 };
 
 // Splits text at ASCII white space; marks the pieces whose normalised words match.
-std::vector<Piece> Split(std::string_view text, const std::set<std::string>& stems) {
+std::vector<Piece> Split(std::string_view text, const std::set<std::string>& stems, Lang lang) {
   std::vector<Piece> pieces;
   std::size_t i = 0;
   while (i < text.size()) {
@@ -24,7 +24,7 @@ std::vector<Piece> Split(std::string_view text, const std::set<std::string>& ste
     if (i == start) break;
     const std::string_view word = text.substr(start, i - start);
     bool matched = false;
-    for (const std::string& w : Words(word)) matched = matched || stems.count(Stem(w)) > 0;
+    for (const std::string& w : Words(word)) matched = matched || stems.count(StemIn(w, lang)) > 0;
     pieces.push_back({word, matched});
   }
   return pieces;
@@ -32,8 +32,8 @@ std::vector<Piece> Split(std::string_view text, const std::set<std::string>& ste
 
 }  // namespace
 
-std::string Highlight(std::string_view text, const std::set<std::string>& stems, std::size_t max_words) {
-  const std::vector<Piece> pieces = Split(text, stems);
+std::string Highlight(std::string_view text, const std::set<std::string>& stems, std::size_t max_words, Lang lang) {
+  const std::vector<Piece> pieces = Split(text, stems, lang);
   std::size_t first = 0;
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     if (pieces[i].matched) {
@@ -54,10 +54,10 @@ std::string Highlight(std::string_view text, const std::set<std::string>& stems,
   return out;
 }
 
-std::size_t CountStems(std::string_view text, const std::set<std::string>& stems) {
+std::size_t CountStems(std::string_view text, const std::set<std::string>& stems, Lang lang) {
   std::set<std::string> found;
   for (const std::string& w : Words(text)) {
-    std::string s = Stem(w);
+    std::string s = StemIn(w, lang);
     if (stems.count(s)) found.insert(std::move(s));
   }
   return found.size();

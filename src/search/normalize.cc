@@ -1,8 +1,8 @@
 #include "search/normalize.h"
 
+#include <algorithm>
 #include <array>
-
-#include <xapian.h>
+#include <iterator>
 
 #include "platform/text.h"
 
@@ -58,7 +58,6 @@ std::string_view Fold(char32_t cp, std::string& scratch) {
     default: break;
   }
   if (cp >= 0x300 && cp <= 0x36F) return "\x01";  // combining accent: dropped, joins
-  if (cp == 0x2019 || cp == 0x2018 || cp == 0x2BC) return "\x01";  // apostrophes join
   if (cp < 0xC0 || (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
       cp == 0xFFFD || cp == 0xFEFF || (cp >= 0xFE00 && cp <= 0xFE0F)) {
     return {};  // punctuation, symbols, spaces, invalid bytes
@@ -68,31 +67,63 @@ std::string_view Fold(char32_t cp, std::string& scratch) {
   return scratch;
 }
 
-}  // namespace
+// Lower case of a Latin letter up to U+017F, accents kept ("É" -> "é"); others unchanged.
+char32_t LowerLatin(char32_t cp) {
+  if (cp >= 'A' && cp <= 'Z') return cp + 32;
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;
+  if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) return cp | 1;
+  if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return (cp & 1) ? cp + 1 : cp;
+  if (cp == 0x178) return 0xFF;
+  return cp;
+}
 
-std::string Normalize(std::string_view text) {
+// Words before an apostrophe that are elided articles and prepositions ("l'", "d'",
+// "dell'"): there the apostrophe separates ("d'Alzheimer" -> "d alzheimer"); elsewhere
+// it joins ("Marfan's" -> "marfans").
+bool IsElision(std::string_view word) {
+  static constexpr std::array<std::string_view, 15> kElided = {
+      "l", "d", "j", "n", "s", "c", "m", "t", "qu", "un", "dell", "all", "nell", "sull", "dall"};
+  return std::find(kElided.begin(), kElided.end(), word) != kElided.end();
+}
+
+// Normalize(text); with `lower`, also the same words lower-cased with their accents
+// kept, separated at exactly the same places.
+std::string Scan(std::string_view text, std::string* lower) {
   std::string out;
   out.reserve(text.size());
   std::string scratch;
   bool pending_space = false;
+  std::size_t word_start = 0;
   for (std::size_t i = 0; i < text.size();) {
     const char32_t cp = NextCodePoint(text, i);
-    std::string_view piece = cp == '\'' ? std::string_view("\x01") : Fold(cp, scratch);
+    const bool apostrophe = cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x2BC;
+    std::string_view piece = apostrophe ? std::string_view("\x01") : Fold(cp, scratch);
+    if (apostrophe && !pending_space && IsElision(std::string_view(out).substr(word_start))) piece = {};
     if (piece == "\x01") continue;  // joins the letters on both sides
     if (piece.empty()) {
       pending_space = !out.empty();
       continue;
     }
-    if (pending_space) out += ' ';
+    if (pending_space) {
+      out += ' ';
+      if (lower) *lower += ' ';
+      word_start = out.size();
+    }
     pending_space = false;
     out += piece;
+    if (lower) {
+      if (cp >= 0xC0 && cp <= 0x17F && piece.size() == 1) {
+        AppendUtf8(*lower, LowerLatin(cp));
+      } else {
+        *lower += piece;
+      }
+    }
   }
   return out;
 }
 
-std::vector<std::string> Words(std::string_view text) {
+std::vector<std::string> SplitWords(const std::string& normalized) {
   std::vector<std::string> words;
-  const std::string normalized = Normalize(text);
   std::size_t start = 0;
   while (start < normalized.size()) {
     std::size_t end = normalized.find(' ', start);
@@ -103,20 +134,35 @@ std::vector<std::string> Words(std::string_view text) {
   return words;
 }
 
-bool IsStopword(std::string_view word) {
-  static constexpr std::array<std::string_view, 24> kStopwords = {
-      "a",  "an", "and", "are", "as",  "at",   "be",   "by",   "for", "from", "in",   "is",
-      "it", "of", "on",  "or",  "the", "that", "this", "to",   "with", "my",  "has", "have"};
-  for (std::string_view stop : kStopwords) {
-    if (stop == word) return true;
+}  // namespace
+
+std::string Normalize(std::string_view text) { return Scan(text, nullptr); }
+
+std::vector<std::string> Words(std::string_view text) { return SplitWords(Normalize(text)); }
+
+std::vector<WordForm> WordForms(std::string_view text) {
+  std::string lower;
+  const std::vector<std::string> folded = SplitWords(Scan(text, &lower));
+  const std::vector<std::string> lowered = SplitWords(lower);
+  std::vector<WordForm> out;
+  out.reserve(folded.size());
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    out.push_back({folded[i], i < lowered.size() ? lowered[i] : folded[i]});
   }
-  return false;
+  return out;
 }
 
-std::string Stem(const std::string& word) {
-  thread_local Xapian::Stem stemmer("english");
-  if (word.empty() || (word[0] >= '0' && word[0] <= '9')) return word;
-  return stemmer(word);
+bool IsStopword(std::string_view word) {
+  // English, then the articles, conjunctions and prepositions of the other languages
+  // that names are written in ("síndrome de …", "maladie des …", "Morbus … mit …").
+  static constexpr std::string_view kStopwords[] = {
+      "a",   "an",   "and", "are",  "as",   "at",  "be",   "by",    "for",   "from", "in",  "is",  "it",
+      "of",  "on",   "or",  "the",  "that", "this", "to",  "with",  "my",    "has",  "have", "de", "del",
+      "la",  "las",  "el",  "los",  "y",    "en",  "con",  "por",   "para",  "un",   "una", "al",  "du",
+      "des", "le",   "les", "et",   "avec", "pour", "par", "une",   "aux",   "au",   "l",   "d",   "der",
+      "die", "das",  "dem", "den",  "und",  "mit", "von",  "bei",   "ein",   "eine", "di",  "della", "delle",
+      "dei", "e",    "il",  "do",   "da",   "dos", "het",  "een"};
+  return std::find(std::begin(kStopwords), std::end(kStopwords), word) != std::end(kStopwords);
 }
 
 std::string DisplayText(std::string_view text) {

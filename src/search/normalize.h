@@ -5,7 +5,8 @@
 // UTF-8 and control characters become separators); the result is lower-case ASCII for
 // Latin scripts (accents folded: "Sjögren" -> "sjogren", "β" -> "beta"), apostrophes
 // join ("Marfan's" -> "marfans"), every other punctuation mark separates, and words are
-// separated by exactly one space with none at the ends.
+// separated by exactly one space with none at the ends. An apostrophe after an elided
+// article or preposition separates instead ("maladie d'Alzheimer" -> "maladie d alzheimer").
 #pragma once
 
 #include <string>
@@ -19,12 +20,19 @@ std::string Normalize(std::string_view text);
 // The words of Normalize(text), in order.
 std::vector<std::string> Words(std::string_view text);
 
-// True for the small English words that carry no meaning in a query ("and", "the", "of").
-bool IsStopword(std::string_view word);
+// A word twice: as Normalize() writes it, and lower-cased with its accents kept, which
+// is what a language's stemmer expects ("inflamación": "inflamacion", "inflamación").
+struct WordForm {
+  std::string folded;
+  std::string lower;
+};
 
-// The English stem of a normalised word ("movements" -> "movement", "marfans" -> "marfan").
-// Thread-safe (one stemmer per thread).
-std::string Stem(const std::string& word);
+// The words of text in both forms, in order; the folded ones are exactly Words(text).
+std::vector<WordForm> WordForms(std::string_view text);
+
+// True for the small words that carry no meaning in a query, in English ("and", "the",
+// "of") and in the other languages of the catalogue ("de", "des", "und", "di").
+bool IsStopword(std::string_view word);
 
 // text as valid UTF-8 for showing back to a person: invalid bytes become U+FFFD, control
 // characters spaces.

@@ -1,25 +1,38 @@
 #include "search/search_index.h"
 
+#include <set>
+
 #include <spdlog/spdlog.h>
 
-#include "search/normalize.h"
+#include "search/stemming.h"
 
 namespace diseasemaps::search {
 namespace {
 
 constexpr std::size_t kMaxTermBytes = 200;  // Xapian's limit is 245
 
-void AddWords(Xapian::Document& doc, const std::string& prefix, const std::string& text, Xapian::termcount wdf = 1) {
-  for (const std::string& word : Words(text)) {
-    if (IsStopword(word) || word.size() > kMaxTermBytes) continue;
-    doc.add_term(prefix + Stem(word), wdf);
+// Adds the stems of text's words (in `lang`) under `prefix`. Terms already added go in
+// again (raising their weight) only when `repeat`: the English text says a word twice
+// when it means it twice; a translation saying the same word again says nothing new.
+void AddWords(Xapian::Document& doc, std::set<std::string>& added, const std::string& prefix, const std::string& text,
+              Lang lang = kEnglish, bool repeat = true) {
+  std::vector<std::string> stems;
+  for (const WordForm& word : WordForms(text)) {
+    if (IsStopword(word.folded) || word.folded.size() > kMaxTermBytes) continue;
+    stems.clear();
+    AddIndexStems(word, lang, stems);
+    for (const std::string& stem : stems) {
+      std::string term = prefix + stem;
+      if (added.insert(term).second || repeat) doc.add_term(term, 1);
+    }
   }
 }
 
 // A whole-value term. Weighted ones (exact names and synonyms) carry a wdf of 1 so that
 // a query can boost them; codes are filters only.
-void AddWhole(Xapian::Document& doc, const std::string& prefix, const std::string& value, bool weighted) {
-  if (value.empty() || value.size() > kMaxTermBytes) return;
+void AddWhole(Xapian::Document& doc, std::set<std::string>& added, const std::string& prefix, const std::string& value,
+              bool weighted) {
+  if (value.empty() || value.size() > kMaxTermBytes || !added.insert(prefix + value).second) return;
   if (weighted) {
     doc.add_term(prefix + value, 1);
   } else {
@@ -31,19 +44,24 @@ void AddWhole(Xapian::Document& doc, const std::string& prefix, const std::strin
 
 Xapian::Document MakeDocument(const SearchRecord& r) {
   Xapian::Document doc;
-  AddWords(doc, kNamePrefix, r.name);
-  AddWhole(doc, kExactNamePrefix, Normalize(r.name), true);
+  std::set<std::string> added;
+  AddWords(doc, added, kNamePrefix, r.name);
+  AddWhole(doc, added, kExactNamePrefix, Normalize(r.name), true);
   for (const std::string& s : r.synonyms) {
-    AddWords(doc, kSynonymPrefix, s);
-    AddWhole(doc, kExactSynonymPrefix, Normalize(s), true);
+    AddWords(doc, added, kSynonymPrefix, s);
+    AddWhole(doc, added, kExactSynonymPrefix, Normalize(s), true);
   }
-  AddWords(doc, kDefinitionPrefix, r.definition);
+  for (const SearchLabel& t : r.translations) {
+    AddWords(doc, added, t.is_name ? kNamePrefix : kSynonymPrefix, t.text, t.lang, /*repeat=*/false);
+    AddWhole(doc, added, t.is_name ? kExactNamePrefix : kExactSynonymPrefix, Normalize(t.text), true);
+  }
+  AddWords(doc, added, kDefinitionPrefix, r.definition);
   for (const SearchFeature& f : r.features) {
-    AddWords(doc, kFeaturePrefix, f.term);
-    AddWords(doc, kFeaturePrefix, f.lay_label);
+    AddWords(doc, added, kFeaturePrefix, f.term);
+    AddWords(doc, added, kFeaturePrefix, f.lay_label);
   }
-  for (const std::string& a : r.answers) AddWords(doc, kAnswerPrefix, a);
-  for (const std::string& code : r.codes) AddWhole(doc, kCodePrefix, code, false);
+  for (const std::string& a : r.answers) AddWords(doc, added, kAnswerPrefix, a);
+  for (const std::string& code : r.codes) AddWhole(doc, added, kCodePrefix, code, false);
   doc.set_data(std::to_string(r.orphacode));
   return doc;
 }

@@ -1,6 +1,8 @@
 // SearchIndex: the Xapian index on disk, derived from the database. One document per
 // active condition (document id = conditions.id) holding stemmed words per field, the
-// exact normalised name and synonyms, and every code key (codes.h).
+// exact normalised name and synonyms, and every code key (codes.h). Names and synonyms
+// in the other languages join the name and synonym fields, each word stemmed in its
+// own language (stemming.h); a query meets them by asking for its words' stems in all.
 //
 // Thread safety: one writer (the updater's thread, or `reindex`) at a time; Search() may
 // be called from any number of threads at once (each borrows its own reader, reopened
@@ -22,7 +24,7 @@
 namespace diseasemaps::search {
 
 // Bump when what a document holds changes: an index of another version is rebuilt.
-inline constexpr int kIndexSchemaVersion = 4;
+inline constexpr int kIndexSchemaVersion = 5;  // 5: names in nine languages
 
 // Term prefixes, one per field, and the boolean terms.
 inline constexpr const char* kNamePrefix = "N";

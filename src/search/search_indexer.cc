@@ -79,6 +79,8 @@ Result<RebuildReport> SearchIndexer::Rebuild() {
   if (!latest.ok()) return latest.status();
   auto all = store_.LoadAll();
   if (!all.ok()) return all.status();
+  auto phenotype_labels = store_.LoadPhenotypeLabels();
+  if (!phenotype_labels.ok()) return phenotype_labels.status();
   RecordMap records;
   std::vector<long long> ids;
   for (SearchRecord& r : *all) {
@@ -91,7 +93,8 @@ Result<RebuildReport> SearchIndexer::Rebuild() {
   }
   if (Status s = writer_->Commit(*latest); !s.ok()) return s;
   records_ = records;
-  service_->Publish(BuildSnapshot(std::move(records)));
+  phenotype_labels_ = std::move(*phenotype_labels);
+  service_->Publish(BuildSnapshot(std::move(records), phenotype_labels_));
   return RebuildReport{ids.size(), SecondsSince(start)};
 }
 
@@ -108,12 +111,15 @@ Status SearchIndexer::Start() {
     std::lock_guard lock(write_mutex_);
     auto all = store_.LoadAll();
     if (!all.ok()) return all.status();
+    auto phenotype_labels = store_.LoadPhenotypeLabels();
+    if (!phenotype_labels.ok()) return phenotype_labels.status();
+    phenotype_labels_ = std::move(*phenotype_labels);
     for (SearchRecord& r : *all) records_.emplace(r.id, std::make_shared<const SearchRecord>(std::move(r)));
   }
   // The index on disk is older than the records just read: catch it up, then publish.
   if (Status s = CatchUp(); !s.ok()) return s;
   std::lock_guard lock(write_mutex_);
-  if (!service_->ready()) service_->Publish(BuildSnapshot(records_));  // a rebuild publishes
+  if (!service_->ready()) service_->Publish(BuildSnapshot(records_, phenotype_labels_));  // a rebuild publishes
   spdlog::info("search: the index at {} is current ({} conditions)", path_.string(), records_.size());
   return Status::Ok();
 }
@@ -162,7 +168,7 @@ Status SearchIndexer::Apply(const std::vector<long long>& ids, long long upto) {
   }
   if (Status s = writer_->Commit(upto); !s.ok()) return s;
   records_ = records;
-  if (service_->ready()) service_->Publish(BuildSnapshot(std::move(records)));
+  if (service_->ready()) service_->Publish(BuildSnapshot(std::move(records), phenotype_labels_));
   spdlog::info("search: updated {} condition(s) in the index", ids.size());
   return Status::Ok();
 }

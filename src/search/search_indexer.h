@@ -62,6 +62,7 @@ class SearchIndexer {
   bool private_copy_;
   std::unique_ptr<SearchService> service_;
   RecordMap records_;
+  std::vector<PhenotypeLabel> phenotype_labels_;  // changed only with a whole-catalogue change
   std::mutex write_mutex_;  // one writer: Start, CatchUp and Rebuild take turns
 
   std::mutex mutex_;

@@ -8,7 +8,7 @@
 #include "platform/text.h"
 #include "search/codes.h"
 #include "search/highlight.h"
-#include "search/normalize.h"
+#include "search/stemming.h"
 
 namespace diseasemaps::search {
 namespace {
@@ -17,6 +17,7 @@ constexpr std::size_t kMaxWords = 16;
 constexpr std::size_t kSnippetWords = 28;
 constexpr std::size_t kFeatureCandidates = 300;  // text hits re-ranked, and consulted for features
 constexpr double kCoverageShare = 0.6;  // of the best index weight, for a label the query covers fully
+constexpr double kOtherLanguageShare = 0.9;  // of that, for a label not in the requested language
 
 // Field weights: a word in the name says more than one in a definition.
 constexpr double kNameWeight = 3.0, kSynonymWeight = 2.2, kFeatureWeight = 1.0, kDefinitionWeight = 0.5,
@@ -26,14 +27,21 @@ Xapian::Query Scaled(const std::string& term, double factor) {
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), factor);
 }
 
-Xapian::Query WordQuery(const std::vector<std::string>& stems, double factor) {
+// One query word: its stems in every language (one group), and its correction's (a
+// second group, weighed a little less). Within a group the stems are synonyms, so a word
+// that two stemmers agree on does not count twice.
+Xapian::Query WordQuery(const std::vector<std::vector<std::string>>& groups) {
   std::vector<Xapian::Query> parts;
-  for (const std::string& stem : stems) {
-    parts.push_back(Scaled(kNamePrefix + stem, kNameWeight * factor));
-    parts.push_back(Scaled(kSynonymPrefix + stem, kSynonymWeight * factor));
-    parts.push_back(Scaled(kFeaturePrefix + stem, kFeatureWeight * factor));
-    parts.push_back(Scaled(kDefinitionPrefix + stem, kDefinitionWeight * factor));
-    parts.push_back(Scaled(kAnswerPrefix + stem, kAnswerWeight * factor));
+  double factor = 1.0;
+  for (const std::vector<std::string>& stems : groups) {
+    for (const auto& [prefix, weight] : {std::pair{kNamePrefix, kNameWeight}, {kSynonymPrefix, kSynonymWeight},
+                                         {kFeaturePrefix, kFeatureWeight}, {kDefinitionPrefix, kDefinitionWeight},
+                                         {kAnswerPrefix, kAnswerWeight}}) {
+      std::vector<Xapian::Query> terms;
+      for (const std::string& stem : stems) terms.emplace_back(prefix + stem);
+      parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end()), weight * factor);
+    }
     factor *= kCorrectedFactor;
   }
   return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
@@ -45,40 +53,63 @@ std::string Join(const std::vector<std::string>& words) {
   return out;
 }
 
-// How much of a condition's best label (name or synonym) the query accounts for: the
-// share of the label's distinctive words that are query words. "Marfan syndrome"
-// answers "marfan" better than "Marfan syndrome type 1" does.
-double LabelCoverage(const Snapshot& s, long long id, const std::set<std::string>& stems) {
+// How much of a condition's best label (name or synonym, in any language) the query
+// accounts for: the share of the label's distinctive words that are query words.
+// "Marfan syndrome" answers "marfan" better than "Marfan syndrome type 1" does. Labels
+// in the requested language count in full, others a little less.
+double LabelCoverage(const Snapshot& s, long long id, const std::set<std::string>& stems, Lang lang) {
   auto it = s.label_stems.find(id);
   if (it == s.label_stems.end()) return 0;
   double best = 0;
-  for (const std::vector<std::string>& label : it->second) {
-    if (label.empty()) continue;
+  for (const LabelStems& label : it->second) {
+    if (label.stems.empty()) continue;
     std::size_t hits = 0;
-    for (const std::string& stem : label) hits += stems.count(stem);
-    best = std::max(best, static_cast<double>(hits) / static_cast<double>(label.size()));
+    for (const std::string& stem : label.stems) hits += stems.count(stem);
+    const double share = static_cast<double>(hits) / static_cast<double>(label.stems.size());
+    best = std::max(best, share * (label.lang == lang ? 1.0 : kOtherLanguageShare));
   }
   return best;
 }
 
-bool Covers(const std::string& text, const std::set<std::string>& stems) {
-  return !stems.empty() && CountStems(text, stems) == stems.size();
+// How many of the query's words (each: its stems in every language) the label names.
+std::size_t WordsNamed(const std::string& label, Lang lang, const std::vector<std::set<std::string>>& words) {
+  std::set<std::string> stems;
+  for (const std::string& w : Words(label)) stems.insert(StemIn(w, lang));
+  std::size_t named = 0;
+  for (const std::set<std::string>& word : words) {
+    named += std::any_of(word.begin(), word.end(), [&](const std::string& v) { return stems.count(v) > 0; });
+  }
+  return named;
 }
 
-SearchHit HitFor(const SearchRecord& r, const std::set<std::string>& stems) {
-  SearchHit hit{r.orphacode, r.name, r.slug, r.entry_type, "", "", {}};
-  const std::size_t in_name = CountStems(r.name, stems);
-  if (in_name < stems.size()) {
-    const std::string* best = nullptr;
+// Every name and synonym of a condition with its language.
+std::vector<std::pair<const std::string*, Lang>> Labels(const SearchRecord& r) {
+  std::vector<std::pair<const std::string*, Lang>> out = {{&r.name, kEnglish}};
+  for (const std::string& s : r.synonyms) out.emplace_back(&s, kEnglish);
+  for (const SearchLabel& t : r.translations) out.emplace_back(&t.text, t.lang);
+  return out;
+}
+
+// A result in `lang`: the name there (else English) and, when that name does not say all
+// the query said, the name or synonym that says most of it, highlighted.
+SearchHit HitFor(const SearchRecord& r, const std::set<std::string>& stems, const std::vector<std::set<std::string>>& words,
+                 Lang lang) {
+  const std::string& name = r.NameIn(lang);
+  const Lang name_lang = &name == &r.name ? kEnglish : lang;
+  SearchHit hit{r.orphacode, name, std::string(LanguageCode(name_lang)), r.slug, r.entry_type, "", "", {}};
+  const std::size_t in_name = WordsNamed(name, name_lang, words);
+  if (in_name < words.size()) {
+    std::pair<const std::string*, Lang> best = {nullptr, kEnglish};
     std::size_t best_count = in_name;
-    for (const std::string& s : r.synonyms) {
-      const std::size_t n = CountStems(s, stems);
-      if (n > best_count || (best && n == best_count && n > 0 && s.size() < best->size())) {
-        best = &s;
+    for (const auto& [label, label_lang] : Labels(r)) {
+      if (label == &name) continue;
+      const std::size_t n = WordsNamed(*label, label_lang, words);
+      if (n > best_count || (best.first && n == best_count && n > 0 && label->size() < best.first->size())) {
+        best = {label, label_lang};
         best_count = n;
       }
     }
-    if (best) hit.matched_synonym_html = Highlight(*best, stems, 40);
+    if (best.first) hit.matched_synonym_html = Highlight(*best.first, stems, 40, best.second);
   }
   hit.snippet_html = Highlight(r.definition, stems, kSnippetWords);
   return hit;
@@ -104,13 +135,13 @@ std::shared_ptr<const Snapshot> SearchService::snapshot() const {
   return snapshot_;
 }
 
-std::vector<Suggestion> SearchService::Suggest(std::string_view query, int limit) const {
+std::vector<Suggestion> SearchService::Suggest(std::string_view query, int limit, Lang lang) const {
   auto s = snapshot();
   if (!s) return {};
-  return s->suggest.Suggest(CutUtf8(query, kMaxQueryBytes), limit);
+  return s->suggest.Suggest(CutUtf8(query, kMaxQueryBytes), limit, lang);
 }
 
-Result<SearchPage> SearchService::Search(std::string_view raw, int page) {
+Result<SearchPage> SearchService::Search(std::string_view raw, int page, Lang lang) {
   SearchPage out;
   out.page = std::clamp(page, 1, kMaxPage);
   out.cut = raw.size() > kMaxQueryBytes;
@@ -135,39 +166,42 @@ Result<SearchPage> SearchService::Search(std::string_view raw, int page) {
     out.total = found.size();
     const std::size_t first = static_cast<std::size_t>(out.page - 1) * kPageSize;
     for (std::size_t i = first; i < found.size() && i < first + kPageSize; ++i) {
-      SearchHit hit = HitFor(*found[i], {});
+      SearchHit hit = HitFor(*found[i], {}, {}, lang);
       hit.matched_synonym_html = EscapeMarkup(DisplayCode(key));
       out.hits.push_back(std::move(hit));
     }
     return out;
   }
 
-  std::vector<std::string> words;
-  for (std::string& w : Words(out.query)) {
-    if (!IsStopword(w) && words.size() < kMaxWords) words.push_back(std::move(w));
+  std::vector<WordForm> words;
+  for (WordForm& w : WordForms(out.query)) {
+    if (!IsStopword(w.folded) && words.size() < kMaxWords) words.push_back(std::move(w));
   }
   if (words.empty()) return out;  // kEmpty: the page explains how to search
-  return SearchText(*s, std::move(out), words);
+  return SearchText(*s, std::move(out), words, lang);
 }
 
-Result<SearchPage> SearchService::SearchText(const Snapshot& s, SearchPage out, const std::vector<std::string>& words) {
-  // Typos: an unknown word also searches as its nearest known word.
-  std::vector<std::string> corrected = words;
+Result<SearchPage> SearchService::SearchText(const Snapshot& s, SearchPage out, const std::vector<WordForm>& words,
+                                             Lang lang) {
+  // Typos: an unknown word also searches as its nearest known word (in any language).
+  // Every word is searched as its stems in every language: the query's is unknown.
+  std::vector<std::string> corrected;
   bool any_correction = false;
   std::vector<Xapian::Query> per_word;
-  std::set<std::string> stems;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    std::vector<std::string> variants = {Stem(words[i])};
-    if (auto fix = s.vocabulary.Correct(words[i])) {
-      corrected[i] = *fix;
+  std::vector<std::set<std::string>> wanted_words;  // per word, the stems a result should name
+  std::set<std::string> wanted;                      // all of them
+  for (const WordForm& word : words) {
+    std::vector<std::vector<std::string>> groups = {QueryStems(word)};
+    corrected.push_back(word.folded);
+    if (auto fix = s.vocabulary.Correct(word.folded)) {
+      corrected.back() = *fix;
       any_correction = true;
-      variants.push_back(Stem(*fix));
+      groups.push_back(QueryStems(WordForm{*fix, *fix}));
     }
-    for (const std::string& v : variants) stems.insert(v);
-    per_word.push_back(WordQuery(variants, 1.0));
+    wanted_words.emplace_back(groups.back().begin(), groups.back().end());
+    wanted.insert(groups.back().begin(), groups.back().end());
+    per_word.push_back(WordQuery(groups));
   }
-  std::set<std::string> wanted;  // the stems a result should cover: corrected where corrected
-  for (const std::string& w : corrected) wanted.insert(Stem(w));
   std::vector<Xapian::Query> parts = {
       Xapian::Query(Xapian::Query::OP_OR, per_word.begin(), per_word.end()),
       Xapian::Query(Xapian::Query::OP_AND, per_word.begin(), per_word.end()),
@@ -187,14 +221,19 @@ Result<SearchPage> SearchService::SearchText(const Snapshot& s, SearchPage out, 
   bool named = false;
   if (!top->hits.empty()) {
     if (const SearchRecord* r = s.Find(top->hits.front().condition_id)) {
-      named = Covers(r->name, wanted) ||
-              std::any_of(r->synonyms.begin(), r->synonyms.end(), [&](const std::string& syn) { return Covers(syn, wanted); });
+      const auto labels = Labels(*r);
+      named = std::any_of(labels.begin(), labels.end(), [&](const auto& label) {
+        return WordsNamed(*label.first, label.second, wanted_words) == wanted_words.size();
+      });
     }
   }
   if (!named) {
     const std::vector<std::string> wanted_list(wanted.begin(), wanted.end());
     FeatureMatch match = s.features.Match(wanted_list);
-    if (!match.hpo_ids.empty() && match.covered.size() * 2 >= wanted.size()) {
+    const auto covered = std::count_if(wanted_words.begin(), wanted_words.end(), [&](const std::set<std::string>& w) {
+      return std::any_of(w.begin(), w.end(), [&](const std::string& v) { return match.covered.count(v) > 0; });
+    });
+    if (!match.hpo_ids.empty() && static_cast<std::size_t>(covered) * 2 >= wanted_words.size()) {
       std::vector<FeatureHit> ranked = s.features.Rank(match);
       std::unordered_map<long long, double> text_weight;
       for (const IndexHit& h : top->hits) text_weight[h.condition_id] = h.weight;
@@ -214,7 +253,7 @@ Result<SearchPage> SearchService::SearchText(const Snapshot& s, SearchPage out, 
       for (std::size_t i = first; i < ranked.size() && i < first + kPageSize; ++i) {
         const SearchRecord* r = s.Find(ranked[i].condition_id);
         if (!r) continue;
-        SearchHit hit = HitFor(*r, wanted);
+        SearchHit hit = HitFor(*r, wanted, wanted_words, lang);
         for (const SearchFeature& f : r->features) {
           if (!ids.count(f.hpo_id)) continue;
           const std::string how_often = catalog::PlainFrequency(f.frequency).label;
@@ -231,7 +270,7 @@ Result<SearchPage> SearchService::SearchText(const Snapshot& s, SearchPage out, 
   if (!top->hits.empty()) {
     const double scale = top->hits.front().weight * kCoverageShare;
     for (IndexHit& h : top->hits) {
-      h.weight += scale * LabelCoverage(s, h.condition_id, wanted);
+      h.weight += scale * LabelCoverage(s, h.condition_id, wanted, lang);
     }
     std::stable_sort(top->hits.begin(), top->hits.end(),
                      [](const IndexHit& a, const IndexHit& b) { return a.weight > b.weight; });
@@ -248,7 +287,7 @@ Result<SearchPage> SearchService::SearchText(const Snapshot& s, SearchPage out, 
   }
   out.total = std::max(page_hits.estimated_total, top->hits.size());
   for (const IndexHit& h : page_hits.hits) {
-    if (const SearchRecord* r = s.Find(h.condition_id)) out.hits.push_back(HitFor(*r, wanted));
+    if (const SearchRecord* r = s.Find(h.condition_id)) out.hits.push_back(HitFor(*r, wanted, wanted_words, lang));
   }
   return out;
 }

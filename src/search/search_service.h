@@ -1,7 +1,8 @@
 // SearchService: answers a query with a page of conditions. Codes first ("ORPHA:1183",
-// "Q87.4"), then names, synonyms and abbreviations through the Xapian index with typo
-// correction ("Did you mean …"), and plain-language features ("jerky movements and
-// unsteady walking") ranked by how many features a condition has and how often.
+// "Q87.4"), then names, synonyms and abbreviations in any of nine languages through the
+// Xapian index with typo correction ("Did you mean …"), and plain-language features
+// ("jerky movements and unsteady walking", "movimientos sacádicos") ranked by how many
+// features a condition has and how often.
 //
 // Thread-safe: Search() and Suggest() run concurrently on worker threads; they read the
 // current Snapshot (swapped whole by the updater) and borrow an index reader. Any text
@@ -17,6 +18,7 @@
 
 #include "platform/status.h"
 #include "search/search_index.h"
+#include "search/normalize.h"
 #include "search/snapshot.h"
 
 namespace diseasemaps::search {
@@ -29,7 +31,8 @@ enum class ResultKind { kEmpty, kCode, kText, kFeatures };
 
 struct SearchHit {
   int orphacode = 0;
-  std::string name;
+  std::string name;       // in the requested language, or English when it has none there
+  std::string name_lang;  // the language of `name` ("es", "en")
   std::string slug;
   std::string entry_type;
   std::string matched_synonym_html;  // the synonym that matched, highlighted, or ""
@@ -57,12 +60,14 @@ class SearchService {
   std::shared_ptr<const Snapshot> snapshot() const;
   bool ready() const { return snapshot() != nullptr; }
 
-  // page is 1-based; pages past the end come back with no hits (and the total).
-  Result<SearchPage> Search(std::string_view query, int page);
-  std::vector<Suggestion> Suggest(std::string_view query, int limit = SuggestIndex::kLimit) const;
+  // page is 1-based; pages past the end come back with no hits (and the total). The query
+  // may be in any of the nine languages; results are named in `lang` (English when a
+  // condition has no name there), and labels in `lang` weigh a little more.
+  Result<SearchPage> Search(std::string_view query, int page, Lang lang = kEnglish);
+  std::vector<Suggestion> Suggest(std::string_view query, int limit = SuggestIndex::kLimit, Lang lang = kEnglish) const;
 
  private:
-  Result<SearchPage> SearchText(const Snapshot& s, SearchPage page_out, const std::vector<std::string>& words);
+  Result<SearchPage> SearchText(const Snapshot& s, SearchPage page_out, const std::vector<WordForm>& words, Lang lang);
 
   IndexReaders readers_;
   mutable std::mutex snapshot_mutex_;

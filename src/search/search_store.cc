@@ -93,6 +93,25 @@ void Read(soci::session& sql, std::optional<long long> one, std::map<long long, 
       it->second.features.push_back(std::move(copy));
     }
   }
+  // Orphanet's names and synonyms in the nine languages (migration 0013), keyed by
+  // ORPHAcode; a row in a language search does not know is skipped.
+  for (const bool names : {true, false}) {
+    long long id = 0;
+    std::string lang, text;
+    soci::statement st = run(
+        names ? "SELECT c.id, n.lang, n.name FROM orphanet_names n JOIN conditions c ON c.orphacode = n.orphacode"
+                " WHERE c.status = 'active'" + only + " ORDER BY c.id, n.lang"
+              : "SELECT c.id, s.lang, s.synonym FROM orphanet_synonyms s JOIN conditions c ON c.orphacode = s.orphacode"
+                " WHERE c.status = 'active'" + only + " ORDER BY c.id, s.lang, s.position",
+        soci::into(id), soci::into(lang), soci::into(text));
+    st.execute();
+    while (st.fetch()) {
+      auto it = out.find(id);
+      const std::optional<Lang> known = LanguageOf(lang);
+      if (it == out.end() || !known || text.empty()) continue;
+      it->second.translations.push_back({*known, text, names});
+    }
+  }
   {
     long long id = 0;
     std::string question, short_answer, body;
@@ -157,6 +176,26 @@ Result<SearchRecord> SearchStore::Load(long long condition_id) {
   if (!loaded.ok()) return loaded.status();
   if (loaded->empty()) return Status::NotFound("no active condition " + std::to_string(condition_id));
   return std::move(loaded->begin()->second);
+}
+
+Result<std::vector<PhenotypeLabel>> SearchStore::LoadPhenotypeLabels() {
+  return db_.Run([](soci::session& sql) {
+    std::vector<PhenotypeLabel> out;
+    std::string hpo_id, lang, text;
+    soci::statement st =
+        (sql.prepare << "SELECT t.hpo_id, t.lang, t.label FROM hpo_label_translations t"
+                        " WHERE t.hpo_id IN (SELECT hpo_id FROM condition_phenotypes)"
+                        " UNION ALL SELECT s.hpo_id, s.lang, s.synonym FROM hpo_synonym_translations s"
+                        " WHERE s.hpo_id IN (SELECT hpo_id FROM condition_phenotypes) ORDER BY 1, 2, 3",
+         soci::into(hpo_id), soci::into(lang), soci::into(text));
+    st.execute();
+    while (st.fetch()) {
+      if (const std::optional<Lang> known = LanguageOf(lang); known && !text.empty()) {
+        out.push_back({hpo_id, *known, text});
+      }
+    }
+    return out;
+  });
 }
 
 Result<long long> SearchStore::LatestChange() {

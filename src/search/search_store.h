@@ -44,6 +44,10 @@ class SearchStore {
   // One condition; NotFound when it is gone or obsolete (it must leave the index).
   Result<SearchRecord> Load(long long condition_id);
 
+  // Every translated label and synonym (OFFICIAL and CANDIDATE) of the HPO phenotypes
+  // that conditions carry, ordered by HPO id and language (migration 0013).
+  Result<std::vector<PhenotypeLabel>> LoadPhenotypeLabels();
+
   // The newest change's id (0 when the log is empty).
   Result<long long> LatestChange();
   // Changes after `after`, oldest first, at most `limit`.

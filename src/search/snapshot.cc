@@ -1,10 +1,11 @@
 #include "search/snapshot.h"
 
 #include <algorithm>
+#include <array>
 #include <set>
 
 #include "search/codes.h"
-#include "search/normalize.h"
+#include "search/stemming.h"
 
 namespace diseasemaps::search {
 namespace {
@@ -23,7 +24,7 @@ const SearchRecord* Snapshot::Find(long long id) const {
   return it == records.end() ? nullptr : it->second.get();
 }
 
-std::shared_ptr<const Snapshot> BuildSnapshot(RecordMap records) {
+std::shared_ptr<const Snapshot> BuildSnapshot(RecordMap records, const std::vector<PhenotypeLabel>& phenotype_labels) {
   auto snapshot = std::make_shared<Snapshot>();
   snapshot->records = std::move(records);
   for (const auto& [id, record] : snapshot->records) {
@@ -39,36 +40,49 @@ std::shared_ptr<const Snapshot> BuildSnapshot(RecordMap records) {
     snapshot->features.Add(r);
     AddWords(snapshot->vocabulary, r.name, kNameWord);
     for (const std::string& s : r.synonyms) AddWords(snapshot->vocabulary, s, kSynonymWord);
+    for (const SearchLabel& t : r.translations) AddWords(snapshot->vocabulary, t.text, t.is_name ? kNameWord : kSynonymWord);
     for (const SearchFeature& f : r.features) {
       AddWords(snapshot->vocabulary, f.term, kFeatureWord);
       AddWords(snapshot->vocabulary, f.lay_label, kFeatureWord);
     }
     AddWords(snapshot->vocabulary, r.definition, kDefinitionWord, /*offer=*/false);
   }
-  // Which name words are generic: counted once per name.
-  std::unordered_map<std::string, std::size_t> in_names;
-  for (const auto& [id, record] : snapshot->records) {
+  snapshot->features.AddTranslations(phenotype_labels);
+  for (const PhenotypeLabel& l : phenotype_labels) AddWords(snapshot->vocabulary, l.text, kFeatureWord);
+
+  // Which name words are generic in their language: counted once per name.
+  std::array<std::unordered_map<std::string, std::size_t>, kLanguageCount> in_names;
+  std::array<double, kLanguageCount> names{};
+  auto count_name = [&](const std::string& name, Lang lang) {
     std::set<std::string> seen;
-    for (const std::string& w : Words(record->name)) {
-      if (seen.insert(Stem(w)).second) ++in_names[Stem(w)];
+    for (const std::string& w : Words(name)) {
+      std::string s = StemIn(w, lang);
+      if (seen.insert(s).second) ++in_names[lang][s];
+    }
+    names[lang] += 1;
+  };
+  for (const auto& [id, record] : snapshot->records) {
+    count_name(record->name, kEnglish);
+    for (const SearchLabel& t : record->translations) {
+      if (t.is_name) count_name(t.text, t.lang);
     }
   }
-  const double generic_above = kGenericShare * static_cast<double>(snapshot->records.size());
-  auto distinctive = [&](const std::string& label) {
-    std::vector<std::string> stems;
+  auto distinctive = [&](const std::string& label, Lang lang) {
+    LabelStems out{lang, {}};
     for (const std::string& w : Words(label)) {
       if (IsStopword(w)) continue;
-      std::string s = Stem(w);
-      auto it = in_names.find(s);
-      if (it != in_names.end() && static_cast<double>(it->second) > generic_above) continue;
-      if (std::find(stems.begin(), stems.end(), s) == stems.end()) stems.push_back(std::move(s));
+      std::string s = StemIn(w, lang);
+      auto it = in_names[lang].find(s);
+      if (it != in_names[lang].end() && static_cast<double>(it->second) > kGenericShare * names[lang]) continue;
+      if (std::find(out.stems.begin(), out.stems.end(), s) == out.stems.end()) out.stems.push_back(std::move(s));
     }
-    return stems;
+    return out;
   };
   for (const auto& [id, record] : snapshot->records) {
     auto& labels = snapshot->label_stems[id];
-    labels.push_back(distinctive(record->name));
-    for (const std::string& s : record->synonyms) labels.push_back(distinctive(s));
+    labels.push_back(distinctive(record->name, kEnglish));
+    for (const std::string& s : record->synonyms) labels.push_back(distinctive(s, kEnglish));
+    for (const SearchLabel& t : record->translations) labels.push_back(distinctive(t.text, t.lang));
   }
   snapshot->suggest.Finish();
   snapshot->features.Finish();

@@ -1,5 +1,6 @@
 // Snapshot: the in-memory side of search for one state of the catalogue: the records
-// themselves, code lookup, suggestions, features and the typo vocabulary. Built off the
+// themselves, code lookup, suggestions, features and the typo vocabulary, over names,
+// synonyms and phenotype labels in all nine languages. Built off the
 // request path (at start and by the updater) and then never changed: requests share it
 // through a shared_ptr<const Snapshot>, so a new one replaces the old without locks on
 // the read path.
@@ -20,6 +21,11 @@ namespace diseasemaps::search {
 
 inline constexpr double kGenericShare = 0.02;
 
+struct LabelStems {
+  Lang lang = kEnglish;
+  std::vector<std::string> stems;
+};
+
 using RecordMap = std::map<long long, std::shared_ptr<const SearchRecord>>;
 
 struct Snapshot {
@@ -28,13 +34,16 @@ struct Snapshot {
   SuggestIndex suggest;
   FeatureIndex features;
   Vocabulary vocabulary;
-  // Per condition, the distinctive stems of its name and of each synonym: words found
-  // in more than kGenericShare of all names ("syndrome", "disease", "type") left out.
-  std::unordered_map<long long, std::vector<std::vector<std::string>>> label_stems;
+  // Per condition, the distinctive stems of its name and of each synonym, in every
+  // language, each stemmed in its own: words found in more than kGenericShare of the
+  // names in that language ("syndrome", "síndrome", "type") left out.
+  std::unordered_map<long long, std::vector<LabelStems>> label_stems;
 
   const SearchRecord* Find(long long id) const;
 };
 
-std::shared_ptr<const Snapshot> BuildSnapshot(RecordMap records);
+// `phenotype_labels`: the translated HPO labels (SearchStore::LoadPhenotypeLabels), for
+// symptom search and typo correction in every language.
+std::shared_ptr<const Snapshot> BuildSnapshot(RecordMap records, const std::vector<PhenotypeLabel>& phenotype_labels = {});
 
 }  // namespace diseasemaps::search

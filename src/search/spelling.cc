@@ -89,7 +89,10 @@ void Vocabulary::Finish() {
   deletions_.clear();
   for (std::uint32_t id = 0; id < words_.size(); ++id) {
     if (!offered_[id] || !Correctable(words_[id])) continue;
-    Deletions(words_[id], kMaxEdits, [&](const std::string& d) { deletions_.emplace_back(Hash(d), id); });
+    // A word is only ever offered within its own AllowedEdits(), so deleting more of
+    // its letters would index candidates Correct() refuses anyway.
+    const int depth = std::min(kMaxEdits, AllowedEdits(words_[id].size()));
+    Deletions(words_[id], depth, [&](const std::string& d) { deletions_.emplace_back(Hash(d), id); });
   }
   std::sort(deletions_.begin(), deletions_.end());
   deletions_.erase(std::unique(deletions_.begin(), deletions_.end()), deletions_.end());

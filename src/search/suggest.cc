@@ -22,12 +22,17 @@ void AddKeys(std::vector<std::string>& keys, const std::string& normalized) {
 
 void SuggestIndex::Add(const SearchRecord& record) {
   const auto record_index = static_cast<std::uint32_t>(records_.size());
-  records_.push_back({record.name, record.slug, record.orphacode});
-  auto add_label = [&](const std::string& text, bool is_name, std::uint8_t start_rank, bool words) {
+  Brief brief{record.name, record.slug, record.orphacode, {}};
+  for (const SearchLabel& t : record.translations) {
+    if (t.is_name) brief.names.emplace_back(t.lang, t.text);
+  }
+  records_.push_back(std::move(brief));
+  std::unordered_set<std::string> seen;  // a label said twice (in two languages) is one label
+  auto add_label = [&](const std::string& text, bool is_name, std::uint8_t start_rank, bool words, Lang lang) {
     const std::string normalized = Normalize(text);
-    if (normalized.empty()) return;
+    if (normalized.empty() || !seen.insert(normalized).second) return;
     const auto label = static_cast<std::uint32_t>(labels_.size());
-    labels_.push_back({record.id, text, record_index, is_name});
+    labels_.push_back({record.id, text, record_index, is_name, lang});
     std::vector<std::string> keys;
     if (words) {
       AddKeys(keys, normalized);
@@ -35,44 +40,65 @@ void SuggestIndex::Add(const SearchRecord& record) {
       keys.push_back(normalized);
     }
     for (std::size_t k = 0; k < keys.size(); ++k) {
-      entries_.push_back({std::move(keys[k]), label, static_cast<std::uint8_t>(k == 0 ? start_rank : start_rank + 3)});
+      AddEntry(std::move(keys[k]), label, static_cast<std::uint8_t>(k == 0 ? start_rank : start_rank + 3));
     }
   };
-  add_label(record.name, true, 0, true);
-  for (const std::string& synonym : record.synonyms) add_label(synonym, false, 1, true);
+  add_label(record.name, true, 0, true, kEnglish);
+  for (const SearchLabel& t : record.translations) {
+    if (t.is_name) add_label(t.text, true, 0, true, t.lang);
+  }
+  for (const std::string& synonym : record.synonyms) add_label(synonym, false, 1, true, kEnglish);
+  for (const SearchLabel& t : record.translations) {
+    if (!t.is_name) add_label(t.text, false, 1, true, t.lang);
+  }
   for (const std::string& code : record.codes) {
     const std::string shown = DisplayCode(code);
-    add_label(shown, false, 2, false);
+    add_label(shown, false, 2, false, kEnglish);
     // "ORPHA:1183" is also found as "1183"; "ICD-10 Q87.4" as "Q87.4".
     if (const std::size_t cut = shown.find_first_of(" :"); cut != std::string::npos) {
       const std::string bare = Normalize(shown.substr(cut + 1));
-      if (!bare.empty()) entries_.push_back({bare, static_cast<std::uint32_t>(labels_.size() - 1), 2});
+      if (!bare.empty()) AddEntry(bare, static_cast<std::uint32_t>(labels_.size() - 1), 2);
     }
   }
+}
+
+void SuggestIndex::AddEntry(std::string key, std::uint32_t label, std::uint8_t rank) {
+  const std::size_t length = std::min<std::size_t>(labels_[label].text.size(), 0xFFFF);
+  entries_.push_back({std::move(key), label, rank, labels_[label].lang, static_cast<std::uint16_t>(length)});
 }
 
 void SuggestIndex::Finish() {
   std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
 }
 
-std::vector<Suggestion> SuggestIndex::Suggest(std::string_view query, int limit) const {
+std::vector<Suggestion> SuggestIndex::Suggest(std::string_view query, int limit, Lang lang) const {
   const std::string prefix = Normalize(query);
   std::vector<Suggestion> out;
   if (prefix.empty() || limit <= 0) return out;
-  auto first = std::lower_bound(entries_.begin(), entries_.end(), prefix,
-                                [](const Entry& e, const std::string& p) { return e.key < p; });
-  // Best `limit` entries of the range by (rank, label length, key): a bounded scan.
+  auto before = [](const Entry& e, const std::string& p) { return e.key < p; };
+  const auto first = std::lower_bound(entries_.begin(), entries_.end(), prefix, before);
+  // The range's end: the first key not starting with prefix. (A prefix ending in byte
+  // 0xFF has no successor: its range ends where the keys stop matching.)
+  auto last = entries_.end();
+  if (static_cast<unsigned char>(prefix.back()) != 0xFF) {
+    std::string after = prefix;
+    after.back() = static_cast<char>(static_cast<unsigned char>(after.back()) + 1);
+    last = std::lower_bound(first, entries_.end(), after, before);
+  }
+  // Best `limit` entries of the range by (rank, own language, label length, label): a
+  // bounded scan that reads only the entries themselves, never their keys or labels.
   constexpr std::size_t kScanLimit = 20000;
+  if (static_cast<std::size_t>(last - first) > kScanLimit) last = first + kScanLimit;
   std::vector<const Entry*> best;
-  std::size_t scanned = 0;
   auto worse = [&](const Entry* a, const Entry* b) {
-    const std::size_t la = labels_[a->label].text.size(), lb = labels_[b->label].text.size();
     if (a->rank != b->rank) return a->rank < b->rank;
-    if (la != lb) return la < lb;
-    return a->key < b->key;
+    const bool a_own = a->lang == lang, b_own = b->lang == lang;
+    if (a_own != b_own) return a_own;
+    if (a->length != b->length) return a->length < b->length;
+    return a->label < b->label;
   };
-  for (auto it = first; it != entries_.end() && it->key.compare(0, prefix.size(), prefix) == 0; ++it) {
-    if (++scanned > kScanLimit) break;
+  for (auto it = first; it != last; ++it) {
+    if (it->key.compare(0, prefix.size(), prefix) != 0) break;  // only when 0xFF ended the prefix
     best.push_back(&*it);
     if (best.size() > static_cast<std::size_t>(limit) * 8) {
       std::partial_sort(best.begin(), best.begin() + limit * 4, best.end(), worse);
@@ -85,7 +111,15 @@ std::vector<Suggestion> SuggestIndex::Suggest(std::string_view query, int limit)
     const Label& label = labels_[e->label];
     if (!seen.insert(label.condition_id).second) continue;
     const Brief& brief = records_[label.record];
-    out.push_back({label.condition_id, label.text, brief.name, brief.slug, brief.orphacode, label.is_name});
+    Suggestion suggestion{label.condition_id, label.text, brief.name, brief.slug, brief.orphacode, label.is_name,
+                          label.lang, kEnglish};
+    for (const auto& [name_lang, name] : brief.names) {
+      if (name_lang == lang) {
+        suggestion.name = name;
+        suggestion.name_lang = lang;
+      }
+    }
+    out.push_back(std::move(suggestion));
     if (static_cast<int>(out.size()) == limit) break;
   }
   return out;

@@ -124,7 +124,7 @@ TEST_P(AnswerStoreTest, DraftSubmittedThenApprovedBecomesThePublishedVersion) {
   ASSERT_EQ(view->view["answers"].size(), 1u);
   EXPECT_EQ(view->view["answers"][0]["reviewed"], true);
   EXPECT_EQ(view->view["answers"][0]["header"],
-            "Short answer · Medically reviewed by Dr Jane Doe, MD, paediatric neurologist · Last updated 2026-04-07");
+            "Short answer · Medically reviewed by Dr Jane Doe, MD, paediatric neurologist · Last updated 7 April 2026");
   EXPECT_TRUE(Has(view->faq_jsonld, "\"FAQPage\""));
   EXPECT_TRUE(Has(view->faq_jsonld, "What causes it?"));
 }

@@ -134,7 +134,7 @@ TEST_P(ProfilesTest, BadInputComesBackWithMessagesAndChangesNothing) {
                                    "&languages=Welsh&city=Xyzzyville&visibility=everyone");
   EXPECT_EQ(bad.status, 422u);
   EXPECT_TRUE(Has(bad.body, "Your profile was not saved"));
-  EXPECT_TRUE(Has(bad.body, "Please keep this to 1000 characters (it has 1001)."));
+  EXPECT_TRUE(Has(bad.body, "Please keep this to 1,000 characters (it has 1,001)."));
   EXPECT_TRUE(Has(bad.body, "We know no city called “Xyzzyville”")) << bad.body;
   EXPECT_TRUE(Has(bad.body, "Please choose who can see your profile."));
   EXPECT_TRUE(Has(bad.body, "value=\"&lt;b&gt;Pam&lt;/b&gt;\""));  // kept, as text

@@ -100,9 +100,9 @@ TEST(AnswerRules, ReviewOverdueAfterTwentyFourMonths) {
 
 TEST(AnswerRules, HeaderLineNamesTheReviewerAndTheDate) {
   EXPECT_EQ(ReviewedHeader("Dr Jane Doe", "MD, paediatric neurologist", Day(2026, 4, 7) + 50000),
-            "Short answer · Medically reviewed by Dr Jane Doe, MD, paediatric neurologist · Last updated 2026-04-07");
+            "Short answer · Medically reviewed by Dr Jane Doe, MD, paediatric neurologist · Last updated 7 April 2026");
   EXPECT_EQ(ReviewedHeader("Dr Jane Doe", "", Day(2026, 4, 7)),
-            "Short answer · Medically reviewed by Dr Jane Doe · Last updated 2026-04-07");
+            "Short answer · Medically reviewed by Dr Jane Doe · Last updated 7 April 2026");
   EXPECT_EQ(kUnreviewedLabel, "Editorial draft — not yet medically reviewed");
   EXPECT_EQ(IsoDate(0), "1970-01-01");
   EXPECT_EQ(IsoDate(Day(2026, 12, 31) + 86399), "2026-12-31");

@@ -67,7 +67,7 @@ TEST(AnswersView, PublishedAnswerShowsItsApprovedVersionEvenWithANewerDraft) {
   EXPECT_EQ(a["version"], 1);
   EXPECT_EQ(a["anchor"], "answer-causes");
   EXPECT_EQ(a["header"],
-            "Short answer · Medically reviewed by Dr Jane Doe, MD, neurologist · Last updated 2026-04-07");
+            "Short answer · Medically reviewed by Dr Jane Doe, MD, neurologist · Last updated 7 April 2026");
   EXPECT_EQ(a["last_updated"], "2026-04-07");
   // The References section becomes a list, out of the body.
   EXPECT_FALSE(Has(a["body_html"], "References"));

@@ -11,7 +11,8 @@ TEST(MapTotals, SummarySentence) {
   EXPECT_EQ(TotalsSummary({1, 0, 0, 0, 0, 0}), "1 member: 1 affected");
   EXPECT_EQ(TotalsSummary({36, 2, 1, 1, 0, 1}),
             "41 members: 36 affected, 2 family & friends, 1 adviser, 1 researcher, 1 organisation");
-  EXPECT_EQ(TotalsSummary({0, 0, 0, 0, 2, 0}), "2 members: 2 healthcare professional");
+  // Each role agrees with its number (it used to read "2 healthcare professional").
+  EXPECT_EQ(TotalsSummary({0, 0, 0, 0, 2, 0}), "2 members: 2 healthcare professionals");
   EXPECT_EQ(TotalsSummary({19000, 87, 0, 0, 0, 0}), "19,087 members: 19,000 affected, 87 family & friends");
 }
 

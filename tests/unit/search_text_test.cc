@@ -4,6 +4,7 @@
 #include "search/codes.h"
 #include "search/highlight.h"
 #include "search/normalize.h"
+#include "search/stemming.h"
 #include "search/spelling.h"
 
 namespace diseasemaps::search {

@@ -5,6 +5,7 @@
 
 #include "catalog/import/slug.h"
 #include "platform/text.h"
+#include "platform/tsv.h"
 
 namespace diseasemaps::catalog {
 namespace {
@@ -58,15 +59,10 @@ Result<HpoLayFile> ParseHpoLay(std::string_view text) {
     bool plain;         // says something other than the clinical label
   };
   std::unordered_map<std::string, Pick> picked;
-  int number = 0;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = TrimWhitespace(text.substr(start, end - start));
-    start = end + 1;
-    ++number;
-    if (line.empty() || line.front() == '#') continue;
+  for (const TsvLine& tsv : TsvLines(text)) {
+    const std::string_view line = TrimWhitespace(tsv.text);
+    const int number = tsv.number;
+    if (line.front() == '#') continue;
     const std::vector<std::string_view> fields = SplitOn(line, "\t");
     if (!have_header) {
       term_col = ColumnOf(fields, "term");

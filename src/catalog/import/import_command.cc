@@ -11,6 +11,7 @@
 #include <spdlog/spdlog.h>
 
 #include "catalog/import/importer.h"
+#include "catalog/import/names_importer.h"
 #include "platform/db/migrations.h"
 
 namespace diseasemaps {
@@ -59,8 +60,16 @@ class ImportCommand : public CLI::App {
       ok = attempt(catalog::ImportOrphanet(**db, {path_, batch_size_}, output));
       if (ok && !mondo_.empty()) ok = attempt(catalog::ImportMondo(**db, mondo_, output));
       if (ok && !hpo_lay_.empty()) ok = attempt(catalog::ImportHpoLay(**db, hpo_lay_, output));
+      if (ok && !names_.empty()) ok = attempt(catalog::ImportOrphanetNames(**db, {names_, icd11_mapping_}, output));
+      if (ok && !hpo_translations_.empty()) {
+        ok = attempt(catalog::ImportHpoTranslations(**db, hpo_translations_, output));
+      }
     } else if (kind == "mondo") {
       ok = attempt(catalog::ImportMondo(**db, path_, output));
+    } else if (kind == "orphanet-names") {
+      ok = attempt(catalog::ImportOrphanetNames(**db, {path_, icd11_mapping_}, output));
+    } else if (kind == "hpo-translations") {
+      ok = attempt(catalog::ImportHpoTranslations(**db, path_, output));
     } else {
       ok = attempt(catalog::ImportHpoLay(**db, path_, output));
     }
@@ -83,6 +92,9 @@ class ImportCommand : public CLI::App {
   std::string path_;
   std::string hpo_lay_;
   std::string mondo_;
+  std::string names_;
+  std::string icd11_mapping_;
+  std::string hpo_translations_;
   std::size_t batch_size_ = 500;
 
  private:
@@ -116,6 +128,16 @@ void AddImportCommands(CLI::App& app, CommonOptions& common) {
                        "Then import plain-language phenotype labels from this layperson-synonyms.tsv");
   orphanet->add_option("--mondo", orphanet->mondo_,
                        "Then import MONDO cross-references from the *.sssom.tsv files in this directory");
+  orphanet->add_option("--names", orphanet->names_,
+                       "Then import names in several languages and the classification trees from this\n"
+                       "directory of <lang>/ORPHAclassification_*.xml files (as `import orphanet-names`)");
+  orphanet->add_option("--icd11-mapping", orphanet->icd11_mapping_,
+                       "With --names: synonyms per language and ICD-11 codes from this directory of\n"
+                       "ORPHA_ICD11_mapping_<lang>.xml files")
+      ->needs(orphanet->get_option("--names"));
+  orphanet->add_option("--hpo-translations", orphanet->hpo_translations_,
+                       "Then import translated phenotype labels from this directory of hp-<lang>.babelon.tsv\n"
+                       "and hp-<lang>.synonyms.tsv files");
   orphanet->add_option("--batch-size", orphanet->batch_size_, "Conditions written per transaction")
       ->capture_default_str()->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
 
@@ -125,6 +147,24 @@ void AddImportCommands(CLI::App& app, CommonOptions& common) {
       "*.sssom.tsv files in DIR; run after `import orphanet`",
       common);
   mondo->add_option("DIR", mondo->path_, "Directory of MONDO *.sssom.tsv mapping files")->required();
+
+  ImportCommand* names = Register(
+      *import, "orphanet-names",
+      "Import Orphanet's names in several languages and its classification trees from DIR\n"
+      "(<lang>/ORPHAclassification_*.xml, Orphanet's nomenclature pack); all files are checked\n"
+      "before anything is written, and a malformed one changes nothing",
+      common);
+  names->add_option("DIR", names->path_, "Directory of <lang>/ORPHAclassification_*.xml files")->required();
+  names->add_option("--icd11-mapping", names->icd11_mapping_,
+                    "Also synonyms per language and ICD-11 codes from this directory of\n"
+                    "ORPHA_ICD11_mapping_<lang>.xml files");
+
+  ImportCommand* translations = Register(
+      *import, "hpo-translations",
+      "Import HPO's phenotype labels and synonyms in other languages, with their status\n"
+      "(OFFICIAL or CANDIDATE), from DIR (hp-<lang>.babelon.tsv, hp-<lang>.synonyms.tsv)",
+      common);
+  translations->add_option("DIR", translations->path_, "Directory of hp-<lang>.babelon.tsv files")->required();
 
   ImportCommand* hpo = Register(*import, "hpo-lay",
                                 "Import plain-language phenotype labels from HPO's layperson-synonyms.tsv",
@@ -143,7 +183,7 @@ CLI::App* ChosenImportCommand(CLI::App& app) {
 
 int RunImportCommand(CLI::App& app) {
   auto* command = dynamic_cast<ImportCommand*>(ChosenImportCommand(app));
-  if (command == nullptr) return Fail("choose what to import: orphanet, mondo or hpo-lay");
+  if (command == nullptr) return Fail("choose what to import: orphanet, mondo, hpo-lay, orphanet-names or hpo-translations");
   return command->Run();
 }
 

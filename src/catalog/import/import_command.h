@@ -1,12 +1,16 @@
 // The `diseasemaps import …` subcommands on the command line:
-//   import orphanet DIR [--hpo-lay FILE] [--mondo DIR] [--batch-size N]
+//   import orphanet DIR [--hpo-lay FILE] [--mondo DIR] [--names DIR [--icd11-mapping DIR]]
+//                       [--hpo-translations DIR] [--batch-size N]
 //   import mondo DIR
 //   import hpo-lay FILE
+//   import orphanet-names DIR [--icd11-mapping DIR]
+//   import hpo-translations DIR
 // Each opens the database given by the global options, applies pending migrations, runs
-// the import (importer.h) and prints its summary. Exit codes: 0 when everything was
-// imported; 1 when the import could not run (one line on stderr says why: no packets
-// in DIR, database unavailable …); 2 when it ran but skipped malformed inputs, each
-// listed on stderr with its name and why.
+// the import (importer.h, names_importer.h) and prints its summary. Exit codes: 0 when
+// everything was imported; 1 when the import could not run (one line on stderr says
+// why: no packets in DIR, database unavailable, a malformed file for orphanet-names and
+// hpo-translations, which skip nothing …); 2 when it ran but skipped malformed inputs,
+// each listed on stderr with its name and why.
 #pragma once
 
 #include <CLI/CLI.hpp>

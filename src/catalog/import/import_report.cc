@@ -56,6 +56,11 @@ void ProgressReporter::Finish() {
   drawn_ = false;
 }
 
+Status InFile(const Status& status, std::string_view file_name) {
+  if (status.code() != Status::Code::kInvalidArgument) return status;
+  return Status::InvalidArgument(std::string(file_name) + " " + status.message());
+}
+
 void PrintSummary(ImportOutput& output, const ImportSummary& s) {
   for (const SkippedInput& input : s.skipped_inputs) {
     output.err << "skipped " << input.name << ": " << input.why << "\n";

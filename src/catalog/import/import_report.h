@@ -10,8 +10,11 @@
 #include <chrono>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
+
+#include "platform/status.h"
 
 namespace diseasemaps::catalog {
 
@@ -57,6 +60,10 @@ class ProgressReporter {
   int quarters_printed_ = 0;
   bool drawn_ = false;
 };
+
+// A parser's InvalidArgument with the file named first ("hp-fr.babelon.tsv line 12: …");
+// other statuses as they are.
+Status InFile(const Status& status, std::string_view file_name);
 
 // Prints the summary on output.out and each skipped input on output.err.
 void PrintSummary(ImportOutput& output, const ImportSummary& summary);

@@ -15,22 +15,14 @@
 #include <unordered_set>
 
 #include "catalog/import/catalogue_writer.h"
+#include "catalog/import/import_support.h"
 #include "catalog/import/orphapacket_parser.h"
 #include "catalog/import/slug.h"
 
 namespace diseasemaps::catalog {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double SecondsSince(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-long long UnixNow() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch()).count();
-}
+using Clock = ImportClock;
 
 struct PacketFile {
   std::filesystem::path path;
@@ -270,10 +262,7 @@ Result<ImportSummary> ImportOrphanet(Database& db, const OrphanetImportOptions& 
                      {"write", state.write_seconds},
                      {"parent links", links_seconds},
                      {"obsolete marking", obsolete_seconds}};
-  const ImportRecord record{"orphanet", summary.data_version, started_at, UnixNow(),
-                            summary.added, summary.updated, summary.obsolete, summary.skipped};
-  if (Status s = writer.RecordImport(record); !s.ok()) return s;
-  return summary;
+  return Recorded(db, std::move(summary), started_at);
 }
 
 }  // namespace diseasemaps::catalog

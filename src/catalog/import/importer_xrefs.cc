@@ -3,14 +3,13 @@
 #include "catalog/import/importer.h"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <tuple>
 #include <unordered_map>
 
 #include "catalog/import/catalogue_writer.h"
+#include "catalog/import/import_support.h"
 #include "catalog/import/hpo_lay_parser.h"
 #include "catalog/import/orphapacket_parser.h"
 #include "catalog/import/sssom_parser.h"
@@ -18,26 +17,9 @@
 namespace diseasemaps::catalog {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using Clock = ImportClock;
 
 constexpr std::string_view kIcd11EntityBase = "http://id.who.int/icd/entity/";
-
-double SecondsSince(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-long long UnixNow() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
-Result<std::string> ReadWholeFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::InvalidArgument("cannot read " + path.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // "http://purl.obolibrary.org/obo/mondo/releases/2026-08-04/mappings/x.tsv" -> "2026-08-04".
 std::string ReleaseOf(const std::string& mapping_set_version) {
@@ -169,10 +151,7 @@ Result<ImportSummary> ImportMondo(Database& db, const std::filesystem::path& dir
   }
   summary.timings = {{"read+parse", parse_seconds}, {"write", write_seconds}};
   summary.total_seconds = SecondsSince(start);
-  const ImportRecord record{"mondo", summary.data_version, started_at, UnixNow(), summary.added,
-                            summary.updated, summary.obsolete, summary.skipped};
-  if (Status s = writer.RecordImport(record); !s.ok()) return s;
-  return summary;
+  return Recorded(db, std::move(summary), started_at);
 }
 
 Result<ImportSummary> ImportHpoLay(Database& db, const std::filesystem::path& file,
@@ -205,10 +184,7 @@ Result<ImportSummary> ImportHpoLay(Database& db, const std::filesystem::path& fi
   summary.notes.push_back(std::to_string(parsed->labels.size()) + " plain-language labels");
   summary.timings = {{"read+parse", parse_seconds}, {"write", SecondsSince(write_start)}};
   summary.total_seconds = SecondsSince(start);
-  const ImportRecord record{"hpo-lay", "", started_at, UnixNow(), summary.added,
-                            summary.updated, summary.obsolete, summary.skipped};
-  if (Status s = writer.RecordImport(record); !s.ok()) return s;
-  return summary;
+  return Recorded(db, std::move(summary), started_at);
 }
 
 }  // namespace diseasemaps::catalog

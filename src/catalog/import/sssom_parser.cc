@@ -2,6 +2,7 @@
 // mappings, and the lines that could not be read. See sssom_parser.h.
 #include "catalog/import/sssom_parser.h"
 #include "platform/text.h"
+#include "platform/tsv.h"
 
 #include <array>
 
@@ -58,21 +59,14 @@ Result<SssomFile> ParseSssom(std::string_view text) {
   constexpr std::array<std::string_view, 3> kColumns = {"subject_id", "predicate_id", "object_id"};
   std::array<std::size_t, 3> column = {0, 0, 0};
   bool have_header = false;
-  int number = 0;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    start = end + 1;
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty()) continue;
+  for (const TsvLine& tsv : TsvLines(text)) {
+    const std::string_view line = tsv.text;
+    const int number = tsv.number;
     if (line.front() == '#') {
       if (!have_header) ReadMetadata(line, block, file);
       continue;
     }
-    const std::vector<std::string_view> fields = SplitOn(line, "\t");
+    const std::vector<std::string_view>& fields = tsv.fields;
     if (!have_header) {
       std::string missing;
       for (std::size_t c = 0; c < kColumns.size(); ++c) {

@@ -2,6 +2,8 @@
 // map uses, and the elements it builds. Text from the server is only ever set with
 // textContent, and links from the server are used only when they are paths on this site.
 
+import { language, t, tn } from './i18n.js';
+
 export const kSvgNs = 'http://www.w3.org/2000/svg';
 
 // ---------------------------------------------------------------------------------------
@@ -27,7 +29,7 @@ export async function fetchJson(url) {
   }
   if (!response.ok) {
     const error = body?.error?.message;  // the API's one error shape: {error: {status, message}}
-    throw new Error(error || `The server answered ${response.status}.`);
+    throw new Error(error || t('The server answered {status}.', { status: response.status }));
   }
   return body;
 }
@@ -56,17 +58,35 @@ export function latestOnly(load) {
 // ---------------------------------------------------------------------------------------
 // Words.
 
-export const plural = (n, one, many) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+// A number written for the page's language ("1,900", "1900", "1 900").
+export const number = (n) => n.toLocaleString(language);
+
+// "12 members", in the page's language.
+export const members = (n) => tn('{count} member', '{count} members', n);
+
+// One role's count in words: the same messages as the server's (profiles/profile.cc), so
+// each language agrees the role with the number.
+function roleCount(name, n) {
+  switch (name) {
+    case 'affected': return tn('{count} affected', '{count} affected', n);
+    case 'family': return tn('{count} family & friends', '{count} family & friends', n);
+    case 'adviser': return tn('{count} adviser', '{count} advisers', n);
+    case 'researcher': return tn('{count} researcher', '{count} researchers', n);
+    case 'professional': return tn('{count} healthcare professional', '{count} healthcare professionals', n);
+    case 'organisation': return tn('{count} organisation', '{count} organisations', n);
+    default: return `${number(n)} ${name}`;
+  }
+}
 
 // "12 members: 10 affected, 2 family & friends", as the API's totals say it.
 export function roleSummary(count, counts, roles) {
-  const parts = roles.filter((r) => (counts?.[r.name] ?? 0) > 0).map((r) => `${counts[r.name].toLocaleString('en')} ${r.label}`);
-  return plural(count, 'member', 'members') + (parts.length ? `: ${parts.join(', ')}` : '');
+  const parts = roleCounts(counts, roles);
+  return parts ? tn('{count} member: {roles}', '{count} members: {roles}', count, { roles: parts }) : members(count);
 }
 
 // "10 affected, 2 family & friends" (no total), or "" when every count is 0.
 export function roleCounts(counts, roles) {
-  return roles.filter((r) => (counts?.[r.name] ?? 0) > 0).map((r) => `${counts[r.name].toLocaleString('en')} ${r.label}`).join(', ');
+  return roles.filter((r) => (counts?.[r.name] ?? 0) > 0).map((r) => roleCount(r.name, counts[r.name])).join(', ');
 }
 
 // ---------------------------------------------------------------------------------------
@@ -101,13 +121,14 @@ export function memberItem(member) {
   const profile = sitePath(member.url);
   const name = profile ? element('a', 'member-name', member.display_name) : element('span', 'member-name', member.display_name);
   if (profile) name.href = profile;
-  const role = element('span', 'member-role', member.role_label + (member.verified ? ', verified' : ''));
+  const role = element('span', 'member-role',
+    member.verified ? t('{role}, verified', { role: member.role_label }) : member.role_label);
   item.append(name, ' ', role);
   const contact = sitePath(member.contact_url);
   if (contact) {
-    const link = element('a', 'contact-link', 'Send a message');
+    const link = element('a', 'contact-link', t('Send a message'));
     link.href = contact;
-    link.append(element('span', 'visually-hidden', ` to ${member.display_name}`));
+    link.append(element('span', 'visually-hidden', ' ' + t('to {name}', { name: member.display_name })));
     item.append(' ', link);
   }
   return item;

@@ -1,7 +1,8 @@
 // The community map's list view (see map.js): a table of the members the viewer may
 // see by country (/api/v1/map/countries), each country a button that lists its members
 // page by page (/api/v1/map/members), with a polite live region saying what is shown.
-import { apiUrl, element, fetchJson, latestOnly, memberItem, plural, roleCounts } from './map-common.js';
+import { apiUrl, element, fetchJson, latestOnly, memberItem, members as membersInWords, number, roleCounts } from './map-common.js';
+import { t, tn } from './i18n.js';
 
 export function createListView(root, roles, query) {
   const status = document.getElementById('list-status');
@@ -24,7 +25,7 @@ export function createListView(root, roles, query) {
       body.replaceChildren();
       panel.hidden = true;
       chosen = null;
-      say('No role is ticked: tick at least one role to see members.');
+      say(t('No role is ticked: tick at least one role to see members.'));
       return;
     }
     try {
@@ -32,8 +33,9 @@ export function createListView(root, roles, query) {
       if (data === undefined) return;
       renderCountries(data.countries);
       const members = data.countries.reduce((sum, c) => sum + c.count, 0);
-      say(members === 0 ? 'There are no members you can see with these roles.'
-        : `Showing ${plural(members, 'member', 'members')} in ${plural(data.countries.length, 'country', 'countries')}`);
+      say(members === 0 ? t('There are no members you can see with these roles.')
+        : tn('Showing {members} in {count} country', 'Showing {members} in {count} countries', data.countries.length,
+          { members: membersInWords(members) }));
       if (chosen) {
         const still = data.countries.find((c) => c.place_id === chosen.place_id);
         if (still) showCountry(still, { focus: false });
@@ -43,7 +45,7 @@ export function createListView(root, roles, query) {
         }
       }
     } catch (error) {
-      say(`The list could not be loaded. ${error.message}`);
+      say(t('The list could not be loaded. {reason}', { reason: error.message }));
     }
   }
 
@@ -59,7 +61,7 @@ export function createListView(root, roles, query) {
       button.setAttribute('aria-expanded', String(chosen?.place_id === country.place_id && !panel.hidden));
       button.addEventListener('click', () => showCountry(country, { focus: true }));
       head.append(button);
-      row.append(head, element('td', 'number', country.count.toLocaleString('en')),
+      row.append(head, element('td', 'number', number(country.count)),
         element('td', 'role-counts', roleCounts(country.roles, roles)));
       return row;
     });
@@ -85,15 +87,16 @@ export function createListView(root, roles, query) {
       const items = data.members.map(memberItem);
       list.append(...items);
       const shown = list.children.length;
-      title.textContent = `Members in ${current.name}`;
+      title.textContent = t('Members in {place}', { place: current.name });
       panel.hidden = false;
       more.hidden = shown >= data.total || items.length === 0;
-      say(data.total === 0 ? `There are no members you can see in ${current.name}.`
-        : `Showing ${shown} of ${plural(data.total, 'member', 'members')} in ${current.name}`);
+      say(data.total === 0 ? t('There are no members you can see in {place}.', { place: current.name })
+        : t('Showing {shown} of {members} in {place}',
+          { shown: number(shown), members: membersInWords(data.total), place: current.name }));
       if (focus === 'first-new') items[0]?.querySelector('a')?.focus();
       else if (focus) title.focus();
     } catch (error) {
-      say(`The members could not be loaded. ${error.message}`);
+      say(t('The members could not be loaded. {reason}', { reason: error.message }));
     }
   }
 

@@ -6,7 +6,8 @@ import * as L from '../vendor/leaflet/leaflet-src.esm.js';
 import { feature } from '../vendor/topojson-client/index.js';
 
 import { flatGeometry } from './map-countries.js';
-import { apiUrl, element, fetchJson, latestOnly, memberItem, plural, roleSummary, shapeSvg } from './map-common.js';
+import { apiUrl, element, fetchJson, latestOnly, memberItem, members as membersInWords, number, roleSummary, shapeSvg } from './map-common.js';
+import { t } from './i18n.js';
 
 const kCountriesUrl = '/static/vendor/world-atlas/countries-110m.json';
 const kDebounceMs = 250;
@@ -37,7 +38,7 @@ export function createMapView(container, roles, query) {
     keyboard: true,
   });
   map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
-  map.attributionControl.addAttribution('Country shapes: <a href="https://www.naturalearthdata.com/">Natural Earth</a>');
+  map.attributionControl.addAttribution(t('Country shapes: <a href="https://www.naturalearthdata.com/">Natural Earth</a>'));
   map.fitBounds([[-50, -160], [72, 170]]);
 
   const view = { onTotals: () => {}, reload: () => schedule(0), rolesChanged: () => {} };
@@ -51,7 +52,7 @@ export function createMapView(container, roles, query) {
       style: { color: '#7d8b99', weight: 0.7, fillColor: '#f6f3ec', fillOpacity: 1 },
     }).addTo(map);
     container.dataset.baseLayer = 'ready';
-  }).catch((error) => showError(`The country shapes could not be loaded. ${error.message}`));
+  }).catch((error) => showError(t('The country shapes could not be loaded. {reason}', { reason: error.message })));
 
   const markers = L.layerGroup().addTo(map);
   let drawn = new Map();  // key → marker, so markers that stay keep their focus
@@ -90,7 +91,7 @@ export function createMapView(container, roles, query) {
       container.dataset.zoom = String(zoom);
       if (timer === null) container.dataset.state = 'ready';  // else another load is due
     } catch (error) {
-      showError(`The map could not be updated. ${error.message}`);
+      showError(t('The map could not be updated. {reason}', { reason: error.message }));
     }
   }
 
@@ -157,12 +158,12 @@ export function createMapView(container, roles, query) {
   }
 
   function clusterMarker(item) {
-    const label = `${roleSummary(item.count, item.roles, roles)}. Zoom in`;
+    const label = t('{members}. Zoom in', { members: roleSummary(item.count, item.roles, roles) });
     // At least 44 px (a touch target), a little larger for more members; the API keeps
     // clusters about 60 px apart on screen (the radius, in the API's 512-px tiles), so larger
     // circles would hide each other.
     const size = Math.round(44 + Math.min(16, Math.log10(Math.max(1, item.count)) * 4));
-    const badge = element('span', 'cluster-badge', item.count.toLocaleString('en'));
+    const badge = element('span', 'cluster-badge', number(item.count));
     const icon = L.divIcon({ html: badge, className: 'map-cluster', iconSize: [size, size] });
     const marker = withLabel(L.marker([item.lat, item.lng], { icon, keyboard: true, title: label, riseOnHover: true }), label);
     onActivate(marker, () => {
@@ -181,7 +182,7 @@ export function createMapView(container, roles, query) {
   }
 
   function placeMarker(item) {
-    const label = `${item.place}: ${roleSummary(item.count, item.roles, roles)}. List them`;
+    const label = t('{place}: {members}. List them', { place: item.place, members: roleSummary(item.count, item.roles, roles) });
     const badge = element('span', 'place-badge');
     badge.append(shapeSvg(majorityRole(item.roles), 30), element('span', 'place-count', String(item.count)));
     const icon = L.divIcon({ html: badge, className: 'map-place', iconSize: [44, 44] });
@@ -207,7 +208,7 @@ export function createMapView(container, roles, query) {
     cardItem = item;
     cardPage = 0;
     cardTitle.textContent = item.place;
-    cardStatus.textContent = 'Loading the members…';
+    cardStatus.textContent = t('Loading the members…');
     cardList.replaceChildren();
     cardMore.hidden = true;
     card.hidden = false;
@@ -240,13 +241,13 @@ export function createMapView(container, roles, query) {
       const items = data.members.map(memberItem);
       cardList.append(...items);
       const shown = cardList.children.length;
-      cardStatus.textContent = data.total === 0 ? 'There are no members you can see here with these roles.'
-        : shown < data.total ? `Showing ${shown} of ${plural(data.total, 'member', 'members')}.`
-          : `${plural(data.total, 'member', 'members')}.`;
+      cardStatus.textContent = data.total === 0 ? t('There are no members you can see here with these roles.')
+        : shown < data.total ? t('Showing {shown} of {members}.', { shown: number(shown), members: membersInWords(data.total) })
+          : t('{members}.', { members: membersInWords(data.total) });
       cardMore.hidden = shown >= data.total || items.length === 0;
       return items[0] ?? null;
     } catch (error) {
-      cardStatus.textContent = `The members could not be loaded. ${error.message}`;
+      cardStatus.textContent = t('The members could not be loaded. {reason}', { reason: error.message });
       return null;
     }
   }

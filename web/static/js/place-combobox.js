@@ -4,6 +4,8 @@
 // options, Enter chooses, Escape closes (and, when closed, clears the text), a polite
 // live region says how many places were found, and the hidden city_id field always
 // belongs to the text shown (typing clears it).
+import { t, tn } from './i18n.js';
+
 const MIN_CHARS = 1;
 const DELAY_MS = 150;
 
@@ -59,7 +61,7 @@ function enhance(input) {
     if (!place) return;
     input.value = place.label;
     hidden.value = place.id;
-    status.textContent = `${place.label} chosen.`;
+    status.textContent = t('{place} chosen.', { place: place.label });
     close();
   };
   const render = () => {
@@ -76,9 +78,9 @@ function enhance(input) {
     active = -1;
     input.removeAttribute('aria-activedescendant');
     open();
-    status.textContent = places.length === 0 ? 'No city found. Check the spelling, or choose just a country.'
-      : places.length === 1 ? '1 city found. Use the down arrow to choose it.'
-      : `${places.length} cities found. Use the up and down arrows to choose one.`;
+    status.textContent = places.length === 0 ? t('No city found. Check the spelling, or choose just a country.')
+      : tn('{count} city found. Use the down arrow to choose it.',
+           '{count} cities found. Use the up and down arrows to choose one.', places.length);
   };
   const search = async () => {
     const query = input.value.trim();
@@ -101,7 +103,7 @@ function enhance(input) {
       if (mine !== request) return;
       places = [];
       close();
-      status.textContent = 'Cities cannot be looked up right now: type the city and save, or choose a country.';
+      status.textContent = t('Cities cannot be looked up right now: type the city and save, or choose a country.');
     }
   };
 

@@ -4,8 +4,13 @@
 // clears the box). A polite live region says how many suggestions there are. Without
 // JavaScript the box is a plain search field whose form submits to /search.
 
+import { language, t, tn } from './i18n.js';
+
 const kDelayMs = 120;
 const kMinChars = 2;
+
+// A page's address in the language of this page ("/conditions/x" -> "/es/conditions/x").
+const inLanguage = (path) => (language === 'en' ? path : `/${language}${path}`);
 
 function enhance(input, index) {
   const form = input.form;
@@ -75,12 +80,12 @@ function enhance(input, index) {
       }
       li.addEventListener('mousedown', (event) => {
         event.preventDefault();
-        window.location.assign(s.url);
+        window.location.assign(inLanguage(s.url));
       });
       list.appendChild(li);
     });
     const n = suggestions.length;
-    status.textContent = n === 0 ? 'No suggestions' : `${n} suggestion${n === 1 ? '' : 's'} available`;
+    status.textContent = n === 0 ? t('No suggestions') : tn('{count} suggestion available', '{count} suggestions available', n);
     if (n === 0) {
       close();
     } else {

@@ -122,8 +122,16 @@ TEST_P(PlacePrivacyTest, ASuspendedMembersProfileIsShownToAdminsOnly) {
   HttpResult as_admin = server.Get(page, {{"Cookie", admin.cookie}});
   EXPECT_EQ(as_admin.status, 200u);
   EXPECT_FALSE(Has(as_admin.body, "/messages/new?to=" + std::to_string(suspended))) << "nobody writes to them";
-  // The 404 reads exactly like a member who never existed.
-  EXPECT_EQ(server.Get(page).body, server.Get("/members/999999").body);
+  // The 404 reads exactly like a member who never existed (but for the address itself,
+  // which the language links repeat).
+  auto without_address = [](std::string body, const std::string& address) {
+    for (std::size_t at = body.find(address); at != std::string::npos; at = body.find(address, at)) {
+      body.replace(at, address.size(), "ADDRESS");
+    }
+    return body;
+  };
+  EXPECT_EQ(without_address(server.Get(page).body, page),
+            without_address(server.Get("/members/999999").body, "/members/999999"));
   EXPECT_EQ(server.Get("/members/" + std::to_string(active)).status, 200u);
 }
 

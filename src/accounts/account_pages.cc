@@ -33,6 +33,7 @@ http::Response AccountPages::Home(const http::Request& request) {
   if (!me.ok()) return pages::ErrorPage(&request, 503, i18n::Tr("Please try again in a moment."));
   json languages = json::array();
   for (const auto& language : i18n::Languages()) {
+    if (!language.interface) continue;  // e-mails are written in the interface languages
     languages.push_back({{"code", language.code}, {"name", language.native_name}, {"selected", language.code == me->language}});
   }
   json view = {{"title", i18n::Tr("My account")},
@@ -47,7 +48,7 @@ http::Response AccountPages::Home(const http::Request& request) {
 http::Response AccountPages::SetLanguage(const http::Request& request) {
   if (auto refused = pages::RequireAllowed(request, guard::Action::kManageOwnAccount, kRefusal)) return *refused;
   const std::string language = request.FormField("language");
-  if (!i18n::IsSupported(language)) {
+  if (!i18n::IsSupported(language) || i18n::InterfaceLanguage(language) != language) {
     return pages::ErrorPage(&request, 422, i18n::Tr("Choose one of the languages in the list."));
   }
   if (!users_.SetLanguage(*request.viewer.user_id, language).ok()) {

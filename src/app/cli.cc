@@ -115,6 +115,11 @@ int RunCli(int argc, char** argv) {
                         "over it, 429")
       ->capture_default_str()
       ->check(CLI::Range(0, 100000));
+  serve_cmd->add_option("--unreviewed-symptom-labels", serve.unreviewed_symptom_labels,
+                        "Symptom labels HPO has translated but not reviewed (CANDIDATE): 'show' them "
+                        "marked as not reviewed, or show the 'english' label instead")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"show", "english"}));
   serve_cmd->add_option("--map-min-city-members", serve.map_min_city_members,
                         "Visitors see a city on the community map only with at least this many "
                         "visible members; smaller ones show at their country")

@@ -219,6 +219,9 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   dispatcher.SetHooks(gate.Hooks());
   site.session_gate = &gate;
   site.max_new_conversations_per_day = options.max_new_conversations_per_day;
+  site.condition_pages.unreviewed_labels = options.unreviewed_symptom_labels == "english"
+                                               ? catalog::UnreviewedLabels::kEnglish
+                                               : catalog::UnreviewedLabels::kShowWithNote;
   DeclareRoutes(router, site);
 
   std::cout << "DiseaseMaps is serving on http://" << options.server.address << ":"

@@ -43,6 +43,9 @@ void DeclareRoutes(http::Router& router, Site& site) {
   if (site.map != nullptr) member_changed = [map = site.map](long long id) { map->MemberChanged(id); };
   auto profiles = std::make_shared<profiles::ProfilePages>(site.db, *conditions, &site.page_cache,
                                                            Gazetteer::Embedded(), member_changed);
+  profiles->SetConditionPage([conditions, &site](const Request& r, const catalog::CommunityBoxFn& box, unsigned status) {
+    return catalog::ConditionPage(*conditions, site.db, r, box, status, site.condition_pages);
+  });
 
   // Pages
   router.Get("/", [conditions](const Request& r) { return home::HomePage(*conditions, r); },
@@ -51,11 +54,14 @@ void DeclareRoutes(http::Router& router, Site& site) {
   // Catalogue
   router.Get("/conditions/{slug}",
              [conditions, profiles, &site](const Request& r) {
-               return catalog::ConditionPage(*conditions, site.db, r, [&](const catalog::Condition& c) {
-                 auto box = profiles->CommunityBox(c, r);
-                 if (box.ok() && site.map != nullptr) map::AddMapToCommunityBox(*box, c.slug);
-                 return box;
-               });
+               return catalog::ConditionPage(
+                   *conditions, site.db, r,
+                   [&](const catalog::Condition& c) {
+                     auto box = profiles->CommunityBox(c, r);
+                     if (box.ok() && site.map != nullptr) map::AddMapToCommunityBox(*box, c.slug);
+                     return box;
+                   },
+                   200, site.condition_pages);
              },
              {.cache_for_anonymous = true});
   router.Get("/conditions/orpha/{code}",

@@ -7,6 +7,7 @@
 
 #include "accounts/session_gate.h"
 #include "accounts/user_store.h"
+#include "catalog/condition_page.h"
 #include "app/limits.h"
 #include "http/static_files.h"
 #include "mail/outbox_store.h"
@@ -38,6 +39,7 @@ struct Site {
   accounts::SessionGate* session_gate = nullptr;
   int max_new_conversations_per_day = limits::kDefaultNewConversationsPerDay;  // --max-new-conversations-per-day
   map::MapService* map = nullptr;  // the community map; null: no map routes
+  catalog::ConditionPageSettings condition_pages{};  // --unreviewed-symptom-labels
 };
 
 }  // namespace diseasemaps

@@ -28,9 +28,9 @@ std::string OrphanetUrl(int orphacode) {
 
 std::string Href(const std::string& slug) { return slug.empty() ? "" : "/conditions/" + slug; }
 
-std::string MetaDescription(const Condition& c) {
-  std::string text = c.definition.empty()
-                         ? Tr("{name}: what it is, how it shows, how it is inherited, in plain words.", {{"name", c.name}})
+std::string MetaDescription(const Condition& c, const std::string& name) {
+  std::string text = c.definition.empty() || name != c.name
+                         ? Tr("{name}: what it is, how it shows, how it is inherited, in plain words.", {{"name", name}})
                          : c.definition;
   if (text.size() <= 155) return text;
   const std::size_t cut = text.rfind(' ', 150);
@@ -78,15 +78,34 @@ json FactsView(const Condition& c) {
   return facts;
 }
 
-json SymptomGroups(const Condition& c) {
+// The value of a lang attribute for text in `text_language` on a page in `page`: none
+// when the text is in the page's own (interface) language
+// (null, which mustache treats as false; an empty string would be true).
+json LangAttribute(const std::string& text_language, const std::string& page) {
+  return TextOrNull(text_language == i18n::InterfaceLanguage(page) ? "" : text_language);
+}
+
+json SymptomGroups(const Condition& c, const LocalizedCondition& shown) {
   std::map<int, std::pair<std::string, json>> groups;
   for (const auto& p : c.phenotypes) {
     const FrequencyClass f = PlainFrequency(p.frequency);
     auto& group = groups[f.rank];
     group.first = f.label;
     if (group.second.is_null()) group.second = json::array();
+    auto translated = shown.symptoms.find(p.hpo_id);
+    if (translated != shown.symptoms.end()) {
+      // HPO's translation of the clinical term: no plain-language label to set beside it.
+      group.second.push_back({{"plain", translated->second.text},
+                              {"lang", LangAttribute(translated->second.language, shown.language)},
+                              {"unreviewed", translated->second.unreviewed},
+                              {"show_term", false},
+                              {"hpo_id", p.hpo_id}});
+      continue;
+    }
     const std::string plain = p.lay_label.empty() ? p.term : p.lay_label;
     group.second.push_back({{"plain", plain},
+                            {"lang", LangAttribute(std::string(i18n::kDefaultLanguage), shown.language)},
+                            {"unreviewed", false},
                             {"term", p.term},
                             {"show_term", !p.lay_label.empty() && p.lay_label != p.term},
                             {"hpo_id", p.hpo_id}});
@@ -101,12 +120,69 @@ json SymptomGroups(const Condition& c) {
   return out;
 }
 
-json RelatedView(const std::vector<RelatedCondition>& related) {
+// On a page in another language: which symptom labels are still English, and which
+// translations HPO has not reviewed. Empty when all is in the page's language.
+std::string SymptomsNote(const Condition& c, const LocalizedCondition& shown) {
+  if (shown.language == i18n::kDefaultLanguage || c.phenotypes.empty()) return "";
+  std::size_t english = 0;
+  bool unreviewed = false;
+  for (const auto& p : c.phenotypes) {
+    auto it = shown.symptoms.find(p.hpo_id);
+    if (it == shown.symptoms.end()) ++english;
+    else unreviewed = unreviewed || it->second.unreviewed;
+  }
+  std::string note;
+  if (english == c.phenotypes.size()) {
+    note = Tr("The Human Phenotype Ontology has no translation of these signs yet, so they are shown in English.");
+  } else if (english > 0) {
+    note = Tr("Signs the Human Phenotype Ontology has not translated yet are shown in English.");
+  }
+  if (unreviewed) {
+    note += (note.empty() ? "" : " ") +
+            Tr("Signs marked “translation not reviewed” use a translation its authors have not checked yet.");
+  }
+  return note;
+}
+
+// A related entry's name in the page's language where Orphanet gives one.
+ShownText RelatedName(const RelatedCondition& r, const LocalizedCondition& shown) {
+  auto it = shown.related.find(r.orphacode);
+  if (it == shown.related.end()) return {r.name, std::string(i18n::kDefaultLanguage)};
+  return it->second;
+}
+
+json RelatedView(const std::vector<RelatedCondition>& related, const LocalizedCondition& shown) {
   json out = json::array();
   for (const auto& r : related) {
-    out.push_back({{"name", r.name}, {"href", Href(r.slug)}, {"orphacode", r.orphacode}});
+    const ShownText name = RelatedName(r, shown);
+    out.push_back({{"name", name.text},
+                   {"lang", LangAttribute(name.language, shown.language)},
+                   {"href", TextOrNull(Href(r.slug))},
+                   {"orphacode", r.orphacode}});
   }
   return out;
+}
+
+// The page's name fields: the name first (in the page's language where Orphanet has
+// it), the English name beneath, and a line when Orphanet has not named it in the
+// page's language.
+json NameFields(const LocalizedCondition& shown) {
+  const std::string& page = shown.language;
+  json fields = {{"name", shown.name.text},
+                 {"name_lang", LangAttribute(shown.name.language, page)},
+                 {"english_name", TextOrNull(shown.english_name)},
+                 {"synonyms", shown.synonyms},
+                 {"synonyms_lang", LangAttribute(shown.synonyms_language, page)},
+                 {"has_synonyms", !shown.synonyms.empty()}};
+  if (page != i18n::kDefaultLanguage && shown.name.language != page) {
+    fields["untranslated_name_note"] =
+        Tr("Orphanet has not named this condition in this language yet, so its English name is shown.");
+  }
+  if (shown.definition_in_english && i18n::InterfaceLanguage(page) != i18n::kDefaultLanguage) {
+    fields["definition_lang"] = "en";
+    fields["definition_note"] = Tr("Orphanet has not translated this description, so it is shown in English.");
+  }
+  return fields;
 }
 
 json CodesView(const Condition& c) {
@@ -114,7 +190,7 @@ json CodesView(const Condition& c) {
   codes.push_back({{"system", "Orphanet"},
                    {"code", "ORPHA:" + std::to_string(c.orphacode)},
                    {"url", OrphanetUrl(c.orphacode)},
-                   {"note", ""}});
+                   {"note", nullptr}});
   std::map<std::pair<std::string, std::string>, std::set<std::string>> merged;
   for (const auto& x : c.xrefs) {
     merged[{x.system, x.code}].insert(x.origin == "mondo" ? Tr("via MONDO") : Tr("via Orphanet"));
@@ -208,12 +284,15 @@ json ConditionJson(const Condition& c) {
   return j;
 }
 
-std::string ConditionJsonLd(const Condition& c, const std::string& canonical_url) {
+std::string ConditionJsonLd(const Condition& c, const std::string& canonical_url, const LocalizedCondition* names) {
+  const bool translated = names != nullptr && names->name.text != c.name;
   json ld = {{"@context", "https://schema.org"},
              {"@type", "MedicalCondition"},
-             {"name", c.name},
+             {"name", translated ? names->name.text : c.name},
              {"url", canonical_url}};
-  if (!c.synonyms.empty()) ld["alternateName"] = c.synonyms;
+  std::vector<std::string> alternate = names != nullptr ? names->synonyms : c.synonyms;
+  if (translated) alternate.insert(alternate.begin(), c.name);
+  if (!alternate.empty()) ld["alternateName"] = alternate;
   if (!c.definition.empty()) ld["description"] = c.definition;
   json codes = json::array({{{"@type", "MedicalCode"}, {"codeValue", std::to_string(c.orphacode)},
                              {"codingSystem", "ORPHA"}}});
@@ -265,48 +344,50 @@ std::variant<Condition, http::Response> ResolveConditionAddress(
 }
 
 http::Response ConditionPage(ConditionStore& store, Database& db, const http::Request& request,
-                             const CommunityBoxFn& community, unsigned status) {
+                             const CommunityBoxFn& community, unsigned status,
+                             const ConditionPageSettings& settings) {
   auto resolved = ResolveConditionAddress(store, request, "", NotFound);
   if (auto* answer = std::get_if<http::Response>(&resolved)) return std::move(*answer);
   const Condition& c = std::get<Condition>(resolved);
   const std::string canonical = "/conditions/" + c.slug;
   const json facts = FactsView(c);
+  LocalizedNamesStore names(db);
+  auto shown = Localize(c, names, i18n::CurrentLanguage(), settings.unreviewed_labels);
   auto answers = articles::LoadConditionAnswers(db, c.id, canonical, articles::AnswerStore::SystemNow());
   auto shared = store.CountPeopleWhoShared(c.id);
-  if (!answers.ok() || !shared.ok()) {
+  if (!shown.ok() || !answers.ok() || !shared.ok()) {
     return pages::ErrorPage(&request, 503, Tr(kUnavailable));
   }
+  const std::string& name = shown->name.text;
   json page = {
-      {"title", c.name},
-      {"description", MetaDescription(c)},
+      {"title", name},
+      {"description", MetaDescription(c, name)},
       {"canonical", canonical},
-      {"jsonld", ConditionJsonLd(c, canonical)},
+      {"jsonld", ConditionJsonLd(c, canonical, &*shown)},
       {"faq_jsonld", TextOrNull(answers->faq_jsonld)},
       {"answers", answers->view["answers"]},
       {"has_answers", answers->view["has_answers"]},
       {"experiences_line", i18n::Plural("{count} person with {name} has shared their experiences.",
                                         "{count} people with {name} have shared their experiences.",
-                                        *shared, {{"name", c.name}})},
+                                        *shared, {{"name", name}})},
       {"has_drafts", answers->view["has_drafts"]},
-      {"name", c.name},
       {"orphacode", c.orphacode},
       {"entry_type", EntryTypeWords(c.entry_type)},
-      {"synonyms", c.synonyms},
-      {"has_synonyms", !c.synonyms.empty()},
       {"obsolete", c.obsolete()},
       {"definition", c.definition},
       {"facts", facts},
       {"has_facts", !facts.empty()},
-      {"symptom_groups", SymptomGroups(c)},
+      {"symptom_groups", SymptomGroups(c, *shown)},
       {"has_symptoms", !c.phenotypes.empty()},
+      {"symptoms_note", SymptomsNote(c, *shown)},
       {"genes", [&] {
          json genes = json::array();
          for (const auto& g : c.genes) genes.push_back({{"symbol", g.symbol}, {"name", g.name}, {"association", g.association}});
          return genes;
        }()},
       {"has_genes", !c.genes.empty()},
-      {"parents", RelatedView(c.parents)},
-      {"children", RelatedView(c.children)},
+      {"parents", RelatedView(c.parents, *shown)},
+      {"children", RelatedView(c.children, *shown)},
       {"has_classification", !c.parents.empty() || !c.children.empty()},
       {"has_parents", !c.parents.empty()},
       {"has_children", !c.children.empty()},
@@ -314,10 +395,12 @@ http::Response ConditionPage(ConditionStore& store, Database& db, const http::Re
       {"references", ReferencesView(c)},
       {"from_orphanet", c.source == "orphanet"},
       {"data_version", c.data_version},
-      {"search_href", "/search?q=" + http::PercentEncode(c.name)},
+      {"search_href", "/search?q=" + http::PercentEncode(name)},
   };
+  page.update(NameFields(*shown));
   if (c.replacement) {
-    page["replacement"] = {{"name", c.replacement->name}, {"href", Href(c.replacement->slug)}};
+    const ShownText replacement = RelatedName(*c.replacement, *shown);
+    page["replacement"] = {{"name", replacement.text}, {"href", Href(c.replacement->slug)}};
   }
   if (community) {
     auto box = community(c);

@@ -84,6 +84,42 @@ Result<ConditionNames> LocalizedNamesStore::NamesOf(int orphacode, const std::st
   });
 }
 
+Result<std::map<int, LocalizedName>> LocalizedNamesStore::NamesOfMany(const std::vector<int>& orphacodes,
+                                                                       const std::string& language) {
+  std::map<int, LocalizedName> named;
+  if (orphacodes.empty()) return named;
+  // The codes go into the statement as integers (never text from outside), a bounded
+  // number at a time.
+  constexpr std::size_t kPerStatement = 200;
+  Status status = Status::Ok();
+  for (std::size_t from = 0; from < orphacodes.size() && status.ok(); from += kPerStatement) {
+    std::string list;
+    for (std::size_t i = from; i < std::min(orphacodes.size(), from + kPerStatement); ++i) {
+      if (!list.empty()) list += ',';
+      list += std::to_string(orphacodes[i]);
+    }
+    status = db_.Run([&](soci::session& sql) {
+      std::string lang = language, any_name;
+      LocalizedName row;
+      soci::indicator named_ind = soci::i_null;
+      soci::statement st =
+          (sql.prepare << "SELECT x.orphacode, " + std::string(kNameColumns) + ", COALESCE(l.name, en.name, c.name)"
+                          " FROM (SELECT DISTINCT orphacode FROM orphanet_names WHERE orphacode IN (" + list + ")"
+                          " UNION SELECT orphacode FROM conditions WHERE orphacode IN (" + list + ")) x" +
+                          NameJoins("x.orphacode", "lang"),
+           soci::use(lang, "lang"), soci::into(row.orphacode), soci::into(row.name), soci::into(row.language),
+           soci::into(any_name, named_ind));
+      st.execute();
+      while (st.fetch()) {
+        if (named_ind == soci::i_ok) named[row.orphacode] = row;
+      }
+      return Status::Ok();
+    });
+  }
+  if (!status.ok()) return status;
+  return named;
+}
+
 Result<std::vector<ConditionNames>> LocalizedNamesStore::AllConditionNames(const std::string& language) {
   return db_.Run([&](soci::session& sql) {
     std::vector<ConditionNames> all;

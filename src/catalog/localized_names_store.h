@@ -13,6 +13,7 @@
 // in the requested language (the catalogue's English synonyms stay with ConditionStore).
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -79,6 +80,11 @@ class LocalizedNamesStore {
   // The entry's name in `language` (with fallback) and its synonyms in that language.
   // NotFound when no language names this ORPHAcode and the catalogue lacks it.
   Result<ConditionNames> NamesOf(int orphacode, const std::string& language);
+
+  // The names of several entries (a page's related conditions) in `language`, with the
+  // same fallback as NamesOf, by ORPHAcode. Codes nothing names are left out.
+  Result<std::map<int, LocalizedName>> NamesOfMany(const std::vector<int>& orphacodes,
+                                                   const std::string& language);
 
   // Every active condition of the catalogue, by ORPHAcode, named as NamesOf does (for
   // indexing). Entries the catalogue lacks are not listed.

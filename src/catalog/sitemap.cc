@@ -49,6 +49,7 @@ http::Response RobotsTxt(const std::string& public_url) {
     if (language.code != i18n::kDefaultLanguage) text += "Disallow: /" + std::string(language.code) + "/search\n";
   }
   for (const auto& language : i18n::Languages()) {
+    if (!language.interface) continue;  // names-only pages are reached from the switcher
     text += "Sitemap: " + public_url + i18n::PrefixPath(language.code, "/sitemap.xml") + "\n";
   }
   return http::Response::Text(std::move(text));

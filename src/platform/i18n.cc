@@ -24,12 +24,21 @@ struct LanguageRow {
   const char* icu_locale;
 };
 
+// Orphanet's nine languages. `interface` is filled in from the embedded catalogues.
 const std::vector<LanguageRow>& Rows() {
-  static const std::vector<LanguageRow> rows = {
-      {{"en", "English"}, "en_GB.UTF-8"},
-      {{"es", "Español"}, "es_ES.UTF-8"},
-      {{"fr", "Français"}, "fr_FR.UTF-8"},
-  };
+  static const std::vector<LanguageRow> rows = [] {
+    std::vector<LanguageRow> list = {
+        {{"en", "English"}, "en_GB.UTF-8"},    {{"es", "Español"}, "es_ES.UTF-8"},
+        {{"fr", "Français"}, "fr_FR.UTF-8"},   {{"de", "Deutsch"}, "de_DE.UTF-8"},
+        {{"it", "Italiano"}, "it_IT.UTF-8"},   {{"pt", "Português"}, "pt_PT.UTF-8"},
+        {{"nl", "Nederlands"}, "nl_NL.UTF-8"}, {{"pl", "Polski"}, "pl_PL.UTF-8"},
+        {{"cs", "Čeština"}, "cs_CZ.UTF-8"},
+    };
+    for (auto& row : list) {
+      row.language.interface = row.language.code == kDefaultLanguage || !EmbeddedCatalogue(row.language.code).empty();
+    }
+    return list;
+  }();
   return rows;
 }
 
@@ -58,10 +67,12 @@ std::locale MakeLocale(const LanguageRow& row) {
 const std::locale& LocaleFor(std::string_view code) {
   static const std::map<std::string, std::locale, std::less<>> locales = [] {
     std::map<std::string, std::locale, std::less<>> made;
-    for (const auto& row : Rows()) made.emplace(std::string(row.language.code), MakeLocale(row));
+    for (const auto& row : Rows()) {
+      if (row.language.interface) made.emplace(std::string(row.language.code), MakeLocale(row));
+    }
     return made;
   }();
-  auto it = locales.find(code);
+  auto it = locales.find(InterfaceLanguage(code));
   if (it == locales.end()) it = locales.find(kDefaultLanguage);
   return it->second;
 }
@@ -93,12 +104,16 @@ bool IsSupported(std::string_view code) {
                      [code](const Language& l) { return l.code == code; });
 }
 
+std::string_view InterfaceLanguage(std::string_view code) {
+  for (const auto& language : Languages()) {
+    if (language.code == code) return language.interface ? language.code : kDefaultLanguage;
+  }
+  return kDefaultLanguage;
+}
+
 Status CheckCatalogues() {
   try {
     for (const auto& language : Languages()) {
-      if (language.code != kDefaultLanguage && EmbeddedCatalogue(language.code).empty()) {
-        return Status::Internal("no compiled catalogue for language " + std::string(language.code));
-      }
       (void)LocaleFor(language.code);
       (void)FormatNumber(language.code, 1900);
     }
@@ -148,7 +163,7 @@ std::optional<std::string> PreferredLanguage(std::string_view accept_language) {
     while (!primary.empty() && primary.back() == ' ') primary.pop_back();
     std::transform(primary.begin(), primary.end(), primary.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (q > best_q && IsSupported(primary)) {
+    if (q > best_q && IsSupported(primary) && InterfaceLanguage(primary) == primary) {
       best = primary;
       best_q = q;
     }
@@ -165,12 +180,14 @@ std::string PrefixPath(std::string_view language, std::string_view path) {
 }
 
 std::string Translate(std::string_view language, std::string_view msgid) {
+  language = InterfaceLanguage(language);
   if (language == kDefaultLanguage || msgid.empty()) return std::string(msgid);
   return bl::translate(std::string(msgid)).str(LocaleFor(language));
 }
 
 std::string TranslatePlural(std::string_view language, std::string_view singular,
                             std::string_view plural, long long n) {
+  language = InterfaceLanguage(language);
   if (language == kDefaultLanguage) return std::string(n == 1 ? singular : plural);
   return bl::translate(std::string(singular), std::string(plural), PluralCount(n)).str(LocaleFor(language));
 }

@@ -35,14 +35,22 @@ inline constexpr std::string_view kDefaultLanguage = "en";
 struct Language {
   std::string_view code;         // ISO 639-1, as in the address: "es"
   std::string_view native_name;  // in the language itself, capitalised for a menu: "Español"
+  // True when the interface is written in it (po/<code>.po is compiled in). A language
+  // without its catalogue still has its pages ("/de/…"): condition names and symptoms
+  // in German inside the English interface.
+  bool interface = false;
 };
 
-// The languages the site speaks, English first. Adding a language is adding its line
-// here and its po/<code>.po file.
+// The languages the site speaks, English first: the nine Orphanet names its catalogue
+// in. Adding the interface in one of them is adding its po/<code>.po file.
 const std::vector<Language>& Languages();
 
 // True when code is one of Languages().
 bool IsSupported(std::string_view code);
+
+// The language a page in `code` is written in (messages, numbers, dates, <html lang>):
+// code itself when the interface exists in it, else English.
+std::string_view InterfaceLanguage(std::string_view code);
 
 // Checks that every language has its embedded catalogue and that ICU knows it, so a
 // broken build fails at start rather than on a request.
@@ -57,7 +65,7 @@ std::optional<std::string> LanguageFromPath(std::string_view path, std::string* 
 // "/xx") that is not a supported language: such a prefix answers 404.
 bool HasUnknownLanguagePrefix(std::string_view path);
 
-// The supported language an Accept-Language header prefers most ("fr-CA,fr;q=0.9,en;q=0.8"
+// The interface language an Accept-Language header prefers most ("fr-CA,fr;q=0.9,en;q=0.8"
 // gives "fr"), honouring q-values and ignoring q=0; nullopt when it names none of ours.
 std::optional<std::string> PreferredLanguage(std::string_view accept_language);
 
@@ -67,7 +75,9 @@ std::string PrefixPath(std::string_view language, std::string_view path);
 // Named values for placeholders.
 using Args = std::initializer_list<std::pair<std::string_view, std::string>>;
 
-// The translation of msgid in language, or msgid itself when the catalogue lacks it.
+// The translation of msgid in language, or msgid itself when the catalogue lacks it
+// (or the language has none). Numbers, dates and plurals likewise follow
+// InterfaceLanguage(language).
 std::string Translate(std::string_view language, std::string_view msgid);
 // The plural form for n: singular/plural are the English forms; the catalogue's
 // Plural-Forms picks among the translations.

@@ -113,19 +113,26 @@ mustache::data ViewData(std::string_view name, const nlohmann::json& view) {
 // query, which may be what went wrong).
 void AddLanguageFields(nlohmann::json& layout) {
   i18n::Context context = i18n::Current();
-  layout["lang"] = context.language;
+  layout["lang"] = i18n::InterfaceLanguage(context.language);
   if (auto given = layout.find("language_address"); given != layout.end() && given->is_string()) {
     context.address = given->get<std::string>();
   }
   if (context.address.empty()) return;
+  // The switcher: the interface languages, then those that name conditions and
+  // symptoms only. The alternates: the interface languages (a page "in German" with an
+  // English interface is not a German page).
   nlohmann::json languages = nlohmann::json::array();
+  nlohmann::json name_languages = nlohmann::json::array();
   for (const auto& language : i18n::Languages()) {
-    languages.push_back({{"code", language.code},
-                         {"name", language.native_name},
-                         {"href", i18n::PrefixPath(language.code, context.address)},
-                         {"current", language.code == context.language}});
+    nlohmann::json link = {{"code", language.code},
+                           {"name", language.native_name},
+                           {"href", i18n::PrefixPath(language.code, context.address)},
+                           {"current", language.code == context.language}};
+    (language.interface ? languages : name_languages).push_back(std::move(link));
   }
   layout["languages"] = languages;
+  layout["name_languages"] = name_languages;
+  layout["has_name_languages"] = !name_languages.empty();
   layout["has_languages"] = true;
   layout["x_default_href"] = context.address;
   if (!context.offered.empty()) {

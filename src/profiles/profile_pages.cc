@@ -180,9 +180,11 @@ http::Response ProfilePages::Membership(const http::Request& request) {
     const std::string message = role_name.empty() ? i18n::Tr("Please choose your role in this community.")
                                                   : i18n::Tr("Please choose one of the roles in the list.");
     const std::string kept = role_name.size() <= 40 ? role_name : "";
-    return catalog::ConditionPage(
-        conditions_, db_, request,
-        [&](const catalog::Condition& c) { return CommunityBox(c, request, message, kept); }, 422);
+    const catalog::CommunityBoxFn box = [&](const catalog::Condition& c) {
+      return CommunityBox(c, request, message, kept);
+    };
+    if (condition_page_) return condition_page_(request, box, 422);
+    return catalog::ConditionPage(conditions_, db_, request, box, 422);
   }
   if (Status s = store_.Join(me, condition->orphacode, *role); !s.ok()) {
     return s.code() == Status::Code::kNotFound

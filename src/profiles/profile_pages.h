@@ -18,6 +18,7 @@
 
 #include "accounts/member_events.h"
 #include "catalog/condition.h"
+#include "catalog/condition_page.h"
 #include "catalog/condition_store.h"
 #include "http/request.h"
 #include "platform/gazetteer.h"
@@ -59,6 +60,10 @@ class ProfilePages {
       std::function<bool(const guard::Viewer&, long long city_id, const std::vector<int>& orphacodes)>;
   void SetCityNameable(CityNameableFn rule) { city_nameable_ = std::move(rule); }
 
+  // How a condition's page is shown again with a refused join form (catalog/); without
+  // it, with the default settings.
+  void SetConditionPage(catalog::ConditionPageFn page) { condition_page_ = std::move(page); }
+
   // The community box of a condition's page for request.viewer, with `error` beside
   // the role field and `chosen_role` kept when a join was refused.
   Result<nlohmann::json> CommunityBox(const catalog::Condition& condition, const http::Request& request,
@@ -79,6 +84,7 @@ class ProfilePages {
   ProfileStore store_;
   MemberPageExtras member_page_extras_;
   CityNameableFn city_nameable_;
+  catalog::ConditionPageFn condition_page_;
   accounts::MemberChangedFn member_changed_;
 };
 

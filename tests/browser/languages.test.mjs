@@ -26,7 +26,7 @@ const kPhone = { width: 360, height: 740 };
 
 async function assertLanguage(page, code) {
   assert.equal(await page.evaluate(() => document.documentElement.lang), code, `<html lang="${code}">`);
-  const switcher = page.locator('nav.language-nav a');
+  const switcher = page.locator('nav.language-nav > ul a');
   assert.equal(await switcher.count(), 3, 'the switcher offers English, Español and Français');
   for (const link of await switcher.all()) {
     assert.equal(await link.getAttribute('lang'), await link.getAttribute('hreflang'),
@@ -82,6 +82,25 @@ for (const kind of databaseKinds()) {
         await page.locator('nav.language-nav a[hreflang="en"]').click();
         await page.waitForURL(/\/conditions\/marfan-syndrome$/);
         await assertLanguage(page, 'en');
+
+        // The six languages with names but no interface yet, behind a disclosure the
+        // keyboard opens.
+        const names = page.locator('details.name-languages');
+        assert.equal(await names.evaluate((d) => d.open), false);
+        await names.locator('summary').focus();
+        await page.keyboard.press('Enter');
+        assert.equal(await names.evaluate((d) => d.open), true, 'Enter opens the list');
+        assert.deepEqual(await names.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('lang'))),
+                         ['de', 'it', 'pt', 'nl', 'pl', 'cs']);
+        await screenshot(page, `languages-${kind}-names-360`);
+        await checkAccessibility(page, `name languages open ${kind}`);
+        await names.locator('a[hreflang="de"]').click();
+        await page.waitForURL(/\/de\/conditions\/marfan-syndrome$/);
+        assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', 'the interface stays English');
+        assert.equal(await page.locator('details.name-languages a[aria-current="true"]').getAttribute('hreflang'), 'de');
+        assert.match(await page.getByRole('main').innerText(), /Orphanet has not named this condition in this language yet/);
+        await assertNoSideways(page);
+        await checkAccessibility(page, `condition page with German names ${kind}`);
         assertNoBrowserProblems(problems);
       });
     });
@@ -107,10 +126,11 @@ for (const kind of databaseKinds()) {
 
     test('an address under a language we do not have is not found, with links to ours', async () => {
       await withPage(site.browser, kPhone, async ({ page, problems }) => {
-        const response = await page.goto(`${site.server.url}/de/map`);
+        const response = await page.goto(`${site.server.url}/ja/map`);
         assert.equal(response.status(), 404);
         const links = page.locator('.language-links a');
-        assert.deepEqual(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href'))), ['/map', '/es/map', '/fr/map']);
+        assert.deepEqual((await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).slice(0, 4),
+                         ['/map', '/es/map', '/fr/map', '/de/map']);
         await checkAccessibility(page, `unknown language ${kind}`);
         // The 404 itself is the answer; the browser logs it as a failed resource.
         assertNoBrowserProblems(problems, { allow: (p) => /404/.test(p.text) });

@@ -1,8 +1,4 @@
-// Search in nine languages end to end: the real binary on SQLite and PostgreSQL, a
-// handful of conditions from ../shared/data with Orphanet's names in every language
-// (import orphanet-names, with the ICD-11 mapping's synonyms) and HPO's translations
-// (import hpo-translations), imported once per backend and shared by the suite's tests
-// (one CTest entry, integration.SearchLanguages, tests/CMakeLists.txt).
+// Search in nine languages end to end, on the catalogue languages_fixture.h imports.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -14,21 +10,13 @@
 
 #include "http/url.h"
 #include "search/normalize.h"
+#include "languages_fixture.h"
 #include "test_server.h"
 
 namespace diseasemaps::testing {
 namespace {
 
-namespace fs = std::filesystem;
 using nlohmann::json;
-
-constexpr int kOms = 1183;  // opsoclonus-myoclonus syndrome
-const std::vector<int> kHandful = {kOms, 558, 586, 399, 2103, 570, 908, 324};
-
-fs::path SharedData() {
-  const char* shared = std::getenv("DISEASEMAPS_SHARED_DATA");
-  return shared != nullptr ? fs::path(shared) : fs::path(DISEASEMAPS_SHARED_DATA);
-}
 
 std::vector<int> Codes(const json& results) {
   std::vector<int> out;
@@ -50,71 +38,7 @@ std::string Sloppy(const std::string& name) {
   return out;
 }
 
-struct Imported {
-  std::unique_ptr<TestDatabase> database;
-  std::unique_ptr<TestServer> server;
-};
-
-class SearchLanguages : public ::testing::TestWithParam<Backend> {
- protected:
-  static std::map<Backend, Imported>& Shared() {
-    static std::map<Backend, Imported> shared;
-    return shared;
-  }
-  static void TearDownTestSuite() { Shared().clear(); }
-
-  void SetUp() override {
-    if (RunBinary({"import", "--help"}).second.find("orphanet-names") == std::string::npos) {
-      GTEST_SKIP() << "this binary has no `import orphanet-names` (it comes with branch i18n-catalogue)";
-    }
-    Imported& c = Shared()[GetParam()];
-    if (!c.database) {
-      c.database = std::make_unique<TestDatabase>(GetParam());
-      const fs::path packets = c.database->directory() / "packets";
-      fs::create_directories(packets);
-      for (int code : kHandful) {
-        const std::string file = "ORPHApacket_" + std::to_string(code) + ".json";
-        fs::copy_file(SharedData() / "orphanet" / "orphapackets" / file, packets / file);
-      }
-      for (const std::vector<std::string>& import : std::vector<std::vector<std::string>>{
-               {"orphanet", packets.string()},
-               {"orphanet-names", (SharedData() / "orphanet" / "classifications").string(), "--icd11-mapping",
-                (SharedData() / "orphanet" / "icd11-mapping").string()},
-               {"hpo-translations", (SharedData() / "hpo" / "translations").string()}}) {
-        std::vector<std::string> args = {"--database", c.database->url(), "import"};
-        args.insert(args.end(), import.begin(), import.end());
-        auto [code, output] = RunBinary(args);
-        ASSERT_EQ(code, 0) << import[0] << ": " << output;
-      }
-      c.server = std::make_unique<TestServer>(*c.database);
-    }
-    ASSERT_TRUE(c.server && c.server->started()) << (c.server ? c.server->Log() : "no server");
-    server_ = c.server.get();
-    database_ = c.database.get();
-  }
-
-  json Get(const std::string& target, unsigned status = 200) {
-    const HttpResult r = server_->Get(target);
-    EXPECT_EQ(r.status, status) << target << ": " << r.body;
-    return json::parse(r.body, nullptr, false);
-  }
-
-  // Orphanet's name of a condition in a language, as imported.
-  std::string NameIn(int orphacode, const std::string& lang) {
-    auto name = database_->db().Run([&](soci::session& sql) {
-      std::string value;
-      sql << "SELECT name FROM orphanet_names WHERE orphacode = :code AND lang = :lang", soci::use(orphacode),
-          soci::use(lang), soci::into(value);
-      return value;
-    });
-    return name.ok() ? *name : "";
-  }
-
-  TestServer* server_ = nullptr;
-  TestDatabase* database_ = nullptr;
-};
-
-TEST_P(SearchLanguages, ANameWithATypoAndNoAccentsFindsTheConditionFirstNamedInThatLanguage) {
+TEST_P(CatalogueInLanguages, ANameWithATypoAndNoAccentsFindsTheConditionFirstNamedInThatLanguage) {
   for (const std::string lang : {"es", "fr", "de", "it", "pt"}) {
     SCOPED_TRACE(lang);
     const std::string name = NameIn(kOms, lang);
@@ -134,7 +58,7 @@ TEST_P(SearchLanguages, ANameWithATypoAndNoAccentsFindsTheConditionFirstNamedInT
   EXPECT_EQ(es["did_you_mean"], "sindrome opsoclono mioclono");
 }
 
-TEST_P(SearchLanguages, AQueryInOneLanguageIsFoundWhateverTheRequestedOne) {
+TEST_P(CatalogueInLanguages, AQueryInOneLanguageIsFoundWhateverTheRequestedOne) {
   // A Spanish query on an English page: found, named in English.
   const std::string spanish = NameIn(586, "es");
   const json body = Get("/api/v1/search?q=" + http::PercentEncode(search::Normalize(spanish)));
@@ -148,7 +72,7 @@ TEST_P(SearchLanguages, AQueryInOneLanguageIsFoundWhateverTheRequestedOne) {
   EXPECT_EQ(english["results"][0]["name"], "Opsoclonus-myoclonus syndrome");
 }
 
-TEST_P(SearchLanguages, SuggestOffersEveryLanguageAndNamesInTheRequestedOne) {
+TEST_P(CatalogueInLanguages, SuggestOffersEveryLanguageAndNamesInTheRequestedOne) {
   for (const std::string lang : {"es", "fr", "de", "it", "pt"}) {
     SCOPED_TRACE(lang);
     const std::string name = NameIn(kOms, lang);
@@ -167,7 +91,7 @@ TEST_P(SearchLanguages, SuggestOffersEveryLanguageAndNamesInTheRequestedOne) {
   }
 }
 
-TEST_P(SearchLanguages, SymptomsInSpanishOrFrenchFindOpsoclonusMyoclonus) {
+TEST_P(CatalogueInLanguages, SymptomsInSpanishOrFrenchFindOpsoclonusMyoclonus) {
   for (const auto& [lang, query] : std::vector<std::pair<std::string, std::string>>{
            {"es", "movimientos oculares sacádicos y mioclono"},
            {"fr", "mouvements oculaires saccadés et secousses involontaires"}}) {
@@ -201,7 +125,7 @@ TEST_P(SearchLanguageParameter, AnUnknownLanguageIsRefusedWithAMessage) {
 }
 
 std::string Backends(const ::testing::TestParamInfo<Backend>& info) { return BackendName(info.param); }
-INSTANTIATE_TEST_SUITE_P(Backends, SearchLanguages, ::testing::ValuesIn(AllBackends()), Backends);
+INSTANTIATE_TEST_SUITE_P(Backends, CatalogueInLanguages, ::testing::ValuesIn(AllBackends()), Backends);
 INSTANTIATE_TEST_SUITE_P(Backends, SearchLanguageParameter, ::testing::ValuesIn(AllBackends()), Backends);
 
 }  // namespace

@@ -13,13 +13,28 @@ namespace {
 
 using namespace std::chrono;
 
-TEST(I18nLanguages, EnglishSpanishAndFrenchWithTheirCatalogues) {
-  ASSERT_EQ(Languages().size(), 3u);
+TEST(I18nLanguages, OrphanetsNineWithTheInterfaceInEnglishSpanishAndFrench) {
+  ASSERT_EQ(Languages().size(), 9u);
   EXPECT_EQ(Languages()[0].code, "en");
-  EXPECT_TRUE(IsSupported("es"));
-  EXPECT_TRUE(IsSupported("fr"));
-  EXPECT_FALSE(IsSupported("de"));
+  for (const char* code : {"en", "es", "fr", "de", "it", "pt", "nl", "pl", "cs"}) EXPECT_TRUE(IsSupported(code)) << code;
+  EXPECT_FALSE(IsSupported("ja"));
+  for (const auto& language : Languages()) {
+    const bool has_catalogue = language.code == "en" || language.code == "es" || language.code == "fr";
+    EXPECT_EQ(language.interface, has_catalogue) << language.code;
+  }
   EXPECT_TRUE(CheckCatalogues().ok()) << CheckCatalogues().message();
+}
+
+TEST(I18nLanguages, ALanguageWithoutItsCatalogueIsWrittenInEnglish) {
+  EXPECT_EQ(InterfaceLanguage("es"), "es");
+  EXPECT_EQ(InterfaceLanguage("de"), "en");
+  EXPECT_EQ(InterfaceLanguage("ja"), "en");
+  EXPECT_EQ(Translate("de", "Sign in"), "Sign in");
+  EXPECT_EQ(TranslatePlural("pl", "{count} case", "{count} cases", 5), "{count} cases");
+  EXPECT_EQ(FormatNumber("de", 1900), "1,900") << "numbers follow the interface, not the names";
+  // A browser preferring German is offered no interface we lack; Spanish after it is.
+  EXPECT_EQ(PreferredLanguage("de-DE,de;q=0.9"), std::nullopt);
+  EXPECT_EQ(PreferredLanguage("de-DE,de;q=0.9,es;q=0.5"), "es");
 }
 
 TEST(I18nPath, AKnownPrefixIsTakenOffTheAddress) {
@@ -39,7 +54,8 @@ TEST(I18nPath, AKnownPrefixIsTakenOffTheAddress) {
 }
 
 TEST(I18nPath, AnUnknownTwoLetterPrefixIsRecognised) {
-  EXPECT_TRUE(HasUnknownLanguagePrefix("/de/map"));
+  EXPECT_TRUE(HasUnknownLanguagePrefix("/ja/map"));
+  EXPECT_FALSE(HasUnknownLanguagePrefix("/de/map"));
   EXPECT_TRUE(HasUnknownLanguagePrefix("/xx"));
   EXPECT_TRUE(HasUnknownLanguagePrefix("/en/"));
   EXPECT_FALSE(HasUnknownLanguagePrefix("/es/map"));
@@ -122,8 +138,13 @@ TEST(I18nScope, TheCurrentLanguageIsRestored) {
     EXPECT_EQ(CurrentLanguage(), "fr");
     EXPECT_EQ(Tr("Sign in"), "Se connecter");
     {
-      ScopedLanguage unknown("de");
+      ScopedLanguage unknown("ja");
       EXPECT_EQ(CurrentLanguage(), "en");
+    }
+    {
+      ScopedLanguage names_only("de");
+      EXPECT_EQ(CurrentLanguage(), "de");
+      EXPECT_EQ(Tr("Sign in"), "Sign in");
     }
     EXPECT_EQ(CurrentLanguage(), "fr");
   }

@@ -23,6 +23,38 @@ std::string LowerFirst(std::string s) {
   return s;
 }
 
+// Orphanet's place of a prevalence in the page's language. Regions are our messages;
+// countries are ISO 3166-1 names, which Debian's iso-codes translates (compiled into
+// our catalogues, scripts/build-catalogues). Orphanet writes a few countries by older
+// or differently cased names: those are mapped to ISO's first. Unknown places stay as
+// Orphanet writes them.
+std::string PlaceName(const std::string& geography) {
+  static const std::map<std::string, std::string> kRegions = {
+      {"Europe", N_("Europe")},
+      {"Africa", N_("Africa")},
+      {"North America", N_("North America")},
+      {"Latin America", N_("Latin America")},
+      {"Oceania", N_("Oceania")},
+      {"South East Asia", N_("South-East Asia")},
+      {"Western Asia", N_("Western Asia")},
+      {"Eastern Mediterranean Asia", N_("the Eastern Mediterranean")},
+      {"Specific population", N_("a specific population")},
+  };
+  static const std::map<std::string, std::string> kIsoNames = {
+      {"Czech Republic", "Czechia"},
+      {"Reunion", "Réunion"},
+      {"Turkey", "Türkiye"},
+      {"Libyan Arab Jamahiriya", "Libya"},
+      {"Palestinian Territory, occupied", "Palestine, State of"},
+      {"Costa rica", "Costa Rica"},
+      {"Puerto rico", "Puerto Rico"},
+      {"Sierra leone", "Sierra Leone"},
+  };
+  auto region = kRegions.find(geography);
+  if (region != kRegions.end()) return Tr(region->second);
+  return Tr(Lookup(kIsoNames, geography, geography));
+}
+
 }  // namespace
 
 std::string PlainPrevalenceClass(const std::string& prevalence_class) {
@@ -63,7 +95,7 @@ std::string PlainPrevalence(const Prevalence& p) {
   const bool worldwide = p.geography.empty() || p.geography == "Worldwide";
   const auto say = [&](const char* everywhere, const char* somewhere, const std::string& amount) {
     return worldwide ? Tr(everywhere, {{"amount", amount}})
-                     : Tr(somewhere, {{"amount", amount}, {"place", p.geography}});
+                     : Tr(somewhere, {{"amount", amount}, {"place", PlaceName(p.geography)}});
   };
   if (p.type == "Cases/families") {
     long long n = 0;
@@ -75,12 +107,12 @@ std::string PlainPrevalence(const Prevalence& p) {
       return worldwide ? i18n::Plural("{count} family has been reported worldwide.",
                                       "{count} families have been reported worldwide.", n)
                        : i18n::Plural("{count} family has been reported in {place}.",
-                                      "{count} families have been reported in {place}.", n, {{"place", p.geography}});
+                                      "{count} families have been reported in {place}.", n, {{"place", PlaceName(p.geography)}});
     }
     return worldwide ? i18n::Plural("{count} case has been reported worldwide.",
                                     "{count} cases have been reported worldwide.", n)
                      : i18n::Plural("{count} case has been reported in {place}.",
-                                    "{count} cases have been reported in {place}.", n, {{"place", p.geography}});
+                                    "{count} cases have been reported in {place}.", n, {{"place", PlaceName(p.geography)}});
   }
   const std::string amount = p.type == "Prevalence at birth" ? PlainBirthClass(p.prevalence_class)
                                                              : PlainPrevalenceClass(p.prevalence_class);
@@ -102,7 +134,7 @@ std::string PlainPrevalence(const Prevalence& p) {
   }
   return worldwide ? Tr("About {amount} worldwide ({kind}).", {{"amount", amount}, {"kind", LowerFirst(p.type)}})
                    : Tr("About {amount} in {place} ({kind}).",
-                        {{"amount", amount}, {"place", p.geography}, {"kind", LowerFirst(p.type)}});
+                        {{"amount", amount}, {"place", PlaceName(p.geography)}, {"kind", LowerFirst(p.type)}});
 }
 
 std::string PlainOnset(const std::string& onset) {

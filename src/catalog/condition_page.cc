@@ -63,12 +63,10 @@ json FactsView(const Condition& c) {
                       {"sources", SourcesJson("ORPHANET")}});
   }
   if (!rarity.empty()) facts.push_back({{"label", Tr("How rare it is")}, {"lines", rarity}});
-  json onset = json::array();
-  for (const auto& o : c.onsets) {
-    const std::string sentence = PlainOnset(o);
-    if (!sentence.empty()) onset.push_back({{"text", sentence}, {"sources", SourcesJson("ORPHANET")}});
+  if (const std::string onset = PlainOnsets(c.onsets); !onset.empty()) {
+    facts.push_back({{"label", Tr("When it starts")},
+                     {"lines", json::array({{{"text", onset}, {"sources", SourcesJson("ORPHANET")}}})}});
   }
-  if (!onset.empty()) facts.push_back({{"label", Tr("When it starts")}, {"lines", onset}});
   json inheritance = json::array();
   for (const auto& i : c.inheritance) {
     const std::string words = PlainInheritance(i);
@@ -246,7 +244,7 @@ json ConditionJson(const Condition& c) {
             {"url", "/conditions/" + c.slug},
             {"type", c.entry_type},
             {"status", c.status},
-            {"definition", c.definition},
+            {"definition", TextOrNull(c.definition)},
             {"synonyms", c.synonyms},
             {"onsets", c.onsets},
             {"inheritance", c.inheritance},
@@ -374,7 +372,7 @@ http::Response ConditionPage(ConditionStore& store, Database& db, const http::Re
       {"orphacode", c.orphacode},
       {"entry_type", EntryTypeWords(c.entry_type)},
       {"obsolete", c.obsolete()},
-      {"definition", c.definition},
+      {"definition", TextOrNull(c.definition)},
       {"facts", facts},
       {"has_facts", !facts.empty()},
       {"symptom_groups", SymptomGroups(c, *shown)},
@@ -382,7 +380,9 @@ http::Response ConditionPage(ConditionStore& store, Database& db, const http::Re
       {"symptoms_note", SymptomsNote(c, *shown)},
       {"genes", [&] {
          json genes = json::array();
-         for (const auto& g : c.genes) genes.push_back({{"symbol", g.symbol}, {"name", g.name}, {"association", g.association}});
+         for (const auto& g : c.genes) {
+           genes.push_back({{"symbol", g.symbol}, {"name", g.name}, {"association", TextOrNull(PlainGeneRole(g.association))}});
+         }
          return genes;
        }()},
       {"has_genes", !c.genes.empty()},

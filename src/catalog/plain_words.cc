@@ -1,8 +1,10 @@
 #include "catalog/plain_words.h"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <regex>
+#include <string_view>
 
 #include "platform/i18n.h"
 
@@ -60,10 +62,10 @@ std::string PlaceName(const std::string& geography) {
 std::string PlainPrevalenceClass(const std::string& prevalence_class) {
   static const std::map<std::string, std::string> kClasses = {
       {">1 / 1000", N_("more than 1 in 1,000 people")},
-      {"6-9 / 10 000", N_("6 to 9 in 10,000 people")},
-      {"1-5 / 10 000", N_("1 to 5 in 10,000 people")},
-      {"1-9 / 100 000", N_("1 to 9 in 100,000 people")},
-      {"1-9 / 1 000 000", N_("1 to 9 in 1,000,000 people")},
+      {"6-9 / 10 000", N_("about 6 to 9 in 10,000 people")},
+      {"1-5 / 10 000", N_("about 1 to 5 in 10,000 people")},
+      {"1-9 / 100 000", N_("about 1 to 9 in 100,000 people")},
+      {"1-9 / 1 000 000", N_("about 1 to 9 in 1,000,000 people")},
       {"<1 / 1 000 000", N_("fewer than 1 in 1,000,000 people")},
       {"Unknown", ""},
       {"Not yet documented", ""},
@@ -78,10 +80,10 @@ namespace {
 std::string PlainBirthClass(const std::string& prevalence_class) {
   static const std::map<std::string, std::string> kClasses = {
       {">1 / 1000", N_("more than 1 in 1,000 babies")},
-      {"6-9 / 10 000", N_("6 to 9 in 10,000 babies")},
-      {"1-5 / 10 000", N_("1 to 5 in 10,000 babies")},
-      {"1-9 / 100 000", N_("1 to 9 in 100,000 babies")},
-      {"1-9 / 1 000 000", N_("1 to 9 in 1,000,000 babies")},
+      {"6-9 / 10 000", N_("about 6 to 9 in 10,000 babies")},
+      {"1-5 / 10 000", N_("about 1 to 5 in 10,000 babies")},
+      {"1-9 / 100 000", N_("about 1 to 9 in 100,000 babies")},
+      {"1-9 / 1 000 000", N_("about 1 to 9 in 1,000,000 babies")},
       {"<1 / 1 000 000", N_("fewer than 1 in 1,000,000 babies")},
   };
   auto it = kClasses.find(prevalence_class);
@@ -117,41 +119,90 @@ std::string PlainPrevalence(const Prevalence& p) {
   const std::string amount = p.type == "Prevalence at birth" ? PlainBirthClass(p.prevalence_class)
                                                              : PlainPrevalenceClass(p.prevalence_class);
   if (amount.empty()) return "";
+  // The amount says whether it is approximate ("about 1 to 9 in …", "fewer than 1 in
+  // …"), so no sentence starts with it or adds "about" of its own.
+  // TRANSLATORS: {amount} is a phrase such as "about 1 to 9 in 100,000 people" or
+  // "fewer than 1 in 1,000,000 people"; {place} a region or a country.
   if (p.type == "Point prevalence") {
-    return say(N_("About {amount} worldwide live with it at any one time."),
-               N_("About {amount} in {place} live with it at any one time."), amount);
+    return say(N_("At any one time, {amount} worldwide live with it."),
+               N_("At any one time, {amount} in {place} live with it."), amount);
   }
   if (p.type == "Annual incidence") {
-    return say(N_("Each year, about {amount} worldwide develop it."),
-               N_("Each year, about {amount} in {place} develop it."), amount);
+    return say(N_("Each year, {amount} worldwide develop it."), N_("Each year, {amount} in {place} develop it."),
+               amount);
   }
   if (p.type == "Prevalence at birth") {
-    return say(N_("About {amount} born worldwide have it."), N_("About {amount} born in {place} have it."), amount);
+    return say(N_("At birth, {amount} worldwide have it."), N_("At birth, {amount} in {place} have it."), amount);
   }
   if (p.type == "Lifetime Prevalence") {
-    return say(N_("About {amount} worldwide have it at some point in life."),
-               N_("About {amount} in {place} have it at some point in life."), amount);
+    return say(N_("Over a lifetime, {amount} worldwide have it."),
+               N_("Over a lifetime, {amount} in {place} have it."), amount);
   }
-  return worldwide ? Tr("About {amount} worldwide ({kind}).", {{"amount", amount}, {"kind", LowerFirst(p.type)}})
-                   : Tr("About {amount} in {place} ({kind}).",
-                        {{"amount", amount}, {"place", PlaceName(p.geography)}, {"kind", LowerFirst(p.type)}});
+  return worldwide ? Tr("{kind}: {amount} worldwide.", {{"amount", amount}, {"kind", p.type}})
+                   : Tr("{kind}: {amount} in {place}.",
+                        {{"amount", amount}, {"place", PlaceName(p.geography)}, {"kind", p.type}});
 }
 
-std::string PlainOnset(const std::string& onset) {
-  static const std::map<std::string, std::string> kOnsets = {
-      {"Antenatal", N_("It usually starts before birth.")},
-      {"Neonatal", N_("It usually starts in the first four weeks after birth.")},
-      {"Infancy", N_("It usually starts in infancy (the first two years).")},
-      {"Childhood", N_("It usually starts in childhood.")},
-      {"Adolescent", N_("It usually starts in adolescence.")},
-      {"Adult", N_("It usually starts in adulthood.")},
-      {"Elderly", N_("It usually starts in later life.")},
-      {"All ages", N_("It can start at any age.")},
-      {"No data available", ""},
+std::string PlainOnsets(const std::vector<std::string>& onsets) {
+  // Orphanet's ages of onset, youngest first: the sentence lists them in this order.
+  static const std::vector<std::pair<std::string, const char*>> kAges = {
+      {"Antenatal", N_("before birth")},
+      {"Neonatal", N_("in the first four weeks after birth")},
+      {"Infancy", N_("in infancy (the first two years)")},
+      {"Childhood", N_("in childhood")},
+      {"Adolescent", N_("in adolescence")},
+      {"Adult", N_("in adulthood")},
+      {"Elderly", N_("in later life")},
   };
-  auto it = kOnsets.find(onset);
-  if (it != kOnsets.end()) return Tr(it->second);
-  return Tr("It usually starts: {onset}.", {{"onset", LowerFirst(onset)}});
+  std::vector<std::string> phrases;
+  bool any_age = false;
+  for (const auto& [onset, phrase] : kAges) {
+    if (std::find(onsets.begin(), onsets.end(), onset) != onsets.end()) phrases.push_back(Tr(phrase));
+  }
+  for (const auto& onset : onsets) {
+    if (onset == "All ages") any_age = true;
+    const bool known = onset == "All ages" || onset == "No data available" || onset.empty() ||
+                       std::any_of(kAges.begin(), kAges.end(), [&](const auto& age) { return age.first == onset; });
+    if (!known) phrases.push_back(LowerFirst(onset));  // a class we do not know: as Orphanet writes it
+  }
+  // "All ages" with ages beside it says the same as all of them; alone it is the sentence.
+  if (any_age && phrases.size() != 1) return Tr("It can start at any age.");
+  if (phrases.empty()) return "";
+  std::string when = phrases.front();
+  for (std::size_t i = 1; i < phrases.size(); ++i) {
+    when = i + 1 == phrases.size() ? Tr("{earlier} or {last}", {{"earlier", when}, {"last", phrases[i]}})
+                                   : Tr("{earlier}, {next}", {{"earlier", when}, {"next", phrases[i]}});
+  }
+  // TRANSLATORS: {when} is one or more ages joined: "in childhood or in adolescence".
+  return Tr("It usually starts {when}.", {{"when", when}});
+}
+
+std::string PlainGeneRole(const std::string& association) {
+  static const std::map<std::string, std::string> kRoles = {
+      {"Disease-causing germline mutation(s) in", N_("changes in this gene cause it")},
+      {"Disease-causing germline mutation(s) (loss of function) in",
+       N_("changes that stop this gene working cause it")},
+      {"Disease-causing germline mutation(s) (gain of function) in",
+       N_("changes that make this gene overactive cause it")},
+      {"Disease-causing somatic mutation(s) in", N_("changes in this gene, arising in some of the body's cells, cause it")},
+      {"Role in the phenotype of", N_("this gene plays a part in its signs")},
+      {"Major susceptibility factor in", N_("changes in this gene make it much more likely")},
+      {"Modifying germline mutation in", N_("changes in this gene alter how it shows")},
+      {"Part of a fusion gene in", N_("this gene is part of a fused gene found in it")},
+      {"Candidate gene tested in", N_("this gene is being studied as a possible cause")},
+      {"Biomarker tested in", N_("this gene is tested as a marker of it")},
+  };
+  auto it = kRoles.find(association);
+  if (it != kRoles.end()) return Tr(it->second);
+  // An association we do not know: Orphanet's words without their dangling preposition.
+  std::string words = association;
+  for (const char* tail : {" in", " of"}) {
+    const std::string t = tail;
+    if (words.size() > t.size() && words.compare(words.size() - t.size(), t.size(), t) == 0) {
+      words.resize(words.size() - t.size());
+    }
+  }
+  return words;
 }
 
 std::string PlainInheritance(const std::string& inheritance) {
@@ -215,17 +266,58 @@ std::string EntryTypeWords(const std::string& entry_type) {
 }
 
 std::vector<SourceLink> PlainSources(const std::string& source) {
-  static const std::regex kPmid(R"((\d+)\[PMID\])");
+  // Orphanet joins sources with "_"; each is "12345[PMID]", "ORPHANET", "[EXPERT]" or a
+  // name with its kind in brackets ("RARECARE … in Europe[REG]"); a few are written by
+  // hand ("PMID: 8595484 ; 29847346", an address).
+  static const std::regex kTagged(R"(^(.*?)\s*\[([A-Z]+)\]$)");
+  static const std::regex kPmids(R"(\d{5,9})");
   std::vector<SourceLink> links;
-  if (source.empty()) return links;
-  for (auto it = std::sregex_iterator(source.begin(), source.end(), kPmid);
-       it != std::sregex_iterator(); ++it) {
-    const std::string id = (*it)[1];
+  auto pubmed = [&](const std::string& id) {
     links.push_back({"PMID " + id, "https://pubmed.ncbi.nlm.nih.gov/" + id + "/"});
+  };
+  std::size_t start = 0;
+  while (start <= source.size()) {
+    std::size_t end = source.find('_', start);
+    if (end == std::string::npos) end = source.size();
+    std::string part = source.substr(start, end - start);
+    start = end + 1;
+    // Stray characters around a source ("32668217[PMID]`") are typos in the data.
+    while (!part.empty() && std::string_view(" `'.,;").find(part.back()) != std::string_view::npos) part.pop_back();
+    while (!part.empty() && part.front() == ' ') part.erase(0, 1);
+    // A closing bracket too many ("28453180[PMID]]") is a typo in the data.
+    while (!part.empty() && part.back() == ']' &&
+           std::count(part.begin(), part.end(), ']') > std::count(part.begin(), part.end(), '[')) {
+      part.pop_back();
+    }
+    if (part.empty()) continue;
+    std::smatch tagged;
+    std::string text = part, tag;
+    if (std::regex_match(part, tagged, kTagged)) {
+      text = tagged[1];
+      tag = tagged[2];
+    }
+    if (tag == "PMID" || tag == "MPID" || text.rfind("PMID", 0) == 0 || part.find("[PMID]") != std::string::npos) {
+      for (auto it = std::sregex_iterator(part.begin(), part.end(), kPmids); it != std::sregex_iterator(); ++it) {
+        pubmed(it->str());
+      }
+    } else if (text == "ORPHANET") {
+      links.push_back({"Orphanet", ""});
+    } else if (tag == "EXPERT" || text == "EXPERT") {
+      links.push_back({Tr("Expert opinion"), ""});
+    } else if (text.rfind("https://", 0) == 0) {
+      links.push_back({text, text});
+    } else if (!text.empty()) {
+      links.push_back({text, ""});  // a registry, an institution, a classification: its name
+    } else if (tag == "REG") {
+      links.push_back({Tr("A registry"), ""});
+    } else if (tag == "INST") {
+      links.push_back({Tr("An institution"), ""});
+    } else if (tag == "AUTHOR") {
+      links.push_back({Tr("The authors"), ""});
+    } else {
+      links.push_back({Tr("Another source"), ""});
+    }
   }
-  if (source.find("ORPHANET") != std::string::npos) links.push_back({"Orphanet", ""});
-  if (source.find("[EXPERT]") != std::string::npos) links.push_back({Tr("Expert opinion"), ""});
-  if (links.empty()) links.push_back({source, ""});
   return links;
 }
 

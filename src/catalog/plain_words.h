@@ -5,21 +5,30 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "catalog/condition.h"
 
 namespace diseasemaps::catalog {
 
-// "1-9 / 100 000" -> "1 to 9 in 100,000 people"; "Unknown" -> "" (nothing to say).
+// "1-9 / 100 000" -> "about 1 to 9 in 100,000 people"; "<1 / 1 000 000" -> "fewer than 1
+// in 1,000,000 people"; "Unknown" -> "" (nothing to say). Never starts a sentence.
 std::string PlainPrevalenceClass(const std::string& prevalence_class);
 
-// One prevalence record as a sentence: "About 1 to 9 in 100,000 people in Europe have it
-// at any one time." Cases/families records: "12 cases have been reported worldwide."
+// One prevalence record as a sentence: "At any one time, about 1 to 9 in 100,000 people in
+// Europe live with it." Cases/families records: "12 cases have been reported worldwide."
 // Returns "" for records that say nothing (unknown class, no data).
 std::string PlainPrevalence(const Prevalence& prevalence);
 
-// "Infancy" -> "It usually starts in infancy (the first two years)." …
-std::string PlainOnset(const std::string& onset);
+// Every age of onset of a condition as one sentence, youngest first: {"Childhood",
+// "Infancy"} -> "It usually starts in infancy (the first two years) or in childhood.";
+// "All ages" -> "It can start at any age."; "" when Orphanet gives none.
+std::string PlainOnsets(const std::vector<std::string>& onsets);
+
+// Orphanet's gene-disorder association in words, as a clause after the gene:
+// "Disease-causing germline mutation(s) in" -> "changes in this gene cause it". An
+// unknown association: Orphanet's words without a dangling "in"/"of".
+std::string PlainGeneRole(const std::string& association);
 
 // "Autosomal recessive" -> a sentence explaining what that means for a family;
 // "Not applicable" -> "It is not inherited."
@@ -35,8 +44,10 @@ struct FrequencyClass {
 };
 FrequencyClass PlainFrequency(const std::string& orphanet_frequency);
 
-// "[EXPERT]_19423368[PMID]" -> {"PMID 19423368", "https://pubmed.ncbi.nlm.nih.gov/19423368/"};
-// "ORPHANET" -> {"Orphanet", ""}. Several sources separated by "_" are joined with ", ".
+// Orphanet's sources of a fact, each a link or a name, never a bracketed tag:
+// "[EXPERT]_19423368[PMID]" -> {"Expert opinion", ""}, {"PMID 19423368",
+// "https://pubmed.ncbi.nlm.nih.gov/19423368/"}; "ORPHANET" -> {"Orphanet", ""};
+// "EUROCAT … 2010[REG]" -> {"EUROCAT … 2010", ""}.
 struct SourceLink {
   std::string label;
   std::string url;

@@ -65,7 +65,11 @@ TEST_P(CatalogPagesTest, ConditionPageShowsOrphanetFactsInPlainWords) {
   EXPECT_TRUE(Has(html, "Kinsbourne syndrome"));
   EXPECT_TRUE(Has(html, "It is not inherited."));                        // "Not applicable"
   EXPECT_TRUE(Has(html, "fewer than 1 in 1,000,000 people"));            // "<1 / 1 000 000"
-  EXPECT_TRUE(Has(html, "It usually starts in childhood."));
+  // Its two ages of onset as one sentence, not two that contradict each other.
+  EXPECT_TRUE(Has(html, "It usually starts in infancy (the first two years) or in childhood."));
+  EXPECT_FALSE(Has(html, "about fewer than"));
+  EXPECT_FALSE(Has(html, "[REG]"));
+  EXPECT_FALSE(Has(html, "ORPHA:1183</a> <span class=\"term\">()</span>")) << "no empty brackets";
   EXPECT_TRUE(Has(html, "Almost always (80 to 99 in 100 people)"));
   EXPECT_TRUE(Has(html, "https://pubmed.ncbi.nlm.nih.gov/19423368/"));   // a prevalence source
   EXPECT_TRUE(Has(html, "Source: Orphanet (CC BY 4.0), data version 1.3.42 / 4.1.8"));
@@ -241,6 +245,7 @@ TEST_P(StarterCatalogueTest, ANewServerShowsTheStarterCatalogueUntilOrphanetIsIm
   HttpResult starter = server.Get("/conditions/opsoclonus-myoclonus-syndrome");
   ASSERT_EQ(starter.status, 200u);
   EXPECT_TRUE(Has(starter.body, "The full entry appears once the catalogue is imported"));
+  EXPECT_FALSE(Has(starter.body, "Definition: Orphanet")) << "no empty \"What it is\" with its source line";
   EXPECT_EQ(server.Get("/conditions/kinsbourne-syndrome").status, 301u);  // starter synonyms
   Import(database_, PacketsFolder(database_, {1183, 36388}));
   bool upgraded = false;

@@ -15,7 +15,7 @@ Prevalence Annual(const std::string& geography) {
 
 TEST(PlainWords, APrevalenceIsSaidInEnglishWithItsPlace) {
   EXPECT_EQ(PlainPrevalence(Annual("Worldwide")),
-            "Each year, about fewer than 1 in 1,000,000 people worldwide develop it.");
+            "Each year, fewer than 1 in 1,000,000 people worldwide develop it.");
   EXPECT_NE(PlainPrevalence(Annual("Europe")).find(" in Europe "), std::string::npos);
   EXPECT_NE(PlainPrevalence(Annual("Czech Republic")).find(" in Czechia "), std::string::npos)
       << "Orphanet's older name becomes ISO's";

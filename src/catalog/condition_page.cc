@@ -6,6 +6,7 @@
 
 #include "articles/answer_store.h"
 #include "articles/answers_view.h"
+#include "catalog/compiled_summary.h"
 #include "catalog/plain_words.h"
 #include "http/url.h"
 #include "pages/error_pages.h"
@@ -117,6 +118,40 @@ json SymptomGroups(const Condition& c, const LocalizedCondition& shown) {
   }
   return out;
 }
+
+// The compiled summary's paragraph (compiled_summary.h), a paragraph in the interface
+// language: the condition and its most frequent signs named as the page names them,
+// its specialties (`specialties`, read in the interface language). Where the interface
+// is English around names in another language, the paragraph is English throughout.
+std::string SummaryParagraph(const Condition& c, const LocalizedCondition& shown,
+                             const std::vector<SpecialtyPaths>& specialties) {
+  const bool in_page_language = i18n::InterfaceLanguage(shown.language) == shown.language;
+  SummaryInputs inputs;
+  inputs.name = in_page_language ? shown.name.text : c.name;
+  for (std::size_t i : SummarySigns(c)) {
+    const Phenotype& p = c.phenotypes[i];
+    auto translated = in_page_language ? shown.symptoms.find(p.hpo_id) : shown.symptoms.end();
+    inputs.sign_labels.push_back(translated != shown.symptoms.end() ? translated->second.text
+                                 : p.lay_label.empty()              ? p.term
+                                                                    : p.lay_label);
+  }
+  for (const auto& specialty : specialties) {
+    if (specialty.paths.empty() || specialty.paths.front().empty()) continue;
+    const std::string& root = specialty.paths.front().front().name;
+    // A group at the top of its own tree is its specialty: nothing to add.
+    if (specialty.paths.front().size() == 1) continue;
+    if (std::find(inputs.specialties.begin(), inputs.specialties.end(), root) == inputs.specialties.end()) {
+      inputs.specialties.push_back(root);
+    }
+  }
+  std::string paragraph;
+  for (const auto& sentence : CompiledSummary(c, inputs)) paragraph += (paragraph.empty() ? "" : " ") + sentence;
+  return paragraph;
+}
+
+// The first synonyms, shown at once, and the rest, behind "and N other names" (so the
+// summary stays on a phone's first screen).
+constexpr std::size_t kSynonymsShown = 3;
 
 // On a page in another language: which symptom labels are still English, and which
 // translations HPO has not reviewed. Empty when all is in the page's language.
@@ -351,9 +386,10 @@ http::Response ConditionPage(ConditionStore& store, Database& db, const http::Re
   const json facts = FactsView(c);
   LocalizedNamesStore names(db);
   auto shown = Localize(c, names, i18n::CurrentLanguage(), settings.unreviewed_labels);
+  auto specialties = names.SpecialtiesOf(c.orphacode, std::string(i18n::InterfaceLanguage(i18n::CurrentLanguage())));
   auto answers = articles::LoadConditionAnswers(db, c.id, canonical, articles::AnswerStore::SystemNow());
   auto shared = store.CountPeopleWhoShared(c.id);
-  if (!shown.ok() || !answers.ok() || !shared.ok()) {
+  if (!shown.ok() || !specialties.ok() || !answers.ok() || !shared.ok()) {
     return pages::ErrorPage(&request, 503, Tr(kUnavailable));
   }
   const std::string& name = shown->name.text;
@@ -398,6 +434,15 @@ http::Response ConditionPage(ConditionStore& store, Database& db, const http::Re
       {"search_href", "/search?q=" + http::PercentEncode(name)},
   };
   page.update(NameFields(*shown));
+  page["summary"] = SummaryParagraph(c, *shown, *specialties);
+  if (shown->synonyms.size() > kSynonymsShown + 1) {
+    const std::vector<std::string> first(shown->synonyms.begin(), shown->synonyms.begin() + kSynonymsShown);
+    const std::vector<std::string> rest(shown->synonyms.begin() + kSynonymsShown, shown->synonyms.end());
+    page["synonyms"] = first;
+    page["more_synonyms"] = rest;
+    page["more_synonyms_label"] = i18n::Plural("and {count} other name", "and {count} other names",
+                                               static_cast<long long>(rest.size()));
+  }
   if (c.replacement) {
     const ShownText replacement = RelatedName(*c.replacement, *shown);
     page["replacement"] = {{"name", replacement.text}, {"href", Href(c.replacement->slug)}};

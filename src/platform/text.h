@@ -12,6 +12,10 @@ namespace diseasemaps {
 // s without leading and trailing spaces, tabs, carriage returns and newlines.
 std::string_view TrimWhitespace(std::string_view s);
 
+// s with each run of spaces, tabs and line breaks made one space, and none at either
+// end ("Congenital generalized  lipodystrophy" -> "Congenital generalized lipodystrophy").
+std::string CollapseWhitespace(std::string_view s);
+
 // "\r\n" and a lone "\r" (what browsers send from a textarea) become "\n".
 std::string UnixLineBreaks(std::string_view text);
 

@@ -66,6 +66,21 @@ for (const kind of databaseKinds()) {
             'unreviewed answers say so');
           assert.doesNotMatch(main, /Medically reviewed by/, 'no review is claimed');
 
+          // The compiled summary is on the first screen, and says what it is.
+          const summary = page.locator('.summary-text');
+          assert.match(await summary.innerText(), /^Opsoclonus-myoclonus syndrome is a rare disease\./);
+          const box = await summary.boundingBox();
+          assert.ok(box && box.y + Math.min(box.height, 120) <= height,
+            `the summary starts on the first screen (top ${box?.y}, height ${box?.height})`);
+          assert.match(main, /Compiled by DiseaseMaps from Orphanet data; not written or checked by a doctor\./);
+          // Names after the third wait behind one line, which the keyboard opens.
+          const more = page.locator('details.more-names');
+          assert.equal(await more.evaluate((d) => d.open), false);
+          assert.equal(await page.getByText('Kinsbourne syndrome').isVisible(), false);
+          await more.locator('summary').focus();
+          await page.keyboard.press('Enter');
+          assert.equal(await page.getByText('Kinsbourne syndrome').isVisible(), true, 'Enter shows the other names');
+
           const scrollWidth = await page.evaluate(() => document.scrollingElement.scrollWidth);
           assert.ok(scrollWidth <= width, `no horizontal scrolling at ${width} px (${scrollWidth})`);
           await screenshot(page, `condition-${kind}-${size}`);

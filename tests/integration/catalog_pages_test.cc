@@ -65,6 +65,11 @@ TEST_P(CatalogPagesTest, ConditionPageShowsOrphanetFactsInPlainWords) {
   EXPECT_TRUE(Has(html, "Kinsbourne syndrome"));
   EXPECT_TRUE(Has(html, "It is not inherited."));                        // "Not applicable"
   EXPECT_TRUE(Has(html, "fewer than 1 in 1,000,000 people"));            // "<1 / 1 000 000"
+  // The compiled summary first, said for what it is; synonyms after the third folded.
+  EXPECT_TRUE(Has(html, "<p class=\"summary-text\">Opsoclonus-myoclonus syndrome is a rare disease."));
+  EXPECT_TRUE(Has(html, "Compiled by DiseaseMaps from Orphanet data; not written or checked by a doctor."));
+  EXPECT_LT(html.find("summary-text"), html.find("Also known as:"));
+  EXPECT_TRUE(Has(html, "<summary>and 7 other names</summary>"));
   // Its two ages of onset as one sentence, not two that contradict each other.
   EXPECT_TRUE(Has(html, "It usually starts in infancy (the first two years) or in childhood."));
   EXPECT_FALSE(Has(html, "about fewer than"));

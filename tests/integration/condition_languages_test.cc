@@ -51,6 +51,8 @@ TEST_P(CatalogueInLanguages, ASpanishPageNamesTheConditionInSpanishFirstAndTheEn
   // Orphanet's definition is English, and the page says so.
   EXPECT_TRUE(Has(body, "<p lang=\"en\">"));
   EXPECT_TRUE(Has(body, "Orphanet no ha traducido esta descripción")) << "the note is in Spanish";
+  // The compiled summary in Spanish, naming it in Spanish.
+  EXPECT_TRUE(Has(body, "<p class=\"summary-text\">" + Html(spanish) + " es una enfermedad rara."));
   // The interface around it is Spanish.
   EXPECT_TRUE(Has(body, "Signos y síntomas"));
 
@@ -68,6 +70,8 @@ TEST_P(CatalogueInLanguages, AGermanPageShowsGermanNamesAndSymptomsInsideTheEngl
   EXPECT_TRUE(Has(body, "<html lang=\"en\">")) << "the interface is English until po/de.po exists";
   EXPECT_TRUE(Has(body, "<h1 id=\"condition-title\" lang=\"de\">" + Html(NameIn(kOms, "de")) + "</h1>"));
   EXPECT_TRUE(Has(body, "Signs and symptoms"));
+  EXPECT_TRUE(Has(body, "<p class=\"summary-text\">Opsoclonus-myoclonus syndrome is a rare disease."))
+      << "the summary is a sentence of the interface: English throughout";
   EXPECT_TRUE(Has(body, "<span lang=\"de\">Neuroblastom</span>")) << "an OFFICIAL label, as it is";
   EXPECT_TRUE(Has(body, "<span lang=\"de\">Ataxie</span> <span class=\"term\">(translation not reviewed)</span>"))
       << "a CANDIDATE label says it is not reviewed";

@@ -10,30 +10,14 @@
 #include <string>
 #include <vector>
 
-#include "catalog/import/orphapacket_parser.h"
 #include "catalog/plain_words.h"
 #include "platform/i18n.h"
-#include "shared_data.h"
+#include "catalogue_packets.h"
 
 namespace diseasemaps::catalog {
 namespace {
 
-namespace fs = std::filesystem;
-
-std::vector<OrphaPacket> AllPackets() {
-  static const std::vector<OrphaPacket> packets = [] {
-    std::vector<OrphaPacket> all;
-    const fs::path dir = test_support::SharedData() / "orphanet" / "orphapackets";
-    if (!fs::is_directory(dir)) return all;
-    for (const auto& entry : fs::directory_iterator(dir)) {
-      if (entry.path().extension() != ".json") continue;
-      auto packet = ReadOrphaPacket(entry.path());
-      if (packet.ok()) all.push_back(std::move(*packet));
-    }
-    return all;
-  }();
-  return packets;
-}
+const std::vector<OrphaPacket>& AllPackets() { return test_support::AllCataloguePackets(); }
 
 Prevalence AsPrevalence(const OrphaPrevalence& p) {
   return {p.type, p.qualification, p.prevalence_class, p.mean_value, p.geography, p.source};

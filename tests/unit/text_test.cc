@@ -64,6 +64,12 @@ TEST(UnixLineBreaks, TurnsEveryBrowserLineBreakIntoOneNewline) {
 }
 
 // What error messages echo: whole characters only, valid UTF-8 always.
+TEST(Text, CollapseWhitespaceLeavesOneSpaceBetweenWords) {
+  EXPECT_EQ(CollapseWhitespace("Congenital generalized  lipodystrophy"), "Congenital generalized lipodystrophy");
+  EXPECT_EQ(CollapseWhitespace("  a\t\nb  "), "a b");
+  EXPECT_EQ(CollapseWhitespace(""), "");
+}
+
 TEST(Text, FirstCharactersNeverSplitsACharacter) {
   EXPECT_EQ(FirstCharacters("", 3), "");
   EXPECT_EQ(FirstCharacters("abc", 3), "abc");

@@ -16,6 +16,7 @@
 #include "catalog/condition_api.h"
 #include "catalog/condition_page.h"
 #include "catalog/condition_store.h"
+#include "catalog/browse_pages.h"
 #include "catalog/sitemap.h"
 #include "health/health_handlers.h"
 #include "home/home_page.h"
@@ -64,6 +65,13 @@ void DeclareRoutes(http::Router& router, Site& site) {
                    200, site.condition_pages);
              },
              {.cache_for_anonymous = true});
+  // Browsing by Orphanet's specialties (catalog/browse_pages.h)
+  router.Get("/conditions/browse", [&site](const Request& r) { return catalog::BrowseSpecialties(site.db, r); },
+             {.cache_for_anonymous = true});
+  router.Get("/conditions/browse/{specialty}",
+             [&site](const Request& r) { return catalog::BrowseSpecialty(site.db, r); }, {.cache_for_anonymous = true});
+  router.Get("/conditions/browse/{specialty}/{orphacode}",
+             [&site](const Request& r) { return catalog::BrowseSpecialty(site.db, r); }, {.cache_for_anonymous = true});
   router.Get("/conditions/orpha/{code}",
              [conditions](const Request& r) { return catalog::ConditionByOrphacode(*conditions, r); },
              {.cache_for_anonymous = true});

@@ -6,6 +6,7 @@
 
 #include "articles/answer_store.h"
 #include "articles/answers_view.h"
+#include "catalog/browse_pages.h"
 #include "catalog/compiled_summary.h"
 #include "catalog/plain_words.h"
 #include "http/url.h"
@@ -435,6 +436,15 @@ http::Response ConditionPage(ConditionStore& store, Database& db, const http::Re
   };
   page.update(NameFields(*shown));
   page["summary"] = SummaryParagraph(c, *shown, *specialties);
+  // Its place in the specialties, named in the page's language (the summary's copy is
+  // read in the interface language, which is the same unless the page is names-only).
+  auto places = i18n::InterfaceLanguage(i18n::CurrentLanguage()) == i18n::CurrentLanguage()
+                    ? specialties
+                    : names.SpecialtiesOf(c.orphacode, i18n::CurrentLanguage());
+  if (!places.ok()) return pages::ErrorPage(&request, 503, Tr(kUnavailable));
+  page["places"] = PlacesView(*places, i18n::CurrentLanguage());
+  page["has_places"] = !page["places"].empty();
+  if (page["has_places"].get<bool>()) page["has_classification"] = true;
   if (shown->synonyms.size() > kSynonymsShown + 1) {
     const std::vector<std::string> first(shown->synonyms.begin(), shown->synonyms.begin() + kSynonymsShown);
     const std::vector<std::string> rest(shown->synonyms.begin() + kSynonymsShown, shown->synonyms.end());

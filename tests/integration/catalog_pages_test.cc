@@ -251,6 +251,7 @@ TEST_P(StarterCatalogueTest, ANewServerShowsTheStarterCatalogueUntilOrphanetIsIm
   ASSERT_EQ(starter.status, 200u);
   EXPECT_TRUE(Has(starter.body, "The full entry appears once the catalogue is imported"));
   EXPECT_FALSE(Has(starter.body, "Definition: Orphanet")) << "no empty \"What it is\" with its source line";
+  EXPECT_TRUE(Has(server.Get("/conditions/browse").body, "The specialties appear once Orphanet"));
   EXPECT_EQ(server.Get("/conditions/kinsbourne-syndrome").status, 301u);  // starter synonyms
   Import(database_, PacketsFolder(database_, {1183, 36388}));
   bool upgraded = false;

@@ -106,5 +106,33 @@ TEST_P(CatalogueInLanguages, RelatedConditionsAreNamedInThePageLanguage) {
   EXPECT_TRUE(Has(body, Html(parent_es))) << body.substr(0, 4000);
 }
 
+TEST_P(CatalogueInLanguages, SpecialtiesAreBrowsedInThePageLanguageWithCounts) {
+  HttpResult all = server_->Get("/conditions/browse");
+  ASSERT_EQ(all.status, 200u);
+  EXPECT_TRUE(Has(all.body, "<a href=\"/conditions/browse/181\">Rare neurologic disease</a>")) << all.body.substr(0, 3000);
+  EXPECT_TRUE(Has(all.body, "conditions and groups</span>"));
+  HttpResult spanish = server_->Get("/es/conditions/browse");
+  EXPECT_TRUE(Has(spanish.body, "<a href=\"/es/conditions/browse/181\">Enfermedad neurológica rara</a>"));
+
+  // A branch: where it sits, and what lies below, each entry linking to its page.
+  HttpResult branch = server_->Get("/fr/conditions/browse/181/36388");
+  ASSERT_EQ(branch.status, 200u);
+  EXPECT_TRUE(Has(branch.body, "<a href=\"/fr/conditions/browse/181\">Maladie neurologique rare</a>"));
+  EXPECT_TRUE(Has(branch.body, "<span aria-current=\"page\">Syndrome neurologique paranéoplasique</span>"));
+  EXPECT_TRUE(Has(branch.body, "href=\"/fr/conditions/orpha/1183\">" + Html(NameIn(kOms, "fr")) + "</a>"));
+
+  // The condition's page shows its place, linked to the browse pages.
+  const json condition = Get("/api/v1/conditions/" + std::to_string(kOms));
+  const std::string page = server_->Get(condition["url"].get<std::string>()).body;
+  EXPECT_TRUE(Has(page, "Where Orphanet classifies it"));
+  EXPECT_TRUE(Has(page, "<a href=\"/conditions/browse/181/36388\">Paraneoplastic neurologic syndrome</a>"));
+
+  // Addresses that name nothing.
+  for (const std::string target : {"/conditions/browse/999999", "/conditions/browse/181/558",
+                                   "/conditions/browse/x", "/conditions/browse/181/-1", "/conditions/browse/0"}) {
+    EXPECT_EQ(server_->Get(target).status, 404u) << target;
+  }
+}
+
 }  // namespace
 }  // namespace diseasemaps::testing

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "catalog/plain_words.h"
+#include "catalog/signs.h"
 #include "platform/i18n.h"
 #include "platform/text.h"
 
@@ -135,7 +136,8 @@ std::vector<std::size_t> SummarySigns(const Condition& c, std::size_t limit) {
   std::vector<std::size_t> chosen;
   for (int top_rank : {1, 2}) {  // always/almost always, else often
     for (std::size_t i = 0; i < c.phenotypes.size() && chosen.size() < limit; ++i) {
-      if (PlainFrequency(c.phenotypes[i].frequency).rank <= top_rank) chosen.push_back(i);
+      const bool a_sign = KindOfSign(c.phenotypes[i], c, true) != SignKind::kAccompanyingCondition;
+      if (a_sign && PlainFrequency(c.phenotypes[i].frequency).rank <= top_rank) chosen.push_back(i);
     }
     if (!chosen.empty()) break;
   }

@@ -27,7 +27,8 @@ struct SummaryInputs {
 std::vector<std::string> CompiledSummary(const Condition& condition, const SummaryInputs& inputs);
 
 // The signs to name in the summary: those seen always or almost always (or, when none,
-// often), in the order given, at most `limit`. Phenotype indexes into condition.phenotypes.
+// often), in the order given, at most `limit`; tumours that come with it are not signs
+// (signs.h). Phenotype indexes into condition.phenotypes.
 std::vector<std::size_t> SummarySigns(const Condition& condition, std::size_t limit = 4);
 
 }  // namespace diseasemaps::catalog

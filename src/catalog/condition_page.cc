@@ -9,6 +9,7 @@
 #include "catalog/browse_pages.h"
 #include "catalog/compiled_summary.h"
 #include "catalog/plain_words.h"
+#include "catalog/signs.h"
 #include "http/url.h"
 #include "pages/error_pages.h"
 #include "platform/i18n.h"
@@ -85,38 +86,80 @@ json LangAttribute(const std::string& text_language, const std::string& page) {
   return TextOrNull(text_language == i18n::InterfaceLanguage(page) ? "" : text_language);
 }
 
+// The signs by frequency band: those in plain words first, then, behind "medical
+// terms", those HPO names only clinically (signs.h); tumours that can come with the
+// condition are left to AccompanyingConditions.
 json SymptomGroups(const Condition& c, const LocalizedCondition& shown) {
-  std::map<int, std::pair<std::string, json>> groups;
+  struct Band {
+    std::string label;
+    json plain = json::array();
+    json terms = json::array();
+  };
+  std::map<int, Band> bands;
   for (const auto& p : c.phenotypes) {
-    const FrequencyClass f = PlainFrequency(p.frequency);
-    auto& group = groups[f.rank];
-    group.first = f.label;
-    if (group.second.is_null()) group.second = json::array();
     auto translated = shown.symptoms.find(p.hpo_id);
-    if (translated != shown.symptoms.end()) {
+    const bool has_translation = translated != shown.symptoms.end();
+    const FrequencyClass f = PlainFrequency(p.frequency);
+    SignKind kind = KindOfSign(p, c, has_translation);
+    if (kind == SignKind::kAccompanyingCondition) {
+      if (f.rank != 5) continue;  // listed apart; an excluded one helps tell it apart, with the signs
+      kind = has_translation || !p.lay_label.empty() ? SignKind::kPlain : SignKind::kMedicalTerm;
+    }
+    Band& band = bands[f.rank];
+    band.label = f.label;
+    if (has_translation) {
       // HPO's translation of the clinical term: no plain-language label to set beside it.
-      group.second.push_back({{"plain", translated->second.text},
-                              {"lang", LangAttribute(translated->second.language, shown.language)},
-                              {"unreviewed", translated->second.unreviewed},
-                              {"show_term", false},
-                              {"hpo_id", p.hpo_id}});
+      band.plain.push_back({{"plain", translated->second.text},
+                            {"lang", LangAttribute(translated->second.language, shown.language)},
+                            {"unreviewed", translated->second.unreviewed},
+                            {"show_term", false},
+                            {"hpo_id", p.hpo_id}});
       continue;
     }
-    const std::string plain = p.lay_label.empty() ? p.term : p.lay_label;
-    group.second.push_back({{"plain", plain},
-                            {"lang", LangAttribute(std::string(i18n::kDefaultLanguage), shown.language)},
-                            {"unreviewed", false},
-                            {"term", p.term},
-                            {"show_term", !p.lay_label.empty() && p.lay_label != p.term},
-                            {"hpo_id", p.hpo_id}});
+    json item = {{"plain", p.lay_label.empty() ? p.term : p.lay_label},
+                 {"lang", LangAttribute(std::string(i18n::kDefaultLanguage), shown.language)},
+                 {"unreviewed", false},
+                 {"term", p.term},
+                 {"show_term", !p.lay_label.empty() && p.lay_label != p.term},
+                 {"hpo_id", p.hpo_id}};
+    (kind == SignKind::kMedicalTerm ? band.terms : band.plain).push_back(std::move(item));
   }
+  auto by_text = [](const json& a, const json& b) { return a["plain"] < b["plain"]; };
   json out = json::array();
-  for (auto& [rank, group] : groups) {
-    auto& items = group.second;
-    std::sort(items.begin(), items.end(),
-              [](const json& a, const json& b) { return a["plain"] < b["plain"]; });
-    out.push_back({{"label", group.first}, {"items", items}, {"excluded", rank == 5}});
+  for (auto& [rank, band] : bands) {
+    std::sort(band.plain.begin(), band.plain.end(), by_text);
+    std::sort(band.terms.begin(), band.terms.end(), by_text);
+    json group = {{"label", band.label}, {"items", band.plain}, {"has_items", !band.plain.empty()},
+                  {"excluded", rank == 5}};
+    if (!band.terms.empty()) {
+      group["terms"] = band.terms;
+      group["terms_label"] = i18n::Plural("{count} sign in medical terms only", "{count} signs in medical terms only",
+                                          static_cast<long long>(band.terms.size()));
+    }
+    out.push_back(std::move(group));
   }
+  return out;
+}
+
+// Tumours Orphanet lists with the condition (signs.h), most frequent first, named as
+// the page names its signs.
+json AccompanyingConditions(const Condition& c, const LocalizedCondition& shown) {
+  std::vector<std::pair<int, json>> found;
+  for (const auto& p : c.phenotypes) {
+    auto translated = shown.symptoms.find(p.hpo_id);
+    const bool has_translation = translated != shown.symptoms.end();
+    if (KindOfSign(p, c, has_translation) != SignKind::kAccompanyingCondition) continue;
+    const FrequencyClass f = PlainFrequency(p.frequency);
+    if (f.rank == 5) continue;  // "never": a sign that tells it apart, listed with the signs' band
+    json item = {{"name", has_translation ? translated->second.text : p.term},
+                 {"lang", has_translation ? LangAttribute(translated->second.language, shown.language)
+                                          : LangAttribute(std::string(i18n::kDefaultLanguage), shown.language)},
+                 {"how_often", f.label}};
+    found.emplace_back(f.rank, std::move(item));
+  }
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  json out = json::array();
+  for (auto& [rank, item] : found) out.push_back(std::move(item));
   return out;
 }
 
@@ -413,7 +456,11 @@ http::Response ConditionPage(ConditionStore& store, Database& db, const http::Re
       {"facts", facts},
       {"has_facts", !facts.empty()},
       {"symptom_groups", SymptomGroups(c, *shown)},
+      {"accompanying", AccompanyingConditions(c, *shown)},
       {"has_symptoms", !c.phenotypes.empty()},
+      {"has_accompanying", std::any_of(c.phenotypes.begin(), c.phenotypes.end(), [&](const Phenotype& p) {
+         return KindOfSign(p, c, false) == SignKind::kAccompanyingCondition && PlainFrequency(p.frequency).rank != 5;
+       })},
       {"symptoms_note", SymptomsNote(c, *shown)},
       {"genes", [&] {
          json genes = json::array();

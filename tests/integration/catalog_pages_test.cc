@@ -70,6 +70,13 @@ TEST_P(CatalogPagesTest, ConditionPageShowsOrphanetFactsInPlainWords) {
   EXPECT_TRUE(Has(html, "Compiled by DiseaseMaps from Orphanet data; not written or checked by a doctor."));
   EXPECT_LT(html.find("summary-text"), html.find("Also known as:"));
   EXPECT_TRUE(Has(html, "<summary>and 7 other names</summary>"));
+  // Tumours that come with it are listed apart, not as its signs.
+  const std::size_t apart = html.find("Conditions that can come with it");
+  ASSERT_NE(apart, std::string::npos);
+  const std::size_t signs = html.find("<h2 id=\"symptoms-title\">");
+  ASSERT_LT(signs, apart);
+  EXPECT_NE(html.find("<span>Neuroblastoma</span>", apart), std::string::npos) << "listed after the heading";
+  EXPECT_EQ(html.substr(signs, apart - signs).find("Neuroblastoma"), std::string::npos) << "and not among the signs";
   // Its two ages of onset as one sentence, not two that contradict each other.
   EXPECT_TRUE(Has(html, "It usually starts in infancy (the first two years) or in childhood."));
   EXPECT_FALSE(Has(html, "about fewer than"));

@@ -18,6 +18,10 @@ constexpr std::size_t kSnippetWords = 28;
 constexpr std::size_t kFeatureCandidates = 300;  // text hits re-ranked, and consulted for features
 constexpr double kCoverageShare = 0.6;  // of the best index weight, for a label the query covers fully
 constexpr double kOtherLanguageShare = 0.9;  // of that, for a label not in the requested language
+// Of the best index weight again, when the query names the whole of the entry's own
+// (English) name: a group ("Ehlers-Danlos syndrome") before its subtypes, whose names
+// add a word and whose texts repeat the group's name many times.
+constexpr double kWholeNameShare = 0.8;
 
 // Field weights: a word in the name says more than one in a definition.
 constexpr double kNameWeight = 3.0, kSynonymWeight = 2.2, kFeatureWeight = 1.0, kDefinitionWeight = 0.5,
@@ -69,6 +73,26 @@ double LabelCoverage(const Snapshot& s, long long id, const std::set<std::string
     best = std::max(best, share * (label.lang == lang ? 1.0 : kOtherLanguageShare));
   }
   return best;
+}
+
+// When every distinctive word of the entry's English name is a query word: the share of
+// all the name's words the query names ("marfan": 1/2 of "Marfan syndrome", 1/4 of
+// "Marfan syndrome and Marfan-related disorders"), so the tighter name wins; else 0.
+double WholeNameTightness(const Snapshot& s, long long id, const std::set<std::string>& stems) {
+  auto it = s.label_stems.find(id);
+  if (it == s.label_stems.end() || it->second.empty() || it->second.front().stems.empty()) return 0;
+  const LabelStems& name = it->second.front();  // the English name comes first (snapshot.cc)
+  if (!std::all_of(name.stems.begin(), name.stems.end(), [&](const std::string& w) { return stems.count(w) > 0; })) {
+    return 0;
+  }
+  const SearchRecord* record = s.Find(id);
+  if (record == nullptr) return 0;
+  std::set<std::string> words;
+  for (const std::string& w : Words(record->name)) {
+    if (!IsStopword(w)) words.insert(StemIn(w, kEnglish));
+  }
+  const auto named = std::count_if(words.begin(), words.end(), [&](const std::string& w) { return stems.count(w) > 0; });
+  return words.empty() ? 0 : static_cast<double>(named) / static_cast<double>(words.size());
 }
 
 // How many of the query's words (each: its stems in every language) the label names.
@@ -138,7 +162,32 @@ std::shared_ptr<const Snapshot> SearchService::snapshot() const {
 std::vector<Suggestion> SearchService::Suggest(std::string_view query, int limit, Lang lang) const {
   auto s = snapshot();
   if (!s) return {};
-  return s->suggest.Suggest(CutUtf8(query, kMaxQueryBytes), limit, lang);
+  const std::string_view cut = CutUtf8(query, kMaxQueryBytes);
+  std::vector<Suggestion> found = s->suggest.Suggest(cut, limit, lang);
+  if (!found.empty()) return found;
+  // Nothing starts so: the words as the catalogue knows them. A whole word with a typo is
+  // corrected ("marfn"), a plural made singular where only the singular is known
+  // ("dancing eyes" -> "dancing eye syndrome"); the last word may still be being typed,
+  // so it is corrected only when it cannot start a known word. All in memory.
+  std::vector<std::string> words = Words(std::string(cut));
+  bool changed = false;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string& w = words[i];
+    const bool last = i + 1 == words.size();
+    if (w.size() > 3 && w.back() == 's' && s->vocabulary.Knows(std::string_view(w).substr(0, w.size() - 1))) {
+      w.pop_back();
+      changed = true;
+    } else if (s->vocabulary.Knows(w)) {
+      continue;
+    } else if (auto fix = s->vocabulary.Correct(w); fix && (!last || s->suggest.Suggest(w, 1, lang).empty())) {
+      w = *fix;
+      changed = true;
+    }
+  }
+  if (!changed) return found;
+  std::string again;
+  for (const std::string& w : words) again += (again.empty() ? "" : " ") + w;
+  return s->suggest.Suggest(again, limit, lang);
 }
 
 Result<SearchPage> SearchService::Search(std::string_view raw, int page, Lang lang) {
@@ -268,9 +317,10 @@ Result<SearchPage> SearchService::SearchText(const Snapshot& s, SearchPage out, 
 
   // Re-rank the candidates: index weight plus a share for label coverage.
   if (!top->hits.empty()) {
-    const double scale = top->hits.front().weight * kCoverageShare;
+    const double best = top->hits.front().weight;
     for (IndexHit& h : top->hits) {
-      h.weight += scale * LabelCoverage(s, h.condition_id, wanted, lang);
+      h.weight += best * kCoverageShare * LabelCoverage(s, h.condition_id, wanted, lang);
+      h.weight += best * kWholeNameShare * WholeNameTightness(s, h.condition_id, wanted);
     }
     std::stable_sort(top->hits.begin(), top->hits.end(),
                      [](const IndexHit& a, const IndexHit& b) { return a.weight > b.weight; });

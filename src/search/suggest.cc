@@ -85,12 +85,15 @@ std::vector<Suggestion> SuggestIndex::Suggest(std::string_view query, int limit,
     after.back() = static_cast<char>(static_cast<unsigned char>(after.back()) + 1);
     last = std::lower_bound(first, entries_.end(), after, before);
   }
-  // Best `limit` entries of the range by (rank, own language, label length, label): a
-  // bounded scan that reads only the entries themselves, never their keys or labels.
+  // Best `limit` entries of the range by (a whole label typed, rank, own language, label
+  // length, label): "OMS", a synonym typed whole, comes before "Omsk hemorrhagic fever",
+  // a name it starts. A bounded scan that reads only the entries, never their labels.
   constexpr std::size_t kScanLimit = 20000;
   if (static_cast<std::size_t>(last - first) > kScanLimit) last = first + kScanLimit;
   std::vector<const Entry*> best;
+  auto whole = [&](const Entry* e) { return e->rank <= 2 && e->key.size() == prefix.size(); };
   auto worse = [&](const Entry* a, const Entry* b) {
+    if (whole(a) != whole(b)) return whole(a);
     if (a->rank != b->rank) return a->rank < b->rank;
     const bool a_own = a->lang == lang, b_own = b->lang == lang;
     if (a_own != b_own) return a_own;

@@ -250,6 +250,26 @@ TEST_P(SearchCatalogue, SuggestOffersNamesSynonymsAndCodesByPrefix) {
   EXPECT_EQ(code[0]["label"], "ORPHA:118");
   EXPECT_EQ(suggest("").size(), 0u);
   EXPECT_EQ(suggest("qqqqzzzz").size(), 0u);
+  // An abbreviation typed whole comes before a name it merely starts.
+  const json oms = suggest("OMS");
+  ASSERT_GE(oms.size(), 2u);
+  EXPECT_EQ(oms[0]["orphacode"], 1183) << oms.dump();
+  // Words no name starts with: a plural and a typo are forgiven.
+  const json dancing = suggest("dancing eyes");
+  ASSERT_FALSE(dancing.empty());
+  EXPECT_EQ(dancing[0]["orphacode"], 1183) << dancing.dump();
+  const json typo = suggest("marfn syndrom");
+  ASSERT_FALSE(typo.empty());
+  EXPECT_EQ(typo[0]["orphacode"], 558) << typo.dump();
+}
+
+TEST_P(SearchCatalogue, AGroupComesBeforeItsSubtypes) {
+  for (const auto& [query, group] : std::vector<std::pair<std::string, int>>{
+           {"ehlers danlos", 98249}, {"tay sachs", 845}, {"osteogenesis imperfecta", 666}}) {
+    const json body = SearchJson(*server_, query);
+    ASSERT_FALSE(body["results"].empty()) << query;
+    EXPECT_EQ(body["results"][0]["orphacode"], group) << query << ": " << body.dump().substr(0, 600);
+  }
 }
 
 TEST_P(SearchCatalogue, TheNotFoundPageOffersTheSameSearchBox) {

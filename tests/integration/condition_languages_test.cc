@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "languages_fixture.h"
+#include "platform/text.h"
 #include "test_server.h"
 
 namespace diseasemaps::testing {
@@ -20,18 +21,12 @@ bool Has(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
-// Text as the templates write it into HTML ("d'opsoclonie" -> "d&apos;opsoclonie").
+// Text as the templates write it into HTML: EscapeMarkup, but mustache writes an
+// apostrophe as "&apos;" ("d'opsoclonie" -> "d&apos;opsoclonie").
 std::string Html(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
-    }
+  std::string out = EscapeMarkup(text);
+  for (std::size_t at = out.find("&#39;"); at != std::string::npos; at = out.find("&#39;", at)) {
+    out.replace(at, 5, "&apos;");
   }
   return out;
 }

@@ -49,6 +49,8 @@ AnswerForm ParseAnswerForm(std::string_view body) {
   form.action = Trimmed(value("action"));
   form.version_id = ParseNumber(value("version"));
   form.base = Trimmed(value("base"));
+  form.lang = Trimmed(value("lang"));
+  form.source_version_id = ParseNumber(value("source"));
   return form;
 }
 
@@ -58,6 +60,7 @@ AnswerForm FormFromVersion(const AnswerVersion& version) {
   form.short_answer = version.content.short_answer;
   form.body_markdown = version.content.body_markdown;
   form.version_id = version.id;
+  form.source_version_id = version.source_version_id;
   form.base = ContentDigest(version.content);
   return form;
 }

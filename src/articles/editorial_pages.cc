@@ -11,6 +11,7 @@
 #include "http/url.h"
 #include "pages/access.h"
 #include "pages/error_pages.h"
+#include "platform/i18n.h"
 #include "platform/templates.h"
 #include "platform/text.h"
 
@@ -19,6 +20,7 @@ namespace {
 
 using http::Request;
 using http::Response;
+using i18n::Tr;
 using nlohmann::json;
 
 constexpr const char* kNoQueues =
@@ -34,6 +36,19 @@ constexpr const char* kOwnVersion =
     "You wrote or edited this version, so you cannot review it: another medical reviewer must approve or "
     "return it.";
 constexpr const char* kReload = "Reload the answer's page to see its current state, then try again.";
+constexpr const char* kNotAForm = "This form must be sent as application/x-www-form-urlencoded.";
+
+// "xx" is not a language answers can be translated into, and which ones are.
+std::string UnknownLanguage(std::string_view lang) {
+  std::string names;
+  for (const i18n::Language& l : i18n::Languages()) {
+    if (l.code == i18n::kDefaultLanguage) continue;
+    if (!names.empty()) names += ", ";
+    names += std::string(l.native_name) + " (" + std::string(l.code) + ")";
+  }
+  return Tr("\"{lang}\" is not a language answers can be translated into. Choose one of: {languages}.",
+            {{"lang", std::string(lang.substr(0, 20))}, {"languages", names}});
+}
 
 // The page, never kept by any cache: it shows unpublished text to one person.
 Response Page(std::string_view template_name, json page, unsigned status = 200) {
@@ -246,23 +261,58 @@ Response EditorialPages::CreateAnswer(const Request& request) {
 
 namespace {
 
-Result<AnswerWorkspace> LoadWorkspace(AnswerStore& store, const Request& request) {
-  const std::optional<long long> id = ParsePositiveInteger(request.Param("id"));
-  if (!id) return Status::NotFound("no such answer");
+// The English answer's workspace: the answer, its versions, events and translations.
+Result<AnswerWorkspace> LoadAnswerWorkspace(AnswerStore& store, long long id) {
   AnswerWorkspace w;
-  auto answer = store.Find(*id);
+  auto answer = store.Find(id);
   if (!answer.ok()) return answer.status();
   w.answer = std::move(*answer);
-  auto condition = store.ConditionOf(*id);
+  auto condition = store.ConditionOf(id);
   if (!condition.ok()) return condition.status();
   w.condition = std::move(*condition);
-  auto versions = store.Versions(*id);
+  auto versions = store.Versions(id);
   if (!versions.ok()) return versions.status();
   if (versions->empty()) return Status::NotFound("the answer has no versions");
   w.versions = std::move(*versions);
-  auto events = store.Events(*id);
+  auto events = store.Events(id);
   if (!events.ok()) return events.status();
   w.events = std::move(*events);
+  auto translations = store.Translations(id);
+  if (!translations.ok()) return translations.status();
+  w.translations = std::move(*translations);
+  return w;
+}
+
+// True for a language an answer may be translated into.
+bool TranslatableLanguage(std::string_view lang) {
+  return lang != i18n::kDefaultLanguage && i18n::IsSupported(lang);
+}
+
+// The workspace at the request's address: /editorial/answers/{id}, or a translation's,
+// /editorial/answers/{id}/translations/{lang}, which reads like the English one with the
+// translation's versions, events and published version, and the English text beside.
+Result<AnswerWorkspace> LoadWorkspace(AnswerStore& store, const Request& request) {
+  const std::optional<long long> id = ParsePositiveInteger(request.Param("id"));
+  if (!id) return Status::NotFound("no such answer");
+  auto english = LoadAnswerWorkspace(store, *id);
+  if (!english.ok() || request.path_params.count("lang") == 0) return english;
+  const std::string& lang = request.Param("lang");
+  if (!TranslatableLanguage(lang)) return Status::NotFound("no such language");
+  auto translation = store.FindTranslation(*id, lang);
+  if (!translation.ok()) return translation.status();
+  AnswerWorkspace w;
+  w.answer = english->answer;
+  w.answer.published_version_id = translation->published_version_id;
+  w.answer.last_reviewed_at = translation->last_reviewed_at;
+  w.condition = english->condition;
+  auto versions = store.TranslationVersions(translation->id);
+  if (!versions.ok()) return versions.status();
+  if (versions->empty()) return Status::NotFound("the translation has no versions");
+  w.versions = std::move(*versions);
+  auto events = store.TranslationEvents(translation->id);
+  if (!events.ok()) return events.status();
+  w.events = std::move(*events);
+  w.translation = TranslationContext{lang, std::move(english->versions), english->answer.published_version_id};
   return w;
 }
 
@@ -362,24 +412,31 @@ Response EditorialPages::Write(const Request& request, const AnswerWorkspace& w,
   }
 
   const Actor editor{request.viewer.user_id, request.viewer.display_name};
-  const bool unchanged = SameContent(ContentOf(form), latest.content);
+  const bool translation = w.translation.has_value();
+  // A translation also follows an English version: saving it against a newer English
+  // text is a change even when the words stay.
+  const bool unchanged = SameContent(ContentOf(form), latest.content) &&
+                         (!translation || form.source_version_id == latest.source_version_id);
   Result<AnswerVersion> step = Status::Internal("no step");
   std::string done;
   if (form.action == "save") {
-    if (unchanged) return SeeOther("/editorial/answers/" + std::to_string(w.answer.id) + "?done=unchanged");
-    step = store_.Edit(latest.id, ContentOf(form), editor);
+    if (unchanged) return SeeOther(WorkspaceHref(w) + "?done=unchanged");
+    step = translation ? store_.EditTranslation(latest.id, ContentOf(form), form.source_version_id, editor)
+                       : store_.Edit(latest.id, ContentOf(form), editor);
     done = "saved";
   } else if (unchanged && latest.status != AnswerStatus::kApproved) {
-    step = store_.Submit(latest.id, editor);
+    step = translation ? store_.SubmitTranslation(latest.id, editor) : store_.Submit(latest.id, editor);
     done = "submitted";
   } else {
     // Also an approved text sent unchanged for a fresh review: a new version holds it.
-    step = store_.EditAndSubmit(latest.id, ContentOf(form), editor);
+    step = translation
+               ? store_.EditAndSubmitTranslation(latest.id, ContentOf(form), form.source_version_id, editor)
+               : store_.EditAndSubmit(latest.id, ContentOf(form), editor);
     done = "submitted";
   }
-  if (!step.ok()) return StepRefused(request, w, now, options, step.status(), "Your text is below.");
+  if (!step.ok()) return StepRefused(request, w, now, options, step.status(), Tr("Your text is below."));
   Changed();
-  return SeeOther("/editorial/answers/" + std::to_string(w.answer.id) + "?done=" + done);
+  return SeeOther(WorkspaceHref(w) + "?done=" + done);
 }
 
 Response EditorialPages::Review(const Request& request, const AnswerWorkspace& w, const AnswerForm& form) {
@@ -423,12 +480,82 @@ Response EditorialPages::Review(const Request& request, const AnswerWorkspace& w
     return WorkspacePage(request, w, now, options, 422);
   }
 
-  auto step = form.action == "approve" ? store_.Approve(version->id, reviewer, form.comment)
-                                       : store_.Return(version->id, reviewer, form.comment);
-  if (!step.ok()) return StepRefused(request, w, now, options, step.status(), "Nothing was changed.");
+  Result<AnswerVersion> step = Status::Internal("no step");
+  if (w.translation) {
+    step = form.action == "approve" ? store_.ApproveTranslation(version->id, reviewer, form.comment)
+                                    : store_.ReturnTranslation(version->id, reviewer, form.comment);
+  } else {
+    step = form.action == "approve" ? store_.Approve(version->id, reviewer, form.comment)
+                                    : store_.Return(version->id, reviewer, form.comment);
+  }
+  if (!step.ok()) return StepRefused(request, w, now, options, step.status(), Tr("Nothing was changed."));
   Changed();
-  return SeeOther("/editorial/answers/" + std::to_string(w.answer.id) +
-                  (form.action == "approve" ? "?done=approved" : "?done=returned"));
+  return SeeOther(WorkspaceHref(w) + (form.action == "approve" ? "?done=approved" : "?done=returned"));
+}
+
+// ---- New translation -------------------------------------------------------------
+
+Response EditorialPages::NewTranslationForm(const Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, kNoWriting)) return *refused;
+  const std::optional<long long> id = ParsePositiveInteger(request.Param("id"));
+  if (!id) return StoreFailure(request, Status::NotFound("no such answer"));
+  auto w = LoadAnswerWorkspace(store_, *id);
+  if (!w.ok()) return StoreFailure(request, w.status());
+  NewTranslationOptions options;
+  options.form.lang = request.Query("lang").value_or("");
+  if (!options.form.lang.empty() && !TranslatableLanguage(options.form.lang)) {
+    options.error = UnknownLanguage(options.form.lang);
+    options.form.lang.clear();
+    return Page("editorial_translation_new", NewTranslationView(*w, request.csrf_token, options), 404);
+  }
+  // A language that already has a translation: its workspace.
+  for (const TranslationSnapshot& t : w->translations) {
+    if (t.translation.lang == options.form.lang) return SeeOther(TranslationHref(*id, options.form.lang));
+  }
+  return Page("editorial_translation_new", NewTranslationView(*w, request.csrf_token, options));
+}
+
+Response EditorialPages::CreateTranslation(const Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, kNoWriting)) return *refused;
+  const std::optional<long long> id = ParsePositiveInteger(request.Param("id"));
+  if (!id) return StoreFailure(request, Status::NotFound("no such answer"));
+  if (!IsForm(request)) return pages::ErrorPage(&request, 400, Tr(kNotAForm));
+  auto w = LoadAnswerWorkspace(store_, *id);
+  if (!w.ok()) return StoreFailure(request, w.status());
+  NewTranslationOptions options;
+  options.form = ParseAnswerForm(Body(request));
+  FieldErrors errors = ValidateAnswerForm(options.form, false);
+  const bool language_ok = TranslatableLanguage(options.form.lang);
+  if (options.form.action == "preview") {
+    options.preview = true;
+    options.errors = PreviewErrors(errors);
+    return Page("editorial_translation_new", NewTranslationView(*w, request.csrf_token, options),
+                options.errors.empty() ? 200 : 422);
+  }
+  if (!language_ok || !errors.empty()) {
+    options.errors = errors;
+    if (!language_ok) {
+      options.error = options.form.lang.empty() ? Tr("Choose the language of the translation.")
+                                                : UnknownLanguage(options.form.lang);
+      options.form.lang.clear();
+    }
+    return Page("editorial_translation_new", NewTranslationView(*w, request.csrf_token, options), 422);
+  }
+  auto created = store_.CreateTranslation(*id, options.form.lang, ContentOf(options.form),
+                                          options.form.source_version_id,
+                                          Actor{request.viewer.user_id, request.viewer.display_name});
+  if (!created.ok()) {
+    const Status& status = created.status();
+    if (status.code() == Status::Code::kConflict || status.code() == Status::Code::kInvalidArgument ||
+        status.code() == Status::Code::kTooLarge) {
+      options.error = Sentence(status.message());
+      return Page("editorial_translation_new", NewTranslationView(*w, request.csrf_token, options),
+                  status.code() == Status::Code::kConflict ? 409 : 422);
+    }
+    return StoreFailure(request, status);
+  }
+  Changed();
+  return SeeOther(TranslationHref(*id, created->lang) + "?done=created_translation");
 }
 
 // ---- Diff --------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 
 #include "articles/answer_rules.h"
 #include "articles/answers_view.h"
+#include "platform/i18n.h"
 #include "platform/markdown.h"
 #include "platform/templates.h"
 #include "platform/text.h"
@@ -12,6 +13,7 @@
 namespace diseasemaps::articles {
 namespace {
 
+using i18n::Tr;
 using nlohmann::json;
 
 // Field ids in the templates, for labels and the error summary's links.
@@ -24,10 +26,10 @@ constexpr const char* kFieldIds[][2] = {
 // text goes as false.
 json Maybe(std::string text) { return text.empty() ? json(false) : json(std::move(text)); }
 
-std::string EditorHref(long long answer_id) { return "/editorial/answers/" + std::to_string(answer_id); }
+std::string EditorHref(long long answer_id) { return AnswerHref(answer_id); }
 
-std::string DiffHref(long long answer_id, int from, int to) {
-  return EditorHref(answer_id) + "/diff?from=" + std::to_string(from) + "&to=" + std::to_string(to);
+std::string DiffHref(const std::string& base, int from, int to) {
+  return base + "/diff?from=" + std::to_string(from) + "&to=" + std::to_string(to);
 }
 
 std::string ConditionHref(const ConditionRef& c) { return c.slug.empty() ? "" : "/conditions/" + c.slug; }
@@ -146,7 +148,138 @@ json VersionChoices(const std::vector<AnswerVersion>& versions, int from, int to
   return choices;
 }
 
+// The parts of a workspace about languages: on a translation's workspace, the English
+// text beside it and whether the translation follows an older English version; on the
+// English workspace, its translations and the languages it could be translated into.
+void AddTranslationParts(json& page, const AnswerWorkspace& w, const AnswerVersion& latest) {
+  if (w.translation) {
+    const TranslationContext& t = *w.translation;
+    const AnswerVersion& english = CurrentEnglish(t.english_versions, t.english_published_id);
+    int follows = 0;
+    for (const AnswerVersion& v : t.english_versions) {
+      if (v.id == latest.source_version_id) follows = v.number;
+    }
+    json english_view = RenderedView(english.content);
+    english_view["number"] = english.number;
+    english_view["status_label"] = StatusLabel(english.status);
+    page["translation"] = {
+        {"lang", t.lang},
+        {"language", LanguageName(t.lang)},
+        {"english_href", AnswerHref(w.answer.id)},
+        {"english", english_view},
+        {"follows_number", follows},
+        {"english_number", english.number},
+        {"outdated", TranslationOutdated(latest, t.english_versions, t.english_published_id)},
+    };
+    page["title"] = Tr("Translation ({language}): {question}",
+                       {{"language", LanguageName(t.lang)}, {"question", latest.content.question}});
+    // Saving follows the English version shown beside the form.
+    page["form"]["source_version_id"] = english.id;
+    page["is_translation"] = true;
+    page["translations"] = false;
+    return;
+  }
+  page["is_translation"] = false;
+  page["translation"] = false;
+  json list = json::array();
+  std::vector<std::string> taken;
+  for (const TranslationSnapshot& t : w.translations) {
+    taken.push_back(t.translation.lang);
+    json row = StatusFlags(t.latest.status);
+    row.update({{"lang", t.translation.lang},
+                {"language", LanguageName(t.translation.lang)},
+                {"href", TranslationHref(w.answer.id, t.translation.lang)},
+                {"number", t.latest.number},
+                {"published", t.published.has_value()},
+                {"outdated", TranslationOutdated(t.latest, w.versions, w.answer.published_version_id)}});
+    list.push_back(std::move(row));
+  }
+  json choices = json::array();
+  for (const i18n::Language& l : i18n::Languages()) {
+    if (l.code == i18n::kDefaultLanguage) continue;
+    if (std::find(taken.begin(), taken.end(), l.code) != taken.end()) continue;
+    choices.push_back({{"code", std::string(l.code)}, {"name", std::string(l.native_name)}});
+  }
+  page["translations"] = {{"list", list},
+                          {"has_list", !list.empty()},
+                          {"choices", choices},
+                          {"can_add", !choices.empty()},
+                          {"new_href", AnswerHref(w.answer.id) + "/translations/new"}};
+}
+
 }  // namespace
+
+std::string AnswerHref(long long answer_id) { return "/editorial/answers/" + std::to_string(answer_id); }
+
+std::string TranslationHref(long long answer_id, std::string_view lang) {
+  return AnswerHref(answer_id) + "/translations/" + std::string(lang);
+}
+
+std::string WorkspaceHref(const AnswerWorkspace& w) {
+  return w.translation ? TranslationHref(w.answer.id, w.translation->lang) : AnswerHref(w.answer.id);
+}
+
+const AnswerVersion& CurrentEnglish(const std::vector<AnswerVersion>& english_versions,
+                                    std::optional<long long> english_published_id) {
+  for (const AnswerVersion& v : english_versions) {
+    if (english_published_id && v.id == *english_published_id) return v;
+  }
+  return english_versions.back();
+}
+
+bool TranslationOutdated(const AnswerVersion& translated, const std::vector<AnswerVersion>& english_versions,
+                         std::optional<long long> english_published_id) {
+  if (english_versions.empty()) return false;
+  const AnswerVersion& current = CurrentEnglish(english_versions, english_published_id);
+  for (const AnswerVersion& v : english_versions) {
+    if (v.id == translated.source_version_id) return v.number < current.number;
+  }
+  return true;  // follows no version we know of: say so rather than stay silent
+}
+
+std::string LanguageName(std::string_view code) {
+  for (const i18n::Language& l : i18n::Languages()) {
+    if (l.code == code) return std::string(l.native_name);
+  }
+  return std::string(code);
+}
+
+json NewTranslationView(const AnswerWorkspace& w, const std::string& csrf, const NewTranslationOptions& options) {
+  const AnswerVersion& english = CurrentEnglish(w.versions, w.answer.published_version_id);
+  json english_view = RenderedView(english.content);
+  english_view["number"] = english.number;
+  english_view["status_label"] = StatusLabel(english.status);
+  json choices = json::array();
+  std::vector<std::string> taken;
+  for (const TranslationSnapshot& t : w.translations) taken.push_back(t.translation.lang);
+  for (const i18n::Language& l : i18n::Languages()) {
+    if (l.code == i18n::kDefaultLanguage) continue;
+    if (std::find(taken.begin(), taken.end(), l.code) != taken.end()) continue;
+    choices.push_back({{"code", std::string(l.code)},
+                       {"name", std::string(l.native_name)},
+                       {"selected", l.code == options.form.lang}});
+  }
+  json page = {
+      {"title", Tr("New translation: {question}", {{"question", english.content.question}})},
+      {"noindex", true},
+      {"csrf", csrf},
+      {"condition", ConditionView(w.condition)},
+      {"answer_href", AnswerHref(w.answer.id)},
+      {"question", english.content.question},
+      {"action_href", AnswerHref(w.answer.id) + "/translations/new"},
+      {"error", Maybe(options.error)},
+      {"with_slug", false},
+      {"english", english_view},
+      {"choices", choices},
+      {"has_choices", !choices.empty()},
+      {"language", Maybe(options.form.lang.empty() ? "" : LanguageName(options.form.lang))},
+  };
+  AddForm(page, options.form, options.errors);
+  page["form"]["source_version_id"] = english.id;
+  page["form"]["lang"] = options.form.lang;
+  page["preview"] = options.preview ? RenderedView(ContentOf(options.form)) : json(false);
+  return page;
+}
 
 bool MayReview(const guard::Viewer& viewer, const AnswerVersion& version, const std::vector<AnswerEvent>& events) {
   if (!guard::CanReviewVersionBy(viewer, version.author_user_id)) return false;
@@ -248,13 +381,14 @@ json WorkspaceView(const AnswerWorkspace& w, const guard::Viewer& viewer, const 
   const bool can_write = guard::Can(viewer, guard::Action::kWriteAnswers);
   const bool submitted = latest.status == AnswerStatus::kSubmitted;
   const bool starts_new_version = latest.status == AnswerStatus::kApproved || latest.status == AnswerStatus::kReturned;
+  const std::string base = WorkspaceHref(w);
 
   json page = {
       {"title", "Answer: " + latest.content.question},
       {"noindex", true},
       {"csrf", csrf},
       {"answer_id", w.answer.id},
-      {"action_href", EditorHref(w.answer.id)},
+      {"action_href", base},
       {"condition", ConditionView(w.condition)},
       {"question", latest.content.question},
       {"slug", w.answer.slug},
@@ -269,7 +403,9 @@ json WorkspaceView(const AnswerWorkspace& w, const guard::Viewer& viewer, const 
       {"editable", can_write && !submitted},
       {"read_only_waiting", submitted},
       {"starts_new_version", starts_new_version},
-      {"public_href", Maybe(published ? PublicHref(w.condition, w.answer) : "")},
+      {"public_href", Maybe(published ? (w.translation ? i18n::PrefixPath(w.translation->lang, PublicHref(w.condition, w.answer))
+                                                       : PublicHref(w.condition, w.answer))
+                                      : "")},
   };
   page["latest"]["number"] = latest.number;
   if (published) {
@@ -286,6 +422,7 @@ json WorkspaceView(const AnswerWorkspace& w, const guard::Viewer& viewer, const 
   AddForm(page, options.form ? *options.form : FormFromVersion(latest), options.errors);
   // The version a form was opened on travels with it, so a step refused for it says so.
   if (!options.form) page["form"]["version_id"] = latest.id;
+  AddTranslationParts(page, w, latest);
   page["preview"] = options.preview && options.form ? RenderedView(ContentOf(*options.form)) : json(false);
   page["unsaved"] = options.unsaved && options.form && !(can_write && !submitted);
 
@@ -312,8 +449,8 @@ json WorkspaceView(const AnswerWorkspace& w, const guard::Viewer& viewer, const 
         {"reviewer_credentials", Maybe(viewer.credentials)},
         {"missing_credentials", TrimWhitespace(viewer.credentials).empty()},
         {"changes_href", Maybe(published && published != &latest
-                                   ? DiffHref(w.answer.id, published->number, latest.number)
-                               : latest.number > 1 ? DiffHref(w.answer.id, latest.number - 1, latest.number)
+                                   ? DiffHref(base, published->number, latest.number)
+                               : latest.number > 1 ? DiffHref(base, latest.number - 1, latest.number)
                                                    : "")},
         {"changes_from", published && published != &latest ? published->number : latest.number - 1},
     });
@@ -338,9 +475,9 @@ json WorkspaceView(const AnswerWorkspace& w, const guard::Viewer& viewer, const 
         {"reviewed", Maybe(v.reviewed_at ? IsoMinute(*v.reviewed_at) : "")},
         {"reviewer", Maybe(v.reviewer_name)},
         {"comment", Maybe(v.review_comment)},
-        {"diff_previous_href", Maybe(v.number > 1 ? DiffHref(w.answer.id, v.number - 1, v.number) : "")},
+        {"diff_previous_href", Maybe(v.number > 1 ? DiffHref(base, v.number - 1, v.number) : "")},
         {"diff_published_href", Maybe(published && published->number != v.number
-                                          ? DiffHref(w.answer.id, published->number, v.number)
+                                          ? DiffHref(base, published->number, v.number)
                                           : "")},
     });
     versions.push_back(std::move(row));
@@ -348,7 +485,7 @@ json WorkspaceView(const AnswerWorkspace& w, const guard::Viewer& viewer, const 
   page["versions"] = std::move(versions);
   page["many_versions"] = w.versions.size() > 1;
   const int compare_from = published && published != &latest ? published->number : std::max(1, latest.number - 1);
-  page["compare"] = {{"href", EditorHref(w.answer.id) + "/diff"},
+  page["compare"] = {{"href", base + "/diff"},
                      {"choices", VersionChoices(w.versions, compare_from, latest.number)}};
 
   std::map<long long, int> number_of;
@@ -368,6 +505,10 @@ json WorkspaceView(const AnswerWorkspace& w, const guard::Viewer& viewer, const 
 std::string DoneNotice(std::string_view done) {
   if (done == "created") return "The answer was created as a draft. Until a reviewer approves a version, the condition's page "
            "shows it labelled as an editorial draft that is not medically reviewed.";
+  if (done == "created_translation") {
+    return Tr("The translation was created as a draft. Send it for review when it is ready: the page in its "
+              "language shows it as medically reviewed only once a reviewer approves it.");
+  }
   if (done == "saved") return "Draft saved.";
   if (done == "unchanged") return "Nothing had changed, so no new version was made.";
   if (done == "submitted") return "Sent for medical review. Reviewers see it in their queue.";
@@ -451,7 +592,7 @@ json DiffView(const AnswerWorkspace& w, const AnswerVersion& from, const AnswerV
       {"heading", title},
       {"noindex", true},
       {"question", w.versions.back().content.question},
-      {"answer_href", EditorHref(w.answer.id)},
+      {"answer_href", WorkspaceHref(w)},
       {"condition", ConditionView(w.condition)},
       {"from", StatusFlags(from.status)},
       {"to", StatusFlags(to.status)},
@@ -459,7 +600,7 @@ json DiffView(const AnswerWorkspace& w, const AnswerVersion& from, const AnswerV
       {"any_change", removed + added > 0},
       {"same_version", from.number == to.number},
       {"summary", Lines(removed, "removed") + ", " + Lines(added, "added")},
-      {"compare", {{"href", EditorHref(w.answer.id) + "/diff"},
+      {"compare", {{"href", WorkspaceHref(w) + "/diff"},
                    {"choices", VersionChoices(w.versions, from.number, to.number)}}},
   };
   page["from"]["number"] = from.number;
@@ -470,10 +611,14 @@ json DiffView(const AnswerWorkspace& w, const AnswerVersion& from, const AnswerV
 std::string RenderEditorialPage(std::string_view template_name, nlohmann::json page) {
   page["errors_html"] = Templates::Render("editorial_errors", page);
   if (page.contains("form")) page["fields_html"] = Templates::Render("editorial_fields", page);
-  for (const char* key : {"preview", "review"}) {
+  for (const char* key : {"preview", "review", "english"}) {
     if (page.contains(key) && page[key].is_object()) {
       page[key]["rendered_html"] = Templates::Render("editorial_rendered", page[key]);
     }
+  }
+  if (page.contains("translation") && page["translation"].is_object()) {
+    json& english = page["translation"]["english"];
+    english["rendered_html"] = Templates::Render("editorial_rendered", english);
   }
   return Templates::RenderPage(template_name, page);
 }

@@ -7,6 +7,7 @@
 
 #include "platform/content_generation.h"
 #include "platform/db/row_text.h"
+#include "platform/i18n.h"
 #include "platform/text.h"
 #include "search/search_store.h"
 
@@ -83,10 +84,10 @@ std::optional<Answer> LoadAnswer(soci::session& sql, long long answer_id) {
 
 Status ValidateNew(const NewAnswer& a) {
   if (!IsValidAnswerSlug(a.slug)) {
-    return Status::InvalidArgument("'" + a.slug.substr(0, kMaxSlugBytes) +
-                                   "' is not a valid answer slug: use 1 to " +
-                                   std::to_string(kMaxSlugBytes) +
-                                   " lower-case letters, digits and single hyphens");
+    return Status::InvalidArgument(i18n::Tr("'{slug}' is not a valid answer slug: use 1 to {limit} lower-case "
+                                            "letters, digits and single hyphens",
+                                            {{"slug", a.slug.substr(0, kMaxSlugBytes)},
+                                             {"limit", std::to_string(kMaxSlugBytes)}}));
   }
   if (Status s = ValidateAnswerText(a.content.question, a.content.short_answer, a.content.body_markdown);
       !s.ok()) {
@@ -102,7 +103,9 @@ Result<Answer> CreateIn(soci::session& sql, const NewAnswer& a, long long now) {
   long long clashes = 0;
   sql << "SELECT COUNT(*) FROM answers WHERE condition_id = :id AND slug = :slug", soci::use(a.condition_id),
       soci::use(a.slug), soci::into(clashes);
-  if (clashes > 0) return Status::Conflict("this condition already has an answer at '" + a.slug + "'");
+  if (clashes > 0) {
+    return Status::Conflict(i18n::Tr("this condition already has an answer at '{slug}'", {{"slug", a.slug}}));
+  }
   sql << "INSERT INTO answers (condition_id, slug, question, position, created_at, updated_at)"
          " VALUES (:condition, :slug, :question, :position, :created, :updated)",
       soci::use(a.condition_id), soci::use(a.slug), soci::use(a.content.question), soci::use(a.position),

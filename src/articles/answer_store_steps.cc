@@ -117,12 +117,16 @@ void RecordEvent(soci::session& sql, const Tables& t, long long owner_id, long l
 }
 
 Status ValidateActorLabel(const std::string& label, const char* who) {
+  // `who` is "author", "editor" or "reviewer": the name shown for the step.
   if (TrimWhitespace(label).empty()) {
-    return Status::InvalidArgument(std::string("the ") + who + "'s name is required");
+    const std::string_view w(who);
+    return Status::InvalidArgument(w == "reviewer" ? Tr("the reviewer's name is required")
+                                   : w == "editor" ? Tr("the editor's name is required")
+                                                   : Tr("the author's name is required"));
   }
   if (label.size() > kMaxNameBytes) {
-    return Status::TooLarge(std::string("the ") + who + "'s name is over " + std::to_string(kMaxNameBytes) +
-                            " bytes");
+    return Status::TooLarge(Tr("the name \"{name}…\" is over {limit} bytes",
+                               {{"name", label.substr(0, 40)}, {"limit", std::to_string(kMaxNameBytes)}}));
   }
   return Status::Ok();
 }

@@ -23,20 +23,20 @@ using http::Response;
 using i18n::Tr;
 using nlohmann::json;
 
-constexpr const char* kNoQueues =
+constexpr const char* kNoQueues = i18n::N_(
     "The editorial screens are for editors and medical reviewers. If you should have access, ask an "
-    "administrator to give your account the editor or reviewer role.";
-constexpr const char* kNoWriting =
+    "administrator to give your account the editor or reviewer role.");
+constexpr const char* kNoWriting = i18n::N_(
     "Only editors and medical reviewers can write answers. If you should be able to, ask an administrator "
-    "to give your account the editor role.";
-constexpr const char* kNoReviewing =
+    "to give your account the editor role.");
+constexpr const char* kNoReviewing = i18n::N_(
     "Only medical reviewers can approve or return an answer; editors cannot approve. A reviewer will see "
-    "this version in the \"Waiting for review\" list.";
-constexpr const char* kOwnVersion =
+    "this version in the \"Waiting for review\" list.");
+constexpr const char* kOwnVersion = i18n::N_(
     "You wrote or edited this version, so you cannot review it: another medical reviewer must approve or "
-    "return it.";
-constexpr const char* kReload = "Reload the answer's page to see its current state, then try again.";
-constexpr const char* kNotAForm = "This form must be sent as application/x-www-form-urlencoded.";
+    "return it.");
+constexpr const char* kReload = i18n::N_("Reload the answer's page to see its current state, then try again.");
+constexpr const char* kNotAForm = i18n::N_("This form must be sent as application/x-www-form-urlencoded.");
 
 // "xx" is not a language answers can be translated into, and which ones are.
 std::string UnknownLanguage(std::string_view lang) {
@@ -85,17 +85,17 @@ std::string_view Body(const Request& request) {
 Response StoreFailure(const Request& request, const Status& status) {
   switch (status.code()) {
     case Status::Code::kNotFound:
-      return pages::ErrorPage(&request, 404, "There is no such answer or version. It may have been removed.");
+      return pages::ErrorPage(&request, 404, Tr("There is no such answer or version. It may have been removed."));
     case Status::Code::kConflict:
-      return pages::ErrorPage(&request, 409, status.message() + ". " + kReload);
+      return pages::ErrorPage(&request, 409, status.message() + ". " + Tr(kReload));
     case Status::Code::kInvalidArgument:
     case Status::Code::kTooLarge:
       return pages::ErrorPage(&request, 422, status.message() + ".");
     case Status::Code::kUnavailable:
-      return pages::ErrorPage(&request, 503, "The database is busy or unavailable right now. Please try again in a moment.");
+      return pages::ErrorPage(&request, 503, Tr("The database is busy or unavailable right now. Please try again in a moment."));
     default:
       spdlog::error("editorial: {}", status.message());
-      return pages::ErrorPage(&request, 500, "Something went wrong on our side. Please try again in a moment.");
+      return pages::ErrorPage(&request, 500, Tr("Something went wrong on our side. Please try again in a moment."));
   }
 }
 
@@ -145,7 +145,7 @@ void EditorialPages::Changed() {
 // ---- Dashboard ---------------------------------------------------------------------
 
 Response EditorialPages::Dashboard(const Request& request) {
-  if (auto refused = pages::RequireAllowed(request, guard::Action::kSeeEditorialQueues, kNoQueues)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kSeeEditorialQueues, Tr(kNoQueues))) return *refused;
   return DashboardPage(request, "", "", 200);
 }
 
@@ -165,6 +165,9 @@ Response EditorialPages::DashboardPage(const Request& request, const std::string
   auto overdue = store_.ReviewedBefore(OverdueCandidatesBefore(now), kMaxListedAnswers);
   if (!overdue.ok()) return StoreFailure(request, overdue.status());
   data.overdue = std::move(*overdue);
+  auto translations = store_.TranslationsWaitingForReview(kMaxListedAnswers);
+  if (!translations.ok()) return StoreFailure(request, translations.status());
+  data.translations_waiting = std::move(*translations);
   json page = DashboardView(data, request.viewer, now);
   page["find_value"] = find_value;
   page["find_error"] = find_error.empty() ? json(false) : json(find_error);
@@ -172,21 +175,22 @@ Response EditorialPages::DashboardPage(const Request& request, const std::string
 }
 
 Response EditorialPages::GoToCondition(const Request& request) {
-  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, kNoWriting)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, Tr(kNoWriting))) return *refused;
   const std::string raw = request.Query("orphacode").value_or("");
   const std::optional<int> code = ParseOrphacode(raw);
   if (!code) {
     return DashboardPage(request, raw,
-                         "Enter the condition's ORPHAcode, a number such as 1183 (or ORPHA:1183). It is shown at "
-                         "the top of each condition's page.",
+                         Tr("Enter the condition's ORPHAcode, a number such as 1183 (or ORPHA:1183). It is shown "
+                            "at the top of each condition's page."),
                          422);
   }
   auto condition = store_.FindCondition(*code);
   if (!condition.ok()) {
     if (condition.status().code() != Status::Code::kNotFound) return StoreFailure(request, condition.status());
     return DashboardPage(request, raw,
-                         "There is no condition ORPHA:" + std::to_string(*code) +
-                             " in the catalogue. Check the number on the condition's page.",
+                         Tr("There is no condition ORPHA:{code} in the catalogue. Check the number on the "
+                            "condition's page.",
+                            {{"code", std::to_string(*code)}}),
                          404);
   }
   return SeeOther("/editorial/conditions/" + std::to_string(*code) + "/answers/new");
@@ -195,28 +199,28 @@ Response EditorialPages::GoToCondition(const Request& request) {
 // ---- New answer --------------------------------------------------------------------
 
 Response EditorialPages::NewAnswerForm(const Request& request) {
-  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, kNoWriting)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, Tr(kNoWriting))) return *refused;
   const std::optional<int> code = ParseOrphacode(request.Param("orphacode"));
-  if (!code) return pages::ErrorPage(&request, 404, "There is no condition at this address.");
+  if (!code) return pages::ErrorPage(&request, 404, Tr("There is no condition at this address."));
   auto condition = store_.FindCondition(*code);
   if (!condition.ok()) {
     if (condition.status().code() != Status::Code::kNotFound) return StoreFailure(request, condition.status());
-    return pages::ErrorPage(&request, 404, "There is no condition ORPHA:" + std::to_string(*code) + " in the catalogue.");
+    return pages::ErrorPage(&request, 404, Tr("There is no condition ORPHA:{code} in the catalogue.", {{"code", std::to_string(*code)}}));
   }
   return Page("editorial_new", NewAnswerView(*condition, request.csrf_token, {}));
 }
 
 Response EditorialPages::CreateAnswer(const Request& request) {
-  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, kNoWriting)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, Tr(kNoWriting))) return *refused;
   const std::optional<int> code = ParseOrphacode(request.Param("orphacode"));
-  if (!code) return pages::ErrorPage(&request, 404, "There is no condition at this address.");
+  if (!code) return pages::ErrorPage(&request, 404, Tr("There is no condition at this address."));
   if (!IsForm(request)) {
-    return pages::ErrorPage(&request, 400, "This form must be sent as application/x-www-form-urlencoded.");
+    return pages::ErrorPage(&request, 400, Tr(kNotAForm));
   }
   auto condition = store_.FindCondition(*code);
   if (!condition.ok()) {
     if (condition.status().code() != Status::Code::kNotFound) return StoreFailure(request, condition.status());
-    return pages::ErrorPage(&request, 404, "There is no condition ORPHA:" + std::to_string(*code) + " in the catalogue.");
+    return pages::ErrorPage(&request, 404, Tr("There is no condition ORPHA:{code} in the catalogue.", {{"code", std::to_string(*code)}}));
   }
   NewAnswerOptions options;
   options.form = ParseAnswerForm(Body(request));
@@ -243,8 +247,9 @@ Response EditorialPages::CreateAnswer(const Request& request) {
   if (!created.ok()) {
     const Status& status = created.status();
     if (status.code() == Status::Code::kConflict) {
-      options.errors["slug"] = "This condition already has an answer at the address \"" + options.form.slug +
-                               "\". Choose another address, or open that answer from the condition's page.";
+      options.errors["slug"] = Tr("This condition already has an answer at the address \"{slug}\". Choose another "
+                                  "address, or open that answer from the condition's page.",
+                                  {{"slug", options.form.slug}});
       return Page("editorial_new", NewAnswerView(*condition, request.csrf_token, options), 409);
     }
     if (status.code() == Status::Code::kInvalidArgument || status.code() == Status::Code::kTooLarge) {
@@ -340,7 +345,7 @@ Response StepRefused(const Request& request, const AnswerWorkspace& w, long long
 }  // namespace
 
 Response EditorialPages::Workspace(const Request& request) {
-  if (auto refused = pages::RequireAllowed(request, guard::Action::kSeeEditorialQueues, kNoQueues)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kSeeEditorialQueues, Tr(kNoQueues))) return *refused;
   auto w = LoadWorkspace(store_, request);
   if (!w.ok()) return StoreFailure(request, w.status());
   WorkspaceOptions options;
@@ -349,9 +354,9 @@ Response EditorialPages::Workspace(const Request& request) {
 }
 
 Response EditorialPages::WorkspaceStep(const Request& request) {
-  if (auto refused = pages::RequireAllowed(request, guard::Action::kSeeEditorialQueues, kNoQueues)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kSeeEditorialQueues, Tr(kNoQueues))) return *refused;
   if (!IsForm(request)) {
-    return pages::ErrorPage(&request, 400, "This form must be sent as application/x-www-form-urlencoded.");
+    return pages::ErrorPage(&request, 400, Tr(kNotAForm));
   }
   auto w = LoadWorkspace(store_, request);
   if (!w.ok()) return StoreFailure(request, w.status());
@@ -359,12 +364,12 @@ Response EditorialPages::WorkspaceStep(const Request& request) {
   if (form.action == "approve" || form.action == "return") return Review(request, *w, form);
   if (form.action == "preview" || form.action == "save" || form.action == "submit") return Write(request, *w, form);
   return pages::ErrorPage(&request, 400,
-                          "The form did not say what to do. Use one of its buttons: Preview, Save draft, "
-                          "Submit for review, Approve or Return to editor.");
+                          Tr("The form did not say what to do. Use one of its buttons: Preview, Save draft, "
+                             "Submit for review, Approve or Return to editor."));
 }
 
 Response EditorialPages::Write(const Request& request, const AnswerWorkspace& w, const AnswerForm& form) {
-  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, kNoWriting)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, Tr(kNoWriting))) return *refused;
   const long long now = clock_();
   WorkspaceOptions options;
   options.form = form;
@@ -387,27 +392,29 @@ Response EditorialPages::Write(const Request& request, const AnswerWorkspace& w,
   const AnswerVersion& latest = w.versions.back();
   const AnswerVersion* opened = FindVersion(w, form.version_id);
   if (opened == nullptr) {
-    options.error = "The form did not say which version it edits. Your text is below: copy it, reload the "
-                    "page, and apply it again.";
+    options.error = Tr("The form did not say which version it edits. Your text is below: copy it, reload the "
+                       "page, and apply it again.");
     return WorkspacePage(request, w, now, options, 409);
   }
   if (opened->id != latest.id) {
-    options.error = "Version " + std::to_string(latest.number) + " (by " + latest.author_label +
-                    ") was saved after you opened version " + std::to_string(opened->number) +
-                    ", so yours was not saved. Your text is below: compare it with the newest version, "
-                    "then apply your changes to it.";
+    options.error = Tr("Version {latest} (by {author}) was saved after you opened version {opened}, so yours was "
+                       "not saved. Your text is below: compare it with the newest version, then apply your "
+                       "changes to it.",
+                       {{"latest", std::to_string(latest.number)},
+                        {"author", latest.author_label},
+                        {"opened", std::to_string(opened->number)}});
     return WorkspacePage(request, w, now, options, 409);
   }
   if (latest.status == AnswerStatus::kSubmitted) {
-    options.error = "Version " + std::to_string(latest.number) +
-                    " is waiting for a medical review, so it cannot change now. Your text is below; you can "
-                    "edit again once a reviewer approves or returns it.";
+    options.error = Tr("Version {number} is waiting for a medical review, so it cannot change now. Your text is "
+                       "below; you can edit again once a reviewer approves or returns it.",
+                       {{"number", std::to_string(latest.number)}});
     return WorkspacePage(request, w, now, options, 409);
   }
   if (latest.status == AnswerStatus::kDraft && form.base != ContentDigest(latest.content)) {
-    options.error = latest.author_label + "'s draft was changed at " + IsoMinute(latest.updated_at) +
-                    ", after you opened it, so your text was not saved. It is below: copy what you need, "
-                    "reload the page and apply it to the newer draft.";
+    options.error = Tr("{author}'s draft was changed at {time}, after you opened it, so your text was not saved. "
+                       "It is below: copy what you need, reload the page and apply it to the newer draft.",
+                       {{"author", latest.author_label}, {"time", IsoMinute(latest.updated_at)}});
     return WorkspacePage(request, w, now, options, 409);
   }
 
@@ -441,7 +448,7 @@ Response EditorialPages::Write(const Request& request, const AnswerWorkspace& w,
 
 Response EditorialPages::Review(const Request& request, const AnswerWorkspace& w, const AnswerForm& form) {
   if (!guard::Can(request.viewer, guard::Action::kReviewAnswers)) {
-    return pages::ErrorPage(&request, 403, kNoReviewing);
+    return pages::ErrorPage(&request, 403, Tr(kNoReviewing));
   }
   const long long now = clock_();
   const AnswerVersion& latest = w.versions.back();
@@ -451,14 +458,21 @@ Response EditorialPages::Review(const Request& request, const AnswerWorkspace& w
 
   const AnswerVersion* version = FindVersion(w, form.version_id);
   if (version == nullptr) {
-    options.error = "The form did not say which version it reviews. " + std::string(kReload);
+    options.error = Tr("The form did not say which version it reviews.") + " " + Tr(kReload);
     return WorkspacePage(request, w, now, options, 409);
   }
-  if (!MayReview(request.viewer, *version, w.events)) return pages::ErrorPage(&request, 403, kOwnVersion);
+  if (!MayReview(request.viewer, *version, w.events)) return pages::ErrorPage(&request, 403, Tr(kOwnVersion));
   if (version->id != latest.id || version->status != AnswerStatus::kSubmitted) {
-    options.error = "Version " + std::to_string(version->number) + " is no longer waiting for review (its status is now \"" +
-                    StatusLabel(version->status) + "\"" + (version->id != latest.id ? ", and it is not the latest" : "") +
-                    "), so nothing was changed. The page below shows where the answer stands now.";
+    const std::string number = std::to_string(version->number);
+    const std::string status = StatusLabel(version->status);
+    options.error =
+        version->id != latest.id
+            ? Tr("Version {number} is no longer waiting for review (its status is now \"{status}\", and it is not "
+                 "the latest), so nothing was changed. The page below shows where the answer stands now.",
+                 {{"number", number}, {"status", status}})
+            : Tr("Version {number} is no longer waiting for review (its status is now \"{status}\"), so nothing "
+                 "was changed. The page below shows where the answer stands now.",
+                 {{"number", number}, {"status", status}});
     return WorkspacePage(request, w, now, options, 409);
   }
 
@@ -466,7 +480,7 @@ Response EditorialPages::Review(const Request& request, const AnswerWorkspace& w
   FieldErrors comment_errors;
   if (auto found = errors.find("comment"); found != errors.end()) comment_errors.insert(*found);
   if (form.action == "return" && form.comment.empty()) {
-    comment_errors["comment"] = "Say what the editor should change: returning an answer needs a comment.";
+    comment_errors["comment"] = Tr("Say what the editor should change: returning an answer needs a comment.");
   }
   if (!comment_errors.empty()) {
     options.errors = comment_errors;
@@ -474,9 +488,9 @@ Response EditorialPages::Review(const Request& request, const AnswerWorkspace& w
   }
   const Reviewer reviewer{request.viewer.user_id, request.viewer.display_name, request.viewer.credentials};
   if (form.action == "approve" && TrimWhitespace(reviewer.credentials).empty()) {
-    options.error = "Your account has no credentials recorded, and an approved answer names its reviewer's "
-                    "(\"Medically reviewed by NAME, CREDENTIALS\"). Ask an administrator to add them to your "
-                    "account, then approve.";
+    options.error = Tr("Your account has no credentials recorded, and an approved answer names its reviewer's "
+                       "(\"Medically reviewed by NAME, CREDENTIALS\"). Ask an administrator to add them to your "
+                       "account, then approve.");
     return WorkspacePage(request, w, now, options, 422);
   }
 
@@ -496,7 +510,7 @@ Response EditorialPages::Review(const Request& request, const AnswerWorkspace& w
 // ---- New translation -------------------------------------------------------------
 
 Response EditorialPages::NewTranslationForm(const Request& request) {
-  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, kNoWriting)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, Tr(kNoWriting))) return *refused;
   const std::optional<long long> id = ParsePositiveInteger(request.Param("id"));
   if (!id) return StoreFailure(request, Status::NotFound("no such answer"));
   auto w = LoadAnswerWorkspace(store_, *id);
@@ -516,7 +530,7 @@ Response EditorialPages::NewTranslationForm(const Request& request) {
 }
 
 Response EditorialPages::CreateTranslation(const Request& request) {
-  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, kNoWriting)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, Tr(kNoWriting))) return *refused;
   const std::optional<long long> id = ParsePositiveInteger(request.Param("id"));
   if (!id) return StoreFailure(request, Status::NotFound("no such answer"));
   if (!IsForm(request)) return pages::ErrorPage(&request, 400, Tr(kNotAForm));
@@ -561,7 +575,7 @@ Response EditorialPages::CreateTranslation(const Request& request) {
 // ---- Diff --------------------------------------------------------------------------
 
 Response EditorialPages::Diff(const Request& request) {
-  if (auto refused = pages::RequireAllowed(request, guard::Action::kSeeEditorialQueues, kNoQueues)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kSeeEditorialQueues, Tr(kNoQueues))) return *refused;
   auto w = LoadWorkspace(store_, request);
   if (!w.ok()) return StoreFailure(request, w.status());
   const AnswerVersion& latest = w->versions.back();
@@ -579,15 +593,17 @@ Response EditorialPages::Diff(const Request& request) {
   const std::optional<long long> to_number = number("to", latest.number);
   if (!from_number || !to_number) {
     return pages::ErrorPage(&request, 400,
-                            "\"from\" and \"to\" are version numbers, as in ?from=1&to=2. This answer has versions 1 "
-                            "to " + std::to_string(latest.number) + ".");
+                            Tr("\"from\" and \"to\" are version numbers, as in ?from=1&to=2. This answer has "
+                               "versions 1 to {latest}.",
+                               {{"latest", std::to_string(latest.number)}}));
   }
   const AnswerVersion* from = FindNumber(*w, *from_number);
   const AnswerVersion* to = FindNumber(*w, *to_number);
   if (from == nullptr || to == nullptr) {
     return pages::ErrorPage(&request, 404,
-                            "This answer has versions 1 to " + std::to_string(latest.number) + "; there is no version " +
-                                std::to_string(from == nullptr ? *from_number : *to_number) + ".");
+                            Tr("This answer has versions 1 to {latest}; there is no version {number}.",
+                               {{"latest", std::to_string(latest.number)},
+                                {"number", std::to_string(from == nullptr ? *from_number : *to_number)}}));
   }
   return Page("editorial_diff", DiffView(*w, *from, *to));
 }

@@ -79,6 +79,24 @@ json ItemView(const EditorialItem& item, const guard::Viewer& viewer, long long 
   return view;
 }
 
+// Translations waiting for review, for the dashboard.
+json TranslationList(const std::vector<TranslationItem>& items, const guard::Viewer& viewer) {
+  json list = json::array();
+  for (const TranslationItem& t : items) {
+    const AnswerVersion& v = t.item.latest;
+    list.push_back({{"href", TranslationHref(t.translation.answer_id, t.translation.lang)},
+                    {"lang", t.translation.lang},
+                    {"language", LanguageName(t.translation.lang)},
+                    {"question", v.content.question},
+                    {"condition", ConditionView(t.item.condition)},
+                    {"version", v.number},
+                    {"author", v.author_label},
+                    {"own", viewer.user_id.has_value() && v.author_user_id == viewer.user_id},
+                    {"submitted", Maybe(v.submitted_at ? IsoMinute(*v.submitted_at) : "")}});
+  }
+  return list;
+}
+
 json ItemList(const std::vector<EditorialItem>& items, const guard::Viewer& viewer, long long now) {
   json list = json::array();
   for (const EditorialItem& item : items) list.push_back(ItemView(item, viewer, now));
@@ -121,27 +139,25 @@ json RenderedView(const AnswerContent& content) {
   return view;
 }
 
-// "sent version 2 for review", "returned version 1 to the editors".
-std::string EventPhrase(const std::string& action, int number) {
-  const std::string version = number > 0 ? "version " + std::to_string(number) : "a version";
-  if (action == "create") return "created " + version;
-  if (action == "edit") return "edited " + version;
-  if (action == "submit") return "sent " + version + " for review";
-  if (action == "approve") return "approved " + version;
-  if (action == "return") return "returned " + version + " to the editors";
-  return action + " " + version;
-}
-
-// "1 line removed", "3 lines added".
-std::string Lines(int count, const char* what) {
-  return std::to_string(count) + (count == 1 ? " line " : " lines ") + what;
+// "Dr A sent version 2 for review", "Dr A returned version 1 to the editors": one
+// sentence per step, so each language can order it.
+std::string EventPhrase(const std::string& who, const std::string& action, int number) {
+  const std::string n = std::to_string(number);
+  if (number <= 0) return Tr("{who}: {action}", {{"who", who}, {"action", action}});
+  if (action == "create") return Tr("{who} created version {number}", {{"who", who}, {"number", n}});
+  if (action == "edit") return Tr("{who} edited version {number}", {{"who", who}, {"number", n}});
+  if (action == "submit") return Tr("{who} sent version {number} for review", {{"who", who}, {"number", n}});
+  if (action == "approve") return Tr("{who} approved version {number}", {{"who", who}, {"number", n}});
+  if (action == "return") return Tr("{who} returned version {number} to the editors", {{"who", who}, {"number", n}});
+  return Tr("{who}: {action}", {{"who", who}, {"action", action}});
 }
 
 json VersionChoices(const std::vector<AnswerVersion>& versions, int from, int to) {
   json choices = json::array();
   for (const AnswerVersion& v : versions) {
     choices.push_back({{"number", v.number},
-                       {"label", "Version " + std::to_string(v.number) + " (" + StatusLabel(v.status) + ")"},
+                       {"label", Tr("Version {number} ({status})",
+                                    {{"number", std::to_string(v.number)}, {"status", StatusLabel(v.status)}})},
                        {"from_selected", v.number == from},
                        {"to_selected", v.number == to}});
   }
@@ -313,12 +329,12 @@ std::string IsoMinute(long long unix_seconds) {
 
 std::string StatusLabel(AnswerStatus status) {
   switch (status) {
-    case AnswerStatus::kDraft: return "Draft";
-    case AnswerStatus::kSubmitted: return "Waiting for review";
-    case AnswerStatus::kReturned: return "Returned";
-    case AnswerStatus::kApproved: return "Approved";
+    case AnswerStatus::kDraft: return Tr("Draft");
+    case AnswerStatus::kSubmitted: return Tr("Waiting for review");
+    case AnswerStatus::kReturned: return Tr("Returned");
+    case AnswerStatus::kApproved: return Tr("Approved");
   }
-  return "Draft";
+  return Tr("Draft");
 }
 
 json DashboardView(const DashboardData& data, const guard::Viewer& viewer, long long now) {
@@ -331,7 +347,7 @@ json DashboardView(const DashboardData& data, const guard::Viewer& viewer, long 
   int waiting_overdue = 0;
   for (const json& item : waiting) waiting_overdue += item["overdue"].get<bool>() ? 1 : 0;
   return {
-      {"title", "Editorial"},
+      {"title", Tr("Editorial")},
       {"noindex", true},
       {"viewer_name", viewer.display_name},
       {"can_write", guard::Can(viewer, guard::Action::kWriteAnswers)},
@@ -350,12 +366,15 @@ json DashboardView(const DashboardData& data, const guard::Viewer& viewer, long 
       {"lists_full", static_cast<int>(data.drafts.size()) >= kMaxListedAnswers ||
                          static_cast<int>(data.waiting.size()) >= kMaxListedAnswers},
       {"review_valid_months", kReviewValidMonths},
+      {"translations_waiting", TranslationList(data.translations_waiting, viewer)},
+      {"has_translations_waiting", !data.translations_waiting.empty()},
+      {"translations_waiting_count", data.translations_waiting.size()},
   };
 }
 
 json NewAnswerView(const ConditionRef& condition, const std::string& csrf, const NewAnswerOptions& options) {
   json page = {
-      {"title", "New answer for " + condition.name},
+      {"title", Tr("New answer for {name}", {{"name", condition.name}})},
       {"noindex", true},
       {"csrf", csrf},
       {"condition", ConditionView(condition)},
@@ -384,7 +403,7 @@ json WorkspaceView(const AnswerWorkspace& w, const guard::Viewer& viewer, const 
   const std::string base = WorkspaceHref(w);
 
   json page = {
-      {"title", "Answer: " + latest.content.question},
+      {"title", Tr("Answer: {question}", {{"question", latest.content.question}})},
       {"noindex", true},
       {"csrf", csrf},
       {"answer_id", w.answer.id},
@@ -495,7 +514,7 @@ json WorkspaceView(const AnswerWorkspace& w, const guard::Viewer& viewer, const 
     const int number = number_of.count(it->version_id) ? number_of[it->version_id] : 0;
     history.push_back({{"when", IsoMinute(it->created_at)},
                        {"who", it->actor_label},
-                       {"what", EventPhrase(it->action, number)},
+                       {"what", EventPhrase(it->actor_label, it->action, number)},
                        {"comment", Maybe(it->comment)}});
   }
   page["history"] = std::move(history);
@@ -503,17 +522,19 @@ json WorkspaceView(const AnswerWorkspace& w, const guard::Viewer& viewer, const 
 }
 
 std::string DoneNotice(std::string_view done) {
-  if (done == "created") return "The answer was created as a draft. Until a reviewer approves a version, the condition's page "
-           "shows it labelled as an editorial draft that is not medically reviewed.";
+  if (done == "created") {
+    return Tr("The answer was created as a draft. Until a reviewer approves a version, the condition's page "
+              "shows it labelled as an editorial draft that is not medically reviewed.");
+  }
   if (done == "created_translation") {
     return Tr("The translation was created as a draft. Send it for review when it is ready: the page in its "
               "language shows it as medically reviewed only once a reviewer approves it.");
   }
-  if (done == "saved") return "Draft saved.";
-  if (done == "unchanged") return "Nothing had changed, so no new version was made.";
-  if (done == "submitted") return "Sent for medical review. Reviewers see it in their queue.";
-  if (done == "approved") return "Approved. This version is now the published answer, shown as medically reviewed.";
-  if (done == "returned") return "Returned to the editors with your comment.";
+  if (done == "saved") return Tr("Draft saved.");
+  if (done == "unchanged") return Tr("Nothing had changed, so no new version was made.");
+  if (done == "submitted") return Tr("Sent for medical review. Reviewers see it in their queue.");
+  if (done == "approved") return Tr("Approved. This version is now the published answer, shown as medically reviewed.");
+  if (done == "returned") return Tr("Returned to the editors with your comment.");
   return "";
 }
 
@@ -565,9 +586,9 @@ json DiffView(const AnswerWorkspace& w, const AnswerVersion& from, const AnswerV
     const std::string& after;
   };
   const Field fields[] = {
-      {"question", "Question", from.content.question, to.content.question},
-      {"short", "Short answer", from.content.short_answer, to.content.short_answer},
-      {"body", "Full answer (Markdown)", from.content.body_markdown, to.content.body_markdown},
+      {"question", i18n::N_("Question"), from.content.question, to.content.question},
+      {"short", i18n::N_("Short answer"), from.content.short_answer, to.content.short_answer},
+      {"body", i18n::N_("Full answer (Markdown)"), from.content.body_markdown, to.content.body_markdown},
   };
   json sections = json::array();
   int removed = 0;
@@ -577,7 +598,7 @@ json DiffView(const AnswerWorkspace& w, const AnswerVersion& from, const AnswerV
     removed += diff.removed;
     added += diff.added;
     sections.push_back({{"id", std::string("diff-") + f.id},
-                        {"label", f.label},
+                        {"label", Tr(f.label)},
                         {"changed", diff.changed()},
                         {"removed", diff.removed},
                         {"added", diff.added},
@@ -585,10 +606,10 @@ json DiffView(const AnswerWorkspace& w, const AnswerVersion& from, const AnswerV
                         {"rows", DiffRowsView(diff, kDiffContextLines)},
                         {"empty", f.after.empty() && f.before.empty()}});
   }
-  const std::string title = "Changes from version " + std::to_string(from.number) + " to version " +
-                            std::to_string(to.number);
+  const std::string title = Tr("Changes from version {from} to version {to}",
+                               {{"from", std::to_string(from.number)}, {"to", std::to_string(to.number)}});
   json page = {
-      {"title", title + ": " + to.content.question},
+      {"title", Tr("{title}: {question}", {{"title", title}, {"question", to.content.question}})},
       {"heading", title},
       {"noindex", true},
       {"question", w.versions.back().content.question},
@@ -599,7 +620,8 @@ json DiffView(const AnswerWorkspace& w, const AnswerVersion& from, const AnswerV
       {"sections", std::move(sections)},
       {"any_change", removed + added > 0},
       {"same_version", from.number == to.number},
-      {"summary", Lines(removed, "removed") + ", " + Lines(added, "added")},
+      {"summary", i18n::Plural("{count} line removed", "{count} lines removed", removed) + ", " +
+                      i18n::Plural("{count} line added", "{count} lines added", added)},
       {"compare", {{"href", WorkspaceHref(w) + "/diff"},
                    {"choices", VersionChoices(w.versions, from.number, to.number)}}},
   };

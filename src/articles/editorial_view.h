@@ -57,6 +57,7 @@ struct DashboardData {
   std::vector<EditorialItem> drafts;
   std::vector<EditorialItem> waiting;
   std::vector<EditorialItem> overdue;
+  std::vector<TranslationItem> translations_waiting;  // translations waiting for review
 };
 nlohmann::json DashboardView(const DashboardData& data, const guard::Viewer& viewer, long long now);
 

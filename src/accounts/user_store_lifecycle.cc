@@ -223,6 +223,14 @@ Result<nlohmann::json> UserStore::ExportData(long long user_id) {
              " AS your_part FROM answer_versions WHERE author_user_id = :id OR reviewer_user_id = :id"
              " ORDER BY answer_id, number",
              user_id);
+    data["answer_translation_versions_written_or_reviewed"] =
+        RowsAsJson(sql,
+             "SELECT t.answer_id, t.lang, v.number, v.question, v.status, v.author_label, v.created_at,"
+             " v.submitted_at, v.reviewed_at, v.review_comment, CASE WHEN v.author_user_id = :id THEN 'author'"
+             " ELSE 'reviewer' END AS your_part FROM answer_translation_versions v"
+             " JOIN answer_translations t ON t.id = v.translation_id"
+             " WHERE v.author_user_id = :id OR v.reviewer_user_id = :id ORDER BY t.answer_id, t.lang, v.number",
+             user_id);
     data["audit_log_about_you"] = RowsAsJson(sql,
                                        "SELECT at, action, detail FROM audit_log"
                                        " WHERE subject = 'user:' || CAST(:id AS TEXT) OR actor_user_id = :id"

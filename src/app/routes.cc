@@ -214,6 +214,16 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Get("/editorial/answers/{id}", [editorial](const Request& r) { return editorial->Workspace(r); });
   router.Post("/editorial/answers/{id}", [editorial](const Request& r) { return editorial->WorkspaceStep(r); });
   router.Get("/editorial/answers/{id}/diff", [editorial](const Request& r) { return editorial->Diff(r); });
+  router.Get("/editorial/answers/{id}/translations/new",
+             [editorial](const Request& r) { return editorial->NewTranslationForm(r); });
+  router.Post("/editorial/answers/{id}/translations/new",
+              [editorial](const Request& r) { return editorial->CreateTranslation(r); });
+  router.Get("/editorial/answers/{id}/translations/{lang}",
+             [editorial](const Request& r) { return editorial->Workspace(r); });
+  router.Post("/editorial/answers/{id}/translations/{lang}",
+              [editorial](const Request& r) { return editorial->WorkspaceStep(r); });
+  router.Get("/editorial/answers/{id}/translations/{lang}/diff",
+             [editorial](const Request& r) { return editorial->Diff(r); });
 
   // Static files (in memory; served on the I/O thread)
   router.Get("/static/{file...}", [&site](const Request& r) {

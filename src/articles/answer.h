@@ -46,6 +46,9 @@ struct AnswerVersion {
   std::string reviewer_name;
   std::string reviewer_credentials;
   std::string review_comment;
+  // A translation's version only: the English version (answer_versions.id) it was
+  // translated from; 0 for an English version.
+  long long source_version_id = 0;
 };
 
 struct Answer {
@@ -60,12 +63,34 @@ struct Answer {
   std::optional<long long> last_reviewed_at;       // when that version was approved
 };
 
+// An answer's translation into one language (not English). It has versions of its
+// own (AnswerVersion with source_version_id set), reviewed on their own: approving the
+// English answer never publishes a translation.
+struct AnswerTranslation {
+  long long id = 0;
+  long long answer_id = 0;
+  std::string lang;  // a code of i18n::Languages(), never "en"
+  long long created_at = 0;
+  long long updated_at = 0;
+  std::optional<long long> published_version_id;  // always an approved version of this translation
+  std::optional<long long> last_reviewed_at;       // when that version was approved
+};
+
+// A translation with its published version (if any) and its latest one.
+struct TranslationSnapshot {
+  AnswerTranslation translation;
+  std::optional<AnswerVersion> published;
+  AnswerVersion latest;
+};
+
 // An answer with the two versions a page needs: the published one (if any) and the
-// latest one (the same version when nothing newer was written since).
+// latest one (the same version when nothing newer was written since); and, when the
+// page asked for a language that has one, the answer's translation into it.
 struct AnswerSnapshot {
   Answer answer;
   std::optional<AnswerVersion> published;
   AnswerVersion latest;
+  std::optional<TranslationSnapshot> translation;
 };
 
 // One step of the workflow, as recorded (append-only).

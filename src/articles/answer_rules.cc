@@ -110,20 +110,22 @@ bool Blank(std::string_view s) { return TrimWhitespace(s).empty(); }
 
 Status ValidateAnswerText(std::string_view question, std::string_view short_answer,
                           std::string_view body_markdown) {
-  if (Blank(question)) return Status::InvalidArgument("the question is required");
+  if (Blank(question)) return Status::InvalidArgument(i18n::Tr("the question is required"));
   if (question.size() > kMaxQuestionBytes) {
-    return Status::TooLarge("the question is " + std::to_string(question.size()) +
-                            " bytes long; the limit is " + std::to_string(kMaxQuestionBytes));
+    return Status::TooLarge(i18n::Tr("the question is {size} bytes long; the limit is {limit}",
+                                     {{"size", std::to_string(question.size())},
+                                      {"limit", std::to_string(kMaxQuestionBytes)}}));
   }
-  if (Blank(short_answer)) return Status::InvalidArgument("the short answer is required");
+  if (Blank(short_answer)) return Status::InvalidArgument(i18n::Tr("the short answer is required"));
   if (short_answer.size() > kMaxShortAnswerBytes) {
-    return Status::TooLarge("the short answer is " + std::to_string(short_answer.size()) +
-                            " bytes long; the limit is " + std::to_string(kMaxShortAnswerBytes));
+    return Status::TooLarge(i18n::Tr("the short answer is {size} bytes long; the limit is {limit}",
+                                     {{"size", std::to_string(short_answer.size())},
+                                      {"limit", std::to_string(kMaxShortAnswerBytes)}}));
   }
   if (body_markdown.size() > kMaxMarkdownBytes) {
-    return Status::TooLarge("the answer's text is " + std::to_string(body_markdown.size()) +
-                            " bytes long; the limit is " + std::to_string(kMaxMarkdownBytes) +
-                            " bytes (64 KiB)");
+    return Status::TooLarge(i18n::Tr("the answer's text is {size} bytes long; the limit is {limit} bytes (64 KiB)",
+                                     {{"size", std::to_string(body_markdown.size())},
+                                      {"limit", std::to_string(kMaxMarkdownBytes)}}));
   }
   return Status::Ok();
 }

@@ -1,15 +1,22 @@
 #include "articles/answer_store.h"
 
+#include "articles/answer_store_steps.h"
+
 #include <chrono>
 #include <map>
 
 #include "platform/content_generation.h"
 #include "platform/db/row_text.h"
+#include "platform/i18n.h"
 #include "platform/text.h"
 #include "search/search_store.h"
 
 namespace diseasemaps::articles {
 namespace {
+
+using namespace store_steps;  // the shared steps, on kAnswerTables
+
+constexpr const Tables& kT = kAnswerTables;
 
 constexpr const char* kVersionFields =
     "v.id, v.answer_id, v.number, v.question, v.short_answer, v.body_markdown, v.status,"
@@ -32,33 +39,7 @@ const std::string kEditorialColumns =
     " JOIN conditions c ON c.id = a.condition_id"
     " WHERE v.number = (SELECT MAX(w.number) FROM answer_versions w WHERE w.answer_id = v.answer_id)";
 
-std::optional<long long> OptionalInteger(const soci::row& row, std::size_t column) {
-  if (row.get_indicator(column) == soci::i_null) return std::nullopt;
-  return RowInteger(row, column);
-}
-
-AnswerVersion VersionFromRow(const soci::row& row) {
-  AnswerVersion v;
-  v.id = RowInteger(row, 0);
-  v.answer_id = RowInteger(row, 1);
-  v.number = static_cast<int>(RowInteger(row, 2));
-  v.content.question = RowText(row, 3);
-  v.content.short_answer = RowText(row, 4);
-  v.content.body_markdown = RowText(row, 5);
-  // The table's CHECK allows only the four names; a draft is the safe reading anyway.
-  v.status = ParseStatus(RowText(row, 6)).value_or(AnswerStatus::kDraft);
-  v.author_label = RowText(row, 7);
-  v.author_user_id = OptionalInteger(row, 8);
-  v.created_at = RowInteger(row, 9);
-  v.updated_at = RowInteger(row, 10);
-  v.submitted_at = OptionalInteger(row, 11);
-  v.reviewed_at = OptionalInteger(row, 12);
-  v.reviewer_user_id = OptionalInteger(row, 13);
-  v.reviewer_name = RowText(row, 14);
-  v.reviewer_credentials = RowText(row, 15);
-  v.review_comment = RowText(row, 16);
-  return v;
-}
+AnswerVersion VersionFromRow(const soci::row& row) { return store_steps::VersionFromRow(row, kT); }
 
 Answer AnswerFromRow(const soci::row& row, std::size_t first = 0) {
   Answer a;
@@ -90,19 +71,8 @@ ConditionRef ConditionFromRow(const soci::row& row) {
                       RowText(row, 3)};
 }
 
-// A value for a nullable column: bind `value` with `indicator`.
-struct Nullable {
-  explicit Nullable(const std::optional<long long>& v)
-      : value(v.value_or(0)), indicator(v ? soci::i_ok : soci::i_null) {}
-  long long value;
-  soci::indicator indicator;
-};
-
 std::optional<AnswerVersion> LoadVersion(soci::session& sql, long long version_id) {
-  soci::rowset<soci::row> rows =
-      (sql.prepare << kVersionColumns + " WHERE v.id = :id", soci::use(version_id));
-  for (const soci::row& row : rows) return VersionFromRow(row);
-  return std::nullopt;
+  return store_steps::LoadVersion(sql, kT, version_id);
 }
 
 std::optional<Answer> LoadAnswer(soci::session& sql, long long answer_id) {
@@ -112,77 +82,12 @@ std::optional<Answer> LoadAnswer(soci::session& sql, long long answer_id) {
   return std::nullopt;
 }
 
-// Takes the answer's row lock (PostgreSQL; SQLite's transaction already holds the
-// write lock), so that steps on one answer never interleave. False when it is absent.
-bool LockAnswer(soci::session& sql, long long answer_id, long long now) {
-  soci::statement st = (sql.prepare << "UPDATE answers SET updated_at = :now WHERE id = :id",
-                        soci::use(now), soci::use(answer_id));
-  st.execute(true);
-  return st.get_affected_rows() > 0;
-}
-
-int LatestNumber(soci::session& sql, long long answer_id) {
-  long long number = 0;
-  soci::indicator ind = soci::i_ok;
-  sql << "SELECT MAX(number) FROM answer_versions WHERE answer_id = :id", soci::use(answer_id),
-      soci::into(number, ind);
-  return ind == soci::i_ok ? static_cast<int>(number) : 0;
-}
-
-long long InsertVersion(soci::session& sql, long long answer_id, int number, const AnswerContent& content,
-                        AnswerStatus status, const Actor& author, long long now) {
-  const std::string status_name(StatusName(status));
-  Nullable author_id(author.user_id);
-  Nullable submitted(status == AnswerStatus::kSubmitted ? std::optional<long long>(now) : std::nullopt);
-  sql << "INSERT INTO answer_versions (answer_id, number, question, short_answer, body_markdown,"
-         " status, author_label, author_user_id, created_at, updated_at, submitted_at)"
-         " VALUES (:answer, :number, :question, :short, :body, :status, :author, :author_id,"
-         " :created, :updated, :submitted)",
-      soci::use(answer_id), soci::use(number), soci::use(content.question),
-      soci::use(content.short_answer), soci::use(content.body_markdown), soci::use(status_name),
-      soci::use(author.label), soci::use(author_id.value, author_id.indicator), soci::use(now),
-      soci::use(now), soci::use(submitted.value, submitted.indicator);
-  long long id = 0;
-  sql << "SELECT id FROM answer_versions WHERE answer_id = :answer AND number = :number",
-      soci::use(answer_id), soci::use(number), soci::into(id);
-  return id;
-}
-
-void RecordEvent(soci::session& sql, long long answer_id, long long version_id, std::string_view action,
-                 std::optional<AnswerStatus> from, AnswerStatus to, std::optional<long long> actor_id,
-                 const std::string& actor_label, const std::string& comment, long long now) {
-  const std::string action_name(action);
-  std::string from_name(from ? StatusName(*from) : "");
-  soci::indicator from_ind = from ? soci::i_ok : soci::i_null;
-  const std::string to_name(StatusName(to));
-  Nullable actor(actor_id);
-  std::string comment_value = comment;
-  soci::indicator comment_ind = comment.empty() ? soci::i_null : soci::i_ok;
-  sql << "INSERT INTO answer_events (answer_id, version_id, action, from_status, to_status,"
-         " actor_user_id, actor_label, comment, created_at)"
-         " VALUES (:answer, :version, :action, :from, :to, :actor, :label, :comment, :at)",
-      soci::use(answer_id), soci::use(version_id), soci::use(action_name), soci::use(from_name, from_ind),
-      soci::use(to_name), soci::use(actor.value, actor.indicator), soci::use(actor_label),
-      soci::use(comment_value, comment_ind), soci::use(now);
-}
-
-Status ValidateActorLabel(const std::string& label, const char* who) {
-  if (TrimWhitespace(label).empty()) {
-    return Status::InvalidArgument(std::string("the ") + who + "'s name is required");
-  }
-  if (label.size() > kMaxNameBytes) {
-    return Status::TooLarge(std::string("the ") + who + "'s name is over " +
-                            std::to_string(kMaxNameBytes) + " bytes");
-  }
-  return Status::Ok();
-}
-
 Status ValidateNew(const NewAnswer& a) {
   if (!IsValidAnswerSlug(a.slug)) {
-    return Status::InvalidArgument("'" + a.slug.substr(0, kMaxSlugBytes) +
-                                   "' is not a valid answer slug: use 1 to " +
-                                   std::to_string(kMaxSlugBytes) +
-                                   " lower-case letters, digits and single hyphens");
+    return Status::InvalidArgument(i18n::Tr("'{slug}' is not a valid answer slug: use 1 to {limit} lower-case "
+                                            "letters, digits and single hyphens",
+                                            {{"slug", a.slug.substr(0, kMaxSlugBytes)},
+                                             {"limit", std::to_string(kMaxSlugBytes)}}));
   }
   if (Status s = ValidateAnswerText(a.content.question, a.content.short_answer, a.content.body_markdown);
       !s.ok()) {
@@ -198,7 +103,9 @@ Result<Answer> CreateIn(soci::session& sql, const NewAnswer& a, long long now) {
   long long clashes = 0;
   sql << "SELECT COUNT(*) FROM answers WHERE condition_id = :id AND slug = :slug", soci::use(a.condition_id),
       soci::use(a.slug), soci::into(clashes);
-  if (clashes > 0) return Status::Conflict("this condition already has an answer at '" + a.slug + "'");
+  if (clashes > 0) {
+    return Status::Conflict(i18n::Tr("this condition already has an answer at '{slug}'", {{"slug", a.slug}}));
+  }
   sql << "INSERT INTO answers (condition_id, slug, question, position, created_at, updated_at)"
          " VALUES (:condition, :slug, :question, :position, :created, :updated)",
       soci::use(a.condition_id), soci::use(a.slug), soci::use(a.content.question), soci::use(a.position),
@@ -207,129 +114,56 @@ Result<Answer> CreateIn(soci::session& sql, const NewAnswer& a, long long now) {
   sql << "SELECT id FROM answers WHERE condition_id = :id AND slug = :slug", soci::use(a.condition_id),
       soci::use(a.slug), soci::into(answer_id);
   const AnswerStatus status = a.submit ? AnswerStatus::kSubmitted : AnswerStatus::kDraft;
-  const long long version_id = InsertVersion(sql, answer_id, 1, a.content, status, a.author, now);
-  RecordEvent(sql, answer_id, version_id, "create", std::nullopt, status, a.author.user_id, a.author.label,
+  const long long version_id = InsertVersion(sql, kT, answer_id, 1, a.content, status, a.author, now);
+  RecordEvent(sql, kT, answer_id, version_id, "create", std::nullopt, status, a.author.user_id, a.author.label,
               "", now);
   return *LoadAnswer(sql, answer_id);
 }
 
-std::string RefusalMessage(const AnswerVersion& v, AnswerAction action) {
-  const std::string version = "version " + std::to_string(v.number);
-  switch (v.status) {
-    case AnswerStatus::kSubmitted:
-      if (action == AnswerAction::kEdit) {
-        return version + " is waiting for a medical review; it can be changed once the reviewer "
-                         "approves or returns it";
-      }
-      return version + " is already waiting for a medical review";
-    case AnswerStatus::kApproved:
-      return version + " is already approved and never changes; edit it to start a new version";
-    case AnswerStatus::kDraft:
-    case AnswerStatus::kReturned:
-      return version + " is " + std::string(v.status == AnswerStatus::kDraft ? "a draft" : "returned") +
-             ": only a version submitted for review can be " +
-             (action == AnswerAction::kApprove ? "approved" : "returned");
+// Gives each snapshot its translation into `lang`, if it has one: the translation and
+// its published and latest versions.
+void AddTranslations(soci::session& sql, long long condition_id, const std::string& lang,
+                     std::vector<AnswerSnapshot>& snapshots) {
+  std::map<long long, AnswerSnapshot*> by_answer;
+  for (AnswerSnapshot& s : snapshots) by_answer[s.answer.id] = &s;
+  std::map<long long, AnswerSnapshot*> by_translation;
+  {
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT t.id, t.answer_id, t.lang, t.created_at, t.updated_at, t.published_version_id,"
+                        " t.last_reviewed_at FROM answer_translations t JOIN answers a ON a.id = t.answer_id"
+                        " WHERE a.condition_id = :condition AND t.lang = :lang",
+         soci::use(condition_id), soci::use(lang));
+    for (const soci::row& row : rows) {
+      AnswerTranslation t{RowInteger(row, 0), RowInteger(row, 1), RowText(row, 2), RowInteger(row, 3),
+                          RowInteger(row, 4), OptionalInteger(row, 5), OptionalInteger(row, 6)};
+      auto found = by_answer.find(t.answer_id);
+      if (found == by_answer.end()) continue;
+      found->second->translation = TranslationSnapshot{t, std::nullopt, {}};
+      by_translation[t.id] = found->second;
+    }
   }
-  return "cannot " + std::string(ActionName(action)) + " " + version;
-}
-
-// The common opening of every step: the version, locked, checked to be the latest and
-// to allow `action`.
-struct Step {
-  AnswerVersion version;
-  Transition transition;
-};
-
-Result<Step> BeginStep(soci::session& sql, long long version_id, AnswerAction action, long long now) {
-  long long answer_id = 0;
-  sql << "SELECT answer_id FROM answer_versions WHERE id = :id", soci::use(version_id), soci::into(answer_id);
-  if (!sql.got_data()) return Status::NotFound("there is no answer version " + std::to_string(version_id));
-  if (!LockAnswer(sql, answer_id, now)) return Status::NotFound("the answer no longer exists");
-  std::optional<AnswerVersion> version = LoadVersion(sql, version_id);
-  if (!version) return Status::NotFound("there is no answer version " + std::to_string(version_id));
-  const int latest = LatestNumber(sql, answer_id);
-  if (version->number != latest) {
-    return Status::Conflict("version " + std::to_string(version->number) +
-                            " is not the latest version of this answer (version " +
-                            std::to_string(latest) + " is); reload and work on the latest");
+  if (by_translation.empty()) return;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << VersionColumns(kTranslationTables) +
+                          " JOIN answer_translations t ON t.id = v.translation_id"
+                          " JOIN answers a ON a.id = t.answer_id WHERE a.condition_id = :condition"
+                          " AND t.lang = :lang AND (v.id = t.published_version_id OR v.number ="
+                          " (SELECT MAX(w.number) FROM answer_translation_versions w"
+                          " WHERE w.translation_id = v.translation_id))",
+       soci::use(condition_id), soci::use(lang));
+  for (const soci::row& row : rows) {
+    AnswerVersion version = store_steps::VersionFromRow(row, kTranslationTables);
+    auto found = by_translation.find(version.answer_id);
+    if (found == by_translation.end()) continue;
+    TranslationSnapshot& t = *found->second->translation;
+    if (t.translation.published_version_id == version.id) t.published = version;
+    if (version.number >= t.latest.number) t.latest = std::move(version);
   }
-  std::optional<Transition> transition = NextStep(version->status, action);
-  if (!transition) return Status::Conflict(RefusalMessage(*version, action));
-  return Step{std::move(*version), *transition};
-}
-
-Status ValidateReviewer(const Reviewer& reviewer) {
-  if (Status s = ValidateActorLabel(reviewer.name, "reviewer"); !s.ok()) return s;
-  if (TrimWhitespace(reviewer.credentials).empty()) {
-    return Status::InvalidArgument("the reviewer's credentials are required (for example \"MD, neurologist\")");
+  // A translation is created with its version 1 in one transaction; one read between
+  // the two queries without versions is left out.
+  for (auto& [id, snapshot] : by_translation) {
+    if (snapshot->translation->latest.id == 0) snapshot->translation.reset();
   }
-  if (reviewer.credentials.size() > kMaxNameBytes) {
-    return Status::TooLarge("the reviewer's credentials are over " + std::to_string(kMaxNameBytes) + " bytes");
-  }
-  return Status::Ok();
-}
-
-Status ValidateComment(const std::string& comment, bool required) {
-  if (required && TrimWhitespace(comment).empty()) {
-    return Status::InvalidArgument("a comment saying what to change is required");
-  }
-  if (comment.size() > kMaxCommentBytes) {
-    return Status::TooLarge("the comment is " + std::to_string(comment.size()) + " bytes long; the limit is " +
-                            std::to_string(kMaxCommentBytes));
-  }
-  return Status::Ok();
-}
-
-// Records a reviewer's decision on a submitted version.
-void WriteReview(soci::session& sql, const AnswerVersion& v, AnswerStatus to, const Reviewer& reviewer,
-                 const std::string& comment, long long now) {
-  const std::string status_name(StatusName(to));
-  Nullable reviewer_id(reviewer.user_id);
-  std::string comment_value = comment;
-  soci::indicator comment_ind = comment.empty() ? soci::i_null : soci::i_ok;
-  sql << "UPDATE answer_versions SET status = :status, reviewed_at = :reviewed, reviewer_user_id = :rid,"
-         " reviewer_name = :name, reviewer_credentials = :credentials, review_comment = :comment,"
-         " updated_at = :updated WHERE id = :id",
-      soci::use(status_name), soci::use(now), soci::use(reviewer_id.value, reviewer_id.indicator),
-      soci::use(reviewer.name), soci::use(reviewer.credentials), soci::use(comment_value, comment_ind),
-      soci::use(now), soci::use(v.id);
-  RecordEvent(sql, v.answer_id, v.id, ActionName(to == AnswerStatus::kApproved ? AnswerAction::kApprove
-                                                                                : AnswerAction::kReturn),
-              v.status, to, reviewer.user_id, reviewer.name, comment, now);
-}
-
-// The edit step, after BeginStep: changes the draft in place or writes the next
-// version. Returns the draft's id.
-long long EditIn(soci::session& sql, const Step& step, const AnswerContent& content, const Actor& editor,
-                 long long now) {
-  const AnswerVersion& v = step.version;
-  long long draft_id = v.id;
-  if (step.transition.new_version) {
-    draft_id = InsertVersion(sql, v.answer_id, v.number + 1, content, AnswerStatus::kDraft, editor, now);
-  } else {
-    sql << "UPDATE answer_versions SET question = :question, short_answer = :short, body_markdown = :body,"
-           " updated_at = :updated WHERE id = :id",
-        soci::use(content.question), soci::use(content.short_answer), soci::use(content.body_markdown),
-        soci::use(now), soci::use(v.id);
-  }
-  // Until a version is published, the answer goes by its latest question.
-  sql << "UPDATE answers SET question = :question WHERE id = :id AND published_version_id IS NULL",
-      soci::use(content.question), soci::use(v.answer_id);
-  RecordEvent(sql, v.answer_id, draft_id, ActionName(AnswerAction::kEdit), v.status, AnswerStatus::kDraft,
-              editor.user_id, editor.label, "", now);
-  return draft_id;
-}
-
-// The submit step on `v`, a draft or returned version that BeginStep (or EditIn) left
-// as the latest.
-void SubmitIn(soci::session& sql, const AnswerVersion& v, const Actor& author, long long now) {
-  // A returned version sent back as it is: the earlier review stays in the events.
-  sql << "UPDATE answer_versions SET status = 'submitted', submitted_at = :submitted, reviewed_at = NULL,"
-         " reviewer_user_id = NULL, reviewer_name = NULL, reviewer_credentials = NULL,"
-         " review_comment = NULL, updated_at = :updated WHERE id = :id",
-      soci::use(now), soci::use(now), soci::use(v.id);
-  RecordEvent(sql, v.answer_id, v.id, ActionName(AnswerAction::kSubmit), v.status, AnswerStatus::kSubmitted,
-              author.user_id, author.label, "", now);
 }
 
 }  // namespace
@@ -358,9 +192,9 @@ Result<AnswerVersion> AnswerStore::Edit(long long version_id, const AnswerConten
   if (Status s = ValidateActorLabel(editor.label, "editor"); !s.ok()) return s;
   const long long now = clock_();
   return db_.InTransaction([&](soci::session& sql) -> Result<AnswerVersion> {
-    auto step = BeginStep(sql, version_id, AnswerAction::kEdit, now);
+    auto step = BeginStep(sql, kT, version_id, AnswerAction::kEdit, now);
     if (!step.ok()) return step.status();
-    const long long draft_id = EditIn(sql, *step, content, editor, now);
+    const long long draft_id = EditIn(sql, kT, *step, content, editor, now);
     BumpContentGeneration(sql);
     return *LoadVersion(sql, draft_id);
   });
@@ -374,11 +208,11 @@ Result<AnswerVersion> AnswerStore::EditAndSubmit(long long version_id, const Ans
   if (Status s = ValidateActorLabel(editor.label, "editor"); !s.ok()) return s;
   const long long now = clock_();
   return db_.InTransaction([&](soci::session& sql) -> Result<AnswerVersion> {
-    auto step = BeginStep(sql, version_id, AnswerAction::kEdit, now);
+    auto step = BeginStep(sql, kT, version_id, AnswerAction::kEdit, now);
     if (!step.ok()) return step.status();
-    const long long draft_id = EditIn(sql, *step, content, editor, now);
+    const long long draft_id = EditIn(sql, kT, *step, content, editor, now);
     std::optional<AnswerVersion> draft = LoadVersion(sql, draft_id);
-    SubmitIn(sql, *draft, editor, now);
+    SubmitIn(sql, kT, *draft, editor, now);
     BumpContentGeneration(sql);
     return *LoadVersion(sql, draft_id);
   });
@@ -388,10 +222,10 @@ Result<AnswerVersion> AnswerStore::Submit(long long version_id, const Actor& aut
   if (Status s = ValidateActorLabel(author.label, "author"); !s.ok()) return s;
   const long long now = clock_();
   return db_.InTransaction([&](soci::session& sql) -> Result<AnswerVersion> {
-    auto step = BeginStep(sql, version_id, AnswerAction::kSubmit, now);
+    auto step = BeginStep(sql, kT, version_id, AnswerAction::kSubmit, now);
     if (!step.ok()) return step.status();
     const AnswerVersion& v = step->version;
-    SubmitIn(sql, v, author, now);
+    SubmitIn(sql, kT, v, author, now);
     BumpContentGeneration(sql);
     return *LoadVersion(sql, v.id);
   });
@@ -403,10 +237,10 @@ Result<AnswerVersion> AnswerStore::Approve(long long version_id, const Reviewer&
   if (Status s = ValidateComment(comment, false); !s.ok()) return s;
   const long long now = clock_();
   return db_.InTransaction([&](soci::session& sql) -> Result<AnswerVersion> {
-    auto step = BeginStep(sql, version_id, AnswerAction::kApprove, now);
+    auto step = BeginStep(sql, kT, version_id, AnswerAction::kApprove, now);
     if (!step.ok()) return step.status();
     const AnswerVersion& v = step->version;
-    WriteReview(sql, v, AnswerStatus::kApproved, reviewer, comment, now);
+    WriteReview(sql, kT, v, AnswerStatus::kApproved, reviewer, comment, now);
     sql << "UPDATE answers SET published_version_id = :version, last_reviewed_at = :reviewed,"
            " question = :question WHERE id = :id",
         soci::use(v.id), soci::use(now), soci::use(v.content.question), soci::use(v.answer_id);
@@ -422,9 +256,9 @@ Result<AnswerVersion> AnswerStore::Return(long long version_id, const Reviewer& 
   if (Status s = ValidateComment(comment, true); !s.ok()) return s;
   const long long now = clock_();
   return db_.InTransaction([&](soci::session& sql) -> Result<AnswerVersion> {
-    auto step = BeginStep(sql, version_id, AnswerAction::kReturn, now);
+    auto step = BeginStep(sql, kT, version_id, AnswerAction::kReturn, now);
     if (!step.ok()) return step.status();
-    WriteReview(sql, step->version, AnswerStatus::kReturned, reviewer, comment, now);
+    WriteReview(sql, kT, step->version, AnswerStatus::kReturned, reviewer, comment, now);
     BumpContentGeneration(sql);
     return *LoadVersion(sql, step->version.id);
   });
@@ -484,7 +318,8 @@ Result<std::vector<AnswerEvent>> AnswerStore::Events(long long answer_id) {
   });
 }
 
-Result<std::vector<AnswerSnapshot>> AnswerStore::ForCondition(long long condition_id) {
+Result<std::vector<AnswerSnapshot>> AnswerStore::ForCondition(long long condition_id, std::string_view lang) {
+  const std::string language(lang);
   return db_.Run([&](soci::session& sql) {
     std::vector<AnswerSnapshot> snapshots;
     std::map<long long, std::size_t> by_id;
@@ -521,6 +356,7 @@ Result<std::vector<AnswerSnapshot>> AnswerStore::ForCondition(long long conditio
     // An answer without versions cannot exist (created with version 1 in one
     // transaction); drop any such row rather than show an empty one.
     std::erase_if(snapshots, [](const AnswerSnapshot& s) { return s.latest.id == 0; });
+    if (language != "en") AddTranslations(sql, condition_id, language, snapshots);
     return snapshots;
   });
 }

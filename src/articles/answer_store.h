@@ -56,6 +56,12 @@ struct EditorialItem {
   AnswerVersion latest;
 };
 
+// A translation as the editorial queue lists it.
+struct TranslationItem {
+  EditorialItem item;  // the English answer, its condition, and the translation's latest version
+  AnswerTranslation translation;
+};
+
 class AnswerStore {
  public:
   using Clock = std::function<long long()>;  // Unix seconds
@@ -106,8 +112,10 @@ class AnswerStore {
   Result<std::vector<AnswerVersion>> Versions(long long answer_id);
   // The workflow's record for an answer, oldest first.
   Result<std::vector<AnswerEvent>> Events(long long answer_id);
-  // Every answer of a condition in page order, with its published and latest versions.
-  Result<std::vector<AnswerSnapshot>> ForCondition(long long condition_id);
+  // Every answer of a condition in page order, with its published and latest versions;
+  // with `lang` other than "en", each answer also carries its translation into `lang`
+  // when it has one (AnswerSnapshot::translation).
+  Result<std::vector<AnswerSnapshot>> ForCondition(long long condition_id, std::string_view lang = "en");
 
   // The editorial screens' reads. Each list holds at most `limit` answers.
   //
@@ -134,6 +142,46 @@ class AnswerStore {
   // when that is more than zero. Answers already there are left as they are, whatever
   // happened to them since. Fails (creating nothing) on invalid text or slug.
   Result<int> CreateMissingSubmitted(const std::vector<ContentAnswer>& answers, const Actor& author);
+
+  // ---- Translations (answer_store_translations.cc; tables of migration 0015) ----------
+  //
+  // A translation follows the same workflow as the English text (answer_rules.h), on
+  // its own versions: the steps below mirror Edit, Submit, EditAndSubmit, Approve and
+  // Return and fail the same way. Approving a translation publishes that translated
+  // version only; nothing done to the English answer changes a translation's status.
+  // Every translated version names the English version it follows
+  // (`source_version_id`, a version of the same answer; InvalidArgument otherwise).
+
+  // Creates the translation of `answer_id` into `lang` with its version 1, a draft.
+  // InvalidArgument when `lang` is not a language of the site (i18n::IsSupported) or is
+  // "en", or for bad text; NotFound when the answer does not exist; Conflict when it
+  // already has a translation into `lang`.
+  Result<AnswerTranslation> CreateTranslation(long long answer_id, std::string_view lang,
+                                              const AnswerContent& content, long long source_version_id,
+                                              const Actor& author);
+  Result<AnswerVersion> EditTranslation(long long version_id, const AnswerContent& content,
+                                        long long source_version_id, const Actor& editor);
+  Result<AnswerVersion> SubmitTranslation(long long version_id, const Actor& author);
+  Result<AnswerVersion> EditAndSubmitTranslation(long long version_id, const AnswerContent& content,
+                                                 long long source_version_id, const Actor& editor);
+  Result<AnswerVersion> ApproveTranslation(long long version_id, const Reviewer& reviewer,
+                                           const std::string& comment = "");
+  Result<AnswerVersion> ReturnTranslation(long long version_id, const Reviewer& reviewer,
+                                          const std::string& comment);
+
+  // The translation of `answer_id` into `lang`; NotFound when there is none.
+  Result<AnswerTranslation> FindTranslation(long long answer_id, std::string_view lang);
+  Result<AnswerVersion> FindTranslationVersion(long long version_id);
+  // Every translation of an answer, by language code, with its published and latest
+  // versions.
+  Result<std::vector<TranslationSnapshot>> Translations(long long answer_id);
+  // A translation's versions and workflow record, oldest first (events' version_id
+  // are translation versions).
+  Result<std::vector<AnswerVersion>> TranslationVersions(long long translation_id);
+  Result<std::vector<AnswerEvent>> TranslationEvents(long long translation_id);
+  // Translations whose latest version waits for review, oldest submission first, with
+  // their answer and condition (`item.latest` is the translated version).
+  Result<std::vector<TranslationItem>> TranslationsWaitingForReview(int limit);
 
  private:
   // The editorial lists: kEditorialColumns, then `condition_and_order` (SQL that binds

@@ -15,13 +15,40 @@ namespace {
 using nlohmann::json;
 
 // The version the public may see, or nullptr: the published one, else the latest if
-// it is a draft or waits for review (never a returned one).
-const AnswerVersion* Shown(const AnswerSnapshot& s) {
-  if (s.published) return &*s.published;
+// it waits for review (never a draft being written, never a returned one). The same
+// rule for the English text and for each translation.
+const AnswerVersion* Shown(const std::optional<AnswerVersion>& published, const AnswerVersion& latest) {
+  if (published) return &*published;
   // Never approved: only text its editors sent for review is shown (labelled as not yet
   // reviewed); a draft still being written stays in the editorial screens.
-  if (s.latest.status == AnswerStatus::kSubmitted) return &s.latest;
+  if (latest.status == AnswerStatus::kSubmitted) return &latest;
   return nullptr;
+}
+
+// What one answer shows in a language: its translation's shown version where it has
+// one, else the English one (`in_english`); `published` is the published version of the
+// same text (translation or English), so "reviewed" is tested against the right one.
+struct ShownText {
+  const AnswerVersion* version = nullptr;
+  const AnswerVersion* published = nullptr;
+  bool in_english = false;  // the page's language is not English, and this text is
+};
+
+ShownText ShownIn(const AnswerSnapshot& s, std::string_view lang) {
+  if (lang != i18n::kDefaultLanguage && s.translation) {
+    const TranslationSnapshot& t = *s.translation;
+    if (const AnswerVersion* v = Shown(t.published, t.latest)) {
+      return {v, t.published ? &*t.published : nullptr, false};
+    }
+  }
+  return {Shown(s.published, s.latest), s.published ? &*s.published : nullptr, lang != i18n::kDefaultLanguage};
+}
+
+// True only when `v` is the published version of its text and a reviewer approved it:
+// the same test twice, so that a slip elsewhere cannot turn a draft into "reviewed".
+bool Reviewed(const ShownText& shown) {
+  return shown.version != nullptr && shown.published != nullptr && shown.version == shown.published &&
+         shown.version->status == AnswerStatus::kApproved && shown.version->reviewed_at.has_value();
 }
 
 // "… PMID: 35260471" -> the PubMed address of that article, or "".
@@ -63,17 +90,16 @@ Result<AnswerBodyHtml> RenderAnswerBody(std::string_view markdown) {
   return body;
 }
 
-json AnswersView(const std::vector<AnswerSnapshot>& answers, long long now) {
+json AnswersView(const std::vector<AnswerSnapshot>& answers, long long now, std::string_view lang) {
   json list = json::array();
   int reviewed_count = 0;
   int draft_count = 0;
+  int in_english_count = 0;
   for (const AnswerSnapshot& s : answers) {
-    const AnswerVersion* v = Shown(s);
+    const ShownText shown = ShownIn(s, lang);
+    const AnswerVersion* v = shown.version;
     if (v == nullptr) continue;
-    // Reviewed only when the shown version is the published one and was approved: the
-    // same test twice, so that a slip elsewhere cannot turn a draft into "reviewed".
-    const bool reviewed = s.published.has_value() && v == &*s.published &&
-                          v->status == AnswerStatus::kApproved && v->reviewed_at.has_value();
+    const bool reviewed = Reviewed(shown);
     AnswerBodyHtml body = RenderBody(*v);
     json item = {
         {"slug", s.answer.slug},
@@ -86,7 +112,15 @@ json AnswersView(const std::vector<AnswerSnapshot>& answers, long long now) {
         {"version", v->number},
         {"has_references", !body.references.empty()},
         {"references", std::move(body.references)},
+        // Shown in English on a page in another language: the text carries lang="en"
+        // and a line says it is not translated yet.
+        {"in_english", shown.in_english},
+        {"text_lang", shown.in_english ? json("en") : json(false)},
+        {"in_english_note", shown.in_english
+                                ? json(i18n::Tr("This answer has not been translated yet; it is shown in English."))
+                                : json(false)},
     };
+    if (shown.in_english) ++in_english_count;
     if (reviewed) {
       ++reviewed_count;
       const long long reviewed_at = *v->reviewed_at;
@@ -111,22 +145,30 @@ json AnswersView(const std::vector<AnswerSnapshot>& answers, long long now) {
           {"reviewed_count", reviewed_count},
           {"draft_count", draft_count},
           {"has_reviewed", reviewed_count > 0},
-          {"has_drafts", draft_count > 0}};
+          {"has_drafts", draft_count > 0},
+          {"in_english_count", in_english_count}};
 }
 
-std::string FaqPageJsonLd(const std::vector<AnswerSnapshot>& answers, const std::string& page_url) {
+std::string FaqPageJsonLd(const std::vector<AnswerSnapshot>& answers, const std::string& page_url,
+                          std::string_view lang) {
   json questions = json::array();
   for (const AnswerSnapshot& s : answers) {
-    if (!s.published || s.published->status != AnswerStatus::kApproved || !s.published->reviewed_at) continue;
-    const AnswerVersion& v = *s.published;
+    // What the page shows, when it is reviewed: a draft shown instead (a translation
+    // waiting for review) keeps the answer out, even if the English one is reviewed.
+    const ShownText shown = ShownIn(s, lang);
+    if (!Reviewed(shown)) continue;
+    const AnswerVersion& v = *shown.version;
     const std::string text = "<p>" + EscapeMarkup(v.content.short_answer) + "</p>\n" + RenderBody(v).html;
-    questions.push_back({{"@type", "Question"},
-                         {"name", v.content.question},
-                         {"acceptedAnswer",
-                          {{"@type", "Answer"}, {"text", text}, {"dateModified", IsoDate(*v.reviewed_at)}}}});
+    json question = {{"@type", "Question"},
+                     {"name", v.content.question},
+                     {"acceptedAnswer",
+                      {{"@type", "Answer"}, {"text", text}, {"dateModified", IsoDate(*v.reviewed_at)}}}};
+    if (lang != i18n::kDefaultLanguage) question["inLanguage"] = shown.in_english ? "en" : std::string(lang);
+    questions.push_back(std::move(question));
   }
   if (questions.empty()) return "";
   json ld = {{"@context", "https://schema.org"}, {"@type", "FAQPage"}, {"mainEntity", std::move(questions)}};
+  if (lang != i18n::kDefaultLanguage) ld["inLanguage"] = std::string(lang);
   if (!page_url.empty()) ld["url"] = page_url;
   const std::string dumped = JsonText(ld);
   // Inside <script>, "</script" or "<!--" would change how the block is parsed; JSON
@@ -141,11 +183,13 @@ std::string FaqPageJsonLd(const std::vector<AnswerSnapshot>& answers, const std:
 }
 
 Result<ConditionAnswers> LoadConditionAnswers(Database& db, long long condition_id, const std::string& page_url,
-                                              long long now) {
+                                              long long now, std::string_view lang) {
+  // A language the site does not know reads as English, as ScopedLanguage does.
+  const std::string language(i18n::IsSupported(lang) ? lang : i18n::kDefaultLanguage);
   AnswerStore store(db);
-  auto snapshots = store.ForCondition(condition_id);
+  auto snapshots = store.ForCondition(condition_id, language);
   if (!snapshots.ok()) return snapshots.status();
-  return ConditionAnswers{AnswersView(*snapshots, now), FaqPageJsonLd(*snapshots, page_url)};
+  return ConditionAnswers{AnswersView(*snapshots, now, language), FaqPageJsonLd(*snapshots, page_url, language)};
 }
 
 }  // namespace diseasemaps::articles

@@ -10,6 +10,12 @@
 //     returned, is not shown at all.
 //   - The FAQPage JSON-LD holds published answers only; drafts never reach it.
 //
+// In a language other than English, each answer shows its translation into that
+// language by the same rules (a translation is "reviewed" only when a reviewer approved
+// that translated version; one waiting for review shows as a draft); an answer with no
+// translation to show shows its English text as above, marked `in_english` (the page
+// puts lang="en" on it and says it is not translated yet).
+//
 // An answer's references are the items of a "## References" (or "Sources") section at
 // the end of its Markdown: that section is taken out of body_html and given as a list,
 // each item with its first web link, or a PubMed link made from a "PMID: n" in it.
@@ -45,17 +51,22 @@ namespace diseasemaps::articles {
 //     "version": 3,
 //     "references": [{"label": "Orphanet. Opsoclonus-myoclonus syndrome (ORPHA:1183).",
 //                     "url": "https://www.orpha.net/…"}],   // url "" when the item has none
-//     "has_references": true
+//     "has_references": true,
+//     "in_english": false, "text_lang": "en" | false,
+//     "in_english_note": "This answer has not been translated yet; …" | false
 //   }, …],
 //   "has_answers": true, "reviewed_count": 2, "draft_count": 1, "has_reviewed": true,
-//   "has_drafts": true
+//   "has_drafts": true, "in_english_count": 0
 // }
-nlohmann::json AnswersView(const std::vector<AnswerSnapshot>& answers, long long now);
+// `lang`: the page's language (AnswerSnapshot::translation must be in it).
+nlohmann::json AnswersView(const std::vector<AnswerSnapshot>& answers, long long now, std::string_view lang = "en");
 
-// schema.org FAQPage JSON-LD of the published answers, ready to sit inside
-// <script type="application/ld+json"> (every '<' is written \u003c). Empty when no
-// answer is published: a page of drafts has no FAQPage.
-std::string FaqPageJsonLd(const std::vector<AnswerSnapshot>& answers, const std::string& page_url);
+// schema.org FAQPage JSON-LD of the reviewed answers the page shows in `lang`, ready to
+// sit inside <script type="application/ld+json"> (every '<' is written \u003c). Empty
+// when none is: a page of drafts has no FAQPage. In another language than English each
+// question says its `inLanguage` ("en" for an answer shown in English).
+std::string FaqPageJsonLd(const std::vector<AnswerSnapshot>& answers, const std::string& page_url,
+                          std::string_view lang = "en");
 
 // An answer's Markdown body as the condition page shows it: safe HTML (headings from
 // <h4>) without its references section, and that section's items as
@@ -73,10 +84,12 @@ struct ConditionAnswers {
   std::string faq_jsonld;  // FaqPageJsonLd(…), maybe empty
 };
 
-// Reads the condition's answers (AnswerStore::ForCondition) and builds both. Fails
-// only when the database does (Unavailable/Internal); a condition without answers
-// gives an empty list.
+// Reads the condition's answers (AnswerStore::ForCondition) in `lang` (a code of
+// i18n::Languages(); anything else reads as "en") and builds both. Fails only when the
+// database does (Unavailable/Internal); a condition without answers gives an empty
+// list.
 Result<ConditionAnswers> LoadConditionAnswers(Database& db, long long condition_id,
-                                              const std::string& page_url, long long now);
+                                              const std::string& page_url, long long now,
+                                              std::string_view lang = "en");
 
 }  // namespace diseasemaps::articles

@@ -7,6 +7,7 @@
 #include "catalog/import/slug.h"
 #include "http/url.h"
 #include "platform/crypto.h"
+#include "platform/i18n.h"
 #include "platform/markdown.h"
 #include "platform/text.h"
 
@@ -27,13 +28,13 @@ std::string Trimmed(const std::optional<std::string>& text) {
 
 bool IsText(std::string_view s) { return http::IsValidUtf8(s) && s.find('\0') == std::string_view::npos; }
 
-std::string TooLong(const char* what, std::size_t size, std::size_t limit) {
-  return std::string(what) + " is too long: " + std::to_string(size) + " bytes of text, and the limit is " +
-         std::to_string(limit) + ". Shorten it.";
+// `message` has {size} and {limit}: "The question is too long: {size} bytes of text, …".
+std::string TooLong(const char* message, std::size_t size, std::size_t limit) {
+  return i18n::Tr(message, {{"size", std::to_string(size)}, {"limit", std::to_string(limit)}});
 }
 
-constexpr const char* kNotText =
-    "This contains characters that are not valid text. Paste it again from the original, or type it.";
+constexpr const char* kNotText = i18n::N_(
+    "This contains characters that are not valid text. Paste it again from the original, or type it.");
 
 }  // namespace
 
@@ -49,6 +50,8 @@ AnswerForm ParseAnswerForm(std::string_view body) {
   form.action = Trimmed(value("action"));
   form.version_id = ParseNumber(value("version"));
   form.base = Trimmed(value("base"));
+  form.lang = Trimmed(value("lang"));
+  form.source_version_id = ParseNumber(value("source"));
   return form;
 }
 
@@ -58,6 +61,7 @@ AnswerForm FormFromVersion(const AnswerVersion& version) {
   form.short_answer = version.content.short_answer;
   form.body_markdown = version.content.body_markdown;
   form.version_id = version.id;
+  form.source_version_id = version.source_version_id;
   form.base = ContentDigest(version.content);
   return form;
 }
@@ -78,36 +82,37 @@ std::string ContentDigest(const AnswerContent& content) {
 FieldErrors ValidateAnswerForm(const AnswerForm& form, bool with_slug) {
   FieldErrors errors;
   if (!IsText(form.question)) {
-    errors["question"] = kNotText;
+    errors["question"] = i18n::Tr(kNotText);
   } else if (form.question.empty()) {
-    errors["question"] = "Write the question this answers, for example \"What causes it?\".";
+    errors["question"] = i18n::Tr("Write the question this answers, for example \"What causes it?\".");
   } else if (form.question.size() > kMaxQuestionBytes) {
-    errors["question"] = TooLong("The question", form.question.size(), kMaxQuestionBytes);
+    errors["question"] = TooLong(i18n::N_("The question is too long: {size} bytes of text, and the limit is {limit}. Shorten it."), form.question.size(), kMaxQuestionBytes);
   }
   if (with_slug && !form.slug.empty() && !IsValidAnswerSlug(form.slug)) {
-    errors["slug"] = "Use only lower-case letters a to z, digits and single hyphens between them, at most " +
-                     std::to_string(kMaxSlugBytes) + " (for example what-causes-it), or leave it empty.";
+    errors["slug"] = i18n::Tr("Use only lower-case letters a to z, digits and single hyphens between them, at most "
+                              "{limit} (for example what-causes-it), or leave it empty.",
+                              {{"limit", std::to_string(kMaxSlugBytes)}});
   } else if (with_slug && form.slug.empty() && errors.count("question") == 0 &&
              SuggestSlug(form.question).empty()) {
-    errors["slug"] = "Give the answer an address: lower-case letters a to z, digits and hyphens, "
-                     "for example what-causes-it.";
+    errors["slug"] = i18n::Tr("Give the answer an address: lower-case letters a to z, digits and hyphens, "
+                              "for example what-causes-it.");
   }
   if (!IsText(form.short_answer)) {
-    errors["short_answer"] = kNotText;
+    errors["short_answer"] = i18n::Tr(kNotText);
   } else if (form.short_answer.empty()) {
-    errors["short_answer"] = "Write the short answer: two or three plain sentences that answer the question.";
+    errors["short_answer"] = i18n::Tr("Write the short answer: two or three plain sentences that answer the question.");
   } else if (form.short_answer.size() > kMaxShortAnswerBytes) {
-    errors["short_answer"] = TooLong("The short answer", form.short_answer.size(), kMaxShortAnswerBytes);
+    errors["short_answer"] = TooLong(i18n::N_("The short answer is too long: {size} bytes of text, and the limit is {limit}. Shorten it."), form.short_answer.size(), kMaxShortAnswerBytes);
   }
   if (!IsText(form.body_markdown)) {
-    errors["body_markdown"] = kNotText;
+    errors["body_markdown"] = i18n::Tr(kNotText);
   } else if (form.body_markdown.size() > kMaxMarkdownBytes) {
-    errors["body_markdown"] = TooLong("The full answer", form.body_markdown.size(), kMaxMarkdownBytes);
+    errors["body_markdown"] = TooLong(i18n::N_("The full answer is too long: {size} bytes of text, and the limit is {limit}. Shorten it."), form.body_markdown.size(), kMaxMarkdownBytes);
   }
   if (!IsText(form.comment)) {
-    errors["comment"] = kNotText;
+    errors["comment"] = i18n::Tr(kNotText);
   } else if (form.comment.size() > kMaxCommentBytes) {
-    errors["comment"] = TooLong("The comment", form.comment.size(), kMaxCommentBytes);
+    errors["comment"] = TooLong(i18n::N_("The comment is too long: {size} bytes of text, and the limit is {limit}. Shorten it."), form.comment.size(), kMaxCommentBytes);
   }
   return errors;
 }

@@ -24,6 +24,10 @@ struct AnswerForm {
   std::string action;         // the button pressed: "preview", "save", "submit", "approve", "return"
   long long version_id = 0;   // the version the form was opened on (0: none or unreadable)
   std::string base;           // ContentDigest() of that version's text when the form was opened
+  // A translation's form only: its language ("es") when creating it, and the English
+  // version (id) the translator had beside them, which the translated text follows.
+  std::string lang = "";
+  long long source_version_id = 0;
 };
 
 // Parses an application/x-www-form-urlencoded body into the form's fields; fields that

@@ -11,6 +11,7 @@
 #include "http/url.h"
 #include "pages/access.h"
 #include "pages/error_pages.h"
+#include "platform/i18n.h"
 #include "platform/templates.h"
 #include "platform/text.h"
 
@@ -19,21 +20,35 @@ namespace {
 
 using http::Request;
 using http::Response;
+using i18n::Tr;
 using nlohmann::json;
 
-constexpr const char* kNoQueues =
+constexpr const char* kNoQueues = i18n::N_(
     "The editorial screens are for editors and medical reviewers. If you should have access, ask an "
-    "administrator to give your account the editor or reviewer role.";
-constexpr const char* kNoWriting =
+    "administrator to give your account the editor or reviewer role.");
+constexpr const char* kNoWriting = i18n::N_(
     "Only editors and medical reviewers can write answers. If you should be able to, ask an administrator "
-    "to give your account the editor role.";
-constexpr const char* kNoReviewing =
+    "to give your account the editor role.");
+constexpr const char* kNoReviewing = i18n::N_(
     "Only medical reviewers can approve or return an answer; editors cannot approve. A reviewer will see "
-    "this version in the \"Waiting for review\" list.";
-constexpr const char* kOwnVersion =
+    "this version in the \"Waiting for review\" list.");
+constexpr const char* kOwnVersion = i18n::N_(
     "You wrote or edited this version, so you cannot review it: another medical reviewer must approve or "
-    "return it.";
-constexpr const char* kReload = "Reload the answer's page to see its current state, then try again.";
+    "return it.");
+constexpr const char* kReload = i18n::N_("Reload the answer's page to see its current state, then try again.");
+constexpr const char* kNotAForm = i18n::N_("This form must be sent as application/x-www-form-urlencoded.");
+
+// "xx" is not a language answers can be translated into, and which ones are.
+std::string UnknownLanguage(std::string_view lang) {
+  std::string names;
+  for (const i18n::Language& l : i18n::Languages()) {
+    if (l.code == i18n::kDefaultLanguage) continue;
+    if (!names.empty()) names += ", ";
+    names += std::string(l.native_name) + " (" + std::string(l.code) + ")";
+  }
+  return Tr("\"{lang}\" is not a language answers can be translated into. Choose one of: {languages}.",
+            {{"lang", std::string(lang.substr(0, 20))}, {"languages", names}});
+}
 
 // The page, never kept by any cache: it shows unpublished text to one person.
 Response Page(std::string_view template_name, json page, unsigned status = 200) {
@@ -70,17 +85,17 @@ std::string_view Body(const Request& request) {
 Response StoreFailure(const Request& request, const Status& status) {
   switch (status.code()) {
     case Status::Code::kNotFound:
-      return pages::ErrorPage(&request, 404, "There is no such answer or version. It may have been removed.");
+      return pages::ErrorPage(&request, 404, Tr("There is no such answer or version. It may have been removed."));
     case Status::Code::kConflict:
-      return pages::ErrorPage(&request, 409, status.message() + ". " + kReload);
+      return pages::ErrorPage(&request, 409, status.message() + ". " + Tr(kReload));
     case Status::Code::kInvalidArgument:
     case Status::Code::kTooLarge:
       return pages::ErrorPage(&request, 422, status.message() + ".");
     case Status::Code::kUnavailable:
-      return pages::ErrorPage(&request, 503, "The database is busy or unavailable right now. Please try again in a moment.");
+      return pages::ErrorPage(&request, 503, Tr("The database is busy or unavailable right now. Please try again in a moment."));
     default:
       spdlog::error("editorial: {}", status.message());
-      return pages::ErrorPage(&request, 500, "Something went wrong on our side. Please try again in a moment.");
+      return pages::ErrorPage(&request, 500, Tr("Something went wrong on our side. Please try again in a moment."));
   }
 }
 
@@ -130,7 +145,7 @@ void EditorialPages::Changed() {
 // ---- Dashboard ---------------------------------------------------------------------
 
 Response EditorialPages::Dashboard(const Request& request) {
-  if (auto refused = pages::RequireAllowed(request, guard::Action::kSeeEditorialQueues, kNoQueues)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kSeeEditorialQueues, Tr(kNoQueues))) return *refused;
   return DashboardPage(request, "", "", 200);
 }
 
@@ -150,6 +165,9 @@ Response EditorialPages::DashboardPage(const Request& request, const std::string
   auto overdue = store_.ReviewedBefore(OverdueCandidatesBefore(now), kMaxListedAnswers);
   if (!overdue.ok()) return StoreFailure(request, overdue.status());
   data.overdue = std::move(*overdue);
+  auto translations = store_.TranslationsWaitingForReview(kMaxListedAnswers);
+  if (!translations.ok()) return StoreFailure(request, translations.status());
+  data.translations_waiting = std::move(*translations);
   json page = DashboardView(data, request.viewer, now);
   page["find_value"] = find_value;
   page["find_error"] = find_error.empty() ? json(false) : json(find_error);
@@ -157,21 +175,22 @@ Response EditorialPages::DashboardPage(const Request& request, const std::string
 }
 
 Response EditorialPages::GoToCondition(const Request& request) {
-  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, kNoWriting)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, Tr(kNoWriting))) return *refused;
   const std::string raw = request.Query("orphacode").value_or("");
   const std::optional<int> code = ParseOrphacode(raw);
   if (!code) {
     return DashboardPage(request, raw,
-                         "Enter the condition's ORPHAcode, a number such as 1183 (or ORPHA:1183). It is shown at "
-                         "the top of each condition's page.",
+                         Tr("Enter the condition's ORPHAcode, a number such as 1183 (or ORPHA:1183). It is shown "
+                            "at the top of each condition's page."),
                          422);
   }
   auto condition = store_.FindCondition(*code);
   if (!condition.ok()) {
     if (condition.status().code() != Status::Code::kNotFound) return StoreFailure(request, condition.status());
     return DashboardPage(request, raw,
-                         "There is no condition ORPHA:" + std::to_string(*code) +
-                             " in the catalogue. Check the number on the condition's page.",
+                         Tr("There is no condition ORPHA:{code} in the catalogue. Check the number on the "
+                            "condition's page.",
+                            {{"code", std::to_string(*code)}}),
                          404);
   }
   return SeeOther("/editorial/conditions/" + std::to_string(*code) + "/answers/new");
@@ -180,28 +199,28 @@ Response EditorialPages::GoToCondition(const Request& request) {
 // ---- New answer --------------------------------------------------------------------
 
 Response EditorialPages::NewAnswerForm(const Request& request) {
-  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, kNoWriting)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, Tr(kNoWriting))) return *refused;
   const std::optional<int> code = ParseOrphacode(request.Param("orphacode"));
-  if (!code) return pages::ErrorPage(&request, 404, "There is no condition at this address.");
+  if (!code) return pages::ErrorPage(&request, 404, Tr("There is no condition at this address."));
   auto condition = store_.FindCondition(*code);
   if (!condition.ok()) {
     if (condition.status().code() != Status::Code::kNotFound) return StoreFailure(request, condition.status());
-    return pages::ErrorPage(&request, 404, "There is no condition ORPHA:" + std::to_string(*code) + " in the catalogue.");
+    return pages::ErrorPage(&request, 404, Tr("There is no condition ORPHA:{code} in the catalogue.", {{"code", std::to_string(*code)}}));
   }
   return Page("editorial_new", NewAnswerView(*condition, request.csrf_token, {}));
 }
 
 Response EditorialPages::CreateAnswer(const Request& request) {
-  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, kNoWriting)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, Tr(kNoWriting))) return *refused;
   const std::optional<int> code = ParseOrphacode(request.Param("orphacode"));
-  if (!code) return pages::ErrorPage(&request, 404, "There is no condition at this address.");
+  if (!code) return pages::ErrorPage(&request, 404, Tr("There is no condition at this address."));
   if (!IsForm(request)) {
-    return pages::ErrorPage(&request, 400, "This form must be sent as application/x-www-form-urlencoded.");
+    return pages::ErrorPage(&request, 400, Tr(kNotAForm));
   }
   auto condition = store_.FindCondition(*code);
   if (!condition.ok()) {
     if (condition.status().code() != Status::Code::kNotFound) return StoreFailure(request, condition.status());
-    return pages::ErrorPage(&request, 404, "There is no condition ORPHA:" + std::to_string(*code) + " in the catalogue.");
+    return pages::ErrorPage(&request, 404, Tr("There is no condition ORPHA:{code} in the catalogue.", {{"code", std::to_string(*code)}}));
   }
   NewAnswerOptions options;
   options.form = ParseAnswerForm(Body(request));
@@ -228,8 +247,9 @@ Response EditorialPages::CreateAnswer(const Request& request) {
   if (!created.ok()) {
     const Status& status = created.status();
     if (status.code() == Status::Code::kConflict) {
-      options.errors["slug"] = "This condition already has an answer at the address \"" + options.form.slug +
-                               "\". Choose another address, or open that answer from the condition's page.";
+      options.errors["slug"] = Tr("This condition already has an answer at the address \"{slug}\". Choose another "
+                                  "address, or open that answer from the condition's page.",
+                                  {{"slug", options.form.slug}});
       return Page("editorial_new", NewAnswerView(*condition, request.csrf_token, options), 409);
     }
     if (status.code() == Status::Code::kInvalidArgument || status.code() == Status::Code::kTooLarge) {
@@ -246,23 +266,58 @@ Response EditorialPages::CreateAnswer(const Request& request) {
 
 namespace {
 
-Result<AnswerWorkspace> LoadWorkspace(AnswerStore& store, const Request& request) {
-  const std::optional<long long> id = ParsePositiveInteger(request.Param("id"));
-  if (!id) return Status::NotFound("no such answer");
+// The English answer's workspace: the answer, its versions, events and translations.
+Result<AnswerWorkspace> LoadAnswerWorkspace(AnswerStore& store, long long id) {
   AnswerWorkspace w;
-  auto answer = store.Find(*id);
+  auto answer = store.Find(id);
   if (!answer.ok()) return answer.status();
   w.answer = std::move(*answer);
-  auto condition = store.ConditionOf(*id);
+  auto condition = store.ConditionOf(id);
   if (!condition.ok()) return condition.status();
   w.condition = std::move(*condition);
-  auto versions = store.Versions(*id);
+  auto versions = store.Versions(id);
   if (!versions.ok()) return versions.status();
   if (versions->empty()) return Status::NotFound("the answer has no versions");
   w.versions = std::move(*versions);
-  auto events = store.Events(*id);
+  auto events = store.Events(id);
   if (!events.ok()) return events.status();
   w.events = std::move(*events);
+  auto translations = store.Translations(id);
+  if (!translations.ok()) return translations.status();
+  w.translations = std::move(*translations);
+  return w;
+}
+
+// True for a language an answer may be translated into.
+bool TranslatableLanguage(std::string_view lang) {
+  return lang != i18n::kDefaultLanguage && i18n::IsSupported(lang);
+}
+
+// The workspace at the request's address: /editorial/answers/{id}, or a translation's,
+// /editorial/answers/{id}/translations/{lang}, which reads like the English one with the
+// translation's versions, events and published version, and the English text beside.
+Result<AnswerWorkspace> LoadWorkspace(AnswerStore& store, const Request& request) {
+  const std::optional<long long> id = ParsePositiveInteger(request.Param("id"));
+  if (!id) return Status::NotFound("no such answer");
+  auto english = LoadAnswerWorkspace(store, *id);
+  if (!english.ok() || request.path_params.count("lang") == 0) return english;
+  const std::string& lang = request.Param("lang");
+  if (!TranslatableLanguage(lang)) return Status::NotFound("no such language");
+  auto translation = store.FindTranslation(*id, lang);
+  if (!translation.ok()) return translation.status();
+  AnswerWorkspace w;
+  w.answer = english->answer;
+  w.answer.published_version_id = translation->published_version_id;
+  w.answer.last_reviewed_at = translation->last_reviewed_at;
+  w.condition = english->condition;
+  auto versions = store.TranslationVersions(translation->id);
+  if (!versions.ok()) return versions.status();
+  if (versions->empty()) return Status::NotFound("the translation has no versions");
+  w.versions = std::move(*versions);
+  auto events = store.TranslationEvents(translation->id);
+  if (!events.ok()) return events.status();
+  w.events = std::move(*events);
+  w.translation = TranslationContext{lang, std::move(english->versions), english->answer.published_version_id};
   return w;
 }
 
@@ -290,7 +345,7 @@ Response StepRefused(const Request& request, const AnswerWorkspace& w, long long
 }  // namespace
 
 Response EditorialPages::Workspace(const Request& request) {
-  if (auto refused = pages::RequireAllowed(request, guard::Action::kSeeEditorialQueues, kNoQueues)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kSeeEditorialQueues, Tr(kNoQueues))) return *refused;
   auto w = LoadWorkspace(store_, request);
   if (!w.ok()) return StoreFailure(request, w.status());
   WorkspaceOptions options;
@@ -299,9 +354,9 @@ Response EditorialPages::Workspace(const Request& request) {
 }
 
 Response EditorialPages::WorkspaceStep(const Request& request) {
-  if (auto refused = pages::RequireAllowed(request, guard::Action::kSeeEditorialQueues, kNoQueues)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kSeeEditorialQueues, Tr(kNoQueues))) return *refused;
   if (!IsForm(request)) {
-    return pages::ErrorPage(&request, 400, "This form must be sent as application/x-www-form-urlencoded.");
+    return pages::ErrorPage(&request, 400, Tr(kNotAForm));
   }
   auto w = LoadWorkspace(store_, request);
   if (!w.ok()) return StoreFailure(request, w.status());
@@ -309,12 +364,12 @@ Response EditorialPages::WorkspaceStep(const Request& request) {
   if (form.action == "approve" || form.action == "return") return Review(request, *w, form);
   if (form.action == "preview" || form.action == "save" || form.action == "submit") return Write(request, *w, form);
   return pages::ErrorPage(&request, 400,
-                          "The form did not say what to do. Use one of its buttons: Preview, Save draft, "
-                          "Submit for review, Approve or Return to editor.");
+                          Tr("The form did not say what to do. Use one of its buttons: Preview, Save draft, "
+                             "Submit for review, Approve or Return to editor."));
 }
 
 Response EditorialPages::Write(const Request& request, const AnswerWorkspace& w, const AnswerForm& form) {
-  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, kNoWriting)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, Tr(kNoWriting))) return *refused;
   const long long now = clock_();
   WorkspaceOptions options;
   options.form = form;
@@ -337,54 +392,63 @@ Response EditorialPages::Write(const Request& request, const AnswerWorkspace& w,
   const AnswerVersion& latest = w.versions.back();
   const AnswerVersion* opened = FindVersion(w, form.version_id);
   if (opened == nullptr) {
-    options.error = "The form did not say which version it edits. Your text is below: copy it, reload the "
-                    "page, and apply it again.";
+    options.error = Tr("The form did not say which version it edits. Your text is below: copy it, reload the "
+                       "page, and apply it again.");
     return WorkspacePage(request, w, now, options, 409);
   }
   if (opened->id != latest.id) {
-    options.error = "Version " + std::to_string(latest.number) + " (by " + latest.author_label +
-                    ") was saved after you opened version " + std::to_string(opened->number) +
-                    ", so yours was not saved. Your text is below: compare it with the newest version, "
-                    "then apply your changes to it.";
+    options.error = Tr("Version {latest} (by {author}) was saved after you opened version {opened}, so yours was "
+                       "not saved. Your text is below: compare it with the newest version, then apply your "
+                       "changes to it.",
+                       {{"latest", std::to_string(latest.number)},
+                        {"author", latest.author_label},
+                        {"opened", std::to_string(opened->number)}});
     return WorkspacePage(request, w, now, options, 409);
   }
   if (latest.status == AnswerStatus::kSubmitted) {
-    options.error = "Version " + std::to_string(latest.number) +
-                    " is waiting for a medical review, so it cannot change now. Your text is below; you can "
-                    "edit again once a reviewer approves or returns it.";
+    options.error = Tr("Version {number} is waiting for a medical review, so it cannot change now. Your text is "
+                       "below; you can edit again once a reviewer approves or returns it.",
+                       {{"number", std::to_string(latest.number)}});
     return WorkspacePage(request, w, now, options, 409);
   }
   if (latest.status == AnswerStatus::kDraft && form.base != ContentDigest(latest.content)) {
-    options.error = latest.author_label + "'s draft was changed at " + IsoMinute(latest.updated_at) +
-                    ", after you opened it, so your text was not saved. It is below: copy what you need, "
-                    "reload the page and apply it to the newer draft.";
+    options.error = Tr("{author}'s draft was changed at {time}, after you opened it, so your text was not saved. "
+                       "It is below: copy what you need, reload the page and apply it to the newer draft.",
+                       {{"author", latest.author_label}, {"time", IsoMinute(latest.updated_at)}});
     return WorkspacePage(request, w, now, options, 409);
   }
 
   const Actor editor{request.viewer.user_id, request.viewer.display_name};
-  const bool unchanged = SameContent(ContentOf(form), latest.content);
+  const bool translation = w.translation.has_value();
+  // A translation also follows an English version: saving it against a newer English
+  // text is a change even when the words stay.
+  const bool unchanged = SameContent(ContentOf(form), latest.content) &&
+                         (!translation || form.source_version_id == latest.source_version_id);
   Result<AnswerVersion> step = Status::Internal("no step");
   std::string done;
   if (form.action == "save") {
-    if (unchanged) return SeeOther("/editorial/answers/" + std::to_string(w.answer.id) + "?done=unchanged");
-    step = store_.Edit(latest.id, ContentOf(form), editor);
+    if (unchanged) return SeeOther(WorkspaceHref(w) + "?done=unchanged");
+    step = translation ? store_.EditTranslation(latest.id, ContentOf(form), form.source_version_id, editor)
+                       : store_.Edit(latest.id, ContentOf(form), editor);
     done = "saved";
   } else if (unchanged && latest.status != AnswerStatus::kApproved) {
-    step = store_.Submit(latest.id, editor);
+    step = translation ? store_.SubmitTranslation(latest.id, editor) : store_.Submit(latest.id, editor);
     done = "submitted";
   } else {
     // Also an approved text sent unchanged for a fresh review: a new version holds it.
-    step = store_.EditAndSubmit(latest.id, ContentOf(form), editor);
+    step = translation
+               ? store_.EditAndSubmitTranslation(latest.id, ContentOf(form), form.source_version_id, editor)
+               : store_.EditAndSubmit(latest.id, ContentOf(form), editor);
     done = "submitted";
   }
-  if (!step.ok()) return StepRefused(request, w, now, options, step.status(), "Your text is below.");
+  if (!step.ok()) return StepRefused(request, w, now, options, step.status(), Tr("Your text is below."));
   Changed();
-  return SeeOther("/editorial/answers/" + std::to_string(w.answer.id) + "?done=" + done);
+  return SeeOther(WorkspaceHref(w) + "?done=" + done);
 }
 
 Response EditorialPages::Review(const Request& request, const AnswerWorkspace& w, const AnswerForm& form) {
   if (!guard::Can(request.viewer, guard::Action::kReviewAnswers)) {
-    return pages::ErrorPage(&request, 403, kNoReviewing);
+    return pages::ErrorPage(&request, 403, Tr(kNoReviewing));
   }
   const long long now = clock_();
   const AnswerVersion& latest = w.versions.back();
@@ -394,14 +458,21 @@ Response EditorialPages::Review(const Request& request, const AnswerWorkspace& w
 
   const AnswerVersion* version = FindVersion(w, form.version_id);
   if (version == nullptr) {
-    options.error = "The form did not say which version it reviews. " + std::string(kReload);
+    options.error = Tr("The form did not say which version it reviews.") + " " + Tr(kReload);
     return WorkspacePage(request, w, now, options, 409);
   }
-  if (!MayReview(request.viewer, *version, w.events)) return pages::ErrorPage(&request, 403, kOwnVersion);
+  if (!MayReview(request.viewer, *version, w.events)) return pages::ErrorPage(&request, 403, Tr(kOwnVersion));
   if (version->id != latest.id || version->status != AnswerStatus::kSubmitted) {
-    options.error = "Version " + std::to_string(version->number) + " is no longer waiting for review (its status is now \"" +
-                    StatusLabel(version->status) + "\"" + (version->id != latest.id ? ", and it is not the latest" : "") +
-                    "), so nothing was changed. The page below shows where the answer stands now.";
+    const std::string number = std::to_string(version->number);
+    const std::string status = StatusLabel(version->status);
+    options.error =
+        version->id != latest.id
+            ? Tr("Version {number} is no longer waiting for review (its status is now \"{status}\", and it is not "
+                 "the latest), so nothing was changed. The page below shows where the answer stands now.",
+                 {{"number", number}, {"status", status}})
+            : Tr("Version {number} is no longer waiting for review (its status is now \"{status}\"), so nothing "
+                 "was changed. The page below shows where the answer stands now.",
+                 {{"number", number}, {"status", status}});
     return WorkspacePage(request, w, now, options, 409);
   }
 
@@ -409,7 +480,7 @@ Response EditorialPages::Review(const Request& request, const AnswerWorkspace& w
   FieldErrors comment_errors;
   if (auto found = errors.find("comment"); found != errors.end()) comment_errors.insert(*found);
   if (form.action == "return" && form.comment.empty()) {
-    comment_errors["comment"] = "Say what the editor should change: returning an answer needs a comment.";
+    comment_errors["comment"] = Tr("Say what the editor should change: returning an answer needs a comment.");
   }
   if (!comment_errors.empty()) {
     options.errors = comment_errors;
@@ -417,24 +488,94 @@ Response EditorialPages::Review(const Request& request, const AnswerWorkspace& w
   }
   const Reviewer reviewer{request.viewer.user_id, request.viewer.display_name, request.viewer.credentials};
   if (form.action == "approve" && TrimWhitespace(reviewer.credentials).empty()) {
-    options.error = "Your account has no credentials recorded, and an approved answer names its reviewer's "
-                    "(\"Medically reviewed by NAME, CREDENTIALS\"). Ask an administrator to add them to your "
-                    "account, then approve.";
+    options.error = Tr("Your account has no credentials recorded, and an approved answer names its reviewer's "
+                       "(\"Medically reviewed by NAME, CREDENTIALS\"). Ask an administrator to add them to your "
+                       "account, then approve.");
     return WorkspacePage(request, w, now, options, 422);
   }
 
-  auto step = form.action == "approve" ? store_.Approve(version->id, reviewer, form.comment)
-                                       : store_.Return(version->id, reviewer, form.comment);
-  if (!step.ok()) return StepRefused(request, w, now, options, step.status(), "Nothing was changed.");
+  Result<AnswerVersion> step = Status::Internal("no step");
+  if (w.translation) {
+    step = form.action == "approve" ? store_.ApproveTranslation(version->id, reviewer, form.comment)
+                                    : store_.ReturnTranslation(version->id, reviewer, form.comment);
+  } else {
+    step = form.action == "approve" ? store_.Approve(version->id, reviewer, form.comment)
+                                    : store_.Return(version->id, reviewer, form.comment);
+  }
+  if (!step.ok()) return StepRefused(request, w, now, options, step.status(), Tr("Nothing was changed."));
   Changed();
-  return SeeOther("/editorial/answers/" + std::to_string(w.answer.id) +
-                  (form.action == "approve" ? "?done=approved" : "?done=returned"));
+  return SeeOther(WorkspaceHref(w) + (form.action == "approve" ? "?done=approved" : "?done=returned"));
+}
+
+// ---- New translation -------------------------------------------------------------
+
+Response EditorialPages::NewTranslationForm(const Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, Tr(kNoWriting))) return *refused;
+  const std::optional<long long> id = ParsePositiveInteger(request.Param("id"));
+  if (!id) return StoreFailure(request, Status::NotFound("no such answer"));
+  auto w = LoadAnswerWorkspace(store_, *id);
+  if (!w.ok()) return StoreFailure(request, w.status());
+  NewTranslationOptions options;
+  options.form.lang = request.Query("lang").value_or("");
+  if (!options.form.lang.empty() && !TranslatableLanguage(options.form.lang)) {
+    options.error = UnknownLanguage(options.form.lang);
+    options.form.lang.clear();
+    return Page("editorial_translation_new", NewTranslationView(*w, request.csrf_token, options), 404);
+  }
+  // A language that already has a translation: its workspace.
+  for (const TranslationSnapshot& t : w->translations) {
+    if (t.translation.lang == options.form.lang) return SeeOther(TranslationHref(*id, options.form.lang));
+  }
+  return Page("editorial_translation_new", NewTranslationView(*w, request.csrf_token, options));
+}
+
+Response EditorialPages::CreateTranslation(const Request& request) {
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, Tr(kNoWriting))) return *refused;
+  const std::optional<long long> id = ParsePositiveInteger(request.Param("id"));
+  if (!id) return StoreFailure(request, Status::NotFound("no such answer"));
+  if (!IsForm(request)) return pages::ErrorPage(&request, 400, Tr(kNotAForm));
+  auto w = LoadAnswerWorkspace(store_, *id);
+  if (!w.ok()) return StoreFailure(request, w.status());
+  NewTranslationOptions options;
+  options.form = ParseAnswerForm(Body(request));
+  FieldErrors errors = ValidateAnswerForm(options.form, false);
+  const bool language_ok = TranslatableLanguage(options.form.lang);
+  if (options.form.action == "preview") {
+    options.preview = true;
+    options.errors = PreviewErrors(errors);
+    return Page("editorial_translation_new", NewTranslationView(*w, request.csrf_token, options),
+                options.errors.empty() ? 200 : 422);
+  }
+  if (!language_ok || !errors.empty()) {
+    options.errors = errors;
+    if (!language_ok) {
+      options.error = options.form.lang.empty() ? Tr("Choose the language of the translation.")
+                                                : UnknownLanguage(options.form.lang);
+      options.form.lang.clear();
+    }
+    return Page("editorial_translation_new", NewTranslationView(*w, request.csrf_token, options), 422);
+  }
+  auto created = store_.CreateTranslation(*id, options.form.lang, ContentOf(options.form),
+                                          options.form.source_version_id,
+                                          Actor{request.viewer.user_id, request.viewer.display_name});
+  if (!created.ok()) {
+    const Status& status = created.status();
+    if (status.code() == Status::Code::kConflict || status.code() == Status::Code::kInvalidArgument ||
+        status.code() == Status::Code::kTooLarge) {
+      options.error = Sentence(status.message());
+      return Page("editorial_translation_new", NewTranslationView(*w, request.csrf_token, options),
+                  status.code() == Status::Code::kConflict ? 409 : 422);
+    }
+    return StoreFailure(request, status);
+  }
+  Changed();
+  return SeeOther(TranslationHref(*id, created->lang) + "?done=created_translation");
 }
 
 // ---- Diff --------------------------------------------------------------------------
 
 Response EditorialPages::Diff(const Request& request) {
-  if (auto refused = pages::RequireAllowed(request, guard::Action::kSeeEditorialQueues, kNoQueues)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kSeeEditorialQueues, Tr(kNoQueues))) return *refused;
   auto w = LoadWorkspace(store_, request);
   if (!w.ok()) return StoreFailure(request, w.status());
   const AnswerVersion& latest = w->versions.back();
@@ -452,15 +593,17 @@ Response EditorialPages::Diff(const Request& request) {
   const std::optional<long long> to_number = number("to", latest.number);
   if (!from_number || !to_number) {
     return pages::ErrorPage(&request, 400,
-                            "\"from\" and \"to\" are version numbers, as in ?from=1&to=2. This answer has versions 1 "
-                            "to " + std::to_string(latest.number) + ".");
+                            Tr("\"from\" and \"to\" are version numbers, as in ?from=1&to=2. This answer has "
+                               "versions 1 to {latest}.",
+                               {{"latest", std::to_string(latest.number)}}));
   }
   const AnswerVersion* from = FindNumber(*w, *from_number);
   const AnswerVersion* to = FindNumber(*w, *to_number);
   if (from == nullptr || to == nullptr) {
     return pages::ErrorPage(&request, 404,
-                            "This answer has versions 1 to " + std::to_string(latest.number) + "; there is no version " +
-                                std::to_string(from == nullptr ? *from_number : *to_number) + ".");
+                            Tr("This answer has versions 1 to {latest}; there is no version {number}.",
+                               {{"latest", std::to_string(latest.number)},
+                                {"number", std::to_string(from == nullptr ? *from_number : *to_number)}}));
   }
   return Page("editorial_diff", DiffView(*w, *from, *to));
 }

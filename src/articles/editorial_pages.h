@@ -8,6 +8,14 @@
 //   GET  /editorial/answers/{id}                       the answer's workspace
 //   POST /editorial/answers/{id}                       preview, save, submit, approve, return
 //   GET  /editorial/answers/{id}/diff?from=N&to=M      what changed between two versions
+//   GET  /editorial/answers/{id}/translations/new?lang=es   the new-translation form
+//   POST /editorial/answers/{id}/translations/new      preview, or create a draft translation
+//   GET  /editorial/answers/{id}/translations/{lang}   the translation's workspace, and
+//   POST, GET …/diff                                   its steps and diff, as for English
+//
+// A translation's workspace is the answer's workspace on the translation's versions,
+// with the English text beside it and a flag when the translation follows an older
+// English version; its steps and the guard's questions are the same as for English.
 //
 // Who may do what is the guard's answer (guard/guard.h): a visitor who is not signed
 // in is sent to /login?next=…; a signed-in person without the role gets 403. Every POST
@@ -43,6 +51,8 @@ class EditorialPages {
   http::Response Workspace(const http::Request& request);
   http::Response WorkspaceStep(const http::Request& request);
   http::Response Diff(const http::Request& request);
+  http::Response NewTranslationForm(const http::Request& request);
+  http::Response CreateTranslation(const http::Request& request);
 
  private:
   http::Response DashboardPage(const http::Request& request, const std::string& find_value,

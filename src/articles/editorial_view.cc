@@ -5,6 +5,7 @@
 
 #include "articles/answer_rules.h"
 #include "articles/answers_view.h"
+#include "platform/i18n.h"
 #include "platform/markdown.h"
 #include "platform/templates.h"
 #include "platform/text.h"
@@ -12,6 +13,7 @@
 namespace diseasemaps::articles {
 namespace {
 
+using i18n::Tr;
 using nlohmann::json;
 
 // Field ids in the templates, for labels and the error summary's links.
@@ -24,10 +26,10 @@ constexpr const char* kFieldIds[][2] = {
 // text goes as false.
 json Maybe(std::string text) { return text.empty() ? json(false) : json(std::move(text)); }
 
-std::string EditorHref(long long answer_id) { return "/editorial/answers/" + std::to_string(answer_id); }
+std::string EditorHref(long long answer_id) { return AnswerHref(answer_id); }
 
-std::string DiffHref(long long answer_id, int from, int to) {
-  return EditorHref(answer_id) + "/diff?from=" + std::to_string(from) + "&to=" + std::to_string(to);
+std::string DiffHref(const std::string& base, int from, int to) {
+  return base + "/diff?from=" + std::to_string(from) + "&to=" + std::to_string(to);
 }
 
 std::string ConditionHref(const ConditionRef& c) { return c.slug.empty() ? "" : "/conditions/" + c.slug; }
@@ -77,6 +79,24 @@ json ItemView(const EditorialItem& item, const guard::Viewer& viewer, long long 
   return view;
 }
 
+// Translations waiting for review, for the dashboard.
+json TranslationList(const std::vector<TranslationItem>& items, const guard::Viewer& viewer) {
+  json list = json::array();
+  for (const TranslationItem& t : items) {
+    const AnswerVersion& v = t.item.latest;
+    list.push_back({{"href", TranslationHref(t.translation.answer_id, t.translation.lang)},
+                    {"lang", t.translation.lang},
+                    {"language", LanguageName(t.translation.lang)},
+                    {"question", v.content.question},
+                    {"condition", ConditionView(t.item.condition)},
+                    {"version", v.number},
+                    {"author", v.author_label},
+                    {"own", viewer.user_id.has_value() && v.author_user_id == viewer.user_id},
+                    {"submitted", Maybe(v.submitted_at ? IsoMinute(*v.submitted_at) : "")}});
+  }
+  return list;
+}
+
 json ItemList(const std::vector<EditorialItem>& items, const guard::Viewer& viewer, long long now) {
   json list = json::array();
   for (const EditorialItem& item : items) list.push_back(ItemView(item, viewer, now));
@@ -119,34 +139,163 @@ json RenderedView(const AnswerContent& content) {
   return view;
 }
 
-// "sent version 2 for review", "returned version 1 to the editors".
-std::string EventPhrase(const std::string& action, int number) {
-  const std::string version = number > 0 ? "version " + std::to_string(number) : "a version";
-  if (action == "create") return "created " + version;
-  if (action == "edit") return "edited " + version;
-  if (action == "submit") return "sent " + version + " for review";
-  if (action == "approve") return "approved " + version;
-  if (action == "return") return "returned " + version + " to the editors";
-  return action + " " + version;
-}
-
-// "1 line removed", "3 lines added".
-std::string Lines(int count, const char* what) {
-  return std::to_string(count) + (count == 1 ? " line " : " lines ") + what;
+// "Dr A sent version 2 for review", "Dr A returned version 1 to the editors": one
+// sentence per step, so each language can order it.
+std::string EventPhrase(const std::string& who, const std::string& action, int number) {
+  const std::string n = std::to_string(number);
+  if (number <= 0) return Tr("{who}: {action}", {{"who", who}, {"action", action}});
+  if (action == "create") return Tr("{who} created version {number}", {{"who", who}, {"number", n}});
+  if (action == "edit") return Tr("{who} edited version {number}", {{"who", who}, {"number", n}});
+  if (action == "submit") return Tr("{who} sent version {number} for review", {{"who", who}, {"number", n}});
+  if (action == "approve") return Tr("{who} approved version {number}", {{"who", who}, {"number", n}});
+  if (action == "return") return Tr("{who} returned version {number} to the editors", {{"who", who}, {"number", n}});
+  return Tr("{who}: {action}", {{"who", who}, {"action", action}});
 }
 
 json VersionChoices(const std::vector<AnswerVersion>& versions, int from, int to) {
   json choices = json::array();
   for (const AnswerVersion& v : versions) {
     choices.push_back({{"number", v.number},
-                       {"label", "Version " + std::to_string(v.number) + " (" + StatusLabel(v.status) + ")"},
+                       {"label", Tr("Version {number} ({status})",
+                                    {{"number", std::to_string(v.number)}, {"status", StatusLabel(v.status)}})},
                        {"from_selected", v.number == from},
                        {"to_selected", v.number == to}});
   }
   return choices;
 }
 
+// The parts of a workspace about languages: on a translation's workspace, the English
+// text beside it and whether the translation follows an older English version; on the
+// English workspace, its translations and the languages it could be translated into.
+void AddTranslationParts(json& page, const AnswerWorkspace& w, const AnswerVersion& latest) {
+  if (w.translation) {
+    const TranslationContext& t = *w.translation;
+    const AnswerVersion& english = CurrentEnglish(t.english_versions, t.english_published_id);
+    int follows = 0;
+    for (const AnswerVersion& v : t.english_versions) {
+      if (v.id == latest.source_version_id) follows = v.number;
+    }
+    json english_view = RenderedView(english.content);
+    english_view["number"] = english.number;
+    english_view["status_label"] = StatusLabel(english.status);
+    page["translation"] = {
+        {"lang", t.lang},
+        {"language", LanguageName(t.lang)},
+        {"english_href", AnswerHref(w.answer.id)},
+        {"english", english_view},
+        {"follows_number", follows},
+        {"english_number", english.number},
+        {"outdated", TranslationOutdated(latest, t.english_versions, t.english_published_id)},
+    };
+    page["title"] = Tr("Translation ({language}): {question}",
+                       {{"language", LanguageName(t.lang)}, {"question", latest.content.question}});
+    // Saving follows the English version shown beside the form.
+    page["form"]["source_version_id"] = english.id;
+    page["is_translation"] = true;
+    page["translations"] = false;
+    return;
+  }
+  page["is_translation"] = false;
+  page["translation"] = false;
+  json list = json::array();
+  std::vector<std::string> taken;
+  for (const TranslationSnapshot& t : w.translations) {
+    taken.push_back(t.translation.lang);
+    json row = StatusFlags(t.latest.status);
+    row.update({{"lang", t.translation.lang},
+                {"language", LanguageName(t.translation.lang)},
+                {"href", TranslationHref(w.answer.id, t.translation.lang)},
+                {"number", t.latest.number},
+                {"published", t.published.has_value()},
+                {"outdated", TranslationOutdated(t.latest, w.versions, w.answer.published_version_id)}});
+    list.push_back(std::move(row));
+  }
+  json choices = json::array();
+  for (const i18n::Language& l : i18n::Languages()) {
+    if (l.code == i18n::kDefaultLanguage) continue;
+    if (std::find(taken.begin(), taken.end(), l.code) != taken.end()) continue;
+    choices.push_back({{"code", std::string(l.code)}, {"name", std::string(l.native_name)}});
+  }
+  page["translations"] = {{"list", list},
+                          {"has_list", !list.empty()},
+                          {"choices", choices},
+                          {"can_add", !choices.empty()},
+                          {"new_href", AnswerHref(w.answer.id) + "/translations/new"}};
+}
+
 }  // namespace
+
+std::string AnswerHref(long long answer_id) { return "/editorial/answers/" + std::to_string(answer_id); }
+
+std::string TranslationHref(long long answer_id, std::string_view lang) {
+  return AnswerHref(answer_id) + "/translations/" + std::string(lang);
+}
+
+std::string WorkspaceHref(const AnswerWorkspace& w) {
+  return w.translation ? TranslationHref(w.answer.id, w.translation->lang) : AnswerHref(w.answer.id);
+}
+
+const AnswerVersion& CurrentEnglish(const std::vector<AnswerVersion>& english_versions,
+                                    std::optional<long long> english_published_id) {
+  for (const AnswerVersion& v : english_versions) {
+    if (english_published_id && v.id == *english_published_id) return v;
+  }
+  return english_versions.back();
+}
+
+bool TranslationOutdated(const AnswerVersion& translated, const std::vector<AnswerVersion>& english_versions,
+                         std::optional<long long> english_published_id) {
+  if (english_versions.empty()) return false;
+  const AnswerVersion& current = CurrentEnglish(english_versions, english_published_id);
+  for (const AnswerVersion& v : english_versions) {
+    if (v.id == translated.source_version_id) return v.number < current.number;
+  }
+  return true;  // follows no version we know of: say so rather than stay silent
+}
+
+std::string LanguageName(std::string_view code) {
+  for (const i18n::Language& l : i18n::Languages()) {
+    if (l.code == code) return std::string(l.native_name);
+  }
+  return std::string(code);
+}
+
+json NewTranslationView(const AnswerWorkspace& w, const std::string& csrf, const NewTranslationOptions& options) {
+  const AnswerVersion& english = CurrentEnglish(w.versions, w.answer.published_version_id);
+  json english_view = RenderedView(english.content);
+  english_view["number"] = english.number;
+  english_view["status_label"] = StatusLabel(english.status);
+  json choices = json::array();
+  std::vector<std::string> taken;
+  for (const TranslationSnapshot& t : w.translations) taken.push_back(t.translation.lang);
+  for (const i18n::Language& l : i18n::Languages()) {
+    if (l.code == i18n::kDefaultLanguage) continue;
+    if (std::find(taken.begin(), taken.end(), l.code) != taken.end()) continue;
+    choices.push_back({{"code", std::string(l.code)},
+                       {"name", std::string(l.native_name)},
+                       {"selected", l.code == options.form.lang}});
+  }
+  json page = {
+      {"title", Tr("New translation: {question}", {{"question", english.content.question}})},
+      {"noindex", true},
+      {"csrf", csrf},
+      {"condition", ConditionView(w.condition)},
+      {"answer_href", AnswerHref(w.answer.id)},
+      {"question", english.content.question},
+      {"action_href", AnswerHref(w.answer.id) + "/translations/new"},
+      {"error", Maybe(options.error)},
+      {"with_slug", false},
+      {"english", english_view},
+      {"choices", choices},
+      {"has_choices", !choices.empty()},
+      {"language", Maybe(options.form.lang.empty() ? "" : LanguageName(options.form.lang))},
+  };
+  AddForm(page, options.form, options.errors);
+  page["form"]["source_version_id"] = english.id;
+  page["form"]["lang"] = options.form.lang;
+  page["preview"] = options.preview ? RenderedView(ContentOf(options.form)) : json(false);
+  return page;
+}
 
 bool MayReview(const guard::Viewer& viewer, const AnswerVersion& version, const std::vector<AnswerEvent>& events) {
   if (!guard::CanReviewVersionBy(viewer, version.author_user_id)) return false;
@@ -180,12 +329,12 @@ std::string IsoMinute(long long unix_seconds) {
 
 std::string StatusLabel(AnswerStatus status) {
   switch (status) {
-    case AnswerStatus::kDraft: return "Draft";
-    case AnswerStatus::kSubmitted: return "Waiting for review";
-    case AnswerStatus::kReturned: return "Returned";
-    case AnswerStatus::kApproved: return "Approved";
+    case AnswerStatus::kDraft: return Tr("Draft");
+    case AnswerStatus::kSubmitted: return Tr("Waiting for review");
+    case AnswerStatus::kReturned: return Tr("Returned");
+    case AnswerStatus::kApproved: return Tr("Approved");
   }
-  return "Draft";
+  return Tr("Draft");
 }
 
 json DashboardView(const DashboardData& data, const guard::Viewer& viewer, long long now) {
@@ -198,7 +347,7 @@ json DashboardView(const DashboardData& data, const guard::Viewer& viewer, long 
   int waiting_overdue = 0;
   for (const json& item : waiting) waiting_overdue += item["overdue"].get<bool>() ? 1 : 0;
   return {
-      {"title", "Editorial"},
+      {"title", Tr("Editorial")},
       {"noindex", true},
       {"viewer_name", viewer.display_name},
       {"can_write", guard::Can(viewer, guard::Action::kWriteAnswers)},
@@ -217,12 +366,15 @@ json DashboardView(const DashboardData& data, const guard::Viewer& viewer, long 
       {"lists_full", static_cast<int>(data.drafts.size()) >= kMaxListedAnswers ||
                          static_cast<int>(data.waiting.size()) >= kMaxListedAnswers},
       {"review_valid_months", kReviewValidMonths},
+      {"translations_waiting", TranslationList(data.translations_waiting, viewer)},
+      {"has_translations_waiting", !data.translations_waiting.empty()},
+      {"translations_waiting_count", data.translations_waiting.size()},
   };
 }
 
 json NewAnswerView(const ConditionRef& condition, const std::string& csrf, const NewAnswerOptions& options) {
   json page = {
-      {"title", "New answer for " + condition.name},
+      {"title", Tr("New answer for {name}", {{"name", condition.name}})},
       {"noindex", true},
       {"csrf", csrf},
       {"condition", ConditionView(condition)},
@@ -248,13 +400,14 @@ json WorkspaceView(const AnswerWorkspace& w, const guard::Viewer& viewer, const 
   const bool can_write = guard::Can(viewer, guard::Action::kWriteAnswers);
   const bool submitted = latest.status == AnswerStatus::kSubmitted;
   const bool starts_new_version = latest.status == AnswerStatus::kApproved || latest.status == AnswerStatus::kReturned;
+  const std::string base = WorkspaceHref(w);
 
   json page = {
-      {"title", "Answer: " + latest.content.question},
+      {"title", Tr("Answer: {question}", {{"question", latest.content.question}})},
       {"noindex", true},
       {"csrf", csrf},
       {"answer_id", w.answer.id},
-      {"action_href", EditorHref(w.answer.id)},
+      {"action_href", base},
       {"condition", ConditionView(w.condition)},
       {"question", latest.content.question},
       {"slug", w.answer.slug},
@@ -269,7 +422,9 @@ json WorkspaceView(const AnswerWorkspace& w, const guard::Viewer& viewer, const 
       {"editable", can_write && !submitted},
       {"read_only_waiting", submitted},
       {"starts_new_version", starts_new_version},
-      {"public_href", Maybe(published ? PublicHref(w.condition, w.answer) : "")},
+      {"public_href", Maybe(published ? (w.translation ? i18n::PrefixPath(w.translation->lang, PublicHref(w.condition, w.answer))
+                                                       : PublicHref(w.condition, w.answer))
+                                      : "")},
   };
   page["latest"]["number"] = latest.number;
   if (published) {
@@ -286,6 +441,7 @@ json WorkspaceView(const AnswerWorkspace& w, const guard::Viewer& viewer, const 
   AddForm(page, options.form ? *options.form : FormFromVersion(latest), options.errors);
   // The version a form was opened on travels with it, so a step refused for it says so.
   if (!options.form) page["form"]["version_id"] = latest.id;
+  AddTranslationParts(page, w, latest);
   page["preview"] = options.preview && options.form ? RenderedView(ContentOf(*options.form)) : json(false);
   page["unsaved"] = options.unsaved && options.form && !(can_write && !submitted);
 
@@ -312,8 +468,8 @@ json WorkspaceView(const AnswerWorkspace& w, const guard::Viewer& viewer, const 
         {"reviewer_credentials", Maybe(viewer.credentials)},
         {"missing_credentials", TrimWhitespace(viewer.credentials).empty()},
         {"changes_href", Maybe(published && published != &latest
-                                   ? DiffHref(w.answer.id, published->number, latest.number)
-                               : latest.number > 1 ? DiffHref(w.answer.id, latest.number - 1, latest.number)
+                                   ? DiffHref(base, published->number, latest.number)
+                               : latest.number > 1 ? DiffHref(base, latest.number - 1, latest.number)
                                                    : "")},
         {"changes_from", published && published != &latest ? published->number : latest.number - 1},
     });
@@ -338,9 +494,9 @@ json WorkspaceView(const AnswerWorkspace& w, const guard::Viewer& viewer, const 
         {"reviewed", Maybe(v.reviewed_at ? IsoMinute(*v.reviewed_at) : "")},
         {"reviewer", Maybe(v.reviewer_name)},
         {"comment", Maybe(v.review_comment)},
-        {"diff_previous_href", Maybe(v.number > 1 ? DiffHref(w.answer.id, v.number - 1, v.number) : "")},
+        {"diff_previous_href", Maybe(v.number > 1 ? DiffHref(base, v.number - 1, v.number) : "")},
         {"diff_published_href", Maybe(published && published->number != v.number
-                                          ? DiffHref(w.answer.id, published->number, v.number)
+                                          ? DiffHref(base, published->number, v.number)
                                           : "")},
     });
     versions.push_back(std::move(row));
@@ -348,7 +504,7 @@ json WorkspaceView(const AnswerWorkspace& w, const guard::Viewer& viewer, const 
   page["versions"] = std::move(versions);
   page["many_versions"] = w.versions.size() > 1;
   const int compare_from = published && published != &latest ? published->number : std::max(1, latest.number - 1);
-  page["compare"] = {{"href", EditorHref(w.answer.id) + "/diff"},
+  page["compare"] = {{"href", base + "/diff"},
                      {"choices", VersionChoices(w.versions, compare_from, latest.number)}};
 
   std::map<long long, int> number_of;
@@ -358,7 +514,7 @@ json WorkspaceView(const AnswerWorkspace& w, const guard::Viewer& viewer, const 
     const int number = number_of.count(it->version_id) ? number_of[it->version_id] : 0;
     history.push_back({{"when", IsoMinute(it->created_at)},
                        {"who", it->actor_label},
-                       {"what", EventPhrase(it->action, number)},
+                       {"what", EventPhrase(it->actor_label, it->action, number)},
                        {"comment", Maybe(it->comment)}});
   }
   page["history"] = std::move(history);
@@ -366,13 +522,19 @@ json WorkspaceView(const AnswerWorkspace& w, const guard::Viewer& viewer, const 
 }
 
 std::string DoneNotice(std::string_view done) {
-  if (done == "created") return "The answer was created as a draft. Until a reviewer approves a version, the condition's page "
-           "shows it labelled as an editorial draft that is not medically reviewed.";
-  if (done == "saved") return "Draft saved.";
-  if (done == "unchanged") return "Nothing had changed, so no new version was made.";
-  if (done == "submitted") return "Sent for medical review. Reviewers see it in their queue.";
-  if (done == "approved") return "Approved. This version is now the published answer, shown as medically reviewed.";
-  if (done == "returned") return "Returned to the editors with your comment.";
+  if (done == "created") {
+    return Tr("The answer was created as a draft. Until a reviewer approves a version, the condition's page "
+              "shows it labelled as an editorial draft that is not medically reviewed.");
+  }
+  if (done == "created_translation") {
+    return Tr("The translation was created as a draft. Send it for review when it is ready: the page in its "
+              "language shows it as medically reviewed only once a reviewer approves it.");
+  }
+  if (done == "saved") return Tr("Draft saved.");
+  if (done == "unchanged") return Tr("Nothing had changed, so no new version was made.");
+  if (done == "submitted") return Tr("Sent for medical review. Reviewers see it in their queue.");
+  if (done == "approved") return Tr("Approved. This version is now the published answer, shown as medically reviewed.");
+  if (done == "returned") return Tr("Returned to the editors with your comment.");
   return "";
 }
 
@@ -424,9 +586,9 @@ json DiffView(const AnswerWorkspace& w, const AnswerVersion& from, const AnswerV
     const std::string& after;
   };
   const Field fields[] = {
-      {"question", "Question", from.content.question, to.content.question},
-      {"short", "Short answer", from.content.short_answer, to.content.short_answer},
-      {"body", "Full answer (Markdown)", from.content.body_markdown, to.content.body_markdown},
+      {"question", i18n::N_("Question"), from.content.question, to.content.question},
+      {"short", i18n::N_("Short answer"), from.content.short_answer, to.content.short_answer},
+      {"body", i18n::N_("Full answer (Markdown)"), from.content.body_markdown, to.content.body_markdown},
   };
   json sections = json::array();
   int removed = 0;
@@ -436,7 +598,7 @@ json DiffView(const AnswerWorkspace& w, const AnswerVersion& from, const AnswerV
     removed += diff.removed;
     added += diff.added;
     sections.push_back({{"id", std::string("diff-") + f.id},
-                        {"label", f.label},
+                        {"label", Tr(f.label)},
                         {"changed", diff.changed()},
                         {"removed", diff.removed},
                         {"added", diff.added},
@@ -444,22 +606,23 @@ json DiffView(const AnswerWorkspace& w, const AnswerVersion& from, const AnswerV
                         {"rows", DiffRowsView(diff, kDiffContextLines)},
                         {"empty", f.after.empty() && f.before.empty()}});
   }
-  const std::string title = "Changes from version " + std::to_string(from.number) + " to version " +
-                            std::to_string(to.number);
+  const std::string title = Tr("Changes from version {from} to version {to}",
+                               {{"from", std::to_string(from.number)}, {"to", std::to_string(to.number)}});
   json page = {
-      {"title", title + ": " + to.content.question},
+      {"title", Tr("{title}: {question}", {{"title", title}, {"question", to.content.question}})},
       {"heading", title},
       {"noindex", true},
       {"question", w.versions.back().content.question},
-      {"answer_href", EditorHref(w.answer.id)},
+      {"answer_href", WorkspaceHref(w)},
       {"condition", ConditionView(w.condition)},
       {"from", StatusFlags(from.status)},
       {"to", StatusFlags(to.status)},
       {"sections", std::move(sections)},
       {"any_change", removed + added > 0},
       {"same_version", from.number == to.number},
-      {"summary", Lines(removed, "removed") + ", " + Lines(added, "added")},
-      {"compare", {{"href", EditorHref(w.answer.id) + "/diff"},
+      {"summary", i18n::Plural("{count} line removed", "{count} lines removed", removed) + ", " +
+                      i18n::Plural("{count} line added", "{count} lines added", added)},
+      {"compare", {{"href", WorkspaceHref(w) + "/diff"},
                    {"choices", VersionChoices(w.versions, from.number, to.number)}}},
   };
   page["from"]["number"] = from.number;
@@ -470,10 +633,14 @@ json DiffView(const AnswerWorkspace& w, const AnswerVersion& from, const AnswerV
 std::string RenderEditorialPage(std::string_view template_name, nlohmann::json page) {
   page["errors_html"] = Templates::Render("editorial_errors", page);
   if (page.contains("form")) page["fields_html"] = Templates::Render("editorial_fields", page);
-  for (const char* key : {"preview", "review"}) {
+  for (const char* key : {"preview", "review", "english"}) {
     if (page.contains(key) && page[key].is_object()) {
       page[key]["rendered_html"] = Templates::Render("editorial_rendered", page[key]);
     }
+  }
+  if (page.contains("translation") && page["translation"].is_object()) {
+    json& english = page["translation"]["english"];
+    english["rendered_html"] = Templates::Render("editorial_rendered", english);
   }
   return Templates::RenderPage(template_name, page);
 }

@@ -57,6 +57,7 @@ struct DashboardData {
   std::vector<EditorialItem> drafts;
   std::vector<EditorialItem> waiting;
   std::vector<EditorialItem> overdue;
+  std::vector<TranslationItem> translations_waiting;  // translations waiting for review
 };
 nlohmann::json DashboardView(const DashboardData& data, const guard::Viewer& viewer, long long now);
 
@@ -69,13 +70,56 @@ struct NewAnswerOptions {
 };
 nlohmann::json NewAnswerView(const ConditionRef& condition, const std::string& csrf, const NewAnswerOptions& options);
 
-// Everything the workspace of one answer shows, read from the store.
+// What a translation's workspace knows of the English answer beside it.
+struct TranslationContext {
+  std::string lang;                             // "es"
+  std::vector<AnswerVersion> english_versions;  // oldest first; REQUIRES: not empty
+  std::optional<long long> english_published_id;
+};
+
+// Everything the workspace of one answer (or of one of its translations) shows, read
+// from the store.
 struct AnswerWorkspace {
-  Answer answer;
+  Answer answer;  // for a translation: published_version_id and last_reviewed_at are the translation's
   ConditionRef condition;
   std::vector<AnswerVersion> versions;  // oldest first; REQUIRES: not empty
   std::vector<AnswerEvent> events;      // oldest first
+  // Set for a translation's workspace (TranslationHref); the English answer's otherwise.
+  std::optional<TranslationContext> translation;
+  // The English workspace lists the answer's translations.
+  std::vector<TranslationSnapshot> translations;
 };
+
+// "/editorial/answers/7" and "/editorial/answers/7/translations/es".
+std::string AnswerHref(long long answer_id);
+std::string TranslationHref(long long answer_id, std::string_view lang);
+// The workspace's own address: one of the two above.
+std::string WorkspaceHref(const AnswerWorkspace& workspace);
+
+// The English version a translation is made from now: the published one, else the
+// latest. REQUIRES: `english_versions` not empty.
+const AnswerVersion& CurrentEnglish(const std::vector<AnswerVersion>& english_versions,
+                                    std::optional<long long> english_published_id);
+
+// True when a translated version follows an English version older than the current
+// one (CurrentEnglish): the English text changed since, so the translation may be out
+// of date.
+bool TranslationOutdated(const AnswerVersion& translated, const std::vector<AnswerVersion>& english_versions,
+                         std::optional<long long> english_published_id);
+
+// The name of a language for a menu ("Español"), or the code when unknown.
+std::string LanguageName(std::string_view code);
+
+// The new-translation page: the English answer beside an empty form, and a choice of
+// language when none is chosen yet (`form.lang` empty) or the chosen one is refused.
+struct NewTranslationOptions {
+  AnswerForm form;
+  FieldErrors errors;
+  std::string error;
+  bool preview = false;
+};
+nlohmann::json NewTranslationView(const AnswerWorkspace& english, const std::string& csrf,
+                                  const NewTranslationOptions& options);
 
 struct WorkspaceOptions {
   std::optional<AnswerForm> form;  // entered text to show instead of the latest version's

@@ -431,7 +431,8 @@ http::Response ConditionPage(ConditionStore& store, Database& db, const http::Re
   LocalizedNamesStore names(db);
   auto shown = Localize(c, names, i18n::CurrentLanguage(), settings.unreviewed_labels);
   auto specialties = names.SpecialtiesOf(c.orphacode, std::string(i18n::InterfaceLanguage(i18n::CurrentLanguage())));
-  auto answers = articles::LoadConditionAnswers(db, c.id, canonical, articles::AnswerStore::SystemNow());
+  auto answers = articles::LoadConditionAnswers(db, c.id, canonical, articles::AnswerStore::SystemNow(),
+                                               i18n::CurrentLanguage());
   auto shared = store.CountPeopleWhoShared(c.id);
   if (!shown.ok() || !specialties.ok() || !answers.ok() || !shared.ok()) {
     return pages::ErrorPage(&request, 503, Tr(kUnavailable));

@@ -416,9 +416,8 @@ TEST_P(AnswerTranslationPagesTest, BadInputGetsAClearMessageAndChangesNothing) {
 }
 
 // The condition page in Spanish: the approved translation, or the English answer with
-// the note. DISABLED until catalog/condition_page.cc passes i18n::CurrentLanguage() to
-// LoadConditionAnswers (the lead engineer's change); enable it then.
-TEST_P(AnswerTranslationPagesTest, DISABLED_TheSpanishPageShowsTheApprovedTranslationOrEnglishWithANote) {
+// the note.
+TEST_P(AnswerTranslationPagesTest, TheSpanishPageShowsTheApprovedTranslationOrEnglishWithANote) {
   const std::string path = PublishedEnglishAnswer();
   HttpResult page = server_->Get("/es/conditions/marfan-syndrome-558");
   ASSERT_EQ(page.status, 200u);

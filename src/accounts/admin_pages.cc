@@ -6,6 +6,7 @@
 #include "pages/access.h"
 #include "pages/error_pages.h"
 #include "pages/paging.h"
+#include "platform/i18n.h"
 #include "platform/templates.h"
 #include "platform/text.h"
 
@@ -13,11 +14,12 @@ namespace diseasemaps::accounts {
 namespace {
 
 using nlohmann::json;
+using i18n::Tr;
 
 constexpr guard::Role kAllRoles[] = {guard::Role::kMember, guard::Role::kEditor, guard::Role::kReviewer,
                                      guard::Role::kModerator, guard::Role::kAdmin};
 
-constexpr const char* kAdminsOnly = "Only administrators can manage accounts.";
+constexpr const char* kAdminsOnly = i18n::N_("Only administrators can manage accounts.");
 constexpr std::size_t kMaxReasonBytes = 500;
 
 // The account id in the path, or nullopt for anything that can never be one.
@@ -28,16 +30,16 @@ std::optional<long long> AccountId(const http::Request& request) {
 }  // namespace
 
 http::Response AdminPages::Users(const http::Request& request) {
-  if (auto refused = pages::RequireAllowed(request, guard::Action::kManageRoles, kAdminsOnly)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kManageRoles, Tr(kAdminsOnly))) return *refused;
   auto page = pages::ParsePageNumber(request.Query("page"));
   if (!page.ok()) return pages::ErrorPage(&request, 400, page.status().message());
   std::string query = request.Query("q").value_or("");
   if (query.size() > 100) query.resize(100);
   auto total = users_.Count(query);
-  if (!total.ok()) return pages::ErrorPage(&request, 503, "Accounts are unavailable right now.");
+  if (!total.ok()) return pages::ErrorPage(&request, 503, Tr("Accounts are unavailable right now."));
   const pages::Paging paging(*page, kUsersPerPage, *total);
   auto users = users_.List(query, paging.offset(), kUsersPerPage);
-  if (!users.ok()) return pages::ErrorPage(&request, 503, "Accounts are unavailable right now.");
+  if (!users.ok()) return pages::ErrorPage(&request, 503, Tr("Accounts are unavailable right now."));
   json rows = json::array();
   for (const User& user : *users) {
     json roles = json::array();
@@ -48,7 +50,7 @@ http::Response AdminPages::Users(const http::Request& request) {
                        {"field_id", "role-" + std::to_string(user.id) + "-" + name}});
     }
     auto verification = profiles_.VerificationOf(user.id);
-    if (!verification.ok()) return pages::ErrorPage(&request, 503, "Accounts are unavailable right now.");
+    if (!verification.ok()) return pages::ErrorPage(&request, 503, Tr("Accounts are unavailable right now."));
     rows.push_back({{"id", user.id},
                     {"verifiable", verification->verifiable || verification->verified},
                     {"verified", verification->verified},
@@ -61,7 +63,7 @@ http::Response AdminPages::Users(const http::Request& request) {
                     {"roles", roles},
                     {"is_me", request.viewer.user_id == user.id}});
   }
-  json view = {{"title", "Accounts"},
+  json view = {{"title", Tr("Accounts")},
                {"noindex", true},
                {"users", rows},
                {"total", *total},
@@ -78,32 +80,32 @@ http::Response AdminPages::Users(const http::Request& request) {
 }
 
 http::Response AdminPages::SetRoles(const http::Request& request) {
-  if (auto refused = pages::RequireAllowed(request, guard::Action::kManageRoles, kAdminsOnly)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kManageRoles, Tr(kAdminsOnly))) return *refused;
   const std::optional<long long> account = AccountId(request);
-  if (!account) return pages::ErrorPage(&request, 404, "There is no such account.");
+  if (!account) return pages::ErrorPage(&request, 404, Tr("There is no such account."));
   const long long id = *account;
   std::set<guard::Role> roles;
   for (const auto& [key, value] : http::ParseQuery(request.raw ? request.raw->body() : "")) {
     if (key != "role") continue;
     auto role = guard::ParseRole(value);
-    if (!role) return pages::ErrorPage(&request, 422, "'" + value + "' is not a role.");
+    if (!role) return pages::ErrorPage(&request, 422, Tr("‘{role}’ is not a role.", {{"role", value}}));
     roles.insert(*role);
   }
   if (request.viewer.user_id == id && !roles.count(guard::Role::kAdmin)) {
     return pages::ErrorPage(&request, 409,
-                            "You cannot take away your own admin role. Ask another admin to do it.");
+                            Tr("You cannot take away your own admin role. Ask another admin to do it."));
   }
   if (Status s = users_.SetRoles(id, roles, request.viewer.user_id); !s.ok()) {
-    if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, "There is no such account.");
-    return pages::ErrorPage(&request, 503, "Accounts are unavailable right now.");
+    if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, Tr("There is no such account."));
+    return pages::ErrorPage(&request, 503, Tr("Accounts are unavailable right now."));
   }
   return http::Response::Redirect("/admin/users?done=roles", 303);
 }
 
 http::Response AdminPages::Suspend(const http::Request& request) {
-  if (auto refused = pages::RequireAllowed(request, guard::Action::kSuspendAccounts, kAdminsOnly)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kSuspendAccounts, Tr(kAdminsOnly))) return *refused;
   const std::optional<long long> id = AccountId(request);
-  if (!id) return pages::ErrorPage(&request, 404, "There is no such account.");
+  if (!id) return pages::ErrorPage(&request, 404, Tr("There is no such account."));
   const std::string reason(TrimWhitespace(request.FormField("reason")));
   if (reason.empty() || reason.size() > kMaxReasonBytes) {
     return pages::ErrorPage(&request, 422,
@@ -111,46 +113,47 @@ http::Response AdminPages::Suspend(const http::Request& request) {
                             "kept in the audit log. Nothing was changed.");
   }
   if (request.viewer.user_id == *id) {
-    return pages::ErrorPage(&request, 409, "You cannot suspend your own account. Nothing was changed.");
+    return pages::ErrorPage(&request, 409, Tr("You cannot suspend your own account. Nothing was changed."));
   }
   if (Status s = users_.SetSuspended(*id, true, reason, *request.viewer.user_id); !s.ok()) {
-    if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, "There is no such account.");
-    return pages::ErrorPage(&request, 503, "Accounts are unavailable right now.");
+    if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, Tr("There is no such account."));
+    return pages::ErrorPage(&request, 503, Tr("Accounts are unavailable right now."));
   }
   Notify(member_changed_, *id);
   return http::Response::Redirect("/admin/users?done=suspended", 303);
 }
 
 http::Response AdminPages::Reinstate(const http::Request& request) {
-  if (auto refused = pages::RequireAllowed(request, guard::Action::kSuspendAccounts, kAdminsOnly)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kSuspendAccounts, Tr(kAdminsOnly))) return *refused;
   const std::optional<long long> id = AccountId(request);
-  if (!id) return pages::ErrorPage(&request, 404, "There is no such account.");
+  if (!id) return pages::ErrorPage(&request, 404, Tr("There is no such account."));
   if (Status s = users_.SetSuspended(*id, false, "", *request.viewer.user_id); !s.ok()) {
-    if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, "There is no such account.");
-    return pages::ErrorPage(&request, 503, "Accounts are unavailable right now.");
+    if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, Tr("There is no such account."));
+    return pages::ErrorPage(&request, 503, Tr("Accounts are unavailable right now."));
   }
   Notify(member_changed_, *id);
   return http::Response::Redirect("/admin/users?done=reinstated", 303);
 }
 
 http::Response AdminPages::AuditLog(const http::Request& request) {
-  if (auto refused = pages::RequireAllowed(request, guard::Action::kReadAuditLog, kAdminsOnly)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, guard::Action::kReadAuditLog, Tr(kAdminsOnly))) return *refused;
   auto page = pages::ParsePageNumber(request.Query("page"));
   if (!page.ok()) return pages::ErrorPage(&request, 400, page.status().message());
   auto total = users_.CountAudit();
-  if (!total.ok()) return pages::ErrorPage(&request, 503, "The audit log is unavailable right now.");
+  if (!total.ok()) return pages::ErrorPage(&request, 503, Tr("The audit log is unavailable right now."));
   const pages::Paging paging(*page, kAuditEntriesPerPage, *total);
   auto entries = users_.ListAudit(paging.offset(), kAuditEntriesPerPage);
-  if (!entries.ok()) return pages::ErrorPage(&request, 503, "The audit log is unavailable right now.");
+  if (!entries.ok()) return pages::ErrorPage(&request, 503, Tr("The audit log is unavailable right now."));
   json rows = json::array();
   for (const AuditEntry& entry : *entries) {
     rows.push_back({{"at", UtcMinute(entry.at)},
-                    {"actor", entry.actor_name.empty() ? "the system" : entry.actor_name},
+                    {"actor", entry.actor_name.empty() ? Tr("the system") : entry.actor_name},
                     {"action", entry.action},
                     {"subject", entry.subject},
                     {"detail", entry.detail}});
   }
-  json view = {{"title", "Audit log"}, {"noindex", true}, {"entries", rows}, {"total", *total},
+  json view = {{"title", Tr("Audit log")}, {"noindex", true}, {"entries", rows}, {"total", *total},
+               {"total_label", i18n::Plural("{count} entry", "{count} entries", *total)},
                {"paging", paging.ToView("/admin/audit")}};
   http::Response response = http::Response::Html(Templates::RenderPage("admin_audit", view));
   response.NoStore();
@@ -159,20 +162,20 @@ http::Response AdminPages::AuditLog(const http::Request& request) {
 
 http::Response AdminPages::SetVerified(const http::Request& request) {
   if (auto refused = pages::RequireAllowed(request, guard::Action::kVerifyMembers,
-                                           "Only administrators can verify members.")) {
+                                           Tr("Only administrators can verify members."))) {
     return *refused;
   }
   const auto id = AccountId(request);
-  if (!id) return pages::ErrorPage(&request, 404, "There is no such account.");
+  if (!id) return pages::ErrorPage(&request, 404, Tr("There is no such account."));
   const std::string verified =
       request.FormField("verified");
   if (verified != "1" && verified != "0") {
-    return pages::ErrorPage(&request, 422, "Say whether the member is verified (1) or not (0).");
+    return pages::ErrorPage(&request, 422, Tr("Say whether the member is verified (1) or not (0)."));
   }
   Status s = profiles_.SetVerified(*id, verified == "1", *request.viewer.user_id);
-  if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, "There is no such account.");
+  if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, Tr("There is no such account."));
   if (s.code() == Status::Code::kFailedPrecondition) return pages::ErrorPage(&request, 409, s.message());
-  if (!s.ok()) return pages::ErrorPage(&request, 503, "Accounts are unavailable right now.");
+  if (!s.ok()) return pages::ErrorPage(&request, 503, Tr("Accounts are unavailable right now."));
   return http::Response::Redirect("/admin/users?done=verification", 303);
 }
 

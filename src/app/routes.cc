@@ -26,6 +26,7 @@
 #include "map/map_privacy.h"
 #include "messages/message_pages.h"
 #include "pages/error_pages.h"
+#include "platform/i18n.h"
 #include "platform/gazetteer.h"
 #include "profiles/profile_pages.h"
 #include "profiles/profile_store.h"
@@ -228,7 +229,7 @@ void DeclareRoutes(http::Router& router, Site& site) {
   // Static files (in memory; served on the I/O thread)
   router.Get("/static/{file...}", [&site](const Request& r) {
     Response response = site.static_files.Serve(r, r.Param("file"));
-    return response.status == 404 ? pages::ErrorPage(&r, 404, "There is no file at this address.")
+    return response.status == 404 ? pages::ErrorPage(&r, 404, i18n::Tr("There is no file at this address."))
                                   : response;
   }, {.runs_inline = true});
   router.Get("/favicon.ico", [&site](const Request& r) {

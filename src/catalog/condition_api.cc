@@ -6,6 +6,7 @@
 
 #include "catalog/condition_page.h"
 #include "pages/error_pages.h"
+#include "platform/i18n.h"
 #include "pages/paging.h"
 #include "platform/json_text.h"
 
@@ -15,7 +16,7 @@ namespace {
 using nlohmann::json;
 
 http::Response Unavailable(const http::Request& request) {
-  return pages::ErrorPage(&request, 503, "The catalogue is unavailable right now. Try again in a moment.");
+  return pages::ErrorPage(&request, 503, i18n::Tr("The catalogue is unavailable right now. Try again in a moment."));
 }
 
 }  // namespace
@@ -28,9 +29,8 @@ http::Response ConditionListApi(ConditionStore& store, const http::Request& requ
     auto [ptr, ec] = std::from_chars(raw->data(), raw->data() + raw->size(), per_page);
     if (ec != std::errc() || ptr != raw->data() + raw->size() || per_page < 1 ||
         per_page > kApiMaxPerPage) {
-      return pages::ErrorPage(&request, 400,
-                              "per_page must be a whole number from 1 to " +
-                                  std::to_string(kApiMaxPerPage) + ".");
+      return pages::ErrorPage(&request, 400, i18n::Tr("per_page must be a whole number from 1 to {max}.",
+                                                      {{"max", std::to_string(kApiMaxPerPage)}}));
     }
   }
   auto total = store.CountActive();
@@ -60,12 +60,12 @@ http::Response ConditionApi(ConditionStore& store, const http::Request& request)
   int code = 0;
   auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), code);
   if (ec != std::errc() || ptr != raw.data() + raw.size() || code < 1) {
-    return pages::ErrorPage(&request, 400, "An ORPHAcode is a positive whole number, such as 1183.");
+    return pages::ErrorPage(&request, 400, i18n::Tr("An ORPHAcode is a positive whole number, such as 1183."));
   }
   auto condition = store.FindByOrphacode(code);
   if (!condition.ok()) {
     if (condition.status().code() == Status::Code::kNotFound) {
-      return pages::ErrorPage(&request, 404, "There is no condition with ORPHAcode " + raw + ".");
+      return pages::ErrorPage(&request, 404, i18n::Tr("There is no condition with ORPHAcode {code}.", {{"code", raw}}));
     }
     return Unavailable(request);
   }

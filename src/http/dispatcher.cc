@@ -38,6 +38,11 @@ bool TakeLanguage(Request& request) {
     request.target = request.path + (question == std::string::npos ? "" : request.target.substr(question));
   } else if (i18n::HasUnknownLanguagePrefix(request.path)) {
     return false;
+  } else if (request.path.starts_with("/api/")) {
+    // The API's addresses have no language prefix: `?lang=` names the language of its
+    // messages and names, as search's results do (an unknown code is the endpoint's to
+    // refuse; here it leaves English).
+    if (auto lang = request.Query("lang"); lang && i18n::IsSupported(*lang)) request.language = *lang;
   }
   if (auto preferred = i18n::PreferredLanguage(request.Header(beast_http::field::accept_language));
       preferred && *preferred != request.language) {

@@ -10,6 +10,7 @@
 #include "map/map_privacy.h"
 #include "pages/error_pages.h"
 #include "pages/paging.h"
+#include "platform/i18n.h"
 #include "platform/json_text.h"
 #include "platform/text.h"
 #include "profiles/profile.h"
@@ -88,8 +89,9 @@ std::optional<RoleFilter> ParseRoles(const http::Request& request, std::string& 
   for (std::string_view name : SplitOn(text, ",")) {
     auto role = ParseRoleName(name);
     if (!role) {
-      error = "roles must be a comma-separated list of affected, family, adviser, researcher, professional, "
-              "organisation (or empty for all); '" + FirstCharacters(name, 40) + "' is not one of them.";
+      error = i18n::Tr("roles must be a comma-separated list of affected, family, adviser, researcher, professional, "
+                       "organisation (or empty for all); ‘{role}’ is not one of them.",
+                       {{"role", FirstCharacters(name, 40)}});
       return std::nullopt;
     }
     filter.selected[static_cast<int>(*role)] = true;
@@ -119,8 +121,8 @@ std::optional<Box> ParseBox(const http::Request& request, std::string& error) {
   const auto text = request.Query("bbox");
   if (!text) return box;
   const std::string kAllowed =
-      "bbox must be west,south,east,north in degrees: longitudes -180 to 180 with west < east, "
-      "latitudes -90 to 90 with south < north.";
+      i18n::Tr("bbox must be west,south,east,north in degrees: longitudes -180 to 180 with west < east, "
+               "latitudes -90 to 90 with south < north.");
   const auto parts = SplitOn(*text, ",");
   double v[4];
   if (parts.size() != 4) {
@@ -165,7 +167,7 @@ struct MapApi::Scope {
 std::optional<http::Response> MapApi::ReadScope(const http::Request& request, Scope& scope) {
   std::string error;
   auto resolved = ResolveCondition(request, error);
-  if (!resolved.ok()) return Error(request, "The map is unavailable right now; please try again in a moment.", 503);
+  if (!resolved.ok()) return Error(request, i18n::Tr("The map is unavailable right now; please try again in a moment."), 503);
   if (!error.empty()) return Error(request, error);
   auto roles = ParseRoles(request, error);
   if (!roles) return Error(request, error);
@@ -182,7 +184,7 @@ Result<MapApi::Scope> MapApi::ResolveCondition(const http::Request& request, std
   {
     std::lock_guard lock(cache_mutex_);
     if (auto it = cache_.find(text); it != cache_.end() && it->second.until > now) {
-      error = it->second.error;
+      if (it->second.error != nullptr) error = i18n::Tr(it->second.error, {{"condition", it->second.subject}});
       if (it->second.condition) {
         scope.orphacode = it->second.condition->orphacode;
         scope.condition = it->second.condition;
@@ -200,10 +202,12 @@ Result<MapApi::Scope> MapApi::ResolveCondition(const http::Request& request, std
   remembered.until = now + std::chrono::seconds(kConditionCacheSeconds);
   if (!found.ok()) {
     if (found.status().code() != Status::Code::kNotFound) return found.status();
-    remembered.error = "condition must be the ORPHAcode (digits) or the slug of a condition in the catalogue, "
-                       "or empty for all conditions; there is no condition '" + FirstCharacters(text, 100) + "'.";
+    remembered.error = i18n::N_("condition must be the ORPHAcode (digits) or the slug of a condition in the "
+                                "catalogue, or empty for all conditions; there is no condition ‘{condition}’.");
+    remembered.subject = FirstCharacters(text, 100);
   } else if (found->status != "active") {
-    remembered.error = "The condition '" + FirstCharacters(text, 100) + "' is obsolete: its community is closed.";
+    remembered.error = i18n::N_("The condition ‘{condition}’ is obsolete: its community is closed.");
+    remembered.subject = FirstCharacters(text, 100);
   } else {
     catalog::Condition kept;  // only what the answers need
     kept.orphacode = found->orphacode;
@@ -214,7 +218,7 @@ Result<MapApi::Scope> MapApi::ResolveCondition(const http::Request& request, std
     scope.orphacode = remembered.condition->orphacode;
     scope.condition = remembered.condition;
   }
-  error = remembered.error;
+  if (remembered.error != nullptr) error = i18n::Tr(remembered.error, {{"condition", remembered.subject}});
   if (text.size() <= 200) {
     std::lock_guard lock(cache_mutex_);
     if (cache_.size() >= 10000) cache_.clear();  // bounded: odd parameters cannot grow it
@@ -234,7 +238,7 @@ http::Response MapApi::Map(const http::Request& request) {
   const std::string zoom_text = request.Query("zoom").value_or("");
   const auto zoom = zoom_text == "0" ? std::optional<long long>(0) : ParsePositiveInteger(zoom_text);
   if (!zoom || *zoom > kMaxZoom) {
-    return Error(request, "zoom is required: a whole number from 0 to " + std::to_string(kMaxZoom) + ".");
+    return Error(request, i18n::Tr("zoom is required: a whole number from 0 to {max}.", {{"max", std::to_string(kMaxZoom)}}));
   }
   const ViewerClass viewer_class = ClassOf(request.viewer);
   const auto items = service_.Items(scope.orphacode, viewer_class, scope.roles, box->west, box->south, box->east,
@@ -259,8 +263,8 @@ http::Response MapApi::Members(const http::Request& request) {
   const std::string place_text = request.Query("place").value_or("");
   const auto place = ParsePlaceId(place_text);
   if (!place) {
-    return Error(request, "place is required: a place_id from the map, city:ID (digits) or country:CC "
-                 "(two capital letters).");
+    return Error(request, i18n::Tr("place is required: a place_id from the map, city:ID (digits) or country:CC "
+                                   "(two capital letters)."));
   }
   const auto page = pages::ParsePageNumber(request.Query("page"));
   if (!page.ok()) return Error(request, page.status().message());
@@ -272,7 +276,7 @@ http::Response MapApi::Members(const http::Request& request) {
     ids.push_back(all[static_cast<size_t>(i)].user_id);
   }
   auto cards = service_.Cards(ids);
-  if (!cards.ok()) return Error(request, "The map is unavailable right now; please try again in a moment.", 503);
+  if (!cards.ok()) return Error(request, i18n::Tr("The map is unavailable right now; please try again in a moment."), 503);
   json members = json::array();
   size_t k = static_cast<size_t>(first);
   for (const MemberCard& card : *cards) {

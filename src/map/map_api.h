@@ -50,7 +50,10 @@ class MapApi {
   catalog::ConditionStore& conditions_;
   struct Remembered {
     std::optional<catalog::Condition> condition;  // nullopt: none by that name
-    std::string error;
+    // The refusal as a message id with {condition} (translated when it is given, so one
+    // remembered answer serves every language), or null.
+    const char* error = nullptr;
+    std::string subject;  // the condition as typed, cut to 100 characters
     std::chrono::steady_clock::time_point until;
   };
   std::mutex cache_mutex_;

@@ -200,7 +200,7 @@ http::Response ProfilePages::Places(const http::Request& request) {
   const std::string query(TrimWhitespace(request.Query("q").value_or("")));
   if (query.empty()) return pages::ErrorPage(&request, 400, i18n::Tr("Type the first letters of a city in q."));
   if (query.size() > kMaxPlaceQuery || !CountCharacters(query)) {
-    return pages::ErrorPage(&request, 400, "q is too long or unreadable: type the first letters of a city.");
+    return pages::ErrorPage(&request, 400, i18n::Tr("q is too long or unreadable: type the first letters of a city."));
   }
   json places = json::array();
   for (const City* city : gazetteer_.Search(query, kPlaceResults)) {

@@ -7,6 +7,8 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "test_server.h"
 
 namespace diseasemaps::testing {
@@ -119,6 +121,43 @@ TEST_P(LanguagesTest, EachLanguageHasItsSitemap) {
 }
 
 std::string Backends(const ::testing::TestParamInfo<Backend>& info) { return BackendName(info.param); }
+
+TEST_P(LanguagesTest, TheStaffScreensSpeakSpanishToo) {
+  const std::string password = "correct horse battery staple";
+  AddUser(database_, "ada@example.org", "Ada", {"admin"}, password);
+  TestServer server(database_);
+  const SignedIn ada = SignIn(server, "ada@example.org", password);
+  HttpResult accounts = server.Get("/es/admin/users", {{"Cookie", ada.cookie}});
+  ASSERT_EQ(accounts.status, 200u);
+  EXPECT_TRUE(Has(accounts.body, "<html lang=\"es\">"));
+  EXPECT_TRUE(Has(accounts.body, "Guardar roles"));
+  EXPECT_TRUE(Has(accounts.body, "Roles de Ada"));
+  EXPECT_FALSE(Has(accounts.body, "Save roles"));
+  HttpResult outbox = server.Get("/fr/admin/outbox", {{"Cookie", ada.cookie}});
+  ASSERT_EQ(outbox.status, 200u);
+  EXPECT_TRUE(Has(outbox.body, "Boîte d’envoi"));
+  HttpResult audit = server.Get("/es/admin/audit", {{"Cookie", ada.cookie}});
+  EXPECT_TRUE(Has(audit.body, "Registro de auditoría"));
+}
+
+TEST_P(LanguagesTest, AnApiErrorComesInTheLanguageAskedForWithTheSameShape) {
+  TestServer server(database_);
+  const HttpResult english = server.Get("/api/v1/conditions/abc");
+  const HttpResult spanish = server.Get("/api/v1/conditions/abc?lang=es");
+  ASSERT_EQ(english.status, 400u);
+  ASSERT_EQ(spanish.status, 400u);
+  const auto en = nlohmann::json::parse(english.body, nullptr, false);
+  const auto es = nlohmann::json::parse(spanish.body, nullptr, false);
+  ASSERT_TRUE(es.is_object()) << spanish.body;
+  EXPECT_EQ(en["error"]["status"], es["error"]["status"]);
+  EXPECT_EQ(en["error"]["message"], "An ORPHAcode is a positive whole number, such as 1183.");
+  EXPECT_EQ(es["error"]["message"], "Un ORPHAcode es un número entero positivo, como 1183.");
+  // The map API too; and a language we do not have leaves English.
+  const auto map = nlohmann::json::parse(server.Get("/api/v1/map?zoom=x&lang=fr").body, nullptr, false);
+  EXPECT_EQ(map["error"]["message"], "zoom est obligatoire : un nombre entier de 0 à 20.") << map.dump();
+  const auto unknown = nlohmann::json::parse(server.Get("/api/v1/conditions/abc?lang=xx").body, nullptr, false);
+  EXPECT_EQ(unknown["error"]["message"], "An ORPHAcode is a positive whole number, such as 1183.");
+}
 
 INSTANTIATE_TEST_SUITE_P(Backends, LanguagesTest, ::testing::ValuesIn(AllBackends()), Backends);
 

@@ -27,7 +27,7 @@ std::string LowerFirst(std::string s) {
 
 // Orphanet's place of a prevalence in the page's language. Regions are our messages;
 // countries are ISO 3166-1 names, which Debian's iso-codes translates (compiled into
-// our catalogues, scripts/build-catalogues). Orphanet writes a few countries by older
+// our catalogues, scripts/build-catalogues.mjs). Orphanet writes a few countries by older
 // or differently cased names: those are mapped to ISO's first. Unknown places stay as
 // Orphanet writes them.
 std::string PlaceName(const std::string& geography) {

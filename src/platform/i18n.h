@@ -3,7 +3,7 @@
 // for them; templates, handlers and e-mails ask it and never build sentences from pieces.
 //
 // Catalogues are GNU gettext PO files, `po/<lang>.po`, compiled by msgfmt at build time
-// (scripts/build-catalogues, which also refuses a PO file whose placeholders are broken
+// (scripts/build-catalogues.mjs, which also refuses a PO file whose placeholders are broken
 // or missing) and embedded in the binary. They are read through Boost.Locale: plural
 // forms follow each catalogue's own `Plural-Forms` header, and numbers and dates are
 // formatted by ICU with the language's conventions ("1,900", "1.900", "1 900").

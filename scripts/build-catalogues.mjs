@@ -7,7 +7,7 @@
 // platform/i18n_catalogues.h), and OUT_DIR/js/<lang>.json: the strings the browser's
 // scripts use (entries whose references are under web/static/js/), with a table of
 // plural-form indexes computed from the catalogue's Plural-Forms.
-// Usage: scripts/build-catalogues SOURCE_DIR OUT_DIR
+// Usage: scripts/build-catalogues.mjs SOURCE_DIR OUT_DIR
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,8 @@
 #include "articles/answers_view.h"
 
 #include "articles/answer_content.h"
+#include "platform/i18n.h"
+#include "platform/templates.h"
 
 #include <gtest/gtest.h>
 
@@ -197,6 +199,77 @@ TEST(AnswersView, NoAnswers) {
   EXPECT_EQ(view["answers"].size(), 0u);
   EXPECT_EQ(view["has_answers"], false);
   EXPECT_EQ(FaqPageJsonLd({}, "/x"), "");
+}
+
+// ---- Answers in a language other than English ---------------------------------------
+
+// `s` with a translation whose published and latest versions are given.
+AnswerSnapshot Translated(AnswerSnapshot s, std::optional<AnswerVersion> published, AnswerVersion latest) {
+  TranslationSnapshot t;
+  t.translation.id = 9;
+  t.translation.answer_id = s.answer.id;
+  t.translation.lang = "es";
+  if (published) {
+    t.translation.published_version_id = published->id;
+    t.translation.last_reviewed_at = published->reviewed_at;
+  }
+  t.published = std::move(published);
+  t.latest = std::move(latest);
+  s.translation = std::move(t);
+  return s;
+}
+
+TEST(AnswersViewInLanguages, ADraftOrReturnedTranslationLeavesTheEnglishAnswerWithANote) {
+  const AnswerVersion english = Version(1, 1, AnswerStatus::kApproved, "english");
+  for (AnswerStatus status : {AnswerStatus::kDraft, AnswerStatus::kReturned}) {
+    const auto s = Translated(Snapshot("a", english, english), std::nullopt, Version(20, 1, status, "spanish"));
+    const json view = AnswersView({s}, kNow, "es");
+    ASSERT_EQ(view["answers"].size(), 1u);
+    EXPECT_EQ(view["answers"][0]["question"], "Question english?");
+    EXPECT_EQ(view["answers"][0]["in_english"], true);
+    EXPECT_EQ(view["answers"][0]["text_lang"], "en");
+    EXPECT_EQ(view["answers"][0]["reviewed"], true);  // the English text is reviewed
+    EXPECT_EQ(view["in_english_count"], 1);
+    // In English the same snapshot carries no note.
+    EXPECT_EQ(AnswersView({s}, kNow, "en")["answers"][0]["in_english"], false);
+  }
+}
+
+TEST(AnswersViewInLanguages, ASubmittedTranslationIsADraftAndAnApprovedOneIsReviewed) {
+  const AnswerVersion english = Version(1, 1, AnswerStatus::kApproved, "english");
+  const auto waiting = Translated(Snapshot("a", english, english), std::nullopt,
+                                  Version(20, 1, AnswerStatus::kSubmitted, "spanish"));
+  json view = AnswersView({waiting}, kNow, "es");
+  EXPECT_EQ(view["answers"][0]["question"], "Question spanish?");
+  EXPECT_EQ(view["answers"][0]["reviewed"], false);
+  EXPECT_EQ(view["answers"][0]["in_english"], false);
+  EXPECT_EQ(FaqPageJsonLd({waiting}, "/x", "es"), "");  // a draft is shown, so no FAQ entry
+
+  AnswerVersion approved = Version(20, 1, AnswerStatus::kApproved, "spanish");
+  approved.reviewer_name = "Dra. Rosa Revisora";
+  const auto reviewed = Translated(Snapshot("a", english, english), approved, approved);
+  view = AnswersView({reviewed}, kNow, "es");
+  EXPECT_EQ(view["answers"][0]["reviewed"], true);
+  EXPECT_EQ(view["answers"][0]["reviewer_name"], "Dra. Rosa Revisora");
+  const std::string ld = FaqPageJsonLd({reviewed}, "/x", "es");
+  EXPECT_TRUE(Has(ld, "Question spanish?"));
+  EXPECT_TRUE(Has(ld, "\"inLanguage\":\"es\""));
+
+  // An approved-looking translation version that is not the published one is a draft.
+  const auto odd = Translated(Snapshot("a", english, english), std::nullopt, approved);
+  EXPECT_EQ(AnswersView({odd}, kNow, "es")["answers"].size(), 1u);
+  EXPECT_EQ(AnswersView({odd}, kNow, "es")["answers"][0]["in_english"], true);
+}
+
+TEST(AnswersViewInLanguages, TheConditionTemplateMarksEnglishTextAndSaysSo) {
+  const AnswerVersion english = Version(1, 1, AnswerStatus::kApproved, "english");
+  i18n::ScopedLanguage spanish("es");
+  const json view = AnswersView({Snapshot("a", english, english)}, kNow, "es");
+  const std::string html = Templates::Render("condition", {{"answers", view["answers"]}, {"has_answers", true}});
+  EXPECT_TRUE(Has(html, "<h3 id=\"answer-a-question\" lang=\"en\">Question english?</h3>")) << html;
+  EXPECT_TRUE(Has(html, "Esta respuesta aún no está traducida; se muestra en inglés.")) << html;
+  EXPECT_TRUE(Has(html, "<span lang=\"en\">Short english.</span>")) << html;
+  EXPECT_TRUE(Has(html, "<div class=\"answer-text\" lang=\"en\">")) << html;
 }
 
 }  // namespace

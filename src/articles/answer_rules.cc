@@ -81,8 +81,7 @@ std::string IsoDate(long long unix_seconds) {
 
 std::string ReviewedHeader(std::string_view reviewer_name, std::string_view reviewer_credentials,
                            long long last_updated) {
-  const std::string date = i18n::FormatDate(
-      i18n::CurrentLanguage(), std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds(std::chrono::seconds(last_updated))));
+  const std::string date = i18n::FormatDate(i18n::CurrentLanguage(), last_updated);
   if (reviewer_credentials.empty()) {
     return i18n::Tr("Short answer · Medically reviewed by {name} · Last updated {date}",
                     {{"name", std::string(reviewer_name)}, {"date", date}});

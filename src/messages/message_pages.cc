@@ -312,7 +312,7 @@ http::Response MessagePages::Blocked(const http::Request& request) {
   if (!list.ok()) return Unavailable(request);
   json members = json::array();
   for (const BlockedMember& b : *list) {
-    members.push_back({{"id", std::to_string(b.user_id)}, {"name", b.display_name}, {"since", IsoDate(b.since)}});
+    members.push_back({{"id", std::to_string(b.user_id)}, {"name", b.display_name}, {"since", i18n::FormatDate(i18n::CurrentLanguage(), b.since)}});
   }
   json view = {{"title", i18n::Tr("Members you blocked")},
                {"noindex", true},

@@ -230,6 +230,10 @@ std::string FormatDate(std::string_view language, std::chrono::sys_days day) {
   return out.str();
 }
 
+std::string FormatDate(std::string_view language, long long unix_seconds) {
+  return FormatDate(language, std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds(std::chrono::seconds(unix_seconds))));
+}
+
 const Context& Current() { return current; }
 
 const std::string& CurrentLanguage() { return current.language; }

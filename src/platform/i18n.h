@@ -94,6 +94,8 @@ std::string FormatNumber(std::string_view language, long long n);
 // A calendar date written out: "4 December 2026", "4 de diciembre de 2026",
 // "4 décembre 2026".
 std::string FormatDate(std::string_view language, std::chrono::sys_days day);
+// The UTC day of a Unix time, written out as above.
+std::string FormatDate(std::string_view language, long long unix_seconds);
 
 // What is being produced on this thread: a page for a request, or an e-mail.
 struct Context {

@@ -93,7 +93,7 @@ json ProfilePageView(const Profile& profile, const guard::Viewer& viewer, const 
     memberships.push_back({{"condition", m.condition_name},
                            {"href", "/conditions/" + m.condition_slug},
                            {"role", MemberRoleLabel(m.role)},
-                           {"since", IsoDate(m.joined_at)}});
+                           {"since", i18n::FormatDate(i18n::CurrentLanguage(), m.joined_at)}});
     if (IsVerifiable(m.role) && verified_as.empty()) verified_as = MemberRoleLabel(m.role);
   }
   const bool own = viewer.user_id == profile.user_id;

@@ -129,6 +129,8 @@ TEST(I18nFormat, DatesWrittenOut) {
   EXPECT_EQ(FormatDate("en", day), "4 December 2026");
   EXPECT_EQ(FormatDate("es", day), "4 de diciembre de 2026");
   EXPECT_EQ(FormatDate("fr", day), "4 décembre 2026");
+  // From a Unix time: its UTC day (2026-12-04T23:30:00Z).
+  EXPECT_EQ(FormatDate("es", 1796427000LL), "4 de diciembre de 2026");
 }
 
 TEST(I18nScope, TheCurrentLanguageIsRestored) {

@@ -19,6 +19,7 @@ struct Phenotype {
   std::string term;       // the clinical term
   std::string lay_label;  // plain-language label, or empty
   std::string frequency;  // Orphanet's class, "Very frequent (99-80%)"
+  bool lay_label_ours = false;  // the label is DiseaseMaps' (plain_sign_labels.h), not HPO's
 };
 
 struct Prevalence {

@@ -340,6 +340,7 @@ json ConditionJson(const Condition& c) {
   j["phenotypes"] = json::array();
   for (const auto& p : c.phenotypes) {
     j["phenotypes"].push_back({{"hpo_id", p.hpo_id}, {"term", p.term}, {"lay_label", p.lay_label},
+                               {"lay_label_source", p.lay_label.empty() ? json(nullptr) : json(p.lay_label_ours ? "DiseaseMaps" : "HPO")},
                                {"frequency", p.frequency}});
   }
   j["prevalences"] = json::array();

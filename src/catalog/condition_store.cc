@@ -1,5 +1,6 @@
 #include "catalog/condition_store.h"
 
+#include "catalog/plain_sign_labels.h"
 #include "platform/db/row_text.h"
 
 namespace diseasemaps::catalog {
@@ -58,7 +59,11 @@ void LoadDetail(soci::session& sql, Condition& c) {
              " LEFT JOIN hpo_lay_labels l ON l.hpo_id = p.hpo_id WHERE p.condition_id = :key"
              " ORDER BY p.hpo_term",
              c.id, [&](const soci::row& row) {
-               c.phenotypes.push_back({RowText(row, 0), RowText(row, 1), RowText(row, 2), RowText(row, 3)});
+               const std::string hpo_id = RowText(row, 0);
+               const std::string hpo_label = RowText(row, 2);
+               Phenotype p{hpo_id, RowText(row, 1), LayLabelOrOurs(hpo_id, hpo_label), RowText(row, 3)};
+               p.lay_label_ours = hpo_label.empty() && !p.lay_label.empty();
+               c.phenotypes.push_back(std::move(p));
              });
   ForEachRow(sql,
              "SELECT prevalence_type, qualification, prevalence_class, mean_value, geography, source"

@@ -38,6 +38,9 @@ void FeatureIndex::Add(const SearchRecord& record) {
       if (text->empty()) continue;
       labels_.push_back({f.hpo_id, *text, ContentStems(*text, kEnglish)});
     }
+    // Phrases match like labels, but the feature is still shown by its label.
+    const std::string& shown = f.lay_label.empty() ? f.term : f.lay_label;
+    for (const std::string& phrase : f.phrases) labels_.push_back({f.hpo_id, shown, ContentStems(phrase, kEnglish)});
   }
 }
 
@@ -49,9 +52,13 @@ void FeatureIndex::AddTranslations(const std::vector<PhenotypeLabel>& labels) {
 
 void FeatureIndex::Finish() {
   std::sort(labels_.begin(), labels_.end(),
-            [](const Label& a, const Label& b) { return std::tie(a.hpo_id, a.text) < std::tie(b.hpo_id, b.text); });
+            [](const Label& a, const Label& b) {
+              return std::tie(a.hpo_id, a.text, a.stems) < std::tie(b.hpo_id, b.text, b.stems);
+            });
   labels_.erase(std::unique(labels_.begin(), labels_.end(),
-                            [](const Label& a, const Label& b) { return a.hpo_id == b.hpo_id && a.text == b.text; }),
+                            [](const Label& a, const Label& b) {
+                              return a.hpo_id == b.hpo_id && a.text == b.text && a.stems == b.stems;
+                            }),
                 labels_.end());
   labels_by_stem_.clear();
   for (std::size_t i = 0; i < labels_.size(); ++i) {

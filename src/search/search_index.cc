@@ -59,6 +59,7 @@ Xapian::Document MakeDocument(const SearchRecord& r) {
   for (const SearchFeature& f : r.features) {
     AddWords(doc, added, kFeaturePrefix, f.term);
     AddWords(doc, added, kFeaturePrefix, f.lay_label);
+    for (const std::string& phrase : f.phrases) AddWords(doc, added, kFeaturePrefix, phrase);
   }
   for (const std::string& a : r.answers) AddWords(doc, added, kAnswerPrefix, a);
   for (const std::string& code : r.codes) AddWhole(doc, added, kCodePrefix, code, false);

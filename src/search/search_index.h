@@ -24,7 +24,7 @@
 namespace diseasemaps::search {
 
 // Bump when what a document holds changes: an index of another version is rebuilt.
-inline constexpr int kIndexSchemaVersion = 5;  // 5: names in nine languages
+inline constexpr int kIndexSchemaVersion = 6;  // 6: our plain sign labels and phrases
 
 // Term prefixes, one per field, and the boolean terms.
 inline constexpr const char* kNamePrefix = "N";

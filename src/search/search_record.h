@@ -17,8 +17,9 @@ namespace diseasemaps::search {
 struct SearchFeature {
   std::string hpo_id;     // "HP:0001251"
   std::string term;       // "Ataxia"
-  std::string lay_label;  // "Unsteady walk", or ""
+  std::string lay_label;  // "Unsteady walk", HPO's or ours (catalog/plain_sign_labels.h), or ""
   std::string frequency;  // Orphanet's class, "Very frequent (99-80%)"
+  std::vector<std::string> phrases;  // other ways people say it ("jerky movements"), ours
 };
 
 // A name or synonym of a condition in one language.

@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 
+#include "catalog/plain_sign_labels.h"
 #include "search/codes.h"
 
 namespace diseasemaps::search {
@@ -90,6 +91,11 @@ void Read(soci::session& sql, std::optional<long long> one, std::map<long long, 
       if (it == out.end()) continue;
       SearchFeature copy = f;
       if (lay_null != soci::i_ok) copy.lay_label.clear();
+      copy.lay_label = catalog::LayLabelOrOurs(copy.hpo_id, copy.lay_label);
+      if (auto ours = catalog::EmbeddedPlainSignLabels().find(copy.hpo_id);
+          ours != catalog::EmbeddedPlainSignLabels().end()) {
+        copy.phrases = ours->second.phrases;
+      }
       it->second.features.push_back(std::move(copy));
     }
   }

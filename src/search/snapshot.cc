@@ -44,6 +44,7 @@ std::shared_ptr<const Snapshot> BuildSnapshot(RecordMap records, const std::vect
     for (const SearchFeature& f : r.features) {
       AddWords(snapshot->vocabulary, f.term, kFeatureWord);
       AddWords(snapshot->vocabulary, f.lay_label, kFeatureWord);
+      for (const std::string& phrase : f.phrases) AddWords(snapshot->vocabulary, phrase, kFeatureWord);
     }
     AddWords(snapshot->vocabulary, r.definition, kDefinitionWord, /*offer=*/false);
   }

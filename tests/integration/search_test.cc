@@ -158,6 +158,11 @@ TEST_P(SearchCatalogue, PlainLanguageFeaturesComeWithANotDiagnosisLine) {
   EXPECT_EQ(body["kind"], "features");
   EXPECT_GT(body["total"].get<int>(), 0);
   EXPECT_TRUE(Has(body["notice"].get<std::string>(), "not a diagnosis"));
+  // The README's example: Orphanet names OMS's signs only clinically (ataxia,
+  // myoclonus); our plain sign labels (catalog/plain_sign_labels.h) reach them.
+  const int oms = RankOf(Codes(body), 1183);
+  EXPECT_GE(oms, 1);
+  EXPECT_LE(oms, 10) << body.dump();
   const HttpResult page = server_->Get("/search?q=jerky+movements+and+unsteady+walking");
   EXPECT_TRUE(Has(page.body, "Conditions that include these features")) << page.body;
   EXPECT_TRUE(Has(page.body, "This is not a diagnosis")) << page.body;

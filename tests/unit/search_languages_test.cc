@@ -103,8 +103,8 @@ SearchRecord OmsInLanguages() {
   r.name = "Opsoclonus-myoclonus syndrome";
   r.synonyms = {"Kinsbourne syndrome"};
   r.codes = {"ORPHA:1183"};
-  r.features = {{"HP:0010543", "Opsoclonus", "", "Very frequent (99-80%)"},
-                {"HP:0001336", "Myoclonus", "", "Very frequent (99-80%)"}};
+  r.features = {{"HP:0010543", "Opsoclonus", "", "Very frequent (99-80%)", {}},
+                {"HP:0001336", "Myoclonus", "", "Very frequent (99-80%)", {}}};
   r.translations = {{L("es"), "Síndrome de opsoclono-mioclono", true},
                     {L("fr"), "Syndrome opsoclonus-myoclonus", true},
                     {L("fr"), "Syndrome de Kinsbourne", false}};

@@ -17,8 +17,8 @@ SearchRecord Oms() {
   r.name = "Opsoclonus-myoclonus syndrome";
   r.synonyms = {"Dancing eye syndrome", "Kinsbourne syndrome", "OMS"};
   r.codes = {"ORPHA:1183", "MESH:D053578"};
-  r.features = {{"HP:0001336", "Myoclonus", "", "Very frequent (99-80%)"},
-                {"HP:0002317", "Unsteady gait", "Unsteady walk", "Frequent (79-30%)"}};
+  r.features = {{"HP:0001336", "Myoclonus", "", "Very frequent (99-80%)", {}},
+                {"HP:0002317", "Unsteady gait", "Unsteady walk", "Frequent (79-30%)", {}}};
   return r;
 }
 
@@ -81,10 +81,10 @@ TEST(SearchSuggest, OneSuggestionPerConditionAtMostTheLimit) {
 TEST(SearchFeatures, RanksByHowManyFeaturesThenHowFrequent) {
   FeatureIndex index;
   index.Add(Oms());
-  index.Add(Other(2, 2000, "Only myoclonus", {{"HP:0001336", "Myoclonus", "", "Obligate (100%)"}}));
-  index.Add(Other(3, 3000, "Rarely both", {{"HP:0001336", "Myoclonus", "", "Very rare (<4-1%)"},
-                                             {"HP:0002317", "Unsteady gait", "Unsteady walk", "Occasional (29-5%)"}}));
-  index.Add(Other(4, 4000, "Never", {{"HP:0001336", "Myoclonus", "", "Excluded (0%)"}}));
+  index.Add(Other(2, 2000, "Only myoclonus", {{"HP:0001336", "Myoclonus", "", "Obligate (100%)", {}}}));
+  index.Add(Other(3, 3000, "Rarely both", {{"HP:0001336", "Myoclonus", "", "Very rare (<4-1%)", {}},
+                                             {"HP:0002317", "Unsteady gait", "Unsteady walk", "Occasional (29-5%)", {}}}));
+  index.Add(Other(4, 4000, "Never", {{"HP:0001336", "Myoclonus", "", "Excluded (0%)", {}}}));
   index.Finish();
   const FeatureMatch match = index.Match({"myoclonus", "unsteadi", "walk"});
   EXPECT_EQ(match.hpo_ids.size(), 2u);
@@ -97,6 +97,19 @@ TEST(SearchFeatures, RanksByHowManyFeaturesThenHowFrequent) {
   EXPECT_TRUE(index.Match({"walk"}).hpo_ids.empty());  // half a label is not a feature
   EXPECT_DOUBLE_EQ(FrequencyWeight("Very frequent (99-80%)"), 0.9);
   EXPECT_DOUBLE_EQ(FrequencyWeight("something new"), 0.3);
+}
+
+TEST(SearchFeatures, PhrasesMatchButTheFeatureIsShownByItsLabel) {
+  FeatureIndex index;
+  index.Add(Other(1, 1183, "OMS",
+                  {{"HP:0001336", "Myoclonus", "Sudden, brief muscle jerks", "Very frequent (99-80%)",
+                    {"jerky movements", "twitching"}}}));
+  index.Finish();
+  const FeatureMatch match = index.Match({"jerki", "movement"});
+  ASSERT_EQ(match.hpo_ids, std::vector<std::string>{"HP:0001336"});
+  EXPECT_EQ(match.labels, std::vector<std::string>{"Sudden, brief muscle jerks"});
+  EXPECT_EQ(index.Match({"twitch"}).hpo_ids.size(), 1u);
+  EXPECT_TRUE(index.Match({"jerki"}).hpo_ids.empty());  // half a phrase is not a feature
 }
 
 TEST(SearchSnapshot, FindsCodesAndIcd10Categories) {

@@ -46,26 +46,16 @@ std::string KindSentence(const Condition& c, const std::string& given_name) {
 // How rare, from the most telling record: a worldwide point prevalence first, then any
 // class, then case counts.
 std::string RaritySentence(const Condition& c) {
-  static const std::map<std::string, std::pair<int, const char*>> kClasses = {
-      {"<1 / 1 000 000", {0, N_("It is extremely rare.")}},
-      {"1-9 / 1 000 000", {1, N_("It is very rare.")}},
-      {"1-9 / 100 000", {2, N_("It is rare.")}},
-      {"1-5 / 10 000", {3, N_("It is rare, though less so than most rare conditions.")}},
-      {"6-9 / 10 000", {4, N_("It is among the more common rare conditions.")}},
-      {">1 / 1000", {5, N_("It is not rare: more than 1 in 1,000 people have it.")}},
+  static const std::map<std::string, const char*> kClasses = {
+      {"<1 / 1 000 000", N_("It is extremely rare.")},
+      {"1-9 / 1 000 000", N_("It is very rare.")},
+      {"1-9 / 100 000", N_("It is rare.")},
+      {"1-5 / 10 000", N_("It is rare, though less so than most rare conditions.")},
+      {"6-9 / 10 000", N_("It is among the more common rare conditions.")},
+      {">1 / 1000", N_("It is not rare: more than 1 in 1,000 people have it.")},
   };
-  const Prevalence* best = nullptr;
-  int best_score = -1;
-  for (const auto& p : c.prevalences) {
-    if (kClasses.find(p.prevalence_class) == kClasses.end()) continue;
-    const int score = (p.type == "Point prevalence" ? 4 : p.type == "Prevalence at birth" ? 2 : 1) +
-                      (p.geography.empty() || p.geography == "Worldwide" ? 2 : 0);
-    if (score > best_score) {
-      best = &p;
-      best_score = score;
-    }
-  }
-  if (best != nullptr) return Tr(kClasses.at(best->prevalence_class).second);
+  const Prevalence* best = MostTellingPrevalence(c.prevalences);
+  if (best != nullptr) return Tr(kClasses.at(best->prevalence_class));
   long long reported = 0;
   bool families = false;
   for (const auto& p : c.prevalences) {

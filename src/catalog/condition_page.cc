@@ -7,7 +7,7 @@
 #include "articles/answer_store.h"
 #include "articles/answers_view.h"
 #include "catalog/browse_pages.h"
-#include "catalog/compiled_summary.h"
+#include "catalog/condition_first_screen.h"
 #include "catalog/plain_words.h"
 #include "catalog/signs.h"
 #include "http/url.h"
@@ -24,10 +24,6 @@ using nlohmann::json;
 using i18n::Tr;
 
 constexpr const char* kUnavailable = i18n::N_("The catalogue is unavailable right now.");
-
-std::string OrphanetUrl(int orphacode) {
-  return "https://www.orpha.net/en/disease/detail/" + std::to_string(orphacode);
-}
 
 std::string Href(const std::string& slug) { return slug.empty() ? "" : "/conditions/" + slug; }
 
@@ -163,36 +159,6 @@ json AccompanyingConditions(const Condition& c, const LocalizedCondition& shown)
   return out;
 }
 
-// The compiled summary's paragraph (compiled_summary.h), a paragraph in the interface
-// language: the condition and its most frequent signs named as the page names them,
-// its specialties (`specialties`, read in the interface language). Where the interface
-// is English around names in another language, the paragraph is English throughout.
-std::string SummaryParagraph(const Condition& c, const LocalizedCondition& shown,
-                             const std::vector<SpecialtyPaths>& specialties) {
-  const bool in_page_language = i18n::InterfaceLanguage(shown.language) == shown.language;
-  SummaryInputs inputs;
-  inputs.name = in_page_language ? shown.name.text : c.name;
-  for (std::size_t i : SummarySigns(c)) {
-    const Phenotype& p = c.phenotypes[i];
-    auto translated = in_page_language ? shown.symptoms.find(p.hpo_id) : shown.symptoms.end();
-    inputs.sign_labels.push_back(translated != shown.symptoms.end() ? translated->second.text
-                                 : p.lay_label.empty()              ? p.term
-                                                                    : p.lay_label);
-  }
-  for (const auto& specialty : specialties) {
-    if (specialty.paths.empty() || specialty.paths.front().empty()) continue;
-    const std::string& root = specialty.paths.front().front().name;
-    // A group at the top of its own tree is its specialty: nothing to add.
-    if (specialty.paths.front().size() == 1) continue;
-    if (std::find(inputs.specialties.begin(), inputs.specialties.end(), root) == inputs.specialties.end()) {
-      inputs.specialties.push_back(root);
-    }
-  }
-  std::string paragraph;
-  for (const auto& sentence : CompiledSummary(c, inputs)) paragraph += (paragraph.empty() ? "" : " ") + sentence;
-  return paragraph;
-}
-
 // The first synonyms, shown at once, and the rest, behind "and N other names" (so the
 // summary stays on a phone's first screen).
 constexpr std::size_t kSynonymsShown = 3;
@@ -295,6 +261,15 @@ json ReferencesView(const Condition& c) {
     }
   }
   return refs;
+}
+
+// The community's part of "What you can do next": the map, joining, and the verified
+// healthcare professionals and organisations (from the community box, profiles/).
+json NextStepsView(const json& community) {
+  return {{"map_href", community.contains("map_href") ? community["map_href"] : json(nullptr)},
+          {"offer_join", !community.value("is_member", false)},
+          {"verified", community.value("verified", json::array())},
+          {"has_verified", community.value("has_verified", false)}};
 }
 
 http::Response NotFound(const http::Request& request) {
@@ -484,7 +459,12 @@ http::Response ConditionPage(ConditionStore& store, Database& db, const http::Re
       {"search_href", "/search?q=" + http::PercentEncode(name)},
   };
   page.update(NameFields(*shown));
-  page["summary"] = SummaryParagraph(c, *shown, *specialties);
+  page["reviewed_summary"] = TakeReviewedSummary(page["answers"]);
+  page["has_answers"] = !page["answers"].empty();
+  page["summary"] = CompiledSummaryParagraph(c, *shown, *specialties);
+  page["questions"] = QuestionsForADoctor(c, name);
+  page["orphanet_url"] = OrphanetUrl(c.orphacode);
+  page["next_steps"] = NextStepsView(json::object());
   // Its place in the specialties, named in the page's language (the summary's copy is
   // read in the interface language, which is the same unless the page is names-only).
   auto places = i18n::InterfaceLanguage(i18n::CurrentLanguage()) == i18n::CurrentLanguage()
@@ -494,6 +474,17 @@ http::Response ConditionPage(ConditionStore& store, Database& db, const http::Re
   page["places"] = PlacesView(*places, i18n::CurrentLanguage());
   page["has_places"] = !page["places"].empty();
   if (page["has_places"].get<bool>()) page["has_classification"] = true;
+  if (!c.children.empty()) {
+    auto rarities = store.ChildPrevalences(c.orphacode);
+    if (!rarities.ok()) return pages::ErrorPage(&request, 503, Tr(kUnavailable));
+    AddRarity(page["children"], *rarities);
+    // A group lists its subtypes first, on the first screen, not again further down.
+    if (IsGroup(c)) {
+      page["subtypes_first"] = true;
+      page["has_children"] = false;
+      page["has_classification"] = !c.parents.empty() || !page["places"].empty();
+    }
+  }
   if (shown->synonyms.size() > kSynonymsShown + 1) {
     const std::vector<std::string> first(shown->synonyms.begin(), shown->synonyms.begin() + kSynonymsShown);
     const std::vector<std::string> rest(shown->synonyms.begin() + kSynonymsShown, shown->synonyms.end());
@@ -510,6 +501,7 @@ http::Response ConditionPage(ConditionStore& store, Database& db, const http::Re
     auto box = community(c);
     if (!box.ok()) return pages::ErrorPage(&request, 503, Tr(kUnavailable));
     page["community"] = *box;
+    page["next_steps"] = NextStepsView(*box);
   }
   http::Response response = http::Response::Html(Templates::RenderPage("condition", page), status);
   if (request.viewer.signed_in()) response.NoStore();  // holds a form's token

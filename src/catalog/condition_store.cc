@@ -191,6 +191,24 @@ Result<std::vector<std::pair<std::string, long long>>> ConditionStore::ListSlugs
   });
 }
 
+Result<std::map<int, std::vector<Prevalence>>> ConditionStore::ChildPrevalences(int orphacode) {
+  return db_.Run([&](soci::session& sql) {
+    std::map<int, std::vector<Prevalence>> out;
+    ForEachRow(sql,
+               "SELECT c.orphacode, v.prevalence_type, v.qualification, v.prevalence_class, v.mean_value,"
+               " v.geography, v.source FROM condition_parents p"
+               " JOIN conditions c ON c.orphacode = p.child_orphacode AND c.status = 'active'"
+               " JOIN condition_prevalences v ON v.condition_id = c.id"
+               " WHERE p.parent_orphacode = :key ORDER BY c.orphacode, v.position",
+               orphacode, [&](const soci::row& row) {
+                 out[static_cast<int>(RowInteger(row, 0))].push_back(
+                     {RowText(row, 1), RowText(row, 2), RowText(row, 3), RowText(row, 4), RowText(row, 5),
+                      RowText(row, 6)});
+               });
+    return out;
+  });
+}
+
 Result<long long> ConditionStore::CountPeopleWhoShared(long long condition_id) {
   return db_.Run([&](soci::session& sql) {
     long long people = 0;

@@ -2,6 +2,7 @@
 // worker pool) and returns database failures as a Status.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,10 @@ class ConditionStore {
   // `limit` from `offset` (for the sitemap).
   Result<std::vector<std::pair<std::string, long long>>> ListSlugs(long long offset, int limit);
   Result<long long> CountAll();
+
+  // The prevalence records of each active child of the entry with that ORPHAcode, by the
+  // child's ORPHAcode (a group's subtypes, each with its own rarity). One query.
+  Result<std::map<int, std::vector<Prevalence>>> ChildPrevalences(int orphacode);
 
   // How many people have shared (and not withdrawn) an experience of this condition.
   Result<long long> CountPeopleWhoShared(long long condition_id);

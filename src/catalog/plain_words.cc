@@ -4,6 +4,7 @@
 #include <charconv>
 #include <map>
 #include <regex>
+#include <set>
 #include <string_view>
 
 #include "platform/i18n.h"
@@ -91,6 +92,44 @@ std::string PlainBirthClass(const std::string& prevalence_class) {
 }
 
 }  // namespace
+
+const Prevalence* MostTellingPrevalence(const std::vector<Prevalence>& prevalences) {
+  static const std::set<std::string> kClasses = {">1 / 1000",     "6-9 / 10 000",    "1-5 / 10 000",
+                                                 "1-9 / 100 000", "1-9 / 1 000 000", "<1 / 1 000 000"};
+  const Prevalence* best = nullptr;
+  int best_score = -1;
+  for (const auto& p : prevalences) {
+    if (!kClasses.count(p.prevalence_class)) continue;
+    const int score = (p.type == "Point prevalence" ? 4 : p.type == "Prevalence at birth" ? 2 : 1) +
+                      (p.geography.empty() || p.geography == "Worldwide" ? 2 : 0);
+    if (score > best_score) {
+      best = &p;
+      best_score = score;
+    }
+  }
+  return best;
+}
+
+std::string PlainRarityPhrase(const std::vector<Prevalence>& prevalences) {
+  if (const Prevalence* best = MostTellingPrevalence(prevalences)) {
+    return best->type == "Prevalence at birth" ? PlainBirthClass(best->prevalence_class)
+                                               : PlainPrevalenceClass(best->prevalence_class);
+  }
+  long long reported = 0;
+  bool families = false;
+  for (const auto& p : prevalences) {
+    if (p.type != "Cases/families") continue;
+    long long n = 0;
+    const char* end = p.mean_value.data() + p.mean_value.size();
+    auto [ptr, ec] = std::from_chars(p.mean_value.data(), end, n);
+    if (ec != std::errc() || ptr != end || n <= reported) continue;
+    reported = n;
+    families = p.qualification.rfind("Famil", 0) == 0;
+  }
+  if (reported == 0) return "";
+  return families ? i18n::Plural("{count} family reported", "{count} families reported", reported)
+                  : i18n::Plural("{count} person reported", "{count} people reported", reported);
+}
 
 std::string PlainPrevalence(const Prevalence& p) {
   // Each sentence whole, worldwide or in a named place, so translators see all of it.

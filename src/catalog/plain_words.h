@@ -20,6 +20,16 @@ std::string PlainPrevalenceClass(const std::string& prevalence_class);
 // Returns "" for records that say nothing (unknown class, no data).
 std::string PlainPrevalence(const Prevalence& prevalence);
 
+// The record that says most about how rare it is: among those with one of Orphanet's six
+// prevalence classes, a point prevalence before one at birth before any other, worldwide
+// before a region. nullptr when none has such a class.
+const Prevalence* MostTellingPrevalence(const std::vector<Prevalence>& prevalences);
+
+// How rare, as a short phrase for a list of subtypes: the most telling class ("about 1
+// to 9 in 100,000 people"), else the largest case count ("12 people reported"); "" when
+// the records say nothing.
+std::string PlainRarityPhrase(const std::vector<Prevalence>& prevalences);
+
 // Every age of onset of a condition as one sentence, youngest first: {"Childhood",
 // "Infancy"} -> "It usually starts in infancy (the first two years) or in childhood.";
 // "All ages" -> "It can start at any age."; "" when Orphanet gives none.

@@ -134,8 +134,8 @@ Result<json> ProfilePages::CommunityBox(const catalog::Condition& condition, con
   auto community = store_.CommunityOf(condition.orphacode, listable, kCommunityListLimit);
   if (!community.ok()) return community.status();
   input.community = std::move(*community);
-  for (CommunityMember& m : input.community.listed) {
-    m.location = ShownTo(request.viewer, m.location, {condition.orphacode});
+  for (auto* list : {&input.community.listed, &input.community.verified}) {
+    for (CommunityMember& m : *list) m.location = ShownTo(request.viewer, m.location, {condition.orphacode});
   }
   if (request.viewer.signed_in()) {
     auto role = store_.RoleIn(*request.viewer.user_id, condition.orphacode);

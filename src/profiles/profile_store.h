@@ -33,6 +33,9 @@ struct Community {
   std::map<MemberRole, long long> counts;  // every active member, hidden ones included
   long long total = 0;
   std::vector<CommunityMember> listed;     // newest first, at most the limit asked for
+  // Listable healthcare professionals and organisations of this community whom an admin
+  // verified, by name (at most the limit asked for).
+  std::vector<CommunityMember> verified;
 };
 
 struct Verification {

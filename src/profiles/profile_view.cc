@@ -126,13 +126,18 @@ json CommunityBoxView(const CommunityBoxInput& input, const guard::Viewer& viewe
     roles.push_back({{"label", MemberRoleLabel(role)}, {"count", it->second}});
   }
   const long long total = input.community.total;
-  json listed = json::array();
-  for (const CommunityMember& m : input.community.listed) {
-    listed.push_back({{"display_name", m.display_name},
-                      {"href", "/members/" + std::to_string(m.user_id)},
-                      {"role", MemberRoleLabel(m.role)},
-                      {"location", TextOrNull(LocationLabel(m.location, gazetteer))}});
-  }
+  auto members = [&](const std::vector<CommunityMember>& list) {
+    json out = json::array();
+    for (const CommunityMember& m : list) {
+      out.push_back({{"display_name", m.display_name},
+                     {"href", "/members/" + std::to_string(m.user_id)},
+                     {"role", MemberRoleLabel(m.role)},
+                     {"location", TextOrNull(LocationLabel(m.location, gazetteer))}});
+    }
+    return out;
+  };
+  const json listed = members(input.community.listed);
+  const json verified = members(input.community.verified);
   const std::string selected =
       !input.chosen_role.empty() ? input.chosen_role : input.my_role ? MemberRoleName(*input.my_role) : "";
   json box = {{"total", total},
@@ -141,6 +146,8 @@ json CommunityBoxView(const CommunityBoxInput& input, const guard::Viewer& viewe
               {"roles", roles},
               {"listed", listed},
               {"has_listed", !listed.empty()},
+              {"verified", verified},
+              {"has_verified", !verified.empty()},
               {"signed_in", viewer.signed_in()},
               {"can_join", guard::Can(viewer, guard::Action::kJoinCommunities)},
               {"sign_in_href", "/login?next=%2Fconditions%2F" + input.condition_slug + "%23community-title"},

@@ -81,6 +81,22 @@ for (const kind of databaseKinds()) {
           await page.keyboard.press('Enter');
           assert.equal(await page.getByText('Kinsbourne syndrome').isVisible(), true, 'Enter shows the other names');
 
+          // "What you can do next" comes before the answers on a phone, beside them on
+          // a wide screen; its questions follow the facts (OMS comes with tumours).
+          const next = page.getByRole('region', { name: 'What you can do next' });
+          const nextText = await next.innerText();
+          assert.match(nextText, /Questions to take to a doctor/);
+          assert.match(nextText, /check-ups for the tumours/);
+          assert.doesNotMatch(nextText, /genetic counselling/, 'OMS is not inherited');
+          const nextBox = await next.boundingBox();
+          const answersBox = await page.getByRole('heading', { name: 'Short answers' }).boundingBox();
+          if (width >= 1000) {
+            assert.ok(nextBox.x > answersBox.x + answersBox.width / 2,
+              `beside the content on a wide screen (${nextBox.x} vs ${answersBox.x})`);
+          } else {
+            assert.ok(nextBox.y < answersBox.y, 'before the answers on a phone');
+          }
+
           const scrollWidth = await page.evaluate(() => document.scrollingElement.scrollWidth);
           assert.ok(scrollWidth <= width, `no horizontal scrolling at ${width} px (${scrollWidth})`);
           await screenshot(page, `condition-${kind}-${size}`);

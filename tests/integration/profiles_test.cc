@@ -362,6 +362,33 @@ TEST_P(ProfilesTest, ThePlacesApiFindsCitiesByPrefixWithoutAccents) {
   EXPECT_TRUE(france);
 }
 
+// "What you can do next" names the community's verified professionals and organisations:
+// only verified ones, only those the viewer may list.
+TEST_P(ProfilesTest, NextStepsNameTheVerifiedOrganisationsOfTheCommunity) {
+  TestServer server(database_);
+  SignedIn pam = SignIn(server, "pam@example.org", kPassword);
+  SignedIn meg = SignIn(server, "meg@example.org", kPassword);
+  SignedIn ada = SignIn(server, "ada@example.org", kPassword);
+  const std::string join = std::string(kConditionPath) + "/membership";
+  ASSERT_EQ(SaveProfile(server, pam, "display_name=Pam+Org&country=FR&visibility=public").status, 303u);
+  ASSERT_EQ(Post(server, pam, join, "csrf=" + pam.csrf + "&action=join&role=organisation").status, 303u);
+  ASSERT_EQ(SaveProfile(server, meg, "display_name=Meg+Doctor&country=FR&visibility=public").status, 303u);
+  ASSERT_EQ(Post(server, meg, join, "csrf=" + meg.csrf + "&action=join&role=professional").status, 303u);
+  // (Asked signed in: an anonymous page would be cached until the content generation is read again.)
+  EXPECT_FALSE(Has(server.Get(kConditionPath, {{"Cookie", meg.cookie}}).body, "Verified professionals and organisations here"));
+
+  ASSERT_EQ(Post(server, ada, "/admin/users/" + std::to_string(IdOf("pam@example.org")) + "/verification",
+                 "csrf=" + ada.csrf + "&verified=1").status,
+            303u);
+  const std::string page = server.Get(kConditionPath).body;
+  const std::size_t box = page.find("Verified professionals and organisations here");
+  ASSERT_NE(box, std::string::npos) << page;
+  const std::size_t end = page.find("</ul>", box);
+  const std::string listed = page.substr(box, end - box);
+  EXPECT_TRUE(Has(listed, ">Pam Org</a>")) << listed;
+  EXPECT_FALSE(Has(listed, "Meg Doctor")) << "not verified";
+}
+
 // What the lead's "download my data" and "delete my account" build on.
 TEST_P(ProfilesTest, ExportHoldsTheMembersOwnDataAndDeletionRemovesIt) {
   TestServer server(database_);

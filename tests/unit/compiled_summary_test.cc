@@ -7,6 +7,8 @@
 #include <string>
 
 #include "catalog/compiled_summary.h"
+#include "catalog/condition_first_screen.h"
+#include "catalog/plain_words.h"
 #include "catalogue_packets.h"
 #include "platform/i18n.h"
 #include "platform/text.h"
@@ -102,6 +104,54 @@ TEST(CompiledSummary, ASubtypeNamesItsGroupAndAReportedCountIsSaid) {
   ASSERT_EQ(sentences.size(), 2u);
   EXPECT_EQ(sentences[0], "Ehlers-Danlos syndrome, classic type is a form of Ehlers-Danlos syndrome.");
   EXPECT_EQ(sentences[1], "It is extremely rare: 4 families have been reported.");
+}
+
+}  // namespace
+}  // namespace diseasemaps::catalog
+
+namespace diseasemaps::catalog {
+namespace {
+
+// The reviewed summary leaves the answers list only when a reviewer approved it.
+TEST(FirstScreen, OnlyAReviewedSummaryAnswerIsTakenForTheTop) {
+  nlohmann::json answers = nlohmann::json::array(
+      {{{"slug", "causes"}, {"reviewed", true}}, {{"slug", "summary"}, {"reviewed", false}}});
+  EXPECT_TRUE(TakeReviewedSummary(answers).is_null());
+  EXPECT_EQ(answers.size(), 2u);
+  answers[1]["reviewed"] = true;
+  const nlohmann::json taken = TakeReviewedSummary(answers);
+  EXPECT_EQ(taken["slug"], "summary");
+  ASSERT_EQ(answers.size(), 1u);
+  EXPECT_EQ(answers[0]["slug"], "causes");
+}
+
+TEST(FirstScreen, RarityIsTheMostTellingRecordOrACaseCount) {
+  EXPECT_EQ(PlainRarityPhrase({{"Point prevalence", "Value and class", "1-9 / 100 000", "", "Europe", ""},
+                               {"Point prevalence", "Value and class", "<1 / 1 000 000", "", "Worldwide", ""}}),
+            "fewer than 1 in 1,000,000 people");
+  EXPECT_EQ(PlainRarityPhrase({{"Cases/families", "Case", "", "12", "Worldwide", ""}}), "12 people reported");
+  EXPECT_EQ(PlainRarityPhrase({{"Cases/families", "Family", "", "1", "Worldwide", ""}}), "1 family reported");
+  EXPECT_EQ(PlainRarityPhrase({{"Point prevalence", "Class only", "Unknown", "", "Worldwide", ""}}), "");
+  nlohmann::json children = nlohmann::json::array({{{"orphacode", 1}}, {{"orphacode", 2}}});
+  AddRarity(children, {{1, {{"Point prevalence", "Class only", "1-5 / 10 000", "", "", ""}}}});
+  EXPECT_EQ(children[0]["rarity"], "about 1 to 5 in 10,000 people");
+  EXPECT_EQ(children[1]["rarity"], "how many people have it is not known");
+}
+
+TEST(FirstScreen, DoctorsQuestionsFollowTheFacts) {
+  Condition c;
+  c.name = "Example syndrome";
+  c.inheritance = {"Not applicable"};
+  auto asked = [&] {
+    std::string all;
+    for (const auto& q : QuestionsForADoctor(c, c.name)) all += q + "\n";
+    return all;
+  };
+  EXPECT_EQ(asked().find("genetic counselling"), std::string::npos);
+  c.inheritance = {"Autosomal dominant"};
+  c.genes = {{"FBN1", "fibrillin 1", "Disease-causing germline mutation(s) in", "", ""}};
+  EXPECT_NE(asked().find("genetic counselling"), std::string::npos);
+  EXPECT_NE(asked().find("Would a genetic test of the FBN1 gene help?"), std::string::npos) << asked();
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "catalog/condition_first_screen.h"
 #include "catalog/plain_words.h"
 #include "platform/i18n.h"
 #include "catalogue_packets.h"
@@ -93,6 +94,30 @@ TEST_P(PlainWordsCatalogue, EveryGeneRoleAndSourceReadsWithoutTags) {
     }
     if (HasFailure()) return;
   }
+}
+
+// The first screen's pieces for every entry: each subtype's rarity phrase, and the
+// questions to take to a doctor (condition_first_screen.h), clean and complete.
+TEST_P(PlainWordsCatalogue, EveryRarityPhraseAndDoctorsQuestionIsClean) {
+  std::size_t phrases = 0;
+  for (const auto& packet : AllPackets()) {
+    const std::string where = "ORPHA:" + std::to_string(packet.orphacode);
+    const Condition c = test_support::AsCondition(packet);
+    const std::string rarity = PlainRarityPhrase(c.prevalences);
+    if (!rarity.empty()) {
+      ++phrases;
+      ExpectCleanSentence(rarity, where + " rarity");
+      EXPECT_NE(rarity.back(), '.') << where << ": a phrase, not a sentence: \"" << rarity << "\"";
+    }
+    const std::vector<std::string> questions = QuestionsForADoctor(c, c.name);
+    EXPECT_GE(questions.size(), 2u) << where;
+    for (const std::string& q : questions) {
+      ExpectCleanSentence(q, where + " question");
+      EXPECT_TRUE(q.ends_with("?")) << where << ": \"" << q << "\"";
+    }
+    if (HasFailure()) return;
+  }
+  EXPECT_GT(phrases, 5000u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, PlainWordsCatalogue, ::testing::Values("en", "es", "fr"),

@@ -5,40 +5,20 @@
 // Run: node --test tests/browser/browse.test.mjs   (after building; see harness.mjs)
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, test } from 'node:test';
 
 import {
   assertNoBrowserProblems,
-  binPath,
   checkAccessibility,
   databaseKinds,
-  repoRoot,
+  importPackets,
   screenshot,
   useSite,
   withPage,
 } from './harness.mjs';
 
-const kShared = path.resolve(repoRoot, process.env.DISEASEMAPS_SHARED_DATA || '../shared/data');
-
 // Two real packets and Orphanet's classification trees, imported through the binary.
-function importCatalogue(database) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dm-browser-browse-'));
-  try {
-    for (const code of [1183, 36388]) {
-      fs.copyFileSync(path.join(kShared, 'orphanet', 'orphapackets', `ORPHApacket_${code}.json`),
-        path.join(dir, `ORPHApacket_${code}.json`));
-    }
-    execFileSync(binPath, ['--database', database.url, 'import', 'orphanet', dir], { stdio: 'pipe' });
-    execFileSync(binPath, ['--database', database.url, 'import', 'orphanet-names',
-      path.join(kShared, 'orphanet', 'classifications')], { stdio: 'pipe' });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+const importCatalogue = (database) => importPackets(database, [1183, 36388], { names: true });
 
 for (const kind of databaseKinds()) {
   describe(`browse by specialty (${kind})`, () => {

@@ -5,48 +5,26 @@
 // Run: node --test tests/browser/   (after building; see harness.mjs for the environment)
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, test } from 'node:test';
 
 import {
   assertNoBrowserProblems,
-  binPath,
   checkAccessibility,
   databaseKinds,
-  repoRoot,
+  importPackets,
   screenshot,
   useSite,
   withPage,
 } from './harness.mjs';
 
-const kPackets = path.resolve(repoRoot, process.env.DISEASEMAPS_SHARED_DATA || '../shared/data',
-  'orphanet', 'orphapackets');
 const kCodes = [1183, 36388, 102005];
 const kPagePath = '/conditions/opsoclonus-myoclonus-syndrome';
-
-// Imports a few real ORPHApackets through the binary, as an operator would.
-function importPackets(database) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dm-browser-packets-'));
-  try {
-    for (const code of kCodes) {
-      fs.copyFileSync(path.join(kPackets, `ORPHApacket_${code}.json`),
-        path.join(dir, `ORPHApacket_${code}.json`));
-    }
-    execFileSync(binPath, ['--database', database.url, 'import', 'orphanet', dir],
-      { stdio: 'pipe' });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 for (const kind of databaseKinds()) {
   describe(`condition page (${kind})`, () => {
     const site = useSite(kind, {
       seed: (database) => {
-        importPackets(database);
+        importPackets(database, kCodes);
       },
     });
 

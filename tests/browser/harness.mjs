@@ -419,6 +419,27 @@ export async function checkAccessibility(page, name) {
 // Accounts.
 
 // Creates an account through `diseasemaps user add`, the password given on stdin.
+export const sharedData = path.resolve(repoRoot, process.env.DISEASEMAPS_SHARED_DATA || '../shared/data');
+
+// Imports real ORPHApackets (by ORPHAcode) through the binary, as an operator would, and
+// with `names: true` Orphanet's names and classification trees in every language too.
+export function importPackets(database, codes, { names = false } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dm-browser-packets-'));
+  try {
+    for (const code of codes) {
+      fs.copyFileSync(path.join(sharedData, 'orphanet', 'orphapackets', `ORPHApacket_${code}.json`),
+        path.join(dir, `ORPHApacket_${code}.json`));
+    }
+    execFileSync(binPath, ['--database', database.url, 'import', 'orphanet', dir], { stdio: 'pipe' });
+    if (names) {
+      execFileSync(binPath, ['--database', database.url, 'import', 'orphanet-names',
+        path.join(sharedData, 'orphanet', 'classifications')], { stdio: 'pipe' });
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export function addUser(database, { email, name, role, credentials, password }) {
   const args = ['--database', database.url, 'user', 'add', '--email', email, '--name', name,
     '--role', role, '--password-stdin'];

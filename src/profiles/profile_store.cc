@@ -190,36 +190,33 @@ Result<Community> ProfileStore::CommunityOf(int orphacode, const std::vector<gua
     for (int i = 0; i < 3; ++i) {
       v[i] = guard::VisibilityName(listable[std::min<std::size_t>(i, listable.size() - 1)]);
     }
-    soci::rowset<soci::row> rows =
-        (sql.prepare << std::string("SELECT m.user_id, u.display_name, m.role, ") + kLocationColumns +
-                            " FROM memberships m JOIN users u ON u.id = m.user_id"
-                            " LEFT JOIN profiles p ON p.user_id = m.user_id"
-                            " WHERE m.orphacode = :o AND u.status = 'active'"
-                            " AND COALESCE(p.visibility, 'members') IN (:v0, :v1, :v2)"
-                            " ORDER BY m.joined_at DESC, m.user_id LIMIT :limit",
-         soci::use(orphacode, "o"), soci::use(v[0], "v0"), soci::use(v[1], "v1"), soci::use(v[2], "v2"),
-         soci::use(limit, "limit"));
-    auto read = [](const soci::row& row) {
-      CommunityMember member;
-      member.user_id = RowInteger(row, 0);
-      member.display_name = RowText(row, 1);
-      member.role = ParseMemberRole(RowText(row, 2)).value_or(MemberRole::kAffected);
-      member.location = ReadLocation(row, 3);
-      return member;
+    // Listable members matching `filter`, in `order`, at most `limit`.
+    auto members = [&](const std::string& filter, const std::string& order) {
+      std::vector<CommunityMember> found;
+      soci::rowset<soci::row> rows =
+          (sql.prepare << std::string("SELECT m.user_id, u.display_name, m.role, ") + kLocationColumns +
+                              " FROM memberships m JOIN users u ON u.id = m.user_id"
+                              " LEFT JOIN profiles p ON p.user_id = m.user_id"
+                              " WHERE m.orphacode = :o AND u.status = 'active'"
+                              " AND COALESCE(p.visibility, 'members') IN (:v0, :v1, :v2)" +
+                              filter + " ORDER BY " + order + " LIMIT :limit",
+           soci::use(orphacode, "o"), soci::use(v[0], "v0"), soci::use(v[1], "v1"), soci::use(v[2], "v2"),
+           soci::use(limit, "limit"));
+      for (const soci::row& row : rows) {
+        CommunityMember member;
+        member.user_id = RowInteger(row, 0);
+        member.display_name = RowText(row, 1);
+        member.role = ParseMemberRole(RowText(row, 2)).value_or(MemberRole::kAffected);
+        member.location = ReadLocation(row, 3);
+        found.push_back(std::move(member));
+      }
+      return found;
     };
-    for (const soci::row& row : rows) community.listed.push_back(read(row));
-    const std::string professional = MemberRoleName(MemberRole::kProfessional);
-    const std::string organisation = MemberRoleName(MemberRole::kOrganisation);
-    soci::rowset<soci::row> verified =
-        (sql.prepare << std::string("SELECT m.user_id, u.display_name, m.role, ") + kLocationColumns +
-                            " FROM memberships m JOIN users u ON u.id = m.user_id"
-                            " JOIN profiles p ON p.user_id = m.user_id"
-                            " WHERE m.orphacode = :o AND u.status = 'active' AND p.verified_at IS NOT NULL"
-                            " AND m.role IN (:r0, :r1) AND p.visibility IN (:v0, :v1, :v2)"
-                            " ORDER BY u.display_name, m.user_id LIMIT :limit",
-         soci::use(orphacode, "o"), soci::use(professional, "r0"), soci::use(organisation, "r1"),
-         soci::use(v[0], "v0"), soci::use(v[1], "v1"), soci::use(v[2], "v2"), soci::use(limit, "limit"));
-    for (const soci::row& row : verified) community.verified.push_back(read(row));
+    community.listed = members("", "m.joined_at DESC, m.user_id");
+    community.verified = members(" AND p.verified_at IS NOT NULL AND m.role IN ('" +
+                                     MemberRoleName(MemberRole::kProfessional) + "', '" +
+                                     MemberRoleName(MemberRole::kOrganisation) + "')",
+                                 "u.display_name, m.user_id");
     return community;
   });
 }

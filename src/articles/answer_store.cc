@@ -219,49 +219,24 @@ Result<AnswerVersion> AnswerStore::EditAndSubmit(long long version_id, const Ans
 }
 
 Result<AnswerVersion> AnswerStore::Submit(long long version_id, const Actor& author) {
-  if (Status s = ValidateActorLabel(author.label, "author"); !s.ok()) return s;
-  const long long now = clock_();
-  return db_.InTransaction([&](soci::session& sql) -> Result<AnswerVersion> {
-    auto step = BeginStep(sql, kT, version_id, AnswerAction::kSubmit, now);
-    if (!step.ok()) return step.status();
-    const AnswerVersion& v = step->version;
-    SubmitIn(sql, kT, v, author, now);
-    BumpContentGeneration(sql);
-    return *LoadVersion(sql, v.id);
-  });
+  return store_steps::SubmitStep(db_, kT, version_id, author, clock_());
 }
 
 Result<AnswerVersion> AnswerStore::Approve(long long version_id, const Reviewer& reviewer,
                                            const std::string& comment) {
-  if (Status s = ValidateReviewer(reviewer); !s.ok()) return s;
-  if (Status s = ValidateComment(comment, false); !s.ok()) return s;
-  const long long now = clock_();
-  return db_.InTransaction([&](soci::session& sql) -> Result<AnswerVersion> {
-    auto step = BeginStep(sql, kT, version_id, AnswerAction::kApprove, now);
-    if (!step.ok()) return step.status();
-    const AnswerVersion& v = step->version;
-    WriteReview(sql, kT, v, AnswerStatus::kApproved, reviewer, comment, now);
-    sql << "UPDATE answers SET published_version_id = :version, last_reviewed_at = :reviewed,"
-           " question = :question WHERE id = :id",
-        soci::use(v.id), soci::use(now), soci::use(v.content.question), soci::use(v.answer_id);
-    search::NoteAnswerChanged(sql, v.answer_id);
-    BumpContentGeneration(sql);
-    return *LoadVersion(sql, v.id);
-  });
+  return store_steps::ReviewStep(
+      db_, kT, version_id, reviewer, comment, AnswerStatus::kApproved, clock_(),
+      [](soci::session& sql, const AnswerVersion& v, long long now) {
+        sql << "UPDATE answers SET published_version_id = :version, last_reviewed_at = :reviewed,"
+               " question = :question WHERE id = :id",
+            soci::use(v.id), soci::use(now), soci::use(v.content.question), soci::use(v.answer_id);
+        search::NoteAnswerChanged(sql, v.answer_id);
+      });
 }
 
 Result<AnswerVersion> AnswerStore::Return(long long version_id, const Reviewer& reviewer,
                                           const std::string& comment) {
-  if (Status s = ValidateActorLabel(reviewer.name, "reviewer"); !s.ok()) return s;
-  if (Status s = ValidateComment(comment, true); !s.ok()) return s;
-  const long long now = clock_();
-  return db_.InTransaction([&](soci::session& sql) -> Result<AnswerVersion> {
-    auto step = BeginStep(sql, kT, version_id, AnswerAction::kReturn, now);
-    if (!step.ok()) return step.status();
-    WriteReview(sql, kT, step->version, AnswerStatus::kReturned, reviewer, comment, now);
-    BumpContentGeneration(sql);
-    return *LoadVersion(sql, step->version.id);
-  });
+  return store_steps::ReviewStep(db_, kT, version_id, reviewer, comment, AnswerStatus::kReturned, clock_(), {});
 }
 
 Result<Answer> AnswerStore::Find(long long answer_id) {

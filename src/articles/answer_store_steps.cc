@@ -1,5 +1,6 @@
 #include "articles/answer_store_steps.h"
 
+#include "platform/content_generation.h"
 #include "platform/db/row_text.h"
 #include "platform/i18n.h"
 #include "platform/text.h"
@@ -265,6 +266,36 @@ void SubmitIn(soci::session& sql, const Tables& t, const AnswerVersion& v, const
       soci::use(now), soci::use(now), soci::use(v.id);
   RecordEvent(sql, t, v.answer_id, v.id, ActionName(AnswerAction::kSubmit), v.status, AnswerStatus::kSubmitted,
               author.user_id, author.label, "", now);
+}
+
+Result<AnswerVersion> SubmitStep(Database& db, const Tables& t, long long version_id, const Actor& author,
+                                 long long now) {
+  if (Status s = ValidateActorLabel(author.label, "author"); !s.ok()) return s;
+  return db.InTransaction([&](soci::session& sql) -> Result<AnswerVersion> {
+    auto step = BeginStep(sql, t, version_id, AnswerAction::kSubmit, now);
+    if (!step.ok()) return step.status();
+    SubmitIn(sql, t, step->version, author, now);
+    BumpContentGeneration(sql);
+    return *LoadVersion(sql, t, version_id);
+  });
+}
+
+Result<AnswerVersion> ReviewStep(Database& db, const Tables& t, long long version_id, const Reviewer& reviewer,
+                                 const std::string& comment, AnswerStatus decision, long long now,
+                                 const PublishFn& published) {
+  const bool approve = decision == AnswerStatus::kApproved;
+  if (Status s = approve ? ValidateReviewer(reviewer) : ValidateActorLabel(reviewer.name, "reviewer"); !s.ok()) {
+    return s;
+  }
+  if (Status s = ValidateComment(comment, /*required=*/!approve); !s.ok()) return s;
+  return db.InTransaction([&](soci::session& sql) -> Result<AnswerVersion> {
+    auto step = BeginStep(sql, t, version_id, approve ? AnswerAction::kApprove : AnswerAction::kReturn, now);
+    if (!step.ok()) return step.status();
+    WriteReview(sql, t, step->version, decision, reviewer, comment, now);
+    if (approve && published) published(sql, step->version, now);
+    BumpContentGeneration(sql);
+    return *LoadVersion(sql, t, version_id);
+  });
 }
 
 }  // namespace diseasemaps::articles::store_steps

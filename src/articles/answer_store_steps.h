@@ -8,6 +8,7 @@
 // throws what SOCI throws; the store's Database::InTransaction turns that into a Status.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,7 @@
 
 #include "articles/answer.h"
 #include "articles/answer_rules.h"
+#include "platform/db/database.h"
 #include "platform/status.h"
 
 namespace diseasemaps::articles::store_steps {
@@ -92,5 +94,19 @@ long long EditIn(soci::session& sql, const Tables& t, const Step& step, const An
 // The submit step on `v`, a draft or returned version that BeginStep (or EditIn) left
 // as the latest.
 void SubmitIn(soci::session& sql, const Tables& t, const AnswerVersion& v, const Actor& author, long long now);
+
+// Whole steps, each one transaction on `db` that also moves the content generation,
+// shared by the English versions and the translations' versions. They check their
+// inputs (ValidateActorLabel, ValidateReviewer, ValidateComment) before anything is
+// read, and return the version as it is after the step.
+//
+// `published` runs after an approval, in the same transaction: the family's own way of
+// making the approved version public (its owner row, search's note).
+using PublishFn = std::function<void(soci::session& sql, const AnswerVersion& approved, long long now)>;
+Result<AnswerVersion> SubmitStep(Database& db, const Tables& t, long long version_id, const Actor& author,
+                                 long long now);
+Result<AnswerVersion> ReviewStep(Database& db, const Tables& t, long long version_id, const Reviewer& reviewer,
+                                 const std::string& comment, AnswerStatus decision, long long now,
+                                 const PublishFn& published);
 
 }  // namespace diseasemaps::articles::store_steps

@@ -150,47 +150,23 @@ Result<AnswerVersion> AnswerStore::EditAndSubmitTranslation(long long version_id
 }
 
 Result<AnswerVersion> AnswerStore::SubmitTranslation(long long version_id, const Actor& author) {
-  if (Status s = ValidateActorLabel(author.label, "author"); !s.ok()) return s;
-  const long long now = clock_();
-  return db_.InTransaction([&](soci::session& sql) -> Result<AnswerVersion> {
-    auto step = BeginStep(sql, kT, version_id, AnswerAction::kSubmit, now);
-    if (!step.ok()) return step.status();
-    SubmitIn(sql, kT, step->version, author, now);
-    BumpContentGeneration(sql);
-    return *LoadVersion(sql, kT, version_id);
-  });
+  return store_steps::SubmitStep(db_, kT, version_id, author, clock_());
 }
 
 Result<AnswerVersion> AnswerStore::ApproveTranslation(long long version_id, const Reviewer& reviewer,
                                                       const std::string& comment) {
-  if (Status s = ValidateReviewer(reviewer); !s.ok()) return s;
-  if (Status s = ValidateComment(comment, false); !s.ok()) return s;
-  const long long now = clock_();
-  return db_.InTransaction([&](soci::session& sql) -> Result<AnswerVersion> {
-    auto step = BeginStep(sql, kT, version_id, AnswerAction::kApprove, now);
-    if (!step.ok()) return step.status();
-    const AnswerVersion& v = step->version;
-    WriteReview(sql, kT, v, AnswerStatus::kApproved, reviewer, comment, now);
-    sql << "UPDATE answer_translations SET published_version_id = :version, last_reviewed_at = :reviewed"
-           " WHERE id = :id",
-        soci::use(v.id), soci::use(now), soci::use(v.answer_id);
-    BumpContentGeneration(sql);
-    return *LoadVersion(sql, kT, v.id);
-  });
+  return store_steps::ReviewStep(
+      db_, kT, version_id, reviewer, comment, AnswerStatus::kApproved, clock_(),
+      [](soci::session& sql, const AnswerVersion& v, long long now) {
+        sql << "UPDATE answer_translations SET published_version_id = :version, last_reviewed_at = :reviewed"
+               " WHERE id = :id",
+            soci::use(v.id), soci::use(now), soci::use(v.answer_id);
+      });
 }
 
 Result<AnswerVersion> AnswerStore::ReturnTranslation(long long version_id, const Reviewer& reviewer,
                                                      const std::string& comment) {
-  if (Status s = ValidateActorLabel(reviewer.name, "reviewer"); !s.ok()) return s;
-  if (Status s = ValidateComment(comment, true); !s.ok()) return s;
-  const long long now = clock_();
-  return db_.InTransaction([&](soci::session& sql) -> Result<AnswerVersion> {
-    auto step = BeginStep(sql, kT, version_id, AnswerAction::kReturn, now);
-    if (!step.ok()) return step.status();
-    WriteReview(sql, kT, step->version, AnswerStatus::kReturned, reviewer, comment, now);
-    BumpContentGeneration(sql);
-    return *LoadVersion(sql, kT, version_id);
-  });
+  return store_steps::ReviewStep(db_, kT, version_id, reviewer, comment, AnswerStatus::kReturned, clock_(), {});
 }
 
 Result<AnswerTranslation> AnswerStore::FindTranslation(long long answer_id, std::string_view lang) {

@@ -5,6 +5,7 @@
 #include "http/url.h"
 #include "pages/access.h"
 #include "pages/error_pages.h"
+#include "pages/moment.h"
 #include "pages/paging.h"
 #include "platform/i18n.h"
 #include "platform/templates.h"
@@ -146,7 +147,7 @@ http::Response AdminPages::AuditLog(const http::Request& request) {
   if (!entries.ok()) return pages::ErrorPage(&request, 503, Tr("The audit log is unavailable right now."));
   json rows = json::array();
   for (const AuditEntry& entry : *entries) {
-    rows.push_back({{"at", UtcMinute(entry.at)},
+    rows.push_back({{"at", pages::MomentView(entry.at)},
                     {"actor", entry.actor_name.empty() ? Tr("the system") : entry.actor_name},
                     {"action", entry.action},
                     {"subject", entry.subject},

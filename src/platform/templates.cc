@@ -84,8 +84,20 @@ std::string TranslateSection(const std::string& text, bool plain_text) {
   const char* close = plain_text ? "}}}" : "}}";
   std::string out;
   out.reserve(translated.size() + 16);
-  for (char c : translated) {
+  for (std::size_t i = 0; i < translated.size(); ++i) {
+    const char c = translated[i];
     if (c == '{') {
+      // {sent_time}: a moment (pages/moment.h), written as a <time> element whose parts
+      // are escaped like any other value; plain text shows its UTC text.
+      const std::size_t end = translated.find('}', i);
+      const std::string name = end == std::string::npos ? "" : translated.substr(i + 1, end - i - 1);
+      if (name.size() > 5 && name.ends_with("_time")) {
+        out += plain_text ? "{{{" + name + ".text}}}"
+                          : "<time datetime=\"{{" + name + ".iso}}\" data-local=\"{{" + name + ".kind}}\">{{" +
+                                name + ".text}}</time>";
+        i = end;
+        continue;
+      }
       out += open;
     } else if (c == '}') {
       out += close;

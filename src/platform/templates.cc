@@ -211,6 +211,9 @@ std::string Templates::RenderPage(std::string_view name, const nlohmann::json& p
   }
   if (auto banner = site_banner.load(); !banner->empty()) layout["site_banner"] = i18n::Tr(*banner);
   AddLanguageFields(layout);
+  // The banner and the language offer sit in a labelled region: every piece of a page
+  // belongs to a landmark, so a screen reader's list of them reaches it.
+  layout["has_notices"] = layout.contains("site_banner") || layout.contains("language_offer");
   layout["content"] = Render(name, page);
   return Render("layout", layout);
 }

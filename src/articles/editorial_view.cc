@@ -532,8 +532,8 @@ json WorkspaceView(const AnswerWorkspace& w, const guard::Viewer& viewer, const 
 
 std::string DoneNotice(std::string_view done) {
   if (done == "created") {
-    return Tr("The answer was created as a draft. Until a reviewer approves a version, the condition's page "
-              "shows it labelled as an editorial draft that is not medically reviewed.");
+    return Tr("The answer was created as a draft. The condition's page shows it once it is sent for review, "
+              "labelled as an editorial draft that is not medically reviewed until a reviewer approves a version.");
   }
   if (done == "created_translation") {
     return Tr("The translation was created as a draft. Send it for review when it is ready: the page in its "

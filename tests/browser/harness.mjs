@@ -326,11 +326,14 @@ export function launchBrowser() {
 // failed requests; check them with assertNoBrowserProblems().
 // bypassCSP defaults to true so that axe-core can be injected; pass false to load the
 // page under its own Content-Security-Policy (violations then show as console errors).
-export async function openPage(browser, { width = 1280, height = 800, bypassCSP = true } = {}) {
+// `timezoneId` ("America/New_York") sets the browser's time zone, for pages that show
+// moments in the visitor's zone; the machine's zone otherwise.
+export async function openPage(browser, { width = 1280, height = 800, bypassCSP = true, timezoneId } = {}) {
   const context = await browser.newContext({
     viewport: { width, height },
     bypassCSP,
     reducedMotion: 'reduce',
+    ...(timezoneId ? { timezoneId } : {}),
   });
   const page = await context.newPage();
   const problems = [];

@@ -418,7 +418,7 @@ export async function checkAccessibility(page, name) {
       other.map(formatViolation).join('\n'));
   }
   if (failing.length > 0) {
-    throw new Error(`axe (${name}): ${failing.length} serious/critical violation(s):\n` +
+    throw new Error(`axe (${name}): ${failing.length} serious, critical or always-failing violation(s):\n` +
       failing.map(formatViolation).join('\n'));
   }
   return results;

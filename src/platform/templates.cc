@@ -192,6 +192,7 @@ void Templates::ClearLayoutContext() {
 void Templates::SetLayoutFiller(std::function<void(nlohmann::json&)> filler) { layout_filler = std::move(filler); }
 
 namespace {
+constexpr const char* kLocalTimeScript = "/static/js/local-time.js";
 std::atomic<std::shared_ptr<const std::string>> site_banner{std::make_shared<const std::string>()};
 }  // namespace
 
@@ -215,6 +216,12 @@ std::string Templates::RenderPage(std::string_view name, const nlohmann::json& p
   // belongs to a landmark, so a screen reader's list of them reaches it.
   layout["has_notices"] = layout.contains("site_banner") || layout.contains("language_offer");
   layout["content"] = Render(name, page);
+  // A page that shows a moment (pages/moment.h) loads the script that writes it in the
+  // visitor's time zone; other pages load nothing more.
+  if (layout["content"].get_ref<const std::string&>().find(" data-local=\"") != std::string::npos) {
+    if (!layout.contains("scripts") || !layout["scripts"].is_array()) layout["scripts"] = nlohmann::json::array();
+    layout["scripts"].push_back(kLocalTimeScript);
+  }
   return Render("layout", layout);
 }
 

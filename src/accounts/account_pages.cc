@@ -41,7 +41,8 @@ http::Response AccountPages::Home(const http::Request& request) {
                {"display_name", request.viewer.display_name},
                {"form_csrf", request.csrf_token},
                {"language_options", languages},
-               {"language_saved", request.Query("done").value_or("") == "language"}};
+               {"language_saved", request.Query("done").value_or("") == "language"},
+               {"confirmed", request.Query("done").value_or("") == "confirmed"}};
   return Page("account", view);
 }
 

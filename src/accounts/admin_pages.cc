@@ -5,6 +5,7 @@
 #include "http/url.h"
 #include "pages/access.h"
 #include "pages/error_pages.h"
+#include "pages/moment.h"
 #include "pages/paging.h"
 #include "platform/i18n.h"
 #include "platform/templates.h"
@@ -20,6 +21,19 @@ constexpr guard::Role kAllRoles[] = {guard::Role::kMember, guard::Role::kEditor,
                                      guard::Role::kModerator, guard::Role::kAdmin};
 
 constexpr const char* kAdminsOnly = i18n::N_("Only administrators can manage accounts.");
+
+// The site roles as an administrator reads them; the form sends RoleName's key.
+std::string RoleWord(guard::Role role) {
+  switch (role) {
+    case guard::Role::kMember: return Tr("member");
+    // TRANSLATORS: the site role of someone who writes the answers on condition pages.
+    case guard::Role::kEditor: return Tr("editor");
+    case guard::Role::kReviewer: return Tr("medical reviewer");
+    case guard::Role::kModerator: return Tr("moderator");
+    case guard::Role::kAdmin: return Tr("administrator");
+  }
+  return guard::RoleName(role);
+}
 constexpr std::size_t kMaxReasonBytes = 500;
 
 // The account id in the path, or nullopt for anything that can never be one.
@@ -46,6 +60,7 @@ http::Response AdminPages::Users(const http::Request& request) {
     for (guard::Role role : kAllRoles) {
       const std::string name = guard::RoleName(role);
       roles.push_back({{"name", name},
+                       {"label", RoleWord(role)},
                        {"checked", user.roles.count(role) > 0},
                        {"field_id", "role-" + std::to_string(user.id) + "-" + name}});
     }
@@ -146,7 +161,7 @@ http::Response AdminPages::AuditLog(const http::Request& request) {
   if (!entries.ok()) return pages::ErrorPage(&request, 503, Tr("The audit log is unavailable right now."));
   json rows = json::array();
   for (const AuditEntry& entry : *entries) {
-    rows.push_back({{"at", UtcMinute(entry.at)},
+    rows.push_back({{"at", pages::MomentView(entry.at)},
                     {"actor", entry.actor_name.empty() ? Tr("the system") : entry.actor_name},
                     {"action", entry.action},
                     {"subject", entry.subject},

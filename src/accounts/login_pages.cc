@@ -6,6 +6,7 @@
 
 #include "accounts/account_mail.h"
 #include "accounts/session_gate.h"
+#include "accounts/session_start.h"
 #include "app/limits.h"
 #include "http/cookies.h"
 #include "pages/access.h"
@@ -56,9 +57,9 @@ http::Response LoginPages::Form(const http::Request& request, const std::string&
                    http::QueryValue(http::ParseQuery(request.raw ? request.raw->body() : ""), "next")
                        .value_or("/")))},
       {"form_csrf", request.csrf_token},
-      {"notice", request.Query("expired") ? "Your session has ended. Sign in again to go on where you were."
-                 : request.Query("signed_out") ? "You were signed out on every device."
-                                               : ""},
+      {"notice", request.Query("expired")      ? nlohmann::json(i18n::Tr("Your session has ended. Sign in again to go on where you were."))
+                 : request.Query("signed_out") ? nlohmann::json(i18n::Tr("You were signed out on every device."))
+                                               : nlohmann::json(nullptr)},
   };
   http::Response response = http::Response::Html(Templates::RenderPage("login", page), status);
   response.NoStore();
@@ -129,17 +130,10 @@ http::Response LoginPages::SignIn(const http::Request& request) {
   users_.ClearLoginFailures(user->id);
   failures_by_account_.Reset(account_key);
   // A new session on every sign-in: a token planted before it is worth nothing after.
-  const std::string_view cookies = request.Header(boost::beast::http::field::cookie);
-  if (auto old = http::CookieValue(cookies, kSessionCookie)) users_.DeleteSession(TokenDigest(*old));
-  const std::string token = RandomToken();
-  if (Status s = users_.CreateSession(user->id, TokenDigest(token), RandomToken(),
-                                      now + limits::kSessionSeconds);
-      !s.ok()) {
+  http::Response response = http::Response::Redirect(next, 303);
+  if (!StartSession(users_, request, user->id, now, secure_cookies_, response).ok()) {
     return pages::ErrorPage(&request, 503, i18n::Tr("Signing in is unavailable right now. Please try again soon."));
   }
-  http::Response response = http::Response::Redirect(next, 303);
-  response.With("Set-Cookie", http::SetCookieValue(kSessionCookie, token, limits::kSessionSeconds,
-                                                   secure_cookies_));
   return response;
 }
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "accounts/account_mail.h"
+#include "accounts/session_start.h"
 #include "app/limits.h"
 #include "pages/access.h"
 #include "pages/error_pages.h"
@@ -39,9 +40,11 @@ http::Response MessagePage(const http::Request& request, unsigned status, const 
   return http::Response::Html(Templates::RenderPage("account_message", view), status).NoStore();
 }
 
-RegistrationPages::RegistrationPages(UserStore& users, PasswordHasher& hasher, std::string public_url)
+RegistrationPages::RegistrationPages(UserStore& users, PasswordHasher& hasher, bool secure_cookies,
+                                     std::string public_url)
     : users_(users),
       hasher_(hasher),
+      secure_cookies_(secure_cookies),
       public_url_(std::move(public_url)),
       registrations_by_ip_(limits::kRegistrationsPerIp, limits::kHourSeconds),
       resends_by_ip_(limits::kMailRequestsPerIp, limits::kHourSeconds),
@@ -94,10 +97,15 @@ http::Response RegistrationPages::Register(const http::Request& request) {
   if (!registered.ok()) {
     return pages::ErrorPage(&request, 503, i18n::Tr("Joining is unavailable right now. Please try again soon."));
   }
+  // Post/Redirect/Get: reloading the page that says so sends nothing again. The address
+  // stays out of the URL (it would sit in history and logs).
+  return http::Response::Redirect("/register/sent", 303);
+}
+
+http::Response RegistrationPages::Sent(const http::Request& request) {
   return CheckYourEmailPage(request, i18n::Tr("Check your e-mail"),
-                            i18n::Tr("We sent a message to {email}. Open the link in it to confirm your address and "
-                                     "finish joining. It can take a few minutes; look in your spam folder too.",
-                                     {{"email", email}}));
+                            i18n::Tr("We sent a message to the address you gave. Open the link in it to confirm your "
+                                     "address and finish joining. It can take a few minutes; look in your spam folder too."));
 }
 
 http::Response RegistrationPages::ShowConfirm(const http::Request& request) {
@@ -125,6 +133,13 @@ http::Response RegistrationPages::Confirm(const http::Request& request) {
                        i18n::Tr("Confirmation links work once and for 48 hours. If your address is not confirmed "
                        "yet, ask for a new link."),
                        "/account/confirm/resend", i18n::Tr("Send a new confirmation link"));
+  }
+  // The link reached the address's owner: that signs them in, with a new session as
+  // signing in makes. A suspended account is confirmed but not signed in.
+  auto user = users_.FindById(*confirmed);
+  if (user.ok() && user->status == "active" && !user->deleted) {
+    http::Response response = http::Response::Redirect("/account?done=confirmed", 303);
+    if (StartSession(users_, request, user->id, pages::NowSeconds(), secure_cookies_, response).ok()) return response;
   }
   return MessagePage(request, 200, i18n::Tr("Your address is confirmed"),
                      i18n::Tr("Thank you. Your account is ready: sign in to set up your profile."), "/login",

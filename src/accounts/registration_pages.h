@@ -1,6 +1,10 @@
-// Joining: GET/POST /register, confirming the address (GET /account/confirm shows a
+// Joining: GET/POST /register (a successful POST redirects to GET /register/sent, so
+// reloading sends nothing again), confirming the address (GET /account/confirm shows a
 // button, POST uses the single-use token, so a mail scanner that follows links cannot
 // use it up), and sending the confirmation again (/account/confirm/resend).
+//
+// Confirming signs the person in (accounts/session_start.h: a new session, the one the
+// browser had ended) and goes on to /account; a suspended account is confirmed only.
 //
 // Registering with an address that already has an account answers exactly as a new
 // registration does ("check your e-mail") and e-mails the owner instead, so the form
@@ -21,10 +25,11 @@ namespace diseasemaps::accounts {
 
 class RegistrationPages {
  public:
-  RegistrationPages(UserStore& users, PasswordHasher& hasher, std::string public_url);
+  RegistrationPages(UserStore& users, PasswordHasher& hasher, bool secure_cookies, std::string public_url);
 
   http::Response Show(const http::Request& request);
   http::Response Register(const http::Request& request);
+  http::Response Sent(const http::Request& request);
   http::Response ShowConfirm(const http::Request& request);
   http::Response Confirm(const http::Request& request);
   http::Response ShowResend(const http::Request& request);
@@ -36,6 +41,7 @@ class RegistrationPages {
 
   UserStore& users_;
   PasswordHasher& hasher_;
+  bool secure_cookies_;
   std::string public_url_;
   RateLimiter registrations_by_ip_;
   RateLimiter resends_by_ip_;

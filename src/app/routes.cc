@@ -117,9 +117,10 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Get("/login", [login](const Request& r) { return login->Show(r); });
   router.Post("/login", [login](const Request& r) { return login->SignIn(r); });
   router.Post("/logout", [login](const Request& r) { return login->SignOut(r); });
-  auto join = std::make_shared<accounts::RegistrationPages>(site.users, site.hasher, site.public_url);
+  auto join = std::make_shared<accounts::RegistrationPages>(site.users, site.hasher, site.secure_cookies, site.public_url);
   router.Get("/register", [join](const Request& r) { return join->Show(r); });
   router.Post("/register", [join](const Request& r) { return join->Register(r); });
+  router.Get("/register/sent", [join](const Request& r) { return join->Sent(r); });
   router.Get("/account/confirm", [join](const Request& r) { return join->ShowConfirm(r); });
   router.Post("/account/confirm", [join](const Request& r) { return join->Confirm(r); });
   router.Get("/account/confirm/resend", [join](const Request& r) { return join->ShowResend(r); });

@@ -346,6 +346,21 @@ Result<ConditionRef> AnswerStore::FindCondition(int orphacode) {
   });
 }
 
+Result<std::vector<ConditionRef>> AnswerStore::FindConditionsNamed(const std::string& name, int limit) {
+  return db_.Run([&](soci::session& sql) -> Result<std::vector<ConditionRef>> {
+    std::vector<ConditionRef> found;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT c.id, c.orphacode, c.name, c.slug FROM conditions c"
+                        " WHERE c.status = 'active' AND (LOWER(c.name) = LOWER(:name) OR EXISTS"
+                        " (SELECT 1 FROM condition_synonyms s WHERE s.condition_id = c.id"
+                        " AND LOWER(s.synonym) = LOWER(:synonym)))"
+                        " ORDER BY c.sort_name, c.orphacode LIMIT :limit",
+         soci::use(name, "name"), soci::use(name, "synonym"), soci::use(limit, "limit"));
+    for (const soci::row& row : rows) found.push_back(ConditionFromRow(row));
+    return found;
+  });
+}
+
 Result<ConditionRef> AnswerStore::ConditionOf(long long answer_id) {
   return db_.Run([&](soci::session& sql) -> Result<ConditionRef> {
     soci::rowset<soci::row> rows =

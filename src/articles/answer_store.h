@@ -121,6 +121,9 @@ class AnswerStore {
   //
   // The condition with this ORPHAcode, or with this id; NotFound when there is none.
   Result<ConditionRef> FindCondition(int orphacode);
+  // Active conditions whose English name or a synonym is `name` (any case of its
+  // letters A-Z), by name; at most `limit`. Empty when none.
+  Result<std::vector<ConditionRef>> FindConditionsNamed(const std::string& name, int limit);
   Result<ConditionRef> ConditionOf(long long answer_id);
   // Answers whose latest version `user_id` wrote and that is a draft or returned, most
   // recently changed first.

@@ -7,6 +7,7 @@
 #include <boost/beast/core/string.hpp>
 #include <spdlog/spdlog.h>
 
+#include "articles/summary_draft.h"
 #include "guard/guard.h"
 #include "http/url.h"
 #include "pages/access.h"
@@ -37,6 +38,11 @@ constexpr const char* kOwnVersion = i18n::N_(
     "return it.");
 constexpr const char* kReload = i18n::N_("Reload the answer's page to see its current state, then try again.");
 constexpr const char* kNotAForm = i18n::N_("This form must be sent as application/x-www-form-urlencoded.");
+// The condition finder: the longest name echoed back, and how many namesakes are offered.
+constexpr std::size_t kMaxConditionQuery = 200;
+constexpr int kMaxConditionChoices = 20;
+
+std::string NewAnswerHref(int orphacode) { return "/editorial/conditions/" + std::to_string(orphacode) + "/answers/new"; }
 
 // "xx" is not a language answers can be translated into, and which ones are.
 std::string UnknownLanguage(std::string_view lang) {
@@ -136,7 +142,7 @@ FieldErrors PreviewErrors(const FieldErrors& all) {
 }  // namespace
 
 EditorialPages::EditorialPages(Database& db, PageCache* page_cache, AnswerStore::Clock clock)
-    : page_cache_(page_cache), clock_(clock), store_(db, clock) {}
+    : db_(db), page_cache_(page_cache), clock_(clock), store_(db, clock) {}
 
 void EditorialPages::Changed() {
   if (page_cache_ != nullptr) page_cache_->Invalidate();
@@ -150,7 +156,8 @@ Response EditorialPages::Dashboard(const Request& request) {
 }
 
 Response EditorialPages::DashboardPage(const Request& request, const std::string& find_value,
-                                       const std::string& find_error, unsigned status) {
+                                       const std::string& find_error, unsigned status,
+                                       const std::vector<ConditionRef>& choices) {
   const long long now = clock_();
   DashboardData data;
   if (request.viewer.user_id) {
@@ -171,29 +178,50 @@ Response EditorialPages::DashboardPage(const Request& request, const std::string
   json page = DashboardView(data, request.viewer, now);
   page["find_value"] = find_value;
   page["find_error"] = find_error.empty() ? json(false) : json(find_error);
+  json choice_list = json::array();
+  for (const ConditionRef& c : choices) {
+    choice_list.push_back({{"name", c.name}, {"orphacode", c.orphacode}, {"href", NewAnswerHref(c.orphacode)}});
+  }
+  page["has_find_choices"] = !choice_list.empty();
+  page["find_choices"] = choice_list;
   return Page("editorial_dashboard", page, status);
 }
 
 Response EditorialPages::GoToCondition(const Request& request) {
   if (auto refused = pages::RequireAllowed(request, guard::Action::kWriteAnswers, Tr(kNoWriting))) return *refused;
-  const std::string raw = request.Query("orphacode").value_or("");
-  const std::optional<int> code = ParseOrphacode(raw);
+  // The type-ahead sets `orphacode` when a suggestion is chosen; without script (or
+  // typed and not chosen) `condition` holds a name, a synonym or an ORPHAcode.
+  const std::string chosen = request.Query("orphacode").value_or("");
+  const std::string raw(TrimWhitespace(request.Query("condition").value_or(chosen)));
+  const std::optional<int> code = ParseOrphacode(chosen.empty() ? raw : chosen);
+  const std::string shown = FirstCharacters(raw, kMaxConditionQuery);
+  if ((raw.empty() && !code) || (!chosen.empty() && !code)) {
+    return DashboardPage(request, shown, Tr("Type the condition's name and choose it from the list, or enter its ORPHAcode."), 422);
+  }
   if (!code) {
-    return DashboardPage(request, raw,
-                         Tr("Enter the condition's ORPHAcode, a number such as 1183 (or ORPHA:1183). It is shown "
-                            "at the top of each condition's page."),
-                         422);
+    auto named = store_.FindConditionsNamed(shown, kMaxConditionChoices);
+    if (!named.ok()) return StoreFailure(request, named.status());
+    if (named->size() == 1) return SeeOther(NewAnswerHref(named->front().orphacode));
+    if (named->empty()) {
+      return DashboardPage(request, shown,
+                           Tr("No condition in the catalogue is called \"{name}\". Type part of its name and choose it "
+                              "from the list, or enter its ORPHAcode (such as 1183).",
+                              {{"name", shown}}),
+                           404);
+    }
+    return DashboardPage(request, shown, Tr("Several conditions are called \"{name}\": choose one below.", {{"name", shown}}),
+                         422, *named);
   }
   auto condition = store_.FindCondition(*code);
   if (!condition.ok()) {
     if (condition.status().code() != Status::Code::kNotFound) return StoreFailure(request, condition.status());
-    return DashboardPage(request, raw,
+    return DashboardPage(request, shown,
                          Tr("There is no condition ORPHA:{code} in the catalogue. Check the number on the "
                             "condition's page.",
                             {{"code", std::to_string(*code)}}),
                          404);
   }
-  return SeeOther("/editorial/conditions/" + std::to_string(*code) + "/answers/new");
+  return SeeOther(NewAnswerHref(*code));
 }
 
 // ---- New answer --------------------------------------------------------------------
@@ -207,7 +235,17 @@ Response EditorialPages::NewAnswerForm(const Request& request) {
     if (condition.status().code() != Status::Code::kNotFound) return StoreFailure(request, condition.status());
     return pages::ErrorPage(&request, 404, Tr("There is no condition ORPHA:{code} in the catalogue.", {{"code", std::to_string(*code)}}));
   }
-  return Page("editorial_new", NewAnswerView(*condition, request.csrf_token, {}));
+  NewAnswerOptions options;
+  const std::string from = request.Query("from").value_or("");
+  if (from == "summary") {
+    auto draft = SummaryDraft(db_, *code);
+    if (!draft.ok()) return StoreFailure(request, draft.status());
+    options.form = std::move(*draft);
+    options.from_summary = true;
+  } else if (!from.empty()) {
+    return pages::ErrorPage(&request, 400, Tr("An answer can start empty or from the compiled summary (from=summary)."));
+  }
+  return Page("editorial_new", NewAnswerView(*condition, request.csrf_token, options));
 }
 
 Response EditorialPages::CreateAnswer(const Request& request) {

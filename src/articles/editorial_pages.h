@@ -2,8 +2,11 @@
 // return them, driving the workflow of answer_rules.h through AnswerStore.
 //
 //   GET  /editorial                                    my drafts, waiting for review, overdue
-//   GET  /editorial/conditions?orphacode=N             303 to the new-answer form of N
-//   GET  /editorial/conditions/{orphacode}/answers/new the new-answer form
+//   GET  /editorial/conditions?condition=NAME          303 to the new-answer form of the
+//        (or ?orphacode=N, which the type-ahead sets)  condition of that name, synonym or
+//                                                      ORPHAcode; several: the choice
+//   GET  /editorial/conditions/{orphacode}/answers/new the new-answer form (?from=summary:
+//                                                      filled with the compiled summary)
 //   POST /editorial/conditions/{orphacode}/answers/new preview, or create a draft
 //   GET  /editorial/answers/{id}                       the answer's workspace
 //   POST /editorial/answers/{id}                       preview, save, submit, approve, return
@@ -56,13 +59,15 @@ class EditorialPages {
 
  private:
   http::Response DashboardPage(const http::Request& request, const std::string& find_value,
-                               const std::string& find_error, unsigned status);
+                               const std::string& find_error, unsigned status,
+                               const std::vector<ConditionRef>& choices = {});
   http::Response Review(const http::Request& request, const AnswerWorkspace& workspace,
                         const AnswerForm& form);
   http::Response Write(const http::Request& request, const AnswerWorkspace& workspace,
                        const AnswerForm& form);
   void Changed();
 
+  Database& db_;  // for the catalogue's stores (the compiled summary)
   PageCache* page_cache_;
   AnswerStore::Clock clock_;
   AnswerStore store_;

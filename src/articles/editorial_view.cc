@@ -5,6 +5,7 @@
 
 #include "articles/answer_rules.h"
 #include "articles/answers_view.h"
+#include "pages/moment.h"
 #include "platform/i18n.h"
 #include "platform/markdown.h"
 #include "platform/templates.h"
@@ -67,8 +68,8 @@ json ItemView(const EditorialItem& item, const guard::Viewer& viewer, long long 
       {"version", v.number},
       {"author", v.author_label},
       {"own", viewer.user_id.has_value() && v.author_user_id == viewer.user_id},
-      {"updated", IsoMinute(v.updated_at)},
-      {"submitted", Maybe(v.submitted_at ? IsoMinute(*v.submitted_at) : "")},
+      {"updated_time", pages::MomentView(v.updated_at)},
+      {"submitted_time", v.submitted_at ? pages::MomentView(*v.submitted_at) : json(nullptr)},
       {"overdue", Overdue(item.answer, now)},
       {"published", item.answer.published_version_id.has_value()},
       {"last_reviewed", Maybe(item.answer.last_reviewed_at ? IsoDate(*item.answer.last_reviewed_at) : "")},
@@ -92,7 +93,7 @@ json TranslationList(const std::vector<TranslationItem>& items, const guard::Vie
                     {"version", v.number},
                     {"author", v.author_label},
                     {"own", viewer.user_id.has_value() && v.author_user_id == viewer.user_id},
-                    {"submitted", Maybe(v.submitted_at ? IsoMinute(*v.submitted_at) : "")}});
+                    {"submitted_time", v.submitted_at ? pages::MomentView(*v.submitted_at) : json(nullptr)}});
   }
   return list;
 }
@@ -387,6 +388,8 @@ json NewAnswerView(const ConditionRef& condition, const std::string& csrf, const
   };
   AddForm(page, options.form, options.errors);
   page["preview"] = options.preview ? RenderedView(ContentOf(options.form)) : json(false);
+  page["from_summary"] = options.from_summary;
+  page["summary_href"] = "/editorial/conditions/" + std::to_string(condition.orphacode) + "/answers/new?from=summary";
   return page;
 }
 
@@ -422,9 +425,15 @@ json WorkspaceView(const AnswerWorkspace& w, const guard::Viewer& viewer, const 
       {"editable", can_write && !submitted},
       {"read_only_waiting", submitted},
       {"starts_new_version", starts_new_version},
-      {"public_href", Maybe(published ? (w.translation ? i18n::PrefixPath(w.translation->lang, PublicHref(w.condition, w.answer))
-                                                       : PublicHref(w.condition, w.answer))
-                                      : "")},
+      // What the condition's page shows of it, in the page's own words (answers_view.cc):
+      // never approved, a version sent for review is there as an editorial draft, and
+      // a draft being written or a returned one is not there at all.
+      {"shown_as_draft", !published && submitted},
+      {"draft_label", Tr(kUnreviewedLabel)},
+      {"public_href", Maybe(published || submitted
+                                ? (w.translation ? i18n::PrefixPath(w.translation->lang, PublicHref(w.condition, w.answer))
+                                                 : PublicHref(w.condition, w.answer))
+                                : "")},
   };
   page["latest"]["number"] = latest.number;
   if (published) {
@@ -447,7 +456,7 @@ json WorkspaceView(const AnswerWorkspace& w, const guard::Viewer& viewer, const 
 
   if (latest.status == AnswerStatus::kReturned) {
     page["returned_review"] = {{"reviewer", latest.reviewer_name},
-                               {"date", latest.reviewed_at ? IsoMinute(*latest.reviewed_at) : ""},
+                               {"date_time", pages::MomentView(latest.reviewed_at.value_or(latest.updated_at))},
                                {"comment", Maybe(latest.review_comment)}};
   } else {
     page["returned_review"] = false;
@@ -460,7 +469,7 @@ json WorkspaceView(const AnswerWorkspace& w, const guard::Viewer& viewer, const 
         {"version_id", latest.id},
         {"number", latest.number},
         {"author", latest.author_label},
-        {"submitted", Maybe(latest.submitted_at ? IsoMinute(*latest.submitted_at) : "")},
+        {"submitted_time", latest.submitted_at ? pages::MomentView(*latest.submitted_at) : json(nullptr)},
         {"allowed", allowed},
         {"own", !allowed && guard::Can(viewer, guard::Action::kReviewAnswers)},
         {"waiting", !guard::Can(viewer, guard::Action::kReviewAnswers)},
@@ -488,10 +497,10 @@ json WorkspaceView(const AnswerWorkspace& w, const guard::Viewer& viewer, const 
         {"is_published", published == &v},
         {"is_latest", &v == &latest},
         {"author", v.author_label},
-        {"created", IsoMinute(v.created_at)},
-        {"updated", IsoMinute(v.updated_at)},
-        {"submitted", Maybe(v.submitted_at ? IsoMinute(*v.submitted_at) : "")},
-        {"reviewed", Maybe(v.reviewed_at ? IsoMinute(*v.reviewed_at) : "")},
+        {"created_time", pages::MomentView(v.created_at)},
+        {"updated_time", pages::MomentView(v.updated_at)},
+        {"submitted_time", v.submitted_at ? pages::MomentView(*v.submitted_at) : json(nullptr)},
+        {"reviewed", v.reviewed_at ? pages::MomentView(*v.reviewed_at) : json(nullptr)},
         {"reviewer", Maybe(v.reviewer_name)},
         {"comment", Maybe(v.review_comment)},
         {"diff_previous_href", Maybe(v.number > 1 ? DiffHref(base, v.number - 1, v.number) : "")},
@@ -512,7 +521,7 @@ json WorkspaceView(const AnswerWorkspace& w, const guard::Viewer& viewer, const 
   json history = json::array();
   for (auto it = w.events.rbegin(); it != w.events.rend(); ++it) {
     const int number = number_of.count(it->version_id) ? number_of[it->version_id] : 0;
-    history.push_back({{"when", IsoMinute(it->created_at)},
+    history.push_back({{"when", pages::MomentView(it->created_at)},
                        {"who", it->actor_label},
                        {"what", EventPhrase(it->actor_label, it->action, number)},
                        {"comment", Maybe(it->comment)}});
@@ -523,8 +532,8 @@ json WorkspaceView(const AnswerWorkspace& w, const guard::Viewer& viewer, const 
 
 std::string DoneNotice(std::string_view done) {
   if (done == "created") {
-    return Tr("The answer was created as a draft. Until a reviewer approves a version, the condition's page "
-              "shows it labelled as an editorial draft that is not medically reviewed.");
+    return Tr("The answer was created as a draft. The condition's page shows it once it is sent for review, "
+              "labelled as an editorial draft that is not medically reviewed until a reviewer approves a version.");
   }
   if (done == "created_translation") {
     return Tr("The translation was created as a draft. Send it for review when it is ready: the page in its "

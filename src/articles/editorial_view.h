@@ -67,6 +67,7 @@ struct NewAnswerOptions {
   FieldErrors errors;
   std::string error;     // a message for the whole form
   bool preview = false;  // show the form's text rendered as the page will show it
+  bool from_summary = false;  // the form holds the compiled summary (summary_draft.h)
 };
 nlohmann::json NewAnswerView(const ConditionRef& condition, const std::string& csrf, const NewAnswerOptions& options);
 

@@ -3,6 +3,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <spdlog/spdlog.h>
 
+#include "http/api_language.h"
 #include "http/language_links.h"
 #include "platform/i18n.h"
 
@@ -38,11 +39,13 @@ bool TakeLanguage(Request& request) {
     request.target = request.path + (question == std::string::npos ? "" : request.target.substr(question));
   } else if (i18n::HasUnknownLanguagePrefix(request.path)) {
     return false;
-  } else if (request.path.starts_with("/api/")) {
-    // The API's addresses have no language prefix: `?lang=` names the language of its
-    // messages and names, as search's results do (an unknown code is the endpoint's to
-    // refuse; here it leaves English).
-    if (auto lang = request.Query("lang"); lang && i18n::IsSupported(*lang)) request.language = *lang;
+  } else if (IsApiPath(request.path)) {
+    // The API has no prefix: `lang=`, then Accept-Language, then English
+    // (http/api_language.h). Nothing to offer: the answer is already in that language.
+    const std::optional<std::string> lang = request.Query("lang");
+    request.language = ApiLanguage(lang ? std::optional<std::string_view>(*lang) : std::nullopt,
+                                   request.Header(beast_http::field::accept_language));
+    return true;
   }
   if (auto preferred = i18n::PreferredLanguage(request.Header(beast_http::field::accept_language));
       preferred && *preferred != request.language) {
@@ -151,7 +154,10 @@ boost::asio::awaitable<Dispatched> Dispatcher::Handle(const RawRequest& raw,
     });
   }
   KeepLanguageInLinks(response, request.language_prefix);
-  if (response.content_type.starts_with("text/html")) response.With("Vary", "Accept-Language");
+  // An API answer's words may follow Accept-Language too (http/api_language.h).
+  if (response.content_type.starts_with("text/html") || (IsApiPath(request.path) && request.language_prefix.empty())) {
+    response.With("Vary", "Accept-Language");
+  }
   if (cacheable && response.status == 200 && response.HeaderValue("Set-Cookie").empty()) {
     if (auto page = cache_.Store(CacheKey(request), response, generation)) {
       co_return Dispatched{*page, route.pattern};

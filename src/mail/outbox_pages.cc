@@ -5,6 +5,7 @@
 
 #include "pages/access.h"
 #include "pages/error_pages.h"
+#include "pages/moment.h"
 #include "pages/paging.h"
 #include "platform/i18n.h"
 #include "platform/templates.h"
@@ -15,11 +16,9 @@ namespace {
 
 using i18n::Tr;
 
+// What became of a mail that is not sent yet (a sent one's words are in the template,
+// around its <time>).
 std::string StateOf(const OutboxMail& mail) {
-  if (mail.status == "sent") {
-    return mail.delivered_by == "console" ? Tr("shown on the console {when}", {{"when", UtcMinute(mail.sent_at)}})
-                                          : Tr("sent {when}", {{"when", UtcMinute(mail.sent_at)}});
-  }
   if (mail.status == "failed") return Tr("not sent: gave up");
   if (mail.status == "sending") return Tr("being sent");
   return mail.attempts > 0 ? Tr("waiting to retry") : Tr("waiting");
@@ -44,12 +43,15 @@ http::Response OutboxPage(OutboxStore& outbox, const std::string& smtp_descripti
   for (const OutboxMail& mail : *mails) {
     rows.push_back({{"subject", mail.mail.subject},
                     {"recipient", mail.mail.recipient},
-                    {"created", UtcMinute(mail.created_at)},
-                    {"state", StateOf(mail)},
+                    {"created_time", pages::MomentView(mail.created_at)},
+                    {"sent", mail.status == "sent" && mail.delivered_by != "console"},
+                    {"shown", mail.status == "sent" && mail.delivered_by == "console"},
+                    {"sent_time", pages::MomentView(mail.sent_at)},
+                    {"state", mail.status == "sent" ? nlohmann::json(nullptr) : nlohmann::json(StateOf(mail))},
                     {"attempts_label", mail.delivered_by == "console" || mail.attempts == 0
                                            ? nlohmann::json(nullptr)
                                            : nlohmann::json(i18n::Plural("{count} attempt", "{count} attempts", mail.attempts))},
-                    {"last_error", mail.last_error},
+                    {"last_error", TextOrNull(mail.last_error)},
                     {"body", mail.mail.body}});
   }
   nlohmann::json view = {{"title", Tr("Outbox")}, {"noindex", true}, {"mails", rows}, {"total", *total},

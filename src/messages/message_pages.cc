@@ -8,6 +8,7 @@
 #include "app/limits.h"
 #include "pages/access.h"
 #include "pages/error_pages.h"
+#include "pages/moment.h"
 #include "platform/i18n.h"
 #include "platform/templates.h"
 #include "platform/text.h"
@@ -142,7 +143,7 @@ http::Response MessagePages::Inbox(const http::Request& request) {
                              {"other_name", c.other.display_name},
                              {"excerpt", c.last_excerpt},
                              {"mine", c.last_is_mine},
-                             {"when", UtcMinute(c.last_message_at)},
+                             {"when", pages::MomentView(c.last_message_at)},
                              {"unread", c.unread},
                              {"other_left", c.other_left}});
   }
@@ -174,8 +175,7 @@ http::Response MessagePages::ThreadPage(const http::Request& request, long long 
                         {"author", m.mine ? std::string("You") : m.author_name},
                         {"mine", m.mine},
                         {"body", m.body},
-                        {"when", UtcMinute(m.created_at)},
-                        {"iso", UtcTime(m.created_at, "%Y-%m-%dT%H:%M:%SZ")},
+                        {"when", pages::MomentView(m.created_at)},
                         {"unread", m.unread},
                         {"report_open", report_error},
                         {"reason", report_error ? json(form.reason) : json("")},
@@ -312,7 +312,7 @@ http::Response MessagePages::Blocked(const http::Request& request) {
   if (!list.ok()) return Unavailable(request);
   json members = json::array();
   for (const BlockedMember& b : *list) {
-    members.push_back({{"id", std::to_string(b.user_id)}, {"name", b.display_name}, {"since", i18n::FormatDate(i18n::CurrentLanguage(), b.since)}});
+    members.push_back({{"id", std::to_string(b.user_id)}, {"name", b.display_name}, {"since_time", pages::DayView(b.since)}});
   }
   json view = {{"title", i18n::Tr("Members you blocked")},
                {"noindex", true},

@@ -11,6 +11,7 @@
 #include "messages/message_pages.h"
 #include "pages/access.h"
 #include "pages/error_pages.h"
+#include "pages/moment.h"
 #include "platform/i18n.h"
 #include "platform/templates.h"
 #include "platform/text.h"
@@ -26,20 +27,29 @@ constexpr const char* kNoReport = i18n::N_("There is no report with this number.
 constexpr int kOpenShown = 100;
 constexpr int kHandledShown = 20;
 
+// A report's status as the moderator reads it.
+std::string StatusWords(const std::string& status) {
+  if (status == "dismissed") return i18n::Tr("dismissed");
+  if (status == "warned") return i18n::Tr("author warned");
+  if (status == "suspended") return i18n::Tr("author suspended");
+  if (status == "open") return i18n::Tr("open");
+  return status;
+}
+
 json ReportView(const Report& r) {
   return {{"id", std::to_string(r.id)},
           {"reason", r.reason},
-          {"reported_at", UtcMinute(r.reported_at)},
-          {"reporter", r.reporter_name.empty() ? std::string("a member who has since left") : r.reporter_name},
+          {"reported_at_time", pages::MomentView(r.reported_at)},
+          {"reporter", r.reporter_name.empty() ? i18n::Tr("a member who has since left") : r.reporter_name},
           {"author", r.author_name},
           {"author_suspended", r.author_suspended},
           {"author_deleted", r.author_deleted},
           {"body", r.body},
-          {"written_at", UtcMinute(r.written_at)},
-          {"status", r.status},
+          {"written_at_time", pages::MomentView(r.written_at)},
+          {"status", StatusWords(r.status)},
           {"handled_by", r.handled_by_name},
-          {"handled_at", r.handled_at > 0 ? UtcMinute(r.handled_at) : ""},
-          {"note", r.note}};
+          {"handled_at_time", pages::MomentView(r.handled_at)},
+          {"note", TextOrNull(r.note)}};
 }
 
 }  // namespace

@@ -84,8 +84,20 @@ std::string TranslateSection(const std::string& text, bool plain_text) {
   const char* close = plain_text ? "}}}" : "}}";
   std::string out;
   out.reserve(translated.size() + 16);
-  for (char c : translated) {
+  for (std::size_t i = 0; i < translated.size(); ++i) {
+    const char c = translated[i];
     if (c == '{') {
+      // {sent_time}: a moment (pages/moment.h), written as a <time> element whose parts
+      // are escaped like any other value; plain text shows its UTC text.
+      const std::size_t end = translated.find('}', i);
+      const std::string name = end == std::string::npos ? "" : translated.substr(i + 1, end - i - 1);
+      if (name.size() > 5 && name.ends_with("_time")) {
+        out += plain_text ? "{{{" + name + ".text}}}"
+                          : "<time datetime=\"{{" + name + ".iso}}\" data-local=\"{{" + name + ".kind}}\">{{" +
+                                name + ".text}}</time>";
+        i = end;
+        continue;
+      }
       out += open;
     } else if (c == '}') {
       out += close;
@@ -180,6 +192,7 @@ void Templates::ClearLayoutContext() {
 void Templates::SetLayoutFiller(std::function<void(nlohmann::json&)> filler) { layout_filler = std::move(filler); }
 
 namespace {
+constexpr const char* kLocalTimeScript = "/static/js/local-time.js";
 std::atomic<std::shared_ptr<const std::string>> site_banner{std::make_shared<const std::string>()};
 }  // namespace
 
@@ -199,7 +212,16 @@ std::string Templates::RenderPage(std::string_view name, const nlohmann::json& p
   }
   if (auto banner = site_banner.load(); !banner->empty()) layout["site_banner"] = i18n::Tr(*banner);
   AddLanguageFields(layout);
+  // The banner and the language offer sit in a labelled region: every piece of a page
+  // belongs to a landmark, so a screen reader's list of them reaches it.
+  layout["has_notices"] = layout.contains("site_banner") || layout.contains("language_offer");
   layout["content"] = Render(name, page);
+  // A page that shows a moment (pages/moment.h) loads the script that writes it in the
+  // visitor's time zone; other pages load nothing more.
+  if (layout["content"].get_ref<const std::string&>().find(" data-local=\"") != std::string::npos) {
+    if (!layout.contains("scripts") || !layout["scripts"].is_array()) layout["scripts"] = nlohmann::json::array();
+    layout["scripts"].push_back(kLocalTimeScript);
+  }
   return Render("layout", layout);
 }
 

@@ -4,6 +4,9 @@
 // Text to translate is written {{#t}}Signed in as {name}{{/t}}: the section is looked up
 // in the current language's catalogue (platform/i18n.h) and its {placeholders} filled
 // from the view, escaped (e-mails, mail_*.mustache, are plain text and never escaped).
+// A placeholder ending in "_time" ({sent_time}) is a moment (pages/moment.h): it
+// becomes <time datetime="…" data-local="…">UTC text</time>, its parts escaped; a
+// page with such an element loads /static/js/local-time.js.
 // The layout gets the page's language fields: <html lang>, the language switcher,
 // hreflang alternates and the offer of the browser's preferred language.
 //

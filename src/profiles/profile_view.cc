@@ -1,5 +1,6 @@
 #include "profiles/profile_view.h"
 
+#include "pages/moment.h"
 #include "platform/templates.h"
 #include "platform/text.h"
 #include "platform/i18n.h"
@@ -93,7 +94,7 @@ json ProfilePageView(const Profile& profile, const guard::Viewer& viewer, const 
     memberships.push_back({{"condition", m.condition_name},
                            {"href", "/conditions/" + m.condition_slug},
                            {"role", MemberRoleLabel(m.role)},
-                           {"since", i18n::FormatDate(i18n::CurrentLanguage(), m.joined_at)}});
+                           {"since_time", pages::DayView(m.joined_at)}});
     if (IsVerifiable(m.role) && verified_as.empty()) verified_as = MemberRoleLabel(m.role);
   }
   const bool own = viewer.user_id == profile.user_id;

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "platform/i18n.h"
 #include "platform/text.h"
 
 namespace diseasemaps::search {
@@ -27,7 +28,9 @@ Result<Lang> RequestedLanguage(std::optional<std::string_view> code) {
   std::string known;
   for (std::string_view c : kLanguageCodes) known += (known.empty() ? "" : ", ") + std::string(c);
   const std::string shown = FirstCharacters(*code, 16);
-  return Status::InvalidArgument("lang must be one of " + known + " (it was \"" + shown + "\")");
+  // TRANSLATORS: "lang" is the parameter's name: keep it. {languages} is a list of codes.
+  return Status::InvalidArgument(
+      i18n::Tr("lang must be one of {languages} (it was \"{value}\")", {{"languages", known}, {"value", shown}}));
 }
 
 }  // namespace diseasemaps::search

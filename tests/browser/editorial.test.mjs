@@ -61,9 +61,15 @@ for (const kind of databaseKinds()) {
           await signIn(e, site.server.url, 'edith@example.org');
           await checkScreen(e, `editorial-dashboard-${kind}-${size}`, width);
 
-          await e.getByLabel('Start a new answer for a condition').fill('558');
-          await e.getByRole('button', { name: 'Start an answer' }).click();
-          await e.waitForURL(/\/editorial\/conditions\/558\/answers\/new$/);
+          // The condition is picked by name with the type-ahead, by keyboard alone.
+          const picker = e.getByRole('combobox', { name: 'Start a new answer for a condition' });
+          await picker.focus();
+          await e.keyboard.type('marfan');
+          await e.getByRole('option', { name: /Marfan syndrome/ }).first().waitFor();
+          await checkScreen(e, `editorial-picker-${kind}-${size}`, width);
+          await picker.press('ArrowDown');
+          assert.equal(await e.getByRole('option', { selected: true }).count(), 1, 'one suggestion chosen');
+          await Promise.all([e.waitForURL(/\/editorial\/conditions\/558\/answers\/new$/), picker.press('Enter')]);
           await e.getByLabel('Question').fill(question);
           await e.getByLabel('Short answer').fill('A change in the FBN1 gene.');
           await e.getByLabel('Full answer, in Markdown').fill(
@@ -142,6 +148,41 @@ for (const kind of databaseKinds()) {
       }
     });
 
+    test('an answer starts from the compiled summary, and its times show in the visitor\'s zone', async () => {
+      for (const { width, height } of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+        const size = `${width}x${height}`;
+        await withPage(site.browser, { width, height, timezoneId: 'America/New_York' }, async ({ page, problems }) => {
+          await signIn(page, site.server.url, 'edith@example.org');
+          await page.goto(`${site.server.url}/editorial/conditions/558/answers/new`);
+          await Promise.all([page.waitForURL(/from=summary$/),
+            page.getByRole('link', { name: 'Start from the compiled summary' }).click()]);
+          assert.match(await page.getByRole('status').innerText(), /Started from the compiled summary/);
+          assert.match(await page.getByLabel('Short answer').inputValue(), /Marfan syndrome/);
+          assert.equal(await page.getByLabel('Question').inputValue(), 'What is Marfan syndrome?');
+          await checkScreen(page, `editorial-from-summary-${kind}-${size}`, width);
+          await page.getByLabel('Question').fill(`What is Marfan syndrome? (${size})`);
+          await page.getByRole('button', { name: 'Save draft' }).click();
+          await page.waitForURL(/\/editorial\/answers\/\d+\?done=created$/);
+          assert.match(await page.locator('.answer-state').innerText(), /Not on the condition's page/);
+
+          // Each moment: the UTC text as its title, the text in New York's time.
+          const moments = await page.locator('time[data-local="minute"]').evaluateAll((all) => all.map((t) => ({
+            text: t.textContent, title: t.title, iso: t.getAttribute('datetime'),
+          })));
+          assert.ok(moments.length >= 3, `moments on the workspace: ${moments.length}`);
+          for (const m of moments) {
+            assert.match(m.title, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
+            assert.match(m.text, /\b(EST|EDT)\b/, `in New York's time: ${m.text}`);
+            const hourInNewYork = new Intl.DateTimeFormat('en', { timeZone: 'America/New_York', hour: '2-digit',
+              minute: '2-digit', hourCycle: 'h23' }).format(new Date(m.iso));
+            assert.ok(m.text.includes(hourInNewYork), `${m.text} shows ${hourInNewYork}`);
+          }
+          await checkScreen(page, `editorial-local-times-${kind}-${size}`, width);
+          assertNoBrowserProblems(problems);
+        });
+      }
+    });
+
     test('the screens need no script and break no rule of the Content-Security-Policy', async () => {
       await withPage(site.browser, { bypassCSP: false }, async ({ page, problems }) => {
         await signIn(page, site.server.url, 'edith@example.org');
@@ -150,9 +191,10 @@ for (const kind of databaseKinds()) {
         await page.getByLabel('Full answer, in Markdown').fill('<script>alert(1)</script>\n\n**Usually.**\n');
         await page.getByRole('button', { name: 'Preview' }).click();
         await page.locator('section.preview').waitFor();
-        // Only the header's search type-ahead, from its file; nothing from the answer.
-        assert.equal(await page.locator('script:not([src="/static/js/search-box.js"])').count(), 0,
-          'the editorial pages have no script but the search box\'s');
+        // Only the layout's scripts (the type-ahead, local times), from their files; nothing
+        // from the answer.
+        assert.equal(await page.locator('script:not([src="/static/js/search-box.js"]):not([src="/static/js/local-time.js"])').count(), 0,
+          'the editorial pages have no script but the layout\'s');
         assertNoBrowserProblems(problems);
       });
     });

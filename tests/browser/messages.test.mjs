@@ -109,6 +109,17 @@ for (const kind of databaseKinds()) {
           page.getByRole('button', { name: 'Send the report' }).first().click(),
         ]);
         await page.getByText('Moderators will look at the message you reported').waitFor();
+        // Block and Leave are secondary actions: outlined, not the filled main button.
+        const look = (name) => page.getByRole('button', { name, exact: true }).evaluate((b) => {
+          const style = getComputedStyle(b);
+          return { background: style.backgroundColor, color: style.color };
+        });
+        const send = await look('Send the reply');
+        for (const name of ['Block Amy', 'Leave the conversation']) {
+          const secondary = await look(name);
+          assert.equal(secondary.background, 'rgb(255, 255, 255)', `${name} is not filled`);
+          assert.notEqual(secondary.background, send.background, `${name} looks unlike Send the reply`);
+        }
         await Promise.all([page.waitForURL(/\?done=blocked$/), page.getByRole('button', { name: 'Block Amy' }).click()]);
         await page.getByRole('button', { name: 'Unblock Amy' }).waitFor();
         await screenshot(page, `messages-thread-blocked-${kind}-360x740`);

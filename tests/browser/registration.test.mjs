@@ -72,20 +72,37 @@ for (const kind of databaseKinds()) {
         await page.getByLabel('E-mail address').fill('sam@example.org');
         await page.getByLabel('Display name').fill('Sam');
         await page.getByLabel('Password').fill(kPassword);
-        await submit(page, () => page.getByRole('button', { name: 'Create my account' }).click());
+        // Post/Redirect/Get: the answer is a page of its own, and reloading it sends nothing.
+        await Promise.all([page.waitForURL(/\/register\/sent$/),
+          page.getByRole('button', { name: 'Create my account' }).click()]);
         assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /Check your e-mail/);
+        const posts = [];
+        page.on('request', (r) => { if (r.method() === 'POST') posts.push(r.url()); });
+        await page.reload();
+        assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /Check your e-mail/);
+        assert.deepEqual(posts, [], 'reloading sends the form again');
+        await screenshot(page, `register-sent-${kind}-360x740`);
+        await checkAccessibility(page, `register sent ${kind}`);
 
+        // Confirming signs Sam in: straight to the account, no password asked again.
         const link = await waitForMailedLink(site.server, '/account/confirm');
         await page.goto(link);
         await screenshot(page, `confirm-address-${kind}-360x740`);
         await checkAccessibility(page, `confirm address ${kind}`);
         await page.getByRole('button', { name: 'Confirm my address' }).focus();
-        await submit(page, () => page.keyboard.press('Enter'));
-        assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /Your address is confirmed/);
-
-        await signIn(page, site.server.url, { email: 'sam@example.org', password: kPassword, next: '/account' });
+        await Promise.all([page.waitForURL(/\/account\?done=confirmed$/), page.keyboard.press('Enter')]);
         assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /My account/);
+        assert.match(await page.getByRole('status').innerText(), /Your address is confirmed and you are signed in/);
         assert.match(await page.getByRole('banner').innerText(), /Signed in as Sam/);
+        // The header's "Sign out" is a form's button that reads as one of its links.
+        const signOut = page.getByRole('banner').getByRole('button', { name: 'Sign out' });
+        const look = await signOut.evaluate((b) => {
+          const style = getComputedStyle(b);
+          return { background: style.backgroundColor, underline: style.textDecorationLine, color: style.color };
+        });
+        assert.equal(look.background, 'rgba(0, 0, 0, 0)', 'no button background');
+        assert.equal(look.underline, 'underline');
+        assert.equal(look.color, 'rgb(255, 255, 255)');
         await assertFitsPhone(page);
         await screenshot(page, `my-account-${kind}-360x740`);
         await checkAccessibility(page, `my account ${kind}`);

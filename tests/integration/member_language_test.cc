@@ -36,7 +36,8 @@ TEST_P(MemberLanguageTest, JoiningInFrenchMeansFrenchEmails) {
   HttpResult joined = PostForm(server, "/fr/register", form.cookie,
                                "csrf=" + form.csrf + "&email=camille%40example.org&display_name=Camille&password=" +
                                    http::PercentEncode(kPassword));
-  ASSERT_EQ(joined.status, 200u) << joined.body;
+  ASSERT_EQ(joined.status, 303u) << joined.body;
+  EXPECT_EQ(joined.Header("location"), "/fr/register/sent");  // the language prefix kept
   EXPECT_EQ(LanguageOf("camille@example.org"), "fr");
   EXPECT_EQ(LatestSubjectTo(database_, "camille@example.org"), "Confirmez votre adresse e-mail pour DiseaseMaps");
   const std::string mail = LatestMailTo(database_, "camille@example.org");

@@ -42,8 +42,13 @@ std::string Backends(const ::testing::TestParamInfo<Backend>& info) { return Bac
 TEST_P(RegistrationTest, APersonJoinsConfirmsTheirAddressAndSignsIn) {
   TestServer server(database_);
   HttpResult joined = Register(server, "Pat@Example.org", "Pat", kPassword);
-  ASSERT_EQ(joined.status, 200u) << joined.body;
-  EXPECT_TRUE(Has(joined.body, "Check your e-mail"));
+  // Post/Redirect/Get: reloading the page that says "check your e-mail" sends nothing.
+  ASSERT_EQ(joined.status, 303u) << joined.body;
+  EXPECT_EQ(joined.Header("location"), "/register/sent");
+  HttpResult sent = server.Get("/register/sent");
+  EXPECT_EQ(sent.status, 200u);
+  EXPECT_TRUE(Has(sent.body, "Check your e-mail"));
+  EXPECT_FALSE(Has(sent.body, "Pat@Example.org"));
   EXPECT_EQ(MailCount(database_, "Pat@Example.org"), 1);
   const std::string mail = LatestMailTo(database_, "Pat@Example.org");
   EXPECT_TRUE(Has(mail, "Hello Pat"));
@@ -61,15 +66,53 @@ TEST_P(RegistrationTest, APersonJoinsConfirmsTheirAddressAndSignsIn) {
   EXPECT_TRUE(Has(page.body, "Confirm my address"));
   SignedIn form = OpenForm(server, "/account/confirm?token=" + token);
   HttpResult confirmed = PostForm(server, "/account/confirm", form.cookie, "csrf=" + form.csrf + "&token=" + token);
-  EXPECT_EQ(confirmed.status, 200u);
-  EXPECT_TRUE(Has(confirmed.body, "Your address is confirmed"));
+  EXPECT_EQ(confirmed.status, 303u) << confirmed.body;
+  EXPECT_EQ(confirmed.Header("location"), "/account?done=confirmed");
   HttpResult again = PostForm(server, "/account/confirm", form.cookie, "csrf=" + form.csrf + "&token=" + token);
   EXPECT_EQ(again.status, 410u);  // single use
+  EXPECT_FALSE(Has(again.Header("set-cookie"), "dm_session="));
+
+  // Confirming signed Pat in: a session cookie with the usual rules.
+  const std::string set_cookie = confirmed.Header("set-cookie");
+  ASSERT_TRUE(Has(set_cookie, "dm_session=")) << set_cookie;
+  EXPECT_TRUE(Has(set_cookie, "HttpOnly"));
+  EXPECT_TRUE(Has(set_cookie, "SameSite=Lax"));
+  EXPECT_EQ(QueryNumber(database_.db(), "SELECT COUNT(*) FROM sessions"), 1);
+  HttpResult welcome = server.Get("/account?done=confirmed", {{"Cookie", CookiePair(set_cookie)}});
+  EXPECT_EQ(welcome.status, 200u);
+  EXPECT_TRUE(Has(welcome.body, "Signed in as <strong>Pat</strong>")) << welcome.body;
+  EXPECT_TRUE(Has(welcome.body, "Your address is confirmed and you are signed in."));
 
   SignedIn pat = SignIn(server, "pat@example.org", kPassword);
   HttpResult account = server.Get("/account", {{"Cookie", pat.cookie}});
   EXPECT_EQ(account.status, 200u);
   EXPECT_TRUE(Has(account.body, "Signed in as Pat"));
+}
+
+TEST_P(RegistrationTest, ConfirmingEndsTheSessionTheBrowserHadAndASuspendedAccountIsNotSignedIn) {
+  AddUser(database_, "other@example.org", "Other", {"member"}, kPassword);
+  TestServer server(database_);
+  SignedIn other = SignIn(server, "other@example.org", kPassword);
+  Register(server, "kim@example.org", "Kim", kPassword);
+  const std::string token = TokenInLink(LatestMailTo(database_, "kim@example.org"), "/account/confirm");
+  HttpResult confirmed = PostAs(server, other, "/account/confirm", "token=" + token);
+  ASSERT_EQ(confirmed.status, 303u) << confirmed.body;
+  // The session the browser came with is over; the new one is Kim's.
+  EXPECT_EQ(server.Get("/account", {{"Cookie", other.cookie}}).status, 303u);
+  HttpResult kim = server.Get("/account", {{"Cookie", CookiePair(confirmed.Header("set-cookie"))}});
+  EXPECT_TRUE(Has(kim.body, "<strong>Kim</strong>"));
+
+  Register(server, "sus@example.org", "Sus", kPassword);
+  const std::string second = TokenInLink(LatestMailTo(database_, "sus@example.org"), "/account/confirm");
+  ASSERT_TRUE(database_.db().Run([](soci::session& sql) {
+    sql << "UPDATE users SET status = 'suspended' WHERE display_name = 'Sus'";
+    return true;
+  }).ok());
+  SignedIn form = OpenForm(server, "/account/confirm?token=" + second);
+  HttpResult suspended = PostForm(server, "/account/confirm", form.cookie, "csrf=" + form.csrf + "&token=" + second);
+  EXPECT_EQ(suspended.status, 200u);
+  EXPECT_TRUE(Has(suspended.body, "Your address is confirmed"));
+  EXPECT_FALSE(Has(suspended.Header("set-cookie"), "dm_session="));
 }
 
 TEST_P(RegistrationTest, AnAddressThatHasAnAccountLooksTheSameAndItsOwnerIsTold) {
@@ -143,7 +186,7 @@ TEST_P(RegistrationTest, ANewConfirmationLinkReplacesTheOldOne) {
   ASSERT_FALSE(second.empty());
   EXPECT_NE(first, second);
   EXPECT_EQ(PostForm(server, "/account/confirm", form.cookie, "csrf=" + form.csrf + "&token=" + first).status, 410u);
-  EXPECT_EQ(PostForm(server, "/account/confirm", form.cookie, "csrf=" + form.csrf + "&token=" + second).status, 200u);
+  EXPECT_EQ(PostForm(server, "/account/confirm", form.cookie, "csrf=" + form.csrf + "&token=" + second).status, 303u);
 }
 
 TEST_P(RegistrationTest, RegistrationsFromOneAddressAreLimited) {

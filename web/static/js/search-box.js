@@ -3,6 +3,13 @@
 // chosen (or submits the form as typed), Escape closes the list (a second Escape
 // clears the box). A polite live region says how many suggestions there are. Without
 // JavaScript the box is a plain search field whose form submits to /search.
+//
+// An input marked data-suggest="pick" picks a condition instead of opening its page
+// (the editorial screen's condition finder): choosing a suggestion writes the
+// condition's name in the box and its ORPHAcode in the field named by
+// data-suggest-target, then sends the form. Typing again clears that field, so the
+// server reads what was typed (a name, a synonym or an ORPHAcode) when nothing is chosen.
+// Suggestions are asked for in the page's language (lang=).
 
 import { language, t, tn } from './i18n.js';
 
@@ -14,6 +21,8 @@ const inLanguage = (path) => (language === 'en' ? path : `/${language}${path}`);
 
 function enhance(input, index) {
   const form = input.form;
+  const picks = input.dataset.suggest === 'pick';
+  const target = picks ? document.getElementById(input.dataset.suggestTarget) : null;
   const listId = `${input.id || `search-box-${index}`}-suggestions`;
   const wrap = document.createElement('div');
   wrap.className = 'combobox';
@@ -23,7 +32,7 @@ function enhance(input, index) {
   list.id = listId;
   list.className = 'suggestions';
   list.setAttribute('role', 'listbox');
-  list.setAttribute('aria-label', 'Suggestions');
+  list.setAttribute('aria-label', t('Suggestions'));
   list.hidden = true;
   wrap.appendChild(list);
   const status = document.createElement('div');
@@ -49,6 +58,19 @@ function enhance(input, index) {
     input.setAttribute('aria-expanded', 'false');
     input.removeAttribute('aria-activedescendant');
     active = -1;
+  }
+
+  // Opens the suggestion's page, or, in a picker, fills the form with it and sends it.
+  function choose(s) {
+    if (!picks) {
+      window.location.assign(inLanguage(s.url));
+      return;
+    }
+    input.value = s.name;
+    if (target) target.value = String(s.orphacode);
+    close();
+    status.textContent = t('{label} chosen.', { label: s.name });
+    if (form) form.requestSubmit();
   }
 
   function highlight(next) {
@@ -80,7 +102,7 @@ function enhance(input, index) {
       }
       li.addEventListener('mousedown', (event) => {
         event.preventDefault();
-        window.location.assign(inLanguage(s.url));
+        choose(s);
       });
       list.appendChild(li);
     });
@@ -104,7 +126,7 @@ function enhance(input, index) {
       return;
     }
     try {
-      const response = await fetch(`/api/v1/suggest?q=${encodeURIComponent(q)}`, {
+      const response = await fetch(`/api/v1/suggest?q=${encodeURIComponent(q)}&lang=${encodeURIComponent(language)}`, {
         headers: { Accept: 'application/json' },
       });
       if (!response.ok || ticket !== latest) return;
@@ -116,6 +138,7 @@ function enhance(input, index) {
   }
 
   input.addEventListener('input', () => {
+    if (target) target.value = '';
     clearTimeout(timer);
     timer = setTimeout(fetchSuggestions, kDelayMs);
   });
@@ -132,7 +155,7 @@ function enhance(input, index) {
     } else if (event.key === 'Enter') {
       if (open && active >= 0) {
         event.preventDefault();
-        window.location.assign(items[active].url);
+        choose(items[active]);
       }
     } else if (event.key === 'Escape') {
       if (open) {

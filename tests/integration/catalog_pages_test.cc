@@ -189,6 +189,7 @@ TEST_P(CatalogPagesTest, SitemapAndRobotsUseThePublicUrl) {
   EXPECT_EQ(sitemap.Header("content-type"), "application/xml; charset=utf-8");
   EXPECT_TRUE(Has(sitemap.body, "<loc>https://maps.example/conditions/opsoclonus-myoclonus-syndrome</loc>"));
   EXPECT_TRUE(Has(sitemap.body, "<loc>https://maps.example/</loc>"));
+  EXPECT_TRUE(Has(sitemap.body, "<loc>https://maps.example/conditions/a-z</loc>"));
   HttpResult robots = server.Get("/robots.txt");
   EXPECT_TRUE(Has(robots.body, "Sitemap: https://maps.example/sitemap.xml"));
   EXPECT_EQ(server.Get("/sitemaps/2.xml").status, 404u);

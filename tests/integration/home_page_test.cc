@@ -150,6 +150,22 @@ TEST_P(HomePageTest, WithoutAnswersOrCommunitiesThoseSectionsAreLeftOut) {
   EXPECT_TRUE(Has(home.body, "No one is on the map yet"));
 }
 
+TEST_P(HomePageTest, LinksEachSpecialtyWithItsCount) {
+  InsertCondition(database_.db(), 98006, "Rare neurological disease", "Category");
+  auto done = database_.db().Run([](soci::session& sql) {
+    sql << "INSERT INTO orphanet_classifications (id, root_orphacode, data_version) VALUES (181, 98006, 'test')";
+    sql << "INSERT INTO orphanet_classification_nodes (classification_id, orphacode, descendants)"
+           " VALUES (181, 98006, 1234)";
+    return Status::Ok();
+  });
+  ASSERT_TRUE(done.ok()) << done.message();
+  TestServer server(database_, {"--no-starter-catalogue"});
+  HttpResult home = server.Get("/");
+  EXPECT_TRUE(Has(home.body, "By specialty"));
+  EXPECT_TRUE(Has(home.body, "<a href=\"/conditions/browse/181\">Rare neurological disease</a>")) << home.body;
+  EXPECT_TRUE(Has(home.body, "1,234 conditions and groups"));
+}
+
 TEST_P(HomePageTest, AnEmptyCatalogueSaysHowToLoadOne) {
   TestServer server(database_, {"--no-starter-catalogue"});
   HttpResult home = server.Get("/");

@@ -13,6 +13,7 @@
 #include "accounts/password_reset_pages.h"
 #include "accounts/registration_pages.h"
 #include "articles/editorial_pages.h"
+#include "catalog/a_to_z_pages.h"
 #include "catalog/condition_api.h"
 #include "catalog/condition_page.h"
 #include "catalog/condition_store.h"
@@ -50,7 +51,13 @@ void DeclareRoutes(http::Router& router, Site& site) {
   });
 
   // Pages
-  router.Get("/", [conditions](const Request& r) { return home::HomePage(*conditions, r); },
+  // The front door (home/home_page.h), and the A-Z index that replaced its paged list
+  // (catalog/a_to_z_pages.h)
+  router.Get("/", [&site](const Request& r) { return home::HomePage(site.db, r); }, {.cache_for_anonymous = true});
+  router.Get("/conditions/a-z", [conditions](const Request& r) { return catalog::AToZIndexPage(*conditions, r); },
+             {.cache_for_anonymous = true});
+  router.Get("/conditions/a-z/{initial}",
+             [conditions](const Request& r) { return catalog::AToZLetterPage(*conditions, r); },
              {.cache_for_anonymous = true});
 
   // Catalogue

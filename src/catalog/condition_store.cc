@@ -153,6 +153,46 @@ Result<std::vector<ConditionListItem>> ConditionStore::ListActive(long long offs
   });
 }
 
+namespace {
+
+// A condition's initial in the A–Z index, in SQL: the first character of sort_name (one
+// character, not one byte, on both databases) when it is "a"–"z", "0" for a digit, "#"
+// for anything else. Written out with IN lists, so no collation decides what a letter is.
+constexpr const char* kInitial =
+    "CASE WHEN SUBSTR(sort_name, 1, 1) IN ('a','b','c','d','e','f','g','h','i','j','k','l','m',"
+    "'n','o','p','q','r','s','t','u','v','w','x','y','z') THEN SUBSTR(sort_name, 1, 1)"
+    " WHEN SUBSTR(sort_name, 1, 1) IN ('0','1','2','3','4','5','6','7','8','9') THEN '0'"
+    " ELSE '#' END";
+
+}  // namespace
+
+Result<std::vector<std::pair<std::string, long long>>> ConditionStore::CountActiveByInitial() {
+  return db_.Run([](soci::session& sql) {
+    std::vector<std::pair<std::string, long long>> counts;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << std::string("SELECT ") + kInitial + ", COUNT(*) FROM conditions"
+                            " WHERE status = 'active' GROUP BY 1 ORDER BY 1");
+    for (const soci::row& row : rows) counts.emplace_back(RowText(row, 0), RowInteger(row, 1));
+    return counts;
+  });
+}
+
+Result<std::vector<ConditionListItem>> ConditionStore::ListActiveByInitial(const std::string& initial) {
+  return db_.Run([&](soci::session& sql) {
+    std::vector<ConditionListItem> items;
+    ConditionListItem item;
+    soci::statement statement =
+        (sql.prepare << std::string("SELECT orphacode, slug, name, entry_type FROM conditions"
+                                    " WHERE status = 'active' AND ") +
+                            kInitial + " = :initial ORDER BY sort_name, orphacode",
+         soci::into(item.orphacode), soci::into(item.slug), soci::into(item.name), soci::into(item.entry_type),
+         soci::use(initial, "initial"));
+    statement.execute();
+    while (statement.fetch()) items.push_back(item);
+    return items;
+  });
+}
+
 Result<Condition> ConditionStore::FindByOrphacode(int orphacode) {
   return FindWhere(db_, "orphacode = :key", orphacode);
 }

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "catalog/condition.h"
@@ -28,6 +29,15 @@ class ConditionStore {
 
   // Active conditions ordered by name, `limit` from `offset`.
   Result<std::vector<ConditionListItem>> ListActive(long long offset, int limit);
+
+  // The A–Z index: how many active conditions begin with each initial of their sort
+  // name, as {initial, count}, initials ascending. An initial is a letter "a"–"z", "0"
+  // for any digit, or "#" for anything else (punctuation, accented letters).
+  Result<std::vector<std::pair<std::string, long long>>> CountActiveByInitial();
+
+  // Active conditions whose sort name begins with `initial` (as above), ordered by sort
+  // name. REQUIRES: `initial` is one of the initials CountActiveByInitial() names.
+  Result<std::vector<ConditionListItem>> ListActiveByInitial(const std::string& initial);
 
   // Every condition (active or obsolete) by ORPHAcode, with all its detail. NotFound
   // when there is none.

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "catalog/a_to_z_pages.h"
 #include "pages/error_pages.h"
 #include "platform/i18n.h"
 #include "platform/text.h"
@@ -18,7 +19,7 @@ http::Response Xml(std::string body) {
   return response;
 }
 
-// The urlset for conditions [offset, offset + limit), with the home page when first, in
+// The urlset for conditions [offset, offset + limit), with the home page and the A-Z index when first, in
 // the request's language (its addresses under its prefix).
 http::Response UrlSet(ConditionStore& store, const std::string& public_url, const http::Request& request,
                       long long offset, int limit) {
@@ -28,7 +29,11 @@ http::Response UrlSet(ConditionStore& store, const std::string& public_url, cons
   std::string xml =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-  if (offset == 0) xml += "<url><loc>" + EscapeMarkup(base + "/") + "</loc></url>\n";
+  if (offset == 0) {
+    xml += "<url><loc>" + EscapeMarkup(base + "/") + "</loc></url>\n";
+    // The A-Z index, which links every initial's page (catalog/a_to_z_pages.h).
+    xml += "<url><loc>" + EscapeMarkup(base + kAToZPath) + "</loc></url>\n";
+  }
   for (const auto& [slug, updated] : *slugs) {
     xml += "<url><loc>" + EscapeMarkup(base + "/conditions/" + slug) + "</loc><lastmod>" +
            IsoDate(updated) + "</lastmod></url>\n";

@@ -3,6 +3,8 @@
 // chosen (or submits the form as typed), Escape closes the list (a second Escape
 // clears the box). A polite live region says how many suggestions there are. Without
 // JavaScript the box is a plain search field whose form submits to /search.
+// A box with data-suggest-then="/map" opens the chosen condition's page under that path
+// (/conditions/x/map): the community map's condition chooser.
 
 import { language, t, tn } from './i18n.js';
 
@@ -14,6 +16,8 @@ const inLanguage = (path) => (language === 'en' ? path : `/${language}${path}`);
 
 function enhance(input, index) {
   const form = input.form;
+  const then = input.dataset.suggestThen === '/map' ? '/map' : '';  // the only one allowed
+  const go = (s) => window.location.assign(inLanguage(s.url + then));
   const listId = `${input.id || `search-box-${index}`}-suggestions`;
   const wrap = document.createElement('div');
   wrap.className = 'combobox';
@@ -80,7 +84,7 @@ function enhance(input, index) {
       }
       li.addEventListener('mousedown', (event) => {
         event.preventDefault();
-        window.location.assign(inLanguage(s.url));
+        go(s);
       });
       list.appendChild(li);
     });
@@ -132,7 +136,7 @@ function enhance(input, index) {
     } else if (event.key === 'Enter') {
       if (open && active >= 0) {
         event.preventDefault();
-        window.location.assign(items[active].url);
+        go(items[active]);
       }
     } else if (event.key === 'Escape') {
       if (open) {

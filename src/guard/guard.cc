@@ -90,8 +90,10 @@ bool CanListMember(const Viewer& viewer, Visibility visibility) {
   return false;
 }
 
+bool NeverContactable(const MemberFacts& owner) { return owner.synthetic; }
+
 bool CanContact(const Viewer& viewer, const MemberFacts& owner) {
-  return ActiveMember(viewer) && viewer.user_id != owner.user_id && owner.active && owner.accepts_contact &&
+  return !NeverContactable(owner) && ActiveMember(viewer) && viewer.user_id != owner.user_id && owner.active && owner.accepts_contact &&
          CanSeeProfile(viewer, owner);
 }
 

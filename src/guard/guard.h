@@ -71,7 +71,14 @@ struct MemberFacts {
   Visibility visibility = Visibility::kMembers;
   bool accepts_contact = false;
   bool active = true;  // false when the account is suspended or deleted
+  bool synthetic = false;  // a demo member made by `diseasemaps demo-data`: nobody reads its mail
 };
+
+// True when nobody may ever be offered a way to write to `owner`, whoever asks: a
+// synthetic (demo) member has no person behind it and an address that receives nothing.
+// CanContact asks it first; pages ask it to say why ("a demo member") instead of the
+// usual refusal.
+bool NeverContactable(const MemberFacts& owner);
 
 // True when viewer may open the profile page of `owner`: the owner always; then by the
 // owner's visibility: public for everyone, members for signed-in active members, hidden
@@ -93,8 +100,9 @@ bool CanHandleReportOn(const Viewer& viewer, long long author_user_id);
 // a moderator or an admin.
 bool CanSuspendReportedAuthor(const Viewer& viewer, const std::set<Role>& author_roles);
 
-// True when viewer may start a conversation with `owner`: viewer signed in and active,
-// not the owner, the owner's account active, the owner accepts contact, and viewer may
+// True when viewer may start a conversation with `owner`: the owner is not a demo member
+// (NeverContactable), viewer signed in and active, not the owner, the owner's account
+// active, the owner accepts contact, and viewer may
 // see the owner's profile (so an admin may write to a hidden member who accepts contact).
 bool CanContact(const Viewer& viewer, const MemberFacts& owner);
 

@@ -152,6 +152,13 @@ json ConditionJson(const std::optional<catalog::Condition>& condition) {
 
 }  // namespace
 
+RoleCounts SelectedOnly(RoleCounts totals, const RoleFilter& roles) {
+  for (size_t r = 0; r < totals.size(); ++r) {
+    if (!roles.selected[r]) totals[r] = 0;
+  }
+  return totals;
+}
+
 json TotalsJson(const RoleCounts& totals) {
   uint32_t n = 0;
   for (uint32_t c : totals) n += c;
@@ -245,7 +252,8 @@ http::Response MapApi::Map(const http::Request& request) {
                                     box->north, static_cast<int>(*zoom));
   std::string body = "{\"zoom\":" + std::to_string(*zoom) + ",\"condition\":" +
                      JsonText(ConditionJson(scope.condition)) + ",\"totals\":" +
-                     JsonText(TotalsJson(service_.Totals(scope.orphacode))) + ",\"items\":[";
+                     JsonText(TotalsJson(SelectedOnly(service_.Totals(scope.orphacode), scope.roles))) +
+                     ",\"items\":[";
   body.reserve(body.size() + items.size() * 150);
   for (size_t i = 0; i < items.size(); ++i) {
     if (i > 0) body += ',';
@@ -286,7 +294,9 @@ http::Response MapApi::Members(const http::Request& request) {
     const bool verifiable = profiles::IsVerifiable(static_cast<profiles::MemberRole>(m.role));
     json contact = nullptr;
     // The map lists active accounts only.
-    if (guard::CanContact(request.viewer, {m.user_id, m.visibility, card.accepts_contact, true})) {
+    guard::MemberFacts facts{m.user_id, m.visibility, card.accepts_contact, true};
+    facts.synthetic = card.synthetic;
+    if (guard::CanContact(request.viewer, facts)) {
       contact = "/messages/new?to=" + std::to_string(m.user_id);
     }
     members.push_back({{"id", m.user_id},
@@ -294,6 +304,8 @@ http::Response MapApi::Members(const http::Request& request) {
                        {"role", RoleName(m.role)},
                        {"role_label", RoleLabel(m.role)},
                        {"verified", card.verified && verifiable},
+                       {"synthetic", card.synthetic},
+                       {"conditions", card.conditions},
                        {"url", "/members/" + std::to_string(m.user_id)},
                        {"contact_url", contact}});
   }

@@ -67,5 +67,8 @@ void AddMapToCommunityBox(nlohmann::json& box, const std::string& slug);
 
 // The totals object of the contract: {"members", "roles": {six keys}, "summary"}.
 nlohmann::json TotalsJson(const RoleCounts& totals);
+// The totals with the roles the filter leaves out set to 0, so the totals line follows
+// the role filter ("12 members: 10 affected" with only "affected" ticked).
+RoleCounts SelectedOnly(RoleCounts totals, const RoleFilter& roles);
 
 }  // namespace diseasemaps::map

@@ -130,12 +130,20 @@ Result<std::vector<MemberCard>> MapStore::Cards(const std::vector<long long>& us
     std::unordered_map<long long, MemberCard> found;
     soci::rowset<soci::row> rows =
         (sql.prepare << "SELECT u.id, u.display_name, COALESCE(p.accepts_contact, 0),"
-                        " CASE WHEN p.verified_at IS NULL THEN 0 ELSE 1 END"
+                        " CASE WHEN p.verified_at IS NULL THEN 0 ELSE 1 END,"
+                        " (SELECT COUNT(*) FROM synthetic_members s WHERE s.user_id = u.id)"
                         " FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id IN (" +
                             ids + ")");
     for (const soci::row& row : rows) {
       const long long id = RowInteger(row, 0);
-      found[id] = {id, RowText(row, 1), RowInteger(row, 2) == 1, RowInteger(row, 3) == 1};
+      found[id] = {id, RowText(row, 1), RowInteger(row, 2) == 1, RowInteger(row, 3) == 1, RowInteger(row, 4) > 0, {}};
+    }
+    soci::rowset<soci::row> joined =
+        (sql.prepare << "SELECT m.user_id, c.name FROM memberships m JOIN conditions c ON c.orphacode = m.orphacode"
+                        " WHERE m.user_id IN (" +
+                            ids + ") ORDER BY m.user_id, c.name, m.orphacode");
+    for (const soci::row& row : joined) {
+      if (auto it = found.find(RowInteger(row, 0)); it != found.end()) it->second.conditions.push_back(RowText(row, 1));
     }
     std::vector<MemberCard> cards;
     for (long long id : user_ids) {

@@ -40,6 +40,8 @@ struct MemberCard {
   std::string display_name;
   bool accepts_contact = false;
   bool verified = false;  // an admin verified them
+  bool synthetic = false;  // a demo member (demo_data.h): shown as such, never contactable
+  std::vector<std::string> conditions;  // the communities they joined, by name (as their profile shows)
 };
 
 // A synthetic member for `diseasemaps demo-data` (demo_data.h).

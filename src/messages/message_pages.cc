@@ -79,7 +79,13 @@ void MessagePages::AddMemberPageFields(const http::Request& request, long long m
   view["member_href"] = "/members/" + std::to_string(member_id);
 }
 
-http::Response MessagePages::Refused(const http::Request& request) {
+http::Response MessagePages::Refused(const http::Request& request, const Counterpart* to) {
+  if (to != nullptr && guard::NeverContactable(to->Target())) {
+    return pages::ErrorPage(&request, 403,
+                            i18n::Tr("{name} is a synthetic demo member, not a person: nobody would read your "
+                                     "message, so it cannot be sent. Nothing was sent.",
+                                     {{"name", to->display_name}}));
+  }
   return pages::ErrorPage(&request, 403, kCannotContact);
 }
 
@@ -107,7 +113,8 @@ http::Response MessagePages::NewForm(const http::Request& request) {
   if (!to) return Refused(request);
   auto other = store_.FindCounterpart(*request.viewer.user_id, *to);
   if (!other.ok() && other.status().code() != Status::Code::kNotFound) return Unavailable(request);
-  if (!other.ok() || !guard::CanStartConversation(request.viewer, other->Target())) return Refused(request);
+  if (!other.ok()) return Refused(request);
+  if (!guard::CanStartConversation(request.viewer, other->Target())) return Refused(request, &*other);
   return ComposePage(request, *other, {}, 200);
 }
 
@@ -117,7 +124,8 @@ http::Response MessagePages::Send(const http::Request& request) {
   if (!to) return Refused(request);
   auto other = store_.FindCounterpart(*request.viewer.user_id, *to);
   if (!other.ok() && other.status().code() != Status::Code::kNotFound) return Unavailable(request);
-  if (!other.ok() || !guard::CanStartConversation(request.viewer, other->Target())) return Refused(request);
+  if (!other.ok()) return Refused(request);
+  if (!guard::CanStartConversation(request.viewer, other->Target())) return Refused(request, &*other);
   const std::string typed = request.FormField("body");
   const BodyCheck check = CheckMessageBody(typed);
   if (!check.ok()) return ComposePage(request, *other, {typed, check.error, 0, "", ""}, 422);

@@ -75,7 +75,9 @@ class MessagePages {
   http::Response ComposePage(const http::Request& request, const Counterpart& to, const FormState& form,
                              unsigned status);
   http::Response ThreadPage(const http::Request& request, long long id, const FormState& form, unsigned status);
-  http::Response Refused(const http::Request& request);
+  // 403 with the one refusal (kCannotContact); to a demo member (guard::NeverContactable)
+  // it says that instead, since there is nothing to hide and nobody to write to.
+  http::Response Refused(const http::Request& request, const Counterpart* to = nullptr);
   // The queue; `error` and `note` beside report `report_id`'s form.
   http::Response ReportsPage(const http::Request& request, long long report_id, const std::string& note,
                              const std::string& error, unsigned status);

@@ -19,7 +19,8 @@ using detail::MembershipOf;
 constexpr const char* kCounterpartColumns =
     "u.id, u.display_name, u.status, u.deleted_at, p.visibility, p.accepts_contact,"
     " (SELECT COUNT(*) FROM blocks b WHERE b.blocker_id = u.id AND b.blocked_id = :viewer),"
-    " (SELECT COUNT(*) FROM blocks b WHERE b.blocker_id = :viewer AND b.blocked_id = u.id)";
+    " (SELECT COUNT(*) FROM blocks b WHERE b.blocker_id = :viewer AND b.blocked_id = u.id),"
+    " (SELECT COUNT(*) FROM synthetic_members s WHERE s.user_id = u.id)";
 
 Counterpart ReadCounterpart(const soci::row& row, std::size_t first) {
   Counterpart c;
@@ -31,6 +32,7 @@ Counterpart ReadCounterpart(const soci::row& row, std::size_t first) {
   c.accepts_contact = RowInteger(row, first + 5) == 1;
   c.blocked_me = RowInteger(row, first + 6) > 0;
   c.i_blocked = RowInteger(row, first + 7) > 0;
+  c.synthetic = RowInteger(row, first + 8) > 0;
   return c;
 }
 

@@ -40,6 +40,7 @@ struct Counterpart {
   bool deleted = false;
   bool blocked_me = false;  // they blocked the viewer (never shown to the viewer)
   bool i_blocked = false;   // the viewer blocked them
+  bool synthetic = false;   // a demo member (map/demo_data.h): never contactable
 
   guard::MessageTarget Target() const {
     guard::MessageTarget target;
@@ -48,6 +49,7 @@ struct Counterpart {
     target.accepts_contact = accepts_contact;
     target.active = active;
     target.blocked = blocked_me || i_blocked;
+    target.synthetic = synthetic;
     return target;
   }
 };

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstdint>
 #include <cstdlib>
+#include <unordered_map>
 
 #include <spdlog/spdlog.h>
 
@@ -127,12 +128,16 @@ Result<Gazetteer> Gazetteer::Parse(std::string text) {
         return bad();
       }
       g.countries_.push_back(country);
-    } else if (f[0] == "P" && f.size() == 8) {
+    } else if (f[0] == "P" && (f.size() == 8 || f.size() == 10)) {  // 8: without population and names
       City city;
       city.name = f[2];
       city.admin_area = f[3];
       city.country_code = f[4];
       city.seat = f[7] == "1";
+      if (f.size() == 10) {
+        city.other_names = f[9];
+        if (!ParseInteger(f[8], city.population) || city.population < 0) return bad();
+      }
       if (!ParseInteger(f[1], city.id) || city.name.empty() || f[4].size() != 2 ||
           !ParseDouble(f[5], city.latitude) || !ParseDouble(f[6], city.longitude) ||
           city.latitude < -90 || city.latitude > 90 || city.longitude < -180 || city.longitude > 180) {
@@ -149,6 +154,11 @@ Result<Gazetteer> Gazetteer::Parse(std::string text) {
   g.by_id_.reserve(g.cities_.size());
   for (std::uint32_t i = 0; i < g.cities_.size(); ++i) {
     g.by_name_.push_back({FoldForSearch(g.cities_[i].name), i});
+    if (!g.cities_[i].other_names.empty()) {
+      for (std::string_view other : SplitOn(g.cities_[i].other_names, "|")) {
+        if (!other.empty()) g.by_name_.push_back({FoldForSearch(other), i});
+      }
+    }
     g.by_id_.push_back(i);
   }
   std::sort(g.by_name_.begin(), g.by_name_.end(),
@@ -213,9 +223,14 @@ std::vector<const City*> Gazetteer::Match(std::string_view query, std::size_t li
     bool exact;
   };
   std::vector<Candidate> found;
+  std::unordered_map<std::uint32_t, std::size_t> seen;  // city -> its place in found
   for (; it != by_name_.end() && StartsWith(it->folded_name, name); ++it) {
     const bool exact = it->folded_name.size() == name.size();
     if (whole && !exact) break;  // entries with the same name come first
+    if (auto known = seen.find(it->city); known != seen.end()) {  // by its name and another
+      found[known->second].exact = found[known->second].exact || exact;
+      continue;
+    }
     const City& city = cities_[it->city];
     if (!qualifiers.empty()) {
       const std::string where =
@@ -224,10 +239,12 @@ std::vector<const City*> Gazetteer::Match(std::string_view query, std::size_t li
                                    [&](const std::string& q) { return where.find(q) != std::string::npos; });
       if (!all) continue;
     }
+    seen.emplace(it->city, found.size());
     found.push_back({&city, exact});
   }
   const auto better = [](const Candidate& a, const Candidate& b) {
     if (a.exact != b.exact) return a.exact;
+    if (a.city->population != b.city->population) return a.city->population > b.city->population;
     if (a.city->seat != b.city->seat) return a.city->seat;
     if (a.city->name.size() != b.city->name.size()) return a.city->name.size() < b.city->name.size();
     if (a.city->name != b.city->name) return a.city->name < b.city->name;

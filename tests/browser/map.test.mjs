@@ -1,7 +1,9 @@
 // The community map in a real browser, on both databases: the country shapes are drawn
 // from the served world-atlas file (no tiles), clusters and places come from the map
 // API, a role filter changes the markers and the list, the list view works with the
-// keyboard alone, a place's card lists its members with "Send a message" for a
+// keyboard alone (a country's members open right under it), the condition chooser
+// opens a condition's map, the totals line follows the role filter, a place's card lists
+// its members (with their conditions) with "Send a message" for a
 // signed-in member, which leads to a conversation the other member answers, the page holds together at 360 px (no horizontal scrolling, touch
 // targets of 44 px), runs under its own Content-Security-Policy, and says what it needs
 // when JavaScript is off. Each view is screenshotted and checked with axe-core.
@@ -188,7 +190,11 @@ for (const kind of databaseKinds()) {
         // Boston's 2 members left may be shown at their country's point (k = 3).
         assert.ok(after.some((l) => /^(Boston, Massachusetts, )?United States: 2 members: 1 healthcare professional, 1 organisation/.test(l)),
           after.join(' | '));
-        assert.match(await page.locator('#map-totals').innerText(), /^12 members: /, 'totals do not follow the filter');
+        // The totals line follows the filter (issue 16).
+        await page.waitForFunction(() => /^5 members: /.test(document.getElementById('map-totals').textContent),
+          null, { timeout: kWaitMs });
+        assert.equal(await page.locator('#map-totals').innerText(),
+          '5 members: 1 family & friends, 1 adviser, 1 researcher, 1 healthcare professional, 1 organisation');
         // The address keeps the filter: reloading shows the same.
         assert.match(page.url(), /\?roles=family%2Cadviser%2Cresearcher%2Cprofessional%2Corganisation$/);
         await page.reload();
@@ -203,6 +209,8 @@ for (const kind of databaseKinds()) {
         await page.waitForFunction(() => document.querySelectorAll('.leaflet-marker-pane [role=button]').length === 0,
           null, { timeout: kWaitMs });
         assert.equal(await page.locator('#country-table tbody tr').count(), 0);
+        await page.waitForFunction(() => document.getElementById('map-totals').textContent === '0 members',
+          null, { timeout: kWaitMs });
         assertNoBrowserProblems(problems);
       });
     });
@@ -219,6 +227,9 @@ for (const kind of databaseKinds()) {
         const heading = page.getByRole('heading', { level: 3, name: 'Members in France' });
         assert.equal(await heading.evaluate((h) => h === document.activeElement), true, 'focus moves to the list');
         assert.equal(await page.getByRole('button', { name: 'France', exact: true }).getAttribute('aria-expanded'), 'true');
+        // The members open in a row right under France's, not after the whole table.
+        assert.equal(await page.locator('#country-members').evaluate(
+          (panel) => panel.closest('tr')?.previousElementSibling?.querySelector('.country-button')?.textContent), 'France');
         const names = await page.locator('#country-member-list .member-name').allInnerTexts();
         assert.deepEqual(names.sort(), ['Leo Lyon', 'Lia Lyon', 'Lou Lyon', 'Luc Lyon', 'Pat Paris', 'Pia Paris', 'Pim Paris']);
         assert.ok(!names.includes('Lex Hidden'));
@@ -272,6 +283,9 @@ for (const kind of databaseKinds()) {
         await page.waitForFunction(() => /4 members/.test(document.querySelector('.place-card-status')?.textContent ?? ''),
           null, { timeout: kWaitMs });
         assert.deepEqual((await card.locator('.member-name').allInnerTexts()).sort(), ['Leo Lyon', 'Lia Lyon', 'Lou Lyon', 'Luc Lyon']);
+        // Each member's conditions, and the place's name as the card's heading.
+        assert.deepEqual(await card.locator('.member-conditions').allInnerTexts(),
+          Array(4).fill(`Conditions: ${kCondition.name}`));
         const contacts = card.getByRole('link', { name: /^Send a message/ });
         assert.equal(await contacts.count(), 3, 'Lia, Lou and Luc accept contact; Leo does not');
         for (const href of await contacts.evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
@@ -341,11 +355,42 @@ for (const kind of databaseKinds()) {
           }).filter((r) => r.height < 44 || r.width < 44);
         });
         assert.deepEqual(small, [], 'every touch target is at least 44 × 44 px');
+        // A phone-sized page (issue 16: it was 16,000 px tall); the role counts are one
+        // short line of shapes and numbers per country.
+        const height = await page.evaluate(() => document.scrollingElement.scrollHeight);
+        assert.ok(height < 4000, `the page is ${height} px tall at 360 px`);
+        const roleCells = await page.locator('#country-table .role-chip-row').evaluateAll(
+          (rows) => rows.map((r) => r.getBoundingClientRect().height));
+        assert.ok(roleCells.length === 3 && roleCells.every((h) => h < 48), `role cells: ${roleCells.join(', ')}`);
         await screenshot(page, `map-${kind}-360x740`);
         await checkAccessibility(page, `map 360 ${kind}`);
         assertNoBrowserProblems(problems);
       });
     });
+
+    for (const { width, height } of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+      test(`the condition chooser opens a condition's map with the keyboard, at ${width} px`, async () => {
+        // bypassCSP: axe-core is injected as an inline script (the CSP test is below).
+        await withPage(site.browser, { width, height, bypassCSP: true }, async ({ page, problems }) => {
+          await page.goto(`${site.server.url}/map`);
+          const box = page.getByRole('combobox', { name: 'Show the map of one condition' });
+          await box.focus();
+          await page.keyboard.type('Mapping');
+          const listbox = page.locator(`#${await box.getAttribute('aria-controls')}`);
+          await listbox.locator('[role="option"]').first().waitFor({ timeout: kWaitMs });
+          assert.equal(await listbox.locator('[role="option"]').first().innerText(), kCondition.name);
+          await screenshot(page, `map-chooser-${kind}-${width}x${height}`);
+          await checkAccessibility(page, `map chooser ${kind} ${width}`);
+          const scrollWidth = await page.evaluate(() => document.scrollingElement.scrollWidth);
+          assert.ok(scrollWidth <= width, `no horizontal scrolling at ${width} px (${scrollWidth})`);
+          await page.keyboard.press('ArrowDown');
+          await Promise.all([page.waitForURL(`${site.server.url}${kMapPath}`), page.keyboard.press('Enter')]);
+          await page.getByRole('heading', { level: 1, name: `Community map: ${kCondition.name}` }).waitFor();
+          await page.getByRole('link', { name: "Show every condition's members" }).waitFor();
+          assertNoBrowserProblems(problems);
+        });
+      });
+    }
 
     test('/map runs under its own Content-Security-Policy, and says what it needs without JavaScript', async () => {
       await withPage(site.browser, { bypassCSP: false }, async ({ page, problems }) => {

@@ -5,6 +5,8 @@
 // site's 404 page; and the vendored map files are served from the static tree.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "test_server.h"
 
 namespace diseasemaps::testing {
@@ -63,6 +65,30 @@ TEST_P(MapPagesTest, ConditionMapShowsTheConditionAndFilters) {
   EXPECT_TRUE(Has(page.body, "<a href=\"/conditions/opsoclonus-myoclonus-syndrome\">Opsoclonus-myoclonus syndrome</a>"));
   EXPECT_TRUE(Has(page.body, "<link rel=\"canonical\" href=\"/conditions/opsoclonus-myoclonus-syndrome/map\">"));
   ExpectFiltersAndScripts(page.body);
+}
+
+// Issue 16: /map has a condition chooser: a labelled search box whose suggestions (the
+// suggest API's) open the chosen condition's map; without script it searches.
+TEST_P(MapPagesTest, TheMapHasAConditionChooserThatOpensAConditionsMap) {
+  TestServer server(database_);
+  HttpResult all = server.Get("/map");
+  ASSERT_EQ(all.status, 200u);
+  EXPECT_TRUE(Has(all.body, "<label id=\"map-chooser-label\" for=\"map-condition\">Show the map of one condition</label>"));
+  EXPECT_TRUE(Has(all.body, "data-suggest data-suggest-then=\"/map\""));
+  EXPECT_TRUE(Has(all.body, "action=\"/search\""));
+  EXPECT_FALSE(Has(all.body, "Show every condition"));
+  // What the chooser offers: the suggest API's conditions, whose address + "/map" is the map.
+  HttpResult suggest = server.Get("/api/v1/suggest?q=opsoclonus");
+  ASSERT_EQ(suggest.status, 200u);
+  const auto body = nlohmann::json::parse(suggest.body);
+  ASSERT_FALSE(body["suggestions"].empty()) << suggest.body;
+  const std::string url = body["suggestions"][0]["url"];
+  EXPECT_EQ(url, "/conditions/opsoclonus-myoclonus-syndrome");
+  EXPECT_EQ(server.Get(url + "/map").status, 200u);
+  // On a condition's map the chooser is there too, with a way back to every condition.
+  HttpResult one = server.Get("/conditions/opsoclonus-myoclonus-syndrome/map");
+  EXPECT_TRUE(Has(one.body, "placeholder=\"Opsoclonus-myoclonus syndrome\""));
+  EXPECT_TRUE(Has(one.body, "<a href=\"/map\">Show every condition"));
 }
 
 TEST_P(MapPagesTest, OtherAddressesOfAConditionRedirectToItsMap) {

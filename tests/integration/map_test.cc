@@ -57,7 +57,14 @@ TEST_P(MapTest, AnonymousVisitorsSeePublicMembersAndSmallCitiesAtTheirCountry) {
   EXPECT_EQ(family["items"][0]["place_id"], "country:FR");
   EXPECT_EQ(family["items"][0]["count"], 2);
   EXPECT_EQ(family["items"][0]["roles"]["researcher"], 0);
-  EXPECT_EQ(family["totals"]["members"], 9);  // totals are the whole community
+  // Issue 16: the totals line follows the role filter (hidden members of those roles
+  // still counted: 2 family & friends in all).
+  EXPECT_EQ(family["totals"]["members"], 2);
+  EXPECT_EQ(family["totals"]["roles"]["affected"], 0);
+  EXPECT_EQ(family["totals"]["summary"], "2 members: 2 family & friends");
+  json two = Parse(server.Get("/api/v1/map?condition=900001&roles=affected,adviser&zoom=20"));
+  EXPECT_EQ(two["totals"]["members"], 5);
+  EXPECT_EQ(two["totals"]["summary"], "5 members: 4 affected, 1 adviser");
   // A box elsewhere holds nothing; the slug names the same scope.
   EXPECT_TRUE(Parse(server.Get("/api/v1/map?condition=testing-syndrome-900001&zoom=5&bbox=100,-40,150,-10"))["items"]
                   .empty());
@@ -116,6 +123,39 @@ TEST_P(MapTest, SignedInMembersAlsoSeeMembersOnlyProfiles) {
   EXPECT_TRUE(at_lyon["members"][1]["contact_url"].is_null());  // does not accept contact
   EXPECT_EQ(Parse(server.Get("/api/v1/map/members?condition=900001&place=" + MarseilleId(), as_viv))["total"], 3);
   EXPECT_EQ(Parse(server.Get("/api/v1/map/countries?condition=900001", as_viv))["countries"][0]["count"], 7);
+}
+
+// Issue 16: a place's card names the place and each member's conditions, and a demo
+// member is marked as such and never offered "Send a message" (guard::NeverContactable).
+TEST_P(MapTest, APlaceCardNamesThePlaceAndConditionsAndNeverOffersADemoMember) {
+  AddCommunity();
+  AddUser(database_, "viv@example.org", "Viv Viewer", {"member"}, kPassword);
+  Status s = database_.db().Run([&](soci::session& sql) {
+    const long long lyon1 = lyon_ids_[0];  // accepts contact
+    sql << "INSERT INTO memberships (user_id, orphacode, role, joined_at) VALUES (:u, 900002, 'family', 1700000001)",
+        soci::use(lyon1);
+    sql << "INSERT INTO synthetic_members (user_id, seed) VALUES (:u, 7)", soci::use(lyon1);
+    return Status::Ok();
+  });
+  ASSERT_TRUE(s.ok()) << s.message();
+  TestServer server(database_);
+  SignedIn viv = SignIn(server, "viv@example.org", kPassword);
+  json at_lyon = Parse(server.Get("/api/v1/map/members?condition=900001&place=" + LyonId(), {{"Cookie", viv.cookie}}));
+  EXPECT_TRUE(Has(at_lyon["place"].get<std::string>(), "Lyon")) << at_lyon.dump();
+  ASSERT_EQ(at_lyon["members"].size(), 3u) << at_lyon.dump();
+  bool saw_demo = false;
+  for (const json& m : at_lyon["members"]) {
+    if (m["id"] == lyon_ids_[0]) {
+      saw_demo = true;
+      EXPECT_EQ(m["synthetic"], true);
+      EXPECT_TRUE(m["contact_url"].is_null()) << m.dump();
+      EXPECT_EQ(m["conditions"], json::array({"Other syndrome", "Testing syndrome"}));
+    } else {
+      EXPECT_EQ(m["synthetic"], false);
+      EXPECT_EQ(m["conditions"], json::array({"Testing syndrome"}));
+    }
+  }
+  EXPECT_TRUE(saw_demo);
 }
 
 TEST_P(MapTest, TheAllConditionsMapCountsEachMemberOnceInTheirFirstRole) {

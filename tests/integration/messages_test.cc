@@ -488,6 +488,41 @@ TEST_P(MessagesTest, ExportHoldsMyMessagesAndDeletionKeepsThemForOthers) {
   EXPECT_FALSE(Has(queue.body, "(account suspended)"));
 }
 
+// Regression (issue 16): a demo member (made by `diseasemaps demo-data`) was offered
+// "Send a message", and a message and an e-mail to its `.invalid` address were queued.
+// Its page says it is synthetic and offers no message; the route refuses it, saying
+// why, and nothing is written.
+TEST_P(MessagesTest, ADemoMemberIsNeverOfferedOrSentAMessage) {
+  const long long dan = Id("dan@example.org");  // public, accepts contact
+  Status marked = database_.db().Run([&](soci::session& sql) {
+    sql << "INSERT INTO synthetic_members (user_id, seed) VALUES (:u, 7)", soci::use(dan);
+    return Status::Ok();
+  });
+  ASSERT_TRUE(marked.ok()) << marked.message();
+  TestServer server(database_);
+  SignedIn amy = SignIn(server, "amy@example.org", kPassword);
+  const HttpResult page = Get(server, amy, "/members/" + To("dan@example.org"));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Has(page.body, "A synthetic demo member.")) << page.body;
+  EXPECT_TRUE(Has(page.body, "Cannot receive messages: a demo member."));
+  EXPECT_FALSE(Has(page.body, "/messages/new?to=")) << page.body;
+  const HttpResult anonymous = server.Get("/members/" + To("dan@example.org"));
+  EXPECT_TRUE(Has(anonymous.body, "A synthetic demo member."));
+
+  const HttpResult form = Get(server, amy, "/messages/new?to=" + To("dan@example.org"));
+  EXPECT_EQ(form.status, 403);
+  EXPECT_TRUE(Has(form.body, "Dan is a synthetic demo member, not a person")) << form.body;
+  const long long outbox_before = Count("SELECT COUNT(*) FROM outbox");
+  const HttpResult sent = Write(server, amy, "dan@example.org", "Hello there");
+  EXPECT_EQ(sent.status, 403);
+  EXPECT_TRUE(Has(sent.body, "Nothing was sent."));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM messages"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM conversations"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox"), outbox_before);
+  // A real member who accepts contact still gets the form.
+  EXPECT_EQ(Get(server, amy, "/messages/new?to=" + To("ben@example.org")).status, 200);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, MessagesTest, ::testing::ValuesIn(AllBackends()), Backends);
 
 }  // namespace

@@ -1,5 +1,5 @@
-// The gazetteer: folding, prefix search and its ranking, resolving typed names, the
-// parser's refusals, and the copy embedded in the binary.
+// The gazetteer: folding, prefix search and its ranking (by population, other names),
+// resolving typed names, the parser's refusals, and the copy embedded in the binary.
 #include "platform/gazetteer.h"
 
 #include <gtest/gtest.h>
@@ -55,6 +55,36 @@ TEST(Gazetteer, SearchIsAPrefixMatchRankedWholeNameThenSeatFirst) {
   EXPECT_TRUE(g.Search("zzz", 8).empty());
 }
 
+// Issue 16: the type-ahead ranks by population and finds a city by its other names.
+constexpr const char* kSized =
+    "C\tGB\tUnited Kingdom\t53\t-2\n"
+    "C\tUS\tUnited States\t39.5\t-98.3\n"
+    "C\tDE\tGermany\t51\t10\n"
+    "P\t1\tManchester\tKentucky\tUS\t37.1537\t-83.76186\t0\t1401\t\n"
+    "P\t2\tManchester\tEngland\tGB\t53.48095\t-2.23743\t1\t395515\tManchester City|Mancunium\n"
+    "P\t3\tManchester\tNew Hampshire\tUS\t42.99564\t-71.45479\t0\t110229\t\n"
+    "P\t4\tManchar\tMaharashtra\tIN\t19\t73.9\t0\t0\t\n"
+    "P\t5\tKöln\tNorth Rhine-Westphalia\tDE\t50.93333\t6.95\t0\t963395\tCologne|Colonia|Koeln\n"
+    "P\t6\tColonia\tUruguay\tUY\t-34.46\t-57.84\t0\t21714\t\n";
+
+TEST(Gazetteer, RanksByPopulationAndKnowsOtherNames) {
+  auto parsed = Gazetteer::Parse(kSized);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+  const Gazetteer& g = *parsed;
+  EXPECT_EQ(Ids(g.Search("Manch", 8)), (std::vector<long long>{2, 3, 1, 4}));
+  EXPECT_EQ(g.FindCity(2)->population, 395515);
+  EXPECT_EQ(Ids(g.Search("Köln", 8)), (std::vector<long long>{5}));
+  EXPECT_EQ(Ids(g.Search("koln", 8)), (std::vector<long long>{5}));
+  EXPECT_EQ(Ids(g.Search("Cologne", 8)), (std::vector<long long>{5}));
+  EXPECT_EQ(Ids(g.Search("Koeln", 8)), (std::vector<long long>{5}));
+  // Another name counts as the name does: Köln's "Colonia" is as whole as Uruguay's
+  // Colonia, and the larger comes first. Found by two names, a city comes once.
+  EXPECT_EQ(Ids(g.Search("Colonia", 8)), (std::vector<long long>{5, 6}));
+  EXPECT_EQ(Ids(g.Search("Manchester", 8)), (std::vector<long long>{2, 3, 1}));
+  EXPECT_EQ(Ids(g.Resolve("Cologne, Germany", 8)), (std::vector<long long>{5}));
+  EXPECT_FALSE(Gazetteer::Parse("P\t1\tA\t\tFR\t1\t1\t0\tmany\t\n").ok());  // population not a number
+}
+
 TEST(Gazetteer, CommasNarrowByAreaOrCountry) {
   const Gazetteer g = Small();
   EXPECT_EQ(Ids(g.Search("paris, tex", 8)), (std::vector<long long>{1}));
@@ -107,6 +137,16 @@ TEST(Gazetteer, TheEmbeddedCopyHoldsTheWorld) {
   ASSERT_EQ(texas.size(), 1u);
   EXPECT_EQ(texas.front()->country_code, "US");
   EXPECT_EQ(g.Search("zurich", 8).front()->name, "Zürich");
+  // Issue 16: by population, and by other names.
+  auto manch = g.Search("Manch", 8);
+  ASSERT_FALSE(manch.empty());
+  EXPECT_EQ(g.Label(*manch.front()), "Manchester, England, United Kingdom");
+  for (const char* typed : {"Köln", "Cologne", "Koeln"}) {
+    auto found = g.Search(typed, 8);
+    ASSERT_FALSE(found.empty()) << typed;
+    EXPECT_EQ(found.front()->name, "Köln") << typed;
+    EXPECT_EQ(found.front()->country_code, "DE") << typed;
+  }
   ASSERT_NE(g.FindCountry("FR"), nullptr);
   EXPECT_EQ(g.CountryName("FR"), "France");
   // A country's point lies within it, roughly: metropolitan France.

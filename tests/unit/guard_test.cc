@@ -167,6 +167,27 @@ TEST(Guard, SuspendedOrDeletedProfilesAreSeenByAdminsOnly) {
   }
 }
 
+// Regression (issue 16): a message and an e-mail to a demo member's `.invalid` address
+// were queued. A synthetic member is never contactable, whoever asks and whatever it
+// says about contact, and no conversation with one can start.
+TEST(Guard, DemoMembersAreNeverContactable) {
+  const Viewer member = User(1, {Role::kMember});
+  const Viewer admin = User(5, {Role::kAdmin});
+  for (Visibility visibility : {Visibility::kPublic, Visibility::kMembers, Visibility::kHidden}) {
+    MemberFacts demo{42, visibility, true, true};
+    demo.synthetic = true;
+    const std::string what = VisibilityName(visibility);
+    EXPECT_TRUE(NeverContactable(demo)) << what;
+    EXPECT_FALSE(CanContact(member, demo)) << what;
+    EXPECT_FALSE(CanContact(admin, demo)) << what;
+    MessageTarget target;
+    static_cast<MemberFacts&>(target) = demo;
+    EXPECT_FALSE(CanStartConversation(member, target)) << what;
+    demo.synthetic = false;
+    EXPECT_FALSE(NeverContactable(demo)) << what;
+  }
+}
+
 // Starting a conversation and replying: a block (either way), a closed account or a
 // participant who left says no; contact preferences matter only for the first message.
 TEST(Guard, ConversationTable) {

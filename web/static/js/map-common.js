@@ -9,9 +9,11 @@ export const kSvgNs = 'http://www.w3.org/2000/svg';
 // ---------------------------------------------------------------------------------------
 // Talking to the API.
 
-// The URL of an API path with the non-empty parameters of `params`.
+// The URL of an API path with the non-empty parameters of `params`, and `lang=` the
+// page's language (<html lang>), so the API's messages come in the page's language.
 export function apiUrl(path, params) {
   const url = new URL(path, window.location.origin);
+  url.searchParams.set('lang', language);
   for (const [name, value] of Object.entries(params)) {
     if (value !== '' && value !== undefined && value !== null) url.searchParams.set(name, String(value));
   }
@@ -92,6 +94,24 @@ export function roleCounts(counts, roles) {
 // ---------------------------------------------------------------------------------------
 // Elements.
 
+// A compact cell of role counts: each role's shape and number on screen (one short line
+// even on a 360 px phone), the same counts in words for screen readers.
+export function roleChips(counts, roles) {
+  const cell = element('span', 'role-chips');
+  const chips = element('span', 'role-chip-row');
+  chips.setAttribute('aria-hidden', 'true');
+  for (const role of roles) {
+    const n = counts?.[role.name] ?? 0;
+    if (n <= 0) continue;
+    const chip = element('span', 'role-chip');
+    chip.title = role.label;
+    chip.append(shapeSvg(role, 14), number(n));
+    chips.append(chip);
+  }
+  cell.append(chips, element('span', 'visually-hidden', roleCounts(counts, roles)));
+  return cell;
+}
+
 export function element(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -115,7 +135,8 @@ export function shapeSvg(role, size = 20) {
 }
 
 // One member of a card or of the list: their name (a link to the profile), their role,
-// and "Send a message" when the API says the viewer may contact them.
+// "(demo member)" for a synthetic one, "Send a message" when the API says the viewer
+// may contact them, and the conditions whose communities they joined.
 export function memberItem(member) {
   const item = element('li', 'member');
   const profile = sitePath(member.url);
@@ -124,12 +145,17 @@ export function memberItem(member) {
   const role = element('span', 'member-role',
     member.verified ? t('{role}, verified', { role: member.role_label }) : member.role_label);
   item.append(name, ' ', role);
+  if (member.synthetic) item.append(' ', element('span', 'member-demo', t('(demo member)')));
   const contact = sitePath(member.contact_url);
   if (contact) {
     const link = element('a', 'contact-link', t('Send a message'));
     link.href = contact;
     link.append(element('span', 'visually-hidden', ' ' + t('to {name}', { name: member.display_name })));
     item.append(' ', link);
+  }
+  if (Array.isArray(member.conditions) && member.conditions.length > 0) {
+    item.append(element('span', 'member-conditions',
+      t('Conditions: {names}', { names: member.conditions.map(String).join(', ') })));
   }
   return item;
 }

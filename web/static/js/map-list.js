@@ -1,8 +1,13 @@
 // The community map's list view (see map.js): a table of the members the viewer may
 // see by country (/api/v1/map/countries), each country a button that lists its members
-// page by page (/api/v1/map/members), with a polite live region saying what is shown.
-import { apiUrl, element, fetchJson, latestOnly, memberItem, members as membersInWords, number, roleCounts } from './map-common.js';
+// page by page (/api/v1/map/members) in a row right under it, with a polite live region
+// saying what is shown. Roles are counted as shape and number (words for screen
+// readers), and past kFirstCountries countries the rest wait behind "Show all", so the
+// page stays a reasonable height on a phone.
+import { apiUrl, element, fetchJson, latestOnly, memberItem, members as membersInWords, number, roleChips } from './map-common.js';
 import { t, tn } from './i18n.js';
+
+const kFirstCountries = 20;  // shown at first when there are more than kFirstCountries + 5
 
 export function createListView(root, roles, query) {
   const status = document.getElementById('list-status');
@@ -14,6 +19,21 @@ export function createListView(root, roles, query) {
   const fetchCountries = latestOnly((params) => fetchJson(apiUrl('/api/v1/map/countries', params)));
   const fetchMembers = latestOnly((params) => fetchJson(apiUrl('/api/v1/map/members', params)));
   let chosen = null;  // { code, name, place_id, page, total }
+  let showAll = false;  // the reader asked for every country
+  const allButton = element('button', 'secondary-button more-countries');
+  allButton.type = 'button';
+  allButton.hidden = true;
+  document.getElementById('country-table').after(allButton);
+  allButton.addEventListener('click', () => {
+    showAll = true;
+    // The button goes away: focus moves to the first country it brought.
+    reload().then(() => body.querySelectorAll('.country-button')[kFirstCountries]?.focus());
+  });
+  // The chosen country's members sit in a row of their own right under its row.
+  const panelRow = element('tr', 'country-members-row');
+  const panelCell = element('td');
+  panelCell.colSpan = 3;
+  panelRow.append(panelCell);
 
   function say(text) {
     if (status.textContent !== text) status.textContent = text;
@@ -23,6 +43,7 @@ export function createListView(root, roles, query) {
     const { condition, roles: selected } = query();
     if (!selected) {
       body.replaceChildren();
+      allButton.hidden = true;
       panel.hidden = true;
       chosen = null;
       say(t('No role is ticked: tick at least one role to see members.'));
@@ -49,7 +70,12 @@ export function createListView(root, roles, query) {
     }
   }
 
-  function renderCountries(countries) {
+  function renderCountries(all) {
+    const chosenLater = all.slice(kFirstCountries).some((c) => c.place_id === chosen?.place_id);
+    const cut = !showAll && !chosenLater && all.length > kFirstCountries + 5;
+    const countries = cut ? all.slice(0, kFirstCountries) : all;
+    allButton.hidden = !cut;
+    allButton.textContent = cut ? t('Show all {count} countries', { count: number(all.length) }) : '';
     const rows = countries.map((country) => {
       const row = element('tr');
       const head = element('th');
@@ -62,7 +88,8 @@ export function createListView(root, roles, query) {
       button.addEventListener('click', () => showCountry(country, { focus: true }));
       head.append(button);
       row.append(head, element('td', 'number', number(country.count)),
-        element('td', 'role-counts', roleCounts(country.roles, roles)));
+        element('td', 'role-counts'));
+      row.lastChild.append(roleChips(country.roles, roles));
       return row;
     });
     body.replaceChildren(...rows);
@@ -70,9 +97,14 @@ export function createListView(root, roles, query) {
 
   async function showCountry(country, { focus }) {
     chosen = { place_id: country.place_id, name: country.name, page: 0 };
+    let row = null;
     for (const button of body.querySelectorAll('.country-button')) {
-      button.setAttribute('aria-expanded', String(button.dataset.place === country.place_id));
+      const mine = button.dataset.place === country.place_id;
+      button.setAttribute('aria-expanded', String(mine));
+      if (mine) row = button.closest('tr');
     }
+    panelCell.append(panel);
+    if (row) row.after(panelRow);
     list.replaceChildren();
     await loadMembers({ focus });
   }

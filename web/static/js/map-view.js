@@ -86,7 +86,8 @@ export function createMapView(container, roles, query) {
       const data = await fetchItems({ condition, roles: selected || undefined, bbox: viewBox(), zoom: apiZoom(zoom) });
       if (data === undefined) return;
       errorBox.hidden = true;
-      view.onTotals(data.totals?.summary ?? '');
+      // The totals count the ticked roles only (the API's, or nobody when none is).
+      view.onTotals(selected ? data.totals?.summary ?? '' : membersInWords(0));
       draw(selected ? data.items : []);
       container.dataset.zoom = String(zoom);
       if (timer === null) container.dataset.state = 'ready';  // else another load is due
@@ -238,6 +239,7 @@ export function createMapView(container, roles, query) {
       const data = await fetchMembers({ condition, roles: selected, place: item.place_id, page: cardPage + 1 });
       if (data === undefined || cardItem !== item) return null;
       cardPage = data.page;
+      if (data.place) cardTitle.textContent = data.place;  // the place's name, as the server names it
       const items = data.members.map(memberItem);
       cardList.append(...items);
       const shown = cardList.children.length;

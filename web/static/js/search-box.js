@@ -10,6 +10,9 @@
 // data-suggest-target, then sends the form. Typing again clears that field, so the
 // server reads what was typed (a name, a synonym or an ORPHAcode) when nothing is chosen.
 // Suggestions are asked for in the page's language (lang=).
+//
+// A box with data-suggest-then="/map" opens the chosen condition's page under that path
+// (/conditions/x/map): the community map's condition chooser.
 
 import { language, t, tn } from './i18n.js';
 
@@ -23,6 +26,7 @@ function enhance(input, index) {
   const form = input.form;
   const picks = input.dataset.suggest === 'pick';
   const target = picks ? document.getElementById(input.dataset.suggestTarget) : null;
+  const then = input.dataset.suggestThen === '/map' ? '/map' : '';  // the only one allowed
   const listId = `${input.id || `search-box-${index}`}-suggestions`;
   const wrap = document.createElement('div');
   wrap.className = 'combobox';
@@ -63,7 +67,7 @@ function enhance(input, index) {
   // Opens the suggestion's page, or, in a picker, fills the form with it and sends it.
   function choose(s) {
     if (!picks) {
-      window.location.assign(inLanguage(s.url));
+      window.location.assign(inLanguage(s.url + then));
       return;
     }
     input.value = s.name;

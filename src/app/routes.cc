@@ -18,6 +18,7 @@
 #include "catalog/condition_store.h"
 #include "catalog/browse_pages.h"
 #include "catalog/sitemap.h"
+#include "experiences/experience_store.h"
 #include "health/health_handlers.h"
 #include "home/home_page.h"
 #include "mail/outbox_pages.h"
@@ -138,6 +139,10 @@ void DeclareRoutes(http::Router& router, Site& site) {
       site.db, messages::MessageSettings{site.public_url, site.max_new_conversations_per_day, member_changed});
   member_data.exporters.emplace_back("messages", [contact](long long id) { return contact->store().Export(id); });
   member_data.deleters.emplace_back(&messages::MessageStore::DeleteMemberData);
+  auto shared_experiences = std::make_shared<experiences::ExperienceStore>(site.db);
+  member_data.exporters.emplace_back("experiences",
+                                     [shared_experiences](long long id) { return shared_experiences->Export(id); });
+  member_data.deleters.emplace_back(&experiences::ExperienceStore::DeleteMemberData);
   member_data.deleted = member_changed;
   auto account = std::make_shared<accounts::AccountPages>(site.users, site.hasher, site.secure_cookies,
                                                           std::move(member_data));

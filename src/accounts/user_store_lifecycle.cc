@@ -211,11 +211,6 @@ Result<nlohmann::json> UserStore::ExportData(long long user_id) {
                                       "SELECT created_at, recipient, subject, body, status, sent_at"
                                       " FROM outbox WHERE user_id = :id ORDER BY id",
                                       user_id);
-    data["shared_experiences"] = RowsAsJson(sql,
-                                      "SELECT e.id, c.orphacode, c.name AS condition_name, e.status, e.created_at"
-                                      " FROM experiences e JOIN conditions c ON c.id = e.condition_id"
-                                      " WHERE e.user_id = :id",
-                                      user_id);
     data["answer_versions_written_or_reviewed"] =
         RowsAsJson(sql,
              "SELECT answer_id, number, question, status, author_label, created_at, submitted_at,"
@@ -247,8 +242,9 @@ Status UserStore::DeleteAccount(long long user_id, long long now,
     sql << "SELECT COUNT(*) FROM users WHERE id = :id AND deleted_at IS NULL", soci::use(user_id),
         soci::into(exists);
     if (exists == 0) return Status::NotFound("no such account");
-    for (const char* table : {"sessions", "account_tokens", "login_failures", "user_roles", "outbox",
-                              "experiences"}) {
+    // Experiences are not here: the experiences feature deletes them through its hook,
+    // which also takes them out of the kept aggregates.
+    for (const char* table : {"sessions", "account_tokens", "login_failures", "user_roles", "outbox"}) {
       sql << std::string("DELETE FROM ") + table + " WHERE user_id = :id", soci::use(user_id);
     }
     if (delete_feature_data) delete_feature_data(sql, user_id);

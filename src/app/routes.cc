@@ -19,6 +19,8 @@
 #include "catalog/condition_store.h"
 #include "catalog/browse_pages.h"
 #include "catalog/sitemap.h"
+#include "experiences/experience_store.h"
+#include "experiences/experiences_api.h"
 #include "health/health_handlers.h"
 #include "home/home_page.h"
 #include "mail/outbox_pages.h"
@@ -92,6 +94,14 @@ void DeclareRoutes(http::Router& router, Site& site) {
              [conditions](const Request& r) { return catalog::ConditionApi(*conditions, r); },
              {.cache_for_anonymous = true});
 
+  // Shared experiences (experiences/): the aggregates, small numbers suppressed
+  auto shared_experiences = std::make_shared<experiences::ExperienceStore>(site.db);
+  router.Get("/api/v1/conditions/{orphacode}/experiences",
+             [shared_experiences](const Request& r) {
+               return experiences::ExperiencesApi(*shared_experiences, experiences::kDefaultMinPeople, r);
+             },
+             {.cache_for_anonymous = true});
+
   // Search (search/): the results page, its JSON, and the header's type-ahead
   auto search_store = std::make_shared<search::SearchStore>(site.db);
   router.Get("/search", [&site, search_store](const Request& r) {
@@ -146,6 +156,9 @@ void DeclareRoutes(http::Router& router, Site& site) {
       site.db, messages::MessageSettings{site.public_url, site.max_new_conversations_per_day, member_changed});
   member_data.exporters.emplace_back("messages", [contact](long long id) { return contact->store().Export(id); });
   member_data.deleters.emplace_back(&messages::MessageStore::DeleteMemberData);
+  member_data.exporters.emplace_back("experiences",
+                                     [shared_experiences](long long id) { return shared_experiences->Export(id); });
+  member_data.deleters.emplace_back(&experiences::ExperienceStore::DeleteMemberData);
   member_data.deleted = member_changed;
   auto account = std::make_shared<accounts::AccountPages>(site.users, site.hasher, site.secure_cookies,
                                                           std::move(member_data));

@@ -252,8 +252,9 @@ Result<std::map<int, std::vector<Prevalence>>> ConditionStore::ChildPrevalences(
 Result<long long> ConditionStore::CountPeopleWhoShared(long long condition_id) {
   return db_.Run([&](soci::session& sql) {
     long long people = 0;
-    sql << "SELECT COUNT(DISTINCT user_id) FROM experiences WHERE condition_id = :id"
-           " AND status = 'shared'",
+    // The experiences feature keeps this cell in step with every change (migration 0016).
+    sql << "SELECT people FROM experience_aggregates WHERE condition_id = :id"
+           " AND question = '*' AND bucket = '*'",
         soci::use(condition_id), soci::into(people);
     return people;
   });

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "experiences/experience_store.h"
 #include "test_server.h"
 
 namespace diseasemaps::testing {
@@ -232,14 +233,21 @@ TEST_P(CatalogPagesTest, TheExperiencesLineIsCountedFromTheDatabase) {
   }
   AddUser(database_, "sam@example.org", "Sam", {"member"}, "a long enough password");
   AddUser(database_, "kim@example.org", "Kim", {"member"}, "a long enough password");
-  auto shared = database_.db().InTransaction([](soci::session& sql) {
-    sql << "INSERT INTO experiences (condition_id, user_id, status, created_at)"
-           " SELECT c.id, u.id, 'shared', 1 FROM conditions c, users u WHERE c.orphacode = 1183";
-    sql << "UPDATE experiences SET status = 'withdrawn' WHERE user_id ="
-           " (SELECT id FROM users WHERE email_key = 'kim@example.org')";
-    return Status::Ok();
-  });
-  ASSERT_TRUE(shared.ok());
+  // Both share an experience counted in the charts (consent a); Kim then withdraws it,
+  // and Sam's draft about someone else, never submitted, does not count.
+  experiences::ExperienceStore experiences(database_.db());
+  for (const char* email : {"sam@example.org", "kim@example.org"}) {
+    const long long user = UserIdOf(database_, email);
+    auto id = experiences.Create(user, 1183, experiences::Subject::kSelf, "", 1);
+    ASSERT_TRUE(id.ok()) << id.status().message();
+    ASSERT_TRUE(experiences.Submit(user, *id, experiences::Consents{true, false, false}).ok());
+    if (std::string(email) == "kim@example.org") {
+      ASSERT_TRUE(experiences.Withdraw(user, *id).ok());
+    }
+  }
+  ASSERT_TRUE(experiences.Create(UserIdOf(database_, "sam@example.org"), 1183, experiences::Subject::kCaredFor,
+                                 "my daughter", 1)
+                  .ok());
   TestServer server(database_);
   EXPECT_TRUE(Has(server.Get("/conditions/opsoclonus-myoclonus-syndrome").body,
                   "1 person with Opsoclonus-myoclonus syndrome has shared their experiences."));

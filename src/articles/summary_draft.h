@@ -3,8 +3,10 @@
 // The condition's page opens, while nothing reviewed exists, with a paragraph compiled
 // by code from Orphanet's data. An editor may start a new answer from it: this module
 // writes that paragraph, in English (answers are written in English first, then
-// translated), into a new answer's form ("What is NAME?", the paragraph as the short
-// answer, and as the full answer with a line saying where it came from). It is only the
+// translated), into a new answer's form ("What is NAME?" with the slug "summary", the
+// paragraph as the short answer, and as the full answer with a line saying where it
+// came from): once a reviewer approves it, it is the page's reviewed summary
+// (catalog/condition_first_screen.h). It is only the
 // text of a form: saving it makes an ordinary draft, which, like any other, is shown as
 // medically reviewed only after a reviewer approves that version.
 #pragma once

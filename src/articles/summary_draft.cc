@@ -1,6 +1,7 @@
 #include "articles/summary_draft.h"
 
 #include "articles/answer_rules.h"
+#include "articles/answer_store.h"
 #include "catalog/condition_first_screen.h"
 #include "catalog/condition_localizer.h"
 #include "catalog/condition_store.h"
@@ -23,8 +24,12 @@ Result<AnswerForm> SummaryDraft(Database& db, int orphacode) {
   if (!specialties.ok()) return specialties.status();
   const std::string paragraph = catalog::CompiledSummaryParagraph(*condition, *shown, *specialties);
   AnswerForm form;
-  // The slug that makes it the page's summary once a reviewer approves it.
-  form.slug = std::string(catalog::kSummaryAnswerSlug);
+  // The slug that makes it the page's summary once a reviewer approves it, while the
+  // condition has no summary answer yet; otherwise the slug comes from the question.
+  AnswerStore answers(db);
+  if (!answers.FindBySlug(condition->id, catalog::kSummaryAnswerSlug).ok()) {
+    form.slug = std::string(catalog::kSummaryAnswerSlug);
+  }
   form.question = "What is " + condition->name + "?";
   if (form.question.size() > kMaxQuestionBytes) form.question = "What is this condition?";
   form.short_answer = paragraph.size() <= kMaxShortAnswerBytes ? paragraph : "";

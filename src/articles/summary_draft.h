@@ -3,7 +3,7 @@
 // The condition's page opens, while nothing reviewed exists, with a paragraph compiled
 // by code from Orphanet's data. An editor may start a new answer from it: this module
 // writes that paragraph, in English (answers are written in English first, then
-// translated), into a new answer's form ("What is NAME?" with the slug "summary", the
+// translated), into a new answer's form ("What is NAME?" with the slug "summary" while it has none, the
 // paragraph as the short answer, and as the full answer with a line saying where it
 // came from): once a reviewer approves it, it is the page's reviewed summary
 // (catalog/condition_first_screen.h). It is only the

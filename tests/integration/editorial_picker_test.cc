@@ -112,6 +112,8 @@ TEST_P(EditorialPickerTest, AnAnswerStartsFromTheCompiledSummaryAsADraft) {
   EXPECT_TRUE(Has(started.body, "Started from the compiled summary:"));
   EXPECT_TRUE(Has(started.body, "not written or checked by a doctor"));
   EXPECT_TRUE(Has(started.body, "value=\"What is Opsoclonus-myoclonus syndrome?\""));
+  // Its slug makes it the page's summary once approved.
+  EXPECT_TRUE(Has(started.body, "name=\"slug\" value=\"summary\"")) << started.body.substr(0, 4000);
   EXPECT_TRUE(Has(started.body, "Check every sentence against the sources"));
   EXPECT_EQ(NewAnswers(), 0);  // only a form: nothing is saved until the editor saves it
   EXPECT_EQ(Get(std::string(kNewOms) + "?from=elsewhere").status, 400u);
@@ -123,12 +125,20 @@ TEST_P(EditorialPickerTest, AnAnswerStartsFromTheCompiledSummaryAsADraft) {
   const std::string paragraph = match[1];
   EXPECT_TRUE(Has(paragraph, "Opsoclonus-myoclonus syndrome")) << paragraph;
   HttpResult saved = Post(kNewOms, {{"question", "What is Opsoclonus-myoclonus syndrome?"},
+                                    {"slug", "summary"},
                                     {"short_answer", "Draft from the summary."},
                                     {"body_markdown", "Draft body."},
                                     {"action", "save"}});
   ASSERT_EQ(saved.status, 303u) << saved.body.substr(0, 2000);
   EXPECT_EQ(NewAnswers(), 1);
   EXPECT_EQ(QueryNumber(database_.db(), "SELECT COUNT(*) FROM answer_versions WHERE status = 'draft'"), 1);
+  EXPECT_EQ(QueryNumber(database_.db(), "SELECT COUNT(*) FROM answers WHERE slug = 'summary'"), 1);
+
+  // Once the condition has a summary answer, a second start leaves the slug to the question.
+  HttpResult again = Get(std::string(kNewOms) + "?from=summary");
+  ASSERT_EQ(again.status, 200u);
+  EXPECT_TRUE(Has(again.body, "Started from the compiled summary:"));
+  EXPECT_FALSE(Has(again.body, "name=\"slug\" value=\"summary\""));
 }
 
 TEST_P(EditorialPickerTest, TheWorkspaceSaysWhatTheConditionsPageShows) {

@@ -139,7 +139,7 @@ boost::asio::awaitable<Dispatched> Dispatcher::Handle(const RawRequest& raw,
 
   const bool cacheable = route.options.cache_for_anonymous && IsAnonymous(request);
   if (cacheable) {
-    if (auto page = cache_.Find(CacheKey(request))) co_return Dispatched{*page, route.pattern};
+    if (auto page = cache_.Find(CacheKey(request))) co_return Dispatched{page, route.pattern};
   }
   const std::uint64_t generation = cache_.generation();
   // Not a conditional expression: g++ 12 mishandles co_await inside `?:` temporaries.
@@ -160,7 +160,7 @@ boost::asio::awaitable<Dispatched> Dispatcher::Handle(const RawRequest& raw,
   }
   if (cacheable && response.status == 200 && response.HeaderValue("Set-Cookie").empty()) {
     if (auto page = cache_.Store(CacheKey(request), response, generation)) {
-      co_return Dispatched{*page, route.pattern};
+      co_return Dispatched{page, route.pattern};
     }
   }
   co_return Dispatched{std::move(response), route.pattern};

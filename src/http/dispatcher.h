@@ -14,6 +14,7 @@
 #include <utility>  // before asio: Boost 1.74 needs it
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -40,8 +41,14 @@ struct RequestHooks {
   std::function<void(const Request&, Response&)> after;
 };
 
+// What the dispatcher answers. A cached page is shared with the cache, never copied:
+// every visitor's response is the same bytes in memory.
 struct Dispatched {
-  Response response;
+  Dispatched(Response fresh, std::string matched)
+      : response(std::make_shared<const Response>(std::move(fresh))), route(std::move(matched)) {}
+  Dispatched(std::shared_ptr<const Response> cached, std::string matched)
+      : response(std::move(cached)), route(std::move(matched)) {}
+  std::shared_ptr<const Response> response;  // never null
   std::string route;  // the matched pattern, or "unmatched"
 };
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <boost/asio/redirect_error.hpp>
+#include <boost/beast/http/span_body.hpp>
 #include <spdlog/spdlog.h>
 
 #include "http/etag.h"
@@ -47,39 +48,38 @@ struct Written {
   unsigned status = 0;
 };
 
-// Writes response as an answer to request (null when the request did not parse).
-asio::awaitable<Written> WriteResponse(beast::tcp_stream& stream, Response response,
+// Writes response as an answer to request (null when the request did not parse). The
+// body is sent from the response's own bytes (a cached page is shared, not copied), so
+// the response must outlive the write, as it does in the caller's frame.
+asio::awaitable<Written> WriteResponse(beast::tcp_stream& stream, const Response& response,
                                        const RawRequest* request, bool keep_alive,
                                        std::chrono::milliseconds timeout) {
   const unsigned version = request != nullptr ? request->version() : 11;
   const bool head = request != nullptr && request->method() == beast_http::verb::head;
-  if (response.status == 200 && request != nullptr) {
+  unsigned status = response.status;
+  if (status == 200 && request != nullptr) {
     const std::string_view etag = response.HeaderValue("ETag");
     auto inm = request->find(beast_http::field::if_none_match);
-    if (!etag.empty() && inm != request->end() && EtagMatches(inm->value(), etag)) {
-      response.status = 304;
-    }
+    if (!etag.empty() && inm != request->end() && EtagMatches(inm->value(), etag)) status = 304;
   }
-  beast_http::response<beast_http::string_body> message{
-      static_cast<beast_http::status>(response.status), version};
+  beast_http::response<beast_http::span_body<const char>> message{static_cast<beast_http::status>(status),
+                                                                  version};
   for (const auto& [name, value] : response.headers) message.insert(name, value);
   ApplySecurityHeaders(message.base());
   message.keep_alive(keep_alive);
   const std::size_t body_size = response.body.size();
-  if (response.status != 304) {
-    message.set(beast_http::field::content_type, response.content_type);
-  }
-  if (HasNoBody(response.status, head)) {
-    if (response.status != 304) message.content_length(body_size);
+  if (status != 304) message.set(beast_http::field::content_type, response.content_type);
+  if (HasNoBody(status, head)) {
+    if (status != 304) message.content_length(body_size);
   } else {
-    message.body() = std::move(response.body);
+    message.body() = {response.body.data(), body_size};
     message.prepare_payload();
   }
   Written written;
-  written.status = response.status;
+  written.status = status;
   stream.expires_after(timeout);
   co_await beast_http::async_write(stream, message, redirect_error(use_awaitable, written.error));
-  written.body_bytes = HasNoBody(response.status, head) ? 0 : body_size;
+  written.body_bytes = HasNoBody(status, head) ? 0 : body_size;
   co_return written;
 }
 
@@ -281,8 +281,7 @@ asio::awaitable<void> Server::Serve(tcp::socket socket) {
         const unsigned status = StatusForReadError(ec);
         if (status == 0) break;
         Response error = dispatcher_.errors()(nullptr, status, MessageForReadError(status, options_));
-        Written written = co_await WriteResponse(stream, std::move(error), nullptr, false,
-                                                 options_.write_timeout);
+        Written written = co_await WriteResponse(stream, error, nullptr, false, options_.write_timeout);
         metrics_.RecordRequest("unparsed", status,
                                std::chrono::duration_cast<std::chrono::microseconds>(
                                    std::chrono::steady_clock::now() - started));
@@ -298,9 +297,9 @@ asio::awaitable<void> Server::Serve(tcp::socket socket) {
       // After a 400 the client and server may disagree on where the next request
       // starts, so the connection closes.
       const bool keep_alive = request.keep_alive() && !draining_.load() &&
-                              dispatched.response.status != 400;
-      Written written = co_await WriteResponse(stream, std::move(dispatched.response), &request,
-                                               keep_alive, options_.write_timeout);
+                              dispatched.response->status != 400;
+      Written written = co_await WriteResponse(stream, *dispatched.response, &request, keep_alive,
+                                               options_.write_timeout);
       in_flight_.fetch_sub(1);
       const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
           std::chrono::steady_clock::now() - started);

@@ -32,4 +32,10 @@ bool EtagMatches(std::string_view if_none_match, std::string_view etag) {
   return false;
 }
 
+std::string EtagForGzipCopy(std::string_view etag) {
+  if (etag.size() < 2 || etag.back() != '"') return std::string(etag) + "-gzip";
+  std::string tag(etag.substr(0, etag.size() - 1));
+  return tag + "-gzip\"";
+}
+
 }  // namespace diseasemaps::http

@@ -34,20 +34,32 @@ bool Request::WantsJson() const {
          accept.find("text/html") == std::string_view::npos;
 }
 
+namespace {
+
+Response MakeResponse(unsigned status, std::string content_type, std::string body) {
+  Response response;
+  response.status = status;
+  response.content_type = std::move(content_type);
+  response.body = std::move(body);
+  return response;
+}
+
+}  // namespace
+
 Response Response::Html(std::string body, unsigned status) {
-  return Response{status, "text/html; charset=utf-8", std::move(body), {}};
+  return MakeResponse(status, "text/html; charset=utf-8", std::move(body));
 }
 
 Response Response::Text(std::string body, unsigned status) {
-  return Response{status, "text/plain; charset=utf-8", std::move(body), {}};
+  return MakeResponse(status, "text/plain; charset=utf-8", std::move(body));
 }
 
 Response Response::Json(std::string body, unsigned status) {
-  return Response{status, "application/json", std::move(body), {}};
+  return MakeResponse(status, "application/json", std::move(body));
 }
 
 Response Response::Redirect(const std::string& location, unsigned status) {
-  Response response{status, "text/plain; charset=utf-8", "Moved to " + location + "\n", {}};
+  Response response = MakeResponse(status, "text/plain; charset=utf-8", "Moved to " + location + "\n");
   response.headers.emplace_back("Location", location);
   return response;
 }

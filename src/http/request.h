@@ -58,6 +58,9 @@ struct Response {
   unsigned status = 200;
   std::string content_type = "text/html; charset=utf-8";
   std::string body;
+  // The body gzipped, made once by the page cache for a page it keeps; empty otherwise.
+  // Sent instead of body (with its own ETag) to a client that accepts gzip.
+  std::string gzip_body;
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers
 
   static Response Html(std::string body, unsigned status = 200);

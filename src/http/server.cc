@@ -11,6 +11,7 @@
 
 #include "http/etag.h"
 #include "http/security_headers.h"
+#include "http/static_files.h"
 
 namespace diseasemaps::http {
 namespace asio = boost::asio;
@@ -56,23 +57,33 @@ asio::awaitable<Written> WriteResponse(beast::tcp_stream& stream, const Response
                                        std::chrono::milliseconds timeout) {
   const unsigned version = request != nullptr ? request->version() : 11;
   const bool head = request != nullptr && request->method() == beast_http::verb::head;
+  // The gzip copy a cached page carries, to a client that accepts it: its own bytes and
+  // its own ETag.
+  const bool gzip = !response.gzip_body.empty() && request != nullptr &&
+                    AcceptsGzip((*request)[beast_http::field::accept_encoding]);
+  const std::string& body = gzip ? response.gzip_body : response.body;
+  std::string etag(response.HeaderValue("ETag"));
+  if (gzip && !etag.empty()) etag = EtagForGzipCopy(etag);
   unsigned status = response.status;
   if (status == 200 && request != nullptr) {
-    const std::string_view etag = response.HeaderValue("ETag");
     auto inm = request->find(beast_http::field::if_none_match);
     if (!etag.empty() && inm != request->end() && EtagMatches(inm->value(), etag)) status = 304;
   }
   beast_http::response<beast_http::span_body<const char>> message{static_cast<beast_http::status>(status),
                                                                   version};
-  for (const auto& [name, value] : response.headers) message.insert(name, value);
+  for (const auto& [name, value] : response.headers) {
+    if (name != "ETag") message.insert(name, value);
+  }
+  if (!etag.empty()) message.set(beast_http::field::etag, etag);
+  if (gzip) message.set(beast_http::field::content_encoding, "gzip");
   ApplySecurityHeaders(message.base());
   message.keep_alive(keep_alive);
-  const std::size_t body_size = response.body.size();
+  const std::size_t body_size = body.size();
   if (status != 304) message.set(beast_http::field::content_type, response.content_type);
   if (HasNoBody(status, head)) {
     if (status != 304) message.content_length(body_size);
   } else {
-    message.body() = {response.body.data(), body_size};
+    message.body() = {body.data(), body_size};
     message.prepare_payload();
   }
   Written written;

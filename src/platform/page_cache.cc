@@ -3,8 +3,40 @@
 #include <mutex>
 
 #include "http/etag.h"
+#include "platform/gzip.h"
 
 namespace diseasemaps {
+namespace {
+
+constexpr std::size_t kSmallestBodyToCompress = 1024;
+
+// Text large enough that compressing it once saves every visitor bytes.
+bool WorthCompressing(const http::Response& response) {
+  if (response.body.size() < kSmallestBodyToCompress) return false;
+  if (!response.HeaderValue("Content-Encoding").empty()) return false;
+  const std::string_view type = response.content_type;
+  return type.starts_with("text/") || type.starts_with("application/json") ||
+         type.starts_with("application/xml") || type.starts_with("image/svg+xml");
+}
+
+// Adds name to the response's one Vary header.
+void VaryAlsoOn(http::Response& response, std::string_view name) {
+  for (auto& [header, value] : response.headers) {
+    if (header == "Vary") {
+      value += ", ";
+      value += name;
+      return;
+    }
+  }
+  response.With("Vary", std::string(name));
+}
+
+// What a page costs the budget: its key and both copies of its body.
+std::size_t Weight(const std::string& target, const http::Response& page) {
+  return target.size() + page.body.size() + page.gzip_body.size();
+}
+
+}  // namespace
 
 std::shared_ptr<const http::Response> PageCache::Find(const std::string& target) const {
   std::shared_lock lock(mutex_);
@@ -17,17 +49,25 @@ std::shared_ptr<const http::Response> PageCache::Find(const std::string& target)
 std::shared_ptr<const http::Response> PageCache::Store(const std::string& target,
                                                        http::Response response,
                                                        std::uint64_t generation) {
+  if (generation != generation_.load()) return nullptr;  // stale already: spare the work
   if (response.HeaderValue("ETag").empty()) response.With("ETag", http::EtagFor(response.body));
+  if (WorthCompressing(response)) {
+    std::string compressed = GzipCompress(response.body);
+    if (compressed.size() < response.body.size()) {
+      response.gzip_body = std::move(compressed);
+      VaryAlsoOn(response, "Accept-Encoding");
+    }
+  }
   auto page = std::make_shared<const http::Response>(std::move(response));
   std::unique_lock lock(mutex_);
   if (generation != generation_.load()) return nullptr;
-  const std::size_t size = target.size() + page->body.size();
+  const std::size_t size = Weight(target, *page);
   if (bytes_ + size > budget_bytes_) return nullptr;
   const auto now = std::chrono::steady_clock::now();
   auto it = pages_.find(target);
   if (it != pages_.end()) {
     if (now - it->second.stored_at <= max_age_) return it->second.page;
-    bytes_ = bytes_ - (target.size() + it->second.page->body.size()) + size;
+    bytes_ = bytes_ - Weight(target, *it->second.page) + size;
     it->second = Entry{page, now};  // replaces the expired page
     return page;
   }

@@ -6,6 +6,8 @@
 // stored after it (Store refuses a stale generation). Bounded in bytes: past the budget,
 // new pages are simply not stored until the next invalidation. A page older than
 // max_age is a miss, so time-dependent text ("Review overdue") is never stale for long.
+// A text page of 1 KiB or more is also kept gzipped (made once, when stored), for the
+// clients that accept gzip; both copies count against the budget.
 #pragma once
 
 #include <atomic>
@@ -31,7 +33,7 @@ class PageCache {
   // The cached response for key, or null.
   std::shared_ptr<const http::Response> Find(const std::string& key) const;
 
-  // Stores response (adding a strong ETag) unless the cache moved past generation.
+  // Stores response (adding a strong ETag and a gzip copy) unless the cache moved past generation.
   // Returns the stored page, or null when it was not stored.
   std::shared_ptr<const http::Response> Store(const std::string& key,
                                               http::Response response,

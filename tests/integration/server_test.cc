@@ -193,6 +193,33 @@ TEST_P(ServerTest, PagesAnswer304ToAMatchingEtag) {
   EXPECT_EQ(server.Get("/", {{"If-None-Match", "\"other\""}}).status, 200u);
 }
 
+TEST_P(ServerTest, CachedPagesAreSentGzippedToClientsThatAcceptIt) {
+  for (int code = 1; code <= 40; ++code) {  // a list long enough to be worth compressing
+    InsertCondition(database_.db(), 900000 + code, "Condition number " + std::to_string(code));
+  }
+  TestServer server(database_);
+  HttpResult plain = server.Get("/conditions/a-z/c");
+  ASSERT_EQ(plain.status, 200u);
+  ASSERT_GT(plain.body.size(), 1024u);
+  EXPECT_TRUE(plain.Header("content-encoding").empty());
+  for (int round = 0; round < 2; ++round) {  // rendered and stored, then from the cache
+    HttpResult gzip = server.Get("/conditions/a-z/c", {{"Accept-Encoding", "br, gzip"}});
+    ASSERT_EQ(gzip.status, 200u);
+    EXPECT_EQ(gzip.Header("content-encoding"), "gzip");
+    EXPECT_EQ(static_cast<unsigned char>(gzip.body[0]), 0x1f);
+    EXPECT_LT(gzip.body.size(), plain.body.size());
+    EXPECT_NE(gzip.Header("vary").find("Accept-Encoding"), std::string::npos) << gzip.Header("vary");
+    EXPECT_NE(gzip.Header("vary").find("Accept-Language"), std::string::npos) << gzip.Header("vary");
+    // Another representation, so another strong ETag; each answers 304 only to itself.
+    const std::string etag = gzip.Header("etag");
+    ASSERT_FALSE(etag.empty());
+    EXPECT_NE(etag, plain.Header("etag"));
+    EXPECT_EQ(server.Get("/conditions/a-z/c", {{"Accept-Encoding", "gzip"}, {"If-None-Match", etag}}).status, 304u);
+    EXPECT_EQ(server.Get("/conditions/a-z/c", {{"If-None-Match", etag}}).status, 200u);
+    EXPECT_EQ(server.Get("/conditions/a-z/c", {{"Accept-Encoding", "gzip;q=0"}}).Header("content-encoding"), "");
+  }
+}
+
 TEST_P(ServerTest, HealthzAnswersWhenTheDatabaseDoes) {
   TestServer server(database_);
   HttpResult health = server.Get("/healthz");

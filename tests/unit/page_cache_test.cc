@@ -74,7 +74,7 @@ TEST(PageCache, RefusesAPageRenderedBeforeAnInvalidation) {
 }
 
 TEST(PageCache, RespectsTheByteBudget) {
-  // A page costs its target plus its body: "/a" + 90 bytes = 92.
+  // A page costs its target plus its body: "/a" + 90 bytes = 92 (too short to gzip).
   PageCache cache(100);
   ASSERT_NE(cache.Store("/a", Page(std::string(90, 'a')), cache.generation()), nullptr);
   EXPECT_EQ(cache.Store("/b", Page(std::string(10, 'b')), cache.generation()), nullptr);
@@ -118,6 +118,46 @@ TEST(PageCache, PagesOlderThanTheMaximumAgeAreMisses) {
   PageCache lasting(1 << 20, std::chrono::hours(1));
   lasting.Store("/x", page, lasting.generation());
   EXPECT_NE(lasting.Find("/x"), nullptr);
+}
+
+}  // namespace
+}  // namespace diseasemaps
+
+namespace diseasemaps {
+namespace {
+
+TEST(PageCache, KeepsAGzipCopyOfALargeTextPage) {
+  PageCache cache(1 << 20);
+  std::string html;
+  for (int i = 0; i < 200; ++i) html += "<li>Opsoclonus-myoclonus syndrome</li>";
+  auto stored = cache.Store("/big", Page(html), cache.generation());
+  ASSERT_NE(stored, nullptr);
+  EXPECT_FALSE(stored->gzip_body.empty());
+  EXPECT_LT(stored->gzip_body.size(), html.size() / 5);
+  EXPECT_EQ(stored->body, html);  // the plain copy is kept as it was
+  EXPECT_EQ(stored->HeaderValue("Vary"), "Accept-Encoding");
+  EXPECT_EQ(stored->HeaderValue("ETag"), http::EtagFor(html));
+
+  // Small pages, and what is not text, are kept as they are.
+  auto small = cache.Store("/small", Page("<p>x</p>"), cache.generation());
+  ASSERT_NE(small, nullptr);
+  EXPECT_TRUE(small->gzip_body.empty());
+  EXPECT_TRUE(small->HeaderValue("Vary").empty());
+  http::Response png = Page(std::string(4096, 'p'));
+  png.content_type = "image/png";
+  EXPECT_TRUE(cache.Store("/p.png", png, cache.generation())->gzip_body.empty());
+}
+
+TEST(PageCache, TheGzipCopyCountsAgainstTheBudget) {
+  const std::string html(4000, 'h');
+  PageCache probe(1 << 20);
+  const std::size_t gzip_size = probe.Store("/a", Page(html), probe.generation())->gzip_body.size();
+  ASSERT_GT(gzip_size, 0u);
+  // Room for the key and the plain body, but not the gzip copy too.
+  PageCache cache(2 + html.size() + gzip_size - 1);
+  EXPECT_EQ(cache.Store("/a", Page(html), cache.generation()), nullptr);
+  PageCache roomy(2 + html.size() + gzip_size);
+  EXPECT_NE(roomy.Store("/a", Page(html), roomy.generation()), nullptr);
 }
 
 }  // namespace

@@ -90,6 +90,17 @@ TEST(EtagFor, IsTheFnv1aHashOfTheBody) {
   EXPECT_EQ(EtagFor("a"), "\"af63dc4c8601ec8c\"");  // published FNV-1a 64 test vector
 }
 
+TEST(EtagForGzipCopy, IsAnotherStrongTagThatMatchesOnlyItself) {
+  const std::string plain = EtagFor("<p>x</p>");
+  const std::string gzip = EtagForGzipCopy(plain);
+  EXPECT_NE(gzip, plain);
+  EXPECT_EQ(gzip.front(), '"');
+  EXPECT_EQ(gzip.back(), '"');
+  EXPECT_TRUE(EtagMatches(gzip, gzip));
+  EXPECT_FALSE(EtagMatches(plain, gzip));
+  EXPECT_FALSE(EtagMatches(gzip, plain));
+}
+
 TEST(EtagMatches, MatchesExactListWeakAndStar) {
   const std::string etag = EtagFor("body");
   EXPECT_TRUE(EtagMatches(etag, etag));

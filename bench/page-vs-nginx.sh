@@ -10,7 +10,8 @@
 # alternately A B A B. Prints a header line, one line per run and a summary line
 # (means of the two runs): request rates and their ratio (diseasemaps / nginx), p99
 # latencies, and the page weight.
-# Targets: ratio >= 0.6, diseasemaps' p99 <= nginx's, page < 60 KB.
+# Targets: ratio >= BENCH_TARGET_RATIO (default 0.6; run-all asks 0.8 of the condition
+# page), diseasemaps' p99 <= nginx's, page < 60 KB.
 # Builds nothing: build/diseasemaps must exist. Every process it starts is stopped and
 # its temp dir removed on exit, failure, Ctrl-C or SIGTERM.
 #
@@ -33,7 +34,7 @@ set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
-readonly kTargetRatio=0.6
+readonly kTargetRatio=${BENCH_TARGET_RATIO:-0.6}
 readonly kMaxPageBytes=61440   # 60 KB
 
 check=0

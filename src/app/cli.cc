@@ -8,6 +8,7 @@
 #include "app/commands.h"
 #include "app/settings.h"
 #include "accounts/user_command.h"
+#include "http/client_address.h"
 #include "backup/backup_command.h"
 #include "catalog/import/import_command.h"
 
@@ -63,6 +64,12 @@ int RunCli(int argc, char** argv) {
   serve_cmd->add_option("--max-connections", serve.server.max_connections,
                         "Open connections at most; more are refused")
       ->capture_default_str()->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
+  serve_cmd->add_option("--trust-proxy", serve.trust_proxy,
+                        "Proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client")
+      ->check([](const std::string& list) {
+        auto parsed = http::TrustedProxies::Parse(list);
+        return parsed.ok() ? std::string() : parsed.status().message();
+      });
   serve_cmd->add_option("--static-dir", serve.static_dir,
                         "The built static tree (default: static/ beside the binary)");
   serve_cmd->add_option("--page-cache-mb", serve.page_cache_mb,

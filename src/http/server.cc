@@ -304,7 +304,9 @@ asio::awaitable<void> Server::Serve(tcp::socket socket) {
 
       const RawRequest& request = parser.get();
       in_flight_.fetch_add(1);
-      Dispatched dispatched = co_await dispatcher_.Handle(request, remote_address);
+      Dispatched dispatched = co_await dispatcher_.Handle(
+          request, ClientAddress(remote_address, request["X-Forwarded-For"],
+                                 options_.trusted_proxies));
       // After a 400 the client and server may disagree on where the next request
       // starts, so the connection closes.
       const bool keep_alive = request.keep_alive() && !draining_.load() &&

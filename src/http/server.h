@@ -27,6 +27,7 @@
 #include <boost/beast/http.hpp>
 #include <spdlog/logger.h>
 
+#include "http/client_address.h"
 #include "http/dispatcher.h"
 #include "platform/metrics.h"
 #include "platform/status.h"
@@ -45,6 +46,7 @@ struct ServerOptions {
   std::chrono::milliseconds shutdown_grace{10000};
   std::size_t max_connections = 10000;
   bool access_log = true;
+  TrustedProxies trusted_proxies;  // empty: the socket's peer is always the client
 };
 
 class Server {

@@ -103,6 +103,60 @@ TEST_P(AccountsTest, RepeatedFailuresAreSlowedWith429) {
   EXPECT_TRUE(Has(limited.body, "Too many attempts"));
 }
 
+// Sign-in failures from one client until the per-address limit answers 429; each attempt
+// names another (unknown) account, so only the address's count can be reached.
+unsigned FailUntilLimited(TestServer& server, const std::string& forwarded_for) {
+  HttpResult form = server.Get("/login");
+  const std::string cookie = CookiePair(form.Header("set-cookie"));
+  const std::string csrf = CsrfFieldIn(form.body);
+  unsigned last = 0;
+  for (int i = 0; i < 40 && last != 429; ++i) {
+    last = server
+               .Request("POST", "/login",
+                        {{"Cookie", cookie},
+                         {"Content-Type", "application/x-www-form-urlencoded"},
+                         {"X-Forwarded-For", forwarded_for}},
+                        "csrf=" + csrf + "&email=nobody-" + std::to_string(i) + "%40example.org&password=guess-guess")
+               .status;
+  }
+  return last;
+}
+
+unsigned OneAttempt(TestServer& server, const std::string& forwarded_for) {
+  HttpResult form = server.Get("/login");
+  return server
+      .Request("POST", "/login",
+               {{"Cookie", CookiePair(form.Header("set-cookie"))},
+                {"Content-Type", "application/x-www-form-urlencoded"},
+                {"X-Forwarded-For", forwarded_for}},
+               "csrf=" + CsrfFieldIn(form.body) + "&email=someone-else%40example.org&password=guess-guess")
+      .status;
+}
+
+TEST_P(AccountsTest, LimitsCountTheClientBehindATrustedProxyOnly) {
+  {
+    // Behind a listed proxy, each client has its own count.
+    TestServer server(database_, {"--trust-proxy", "127.0.0.1, ::1"});
+    ASSERT_EQ(FailUntilLimited(server, "198.51.100.1"), 429u);
+    EXPECT_EQ(OneAttempt(server, "198.51.100.1"), 429u);
+    EXPECT_NE(OneAttempt(server, "198.51.100.2"), 429u);
+    EXPECT_NE(OneAttempt(server, "198.51.100.1, 198.51.100.3"), 429u);  // the right-most untrusted hop
+    EXPECT_EQ(OneAttempt(server, "203.0.113.5, 198.51.100.1"), 429u);   // a forgery on the left changes nothing
+  }
+  {
+    // Without --trust-proxy the header is nobody's word: every request is the socket's peer.
+    TestServer server(database_);
+    ASSERT_EQ(FailUntilLimited(server, "198.51.100.1"), 429u);
+    EXPECT_EQ(OneAttempt(server, "198.51.100.2"), 429u);
+  }
+}
+
+TEST_P(AccountsTest, AnUnreadableTrustProxyListIsRefusedByName) {
+  auto [code, output] = RunBinary({"--database", database_.url(), "serve", "--port", "0", "--trust-proxy", "10.0.0.0/40"});
+  EXPECT_NE(code, 0);
+  EXPECT_NE(output.find("10.0.0.0/40"), std::string::npos) << output;
+}
+
 TEST_P(AccountsTest, NextNeverLeavesTheSite) {
   TestServer server(database_);
   HttpResult form = server.Get("/login");

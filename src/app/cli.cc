@@ -122,6 +122,26 @@ int RunCli(int argc, char** argv) {
                         "over it, 429")
       ->capture_default_str()
       ->check(CLI::Range(0, 100000));
+  serve_cmd->add_option("--experiences-min-cell", serve.experiences_min_cell,
+                        "Shared experiences: a chart (and its part of the API) is shown only once at least "
+                        "this many people shared that part; 3 or more")
+      ->capture_default_str()
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            int k = 0;
+            try {
+              k = std::stoi(value);
+            } catch (...) {
+              return "--experiences-min-cell takes a whole number, such as 5";
+            }
+            if (k < 3) {
+              return "--experiences-min-cell must be 3 or more: with fewer people in a chart, one person's "
+                     "answers could be worked out";
+            }
+            if (k > 1000) return "--experiences-min-cell must be 1000 or less";
+            return std::string();
+          },
+          "INT >= 3"));
   serve_cmd->add_option("--unreviewed-symptom-labels", serve.unreviewed_symptom_labels,
                         "Symptom labels HPO has translated but not reviewed (CANDIDATE): 'show' them "
                         "marked as not reviewed, or show the 'english' label instead")

@@ -222,6 +222,7 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   dispatcher.SetHooks(gate.Hooks());
   site.session_gate = &gate;
   site.max_new_conversations_per_day = options.max_new_conversations_per_day;
+  site.experiences_min_cell = options.experiences_min_cell;
   site.condition_pages.unreviewed_labels = options.unreviewed_symptom_labels == "english"
                                                ? catalog::UnreviewedLabels::kEnglish
                                                : catalog::UnreviewedLabels::kShowWithNote;

@@ -34,6 +34,7 @@ struct ServeOptions {
   mail::CourierOptions mail;
   double mail_check_interval_s = 5;
   int max_new_conversations_per_day = limits::kDefaultNewConversationsPerDay;  // for new accounts
+  int experiences_min_cell = 5;  // k: a part of the shared experiences is shown from k people
   std::string unreviewed_symptom_labels = "show";  // "show" (with a note) or "english"
   uint32_t map_min_city_members = 3;  // k: smaller cities show at their country for visitors
   double map_resync_interval_s = 60;  // how often the map re-reads every member

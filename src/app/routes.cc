@@ -21,6 +21,7 @@
 #include "catalog/sitemap.h"
 #include "experiences/experience_store.h"
 #include "experiences/experiences_api.h"
+#include "experiences/experiences_page.h"
 #include "health/health_handlers.h"
 #include "home/home_page.h"
 #include "mail/outbox_pages.h"
@@ -97,8 +98,14 @@ void DeclareRoutes(http::Router& router, Site& site) {
   // Shared experiences (experiences/): the aggregates, small numbers suppressed
   auto shared_experiences = std::make_shared<experiences::ExperienceStore>(site.db);
   router.Get("/api/v1/conditions/{orphacode}/experiences",
-             [shared_experiences](const Request& r) {
-               return experiences::ExperiencesApi(*shared_experiences, experiences::kDefaultMinPeople, r);
+             [shared_experiences, &site](const Request& r) {
+               return experiences::ExperiencesApi(*shared_experiences, site.experiences_min_cell, r);
+             },
+             {.cache_for_anonymous = true});
+  router.Get("/conditions/{slug}/experiences",
+             [conditions, shared_experiences, &site](const Request& r) {
+               return experiences::ExperiencesPage(*conditions, *shared_experiences, site.db,
+                                                   site.experiences_min_cell, site.condition_pages, r);
              },
              {.cache_for_anonymous = true});
 

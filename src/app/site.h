@@ -40,6 +40,7 @@ struct Site {
   int max_new_conversations_per_day = limits::kDefaultNewConversationsPerDay;  // --max-new-conversations-per-day
   map::MapService* map = nullptr;  // the community map; null: no map routes
   catalog::ConditionPageSettings condition_pages{};  // --unreviewed-symptom-labels
+  int experiences_min_cell = 5;  // --experiences-min-cell: k of the shared experiences' charts
 };
 
 }  // namespace diseasemaps

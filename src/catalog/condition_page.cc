@@ -396,6 +396,21 @@ std::variant<Condition, http::Response> ResolveConditionAddress(
   return std::move(*found);
 }
 
+// The line under the answers: how many people shared an experience counted in the charts
+// (consent (a)); 1 to 4 read "fewer than 5", as the experiences feature shows them.
+static std::string ExperiencesLine(long long shared, const std::string& name) {
+  if (shared <= 0) {
+    return Tr("No one with {name} in the DiseaseMaps community has shared their experiences yet.", {{"name", name}});
+  }
+  if (shared < 5) {
+    return Tr("Within the DiseaseMaps community, fewer than 5 people with {name} have shared their experiences.",
+              {{"name", name}});
+  }
+  return i18n::Plural("Within the DiseaseMaps community, {count} person with {name} has shared their experiences.",
+                      "Within the DiseaseMaps community, {count} people with {name} have shared their experiences.",
+                      shared, {{"name", name}});
+}
+
 http::Response ConditionPage(ConditionStore& store, Database& db, const http::Request& request,
                              const CommunityBoxFn& community, unsigned status,
                              const ConditionPageSettings& settings) {
@@ -422,9 +437,8 @@ http::Response ConditionPage(ConditionStore& store, Database& db, const http::Re
       {"faq_jsonld", TextOrNull(answers->faq_jsonld)},
       {"answers", answers->view["answers"]},
       {"has_answers", answers->view["has_answers"]},
-      {"experiences_line", i18n::Plural("{count} person with {name} has shared their experiences.",
-                                        "{count} people with {name} have shared their experiences.",
-                                        *shared, {{"name", name}})},
+      {"experiences_line", ExperiencesLine(*shared, name)},
+      {"experiences_href", canonical + "/experiences"},
       {"has_drafts", answers->view["has_drafts"]},
       {"orphacode", c.orphacode},
       {"entry_type", EntryTypeWords(c.entry_type)},

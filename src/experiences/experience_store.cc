@@ -368,4 +368,28 @@ void ExperienceStore::DeleteMemberData(soci::session& sql, long long user_id) {
   if (counted) BumpContentGeneration(sql);
 }
 
+Result<std::vector<SharedStory>> ExperienceStore::SharedStories(int orphacode, int limit) {
+  return db_.Run([&](soci::session& sql) {
+    std::vector<SharedStory> out;
+    // Read a few more than asked: some rows may hold no story or one shown to nobody.
+    const int read = limit * 4 + 20;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT e.answers, e.submitted_at FROM experiences e JOIN conditions c ON c.id = e.condition_id"
+                        " WHERE c.orphacode = :o AND e.submitted_at IS NOT NULL AND e.consent_story = 1"
+                        " ORDER BY e.submitted_at DESC, e.id DESC LIMIT :n",
+         soci::use(orphacode, "o"), soci::use(read, "n"));
+    for (const soci::row& row : rows) {
+      if (static_cast<int>(out.size()) >= limit) break;
+      const nlohmann::json answers = nlohmann::json::parse(RowText(row, 0), nullptr, false);
+      if (!answers.is_object() || !answers.contains("story") || !answers["story"].is_object()) continue;
+      const nlohmann::json& step = answers["story"];
+      const std::string text = step.value("story", std::string());
+      const std::string visibility = step.value("story_visibility", std::string());
+      if (text.empty() || (visibility != "everyone" && visibility != "members")) continue;
+      out.push_back({text, visibility, RowInteger(row, 1)});
+    }
+    return out;
+  });
+}
+
 }  // namespace diseasemaps::experiences

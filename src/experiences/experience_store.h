@@ -35,6 +35,13 @@ struct ConsentRecord {
   long long at = 0;
 };
 
+// A story a member chose to show (consent (b)), as the public experiences page lists it.
+struct SharedStory {
+  std::string text;        // the member's words, shown as text, never as markup
+  std::string visibility;  // "everyone" or "members"
+  long long submitted_at = 0;
+};
+
 class ExperienceStore {
  public:
   explicit ExperienceStore(Database& db) : db_(db) {}
@@ -80,6 +87,11 @@ class ExperienceStore {
   // The same numbers computed from every experience of that condition: what the kept
   // ones must always equal. For tests and repair; it reads every experience.
   Result<Tally> Recount(int orphacode);
+
+  // The stories shown on the condition's experiences page: submitted experiences with
+  // consent (b) in force, a non-empty story and a visibility of "everyone" or "members",
+  // newest first, at most `limit`. The page asks the guard who may read each.
+  Result<std::vector<SharedStory>> SharedStories(int orphacode, int limit);
 
   // For "download my data": every experience of the member with its answers and consent
   // records.

@@ -64,6 +64,10 @@ int RunCli(int argc, char** argv) {
   serve_cmd->add_option("--max-connections", serve.server.max_connections,
                         "Open connections at most; more are refused")
       ->capture_default_str()->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
+  serve_cmd->add_option("--drain-delay", serve.drain_delay_s,
+                        "Seconds to go on serving after SIGTERM, with /healthz answering 503, so a load "
+                        "balancer takes this node out before it stops")
+      ->capture_default_str()->check(CLI::Range(0.0, 600.0));
   serve_cmd->add_option("--trust-proxy", serve.trust_proxy,
                         "Proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client")
       ->check([](const std::string& list) {

@@ -204,10 +204,12 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   options.server.idle_timeout = Millis(options.idle_timeout_s);
   options.server.write_timeout = Millis(options.write_timeout_s);
   options.server.shutdown_grace = Millis(options.shutdown_grace_s);
+  options.server.drain_delay = Millis(options.drain_delay_s);
   auto trusted_proxies = http::TrustedProxies::Parse(options.trust_proxy);
   if (!trusted_proxies.ok()) return Fail(trusted_proxies.status().message());
   options.server.trusted_proxies = *trusted_proxies;
   http::Server server(options.server, dispatcher, metrics);
+  site.draining = [&server] { return server.draining(); };
   metrics.AddGauge("diseasemaps_http_open_connections", "Open client connections.",
                    [&server] { return static_cast<double>(server.open_connections()); });
   metrics.AddGauge("diseasemaps_http_requests_in_flight", "Requests read and not yet answered.",

@@ -265,7 +265,7 @@ void DeclareRoutes(http::Router& router, Site& site) {
   }, {.runs_inline = true});
 
   // Operations
-  router.Get("/healthz", [&site](const Request&) { return health::Healthz(site.db); });
+  router.Get("/healthz", [&site](const Request&) { return health::Healthz(site.db, site.draining()); });
   router.Get("/metrics", [&site](const Request&) { return health::MetricsPage(site.metrics); },
              {.runs_inline = true});
 

@@ -3,6 +3,7 @@
 // needs. Owns nothing; the serve command owns the pieces.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "accounts/session_gate.h"
@@ -41,6 +42,7 @@ struct Site {
   map::MapService* map = nullptr;  // the community map; null: no map routes
   catalog::ConditionPageSettings condition_pages{};  // --unreviewed-symptom-labels
   int experiences_min_cell = 5;  // --experiences-min-cell: k of the shared experiences' charts
+  std::function<bool()> draining = [] { return false; };  // the server is stopping (SIGTERM)
 };
 
 }  // namespace diseasemaps

@@ -2,7 +2,8 @@
 
 namespace diseasemaps::health {
 
-http::Response Healthz(Database& db) {
+http::Response Healthz(Database& db, bool draining) {
+  if (draining) return http::Response::Text("stopping: finishing requests in flight\n", 503).NoStore();
   auto answer = db.Run([](soci::session& sql) {
     int one = 0;
     sql << "SELECT 1", soci::into(one);

@@ -1,4 +1,5 @@
-// Operational endpoints: /healthz (200 only when the database answers, else 503) and
+// Operational endpoints: /healthz (200 only when the database answers and the server is
+// not stopping, else 503) and
 // /metrics (Prometheus text format).
 #pragma once
 
@@ -8,7 +9,9 @@
 
 namespace diseasemaps::health {
 
-http::Response Healthz(Database& db);
+// draining: the server is stopping (after SIGTERM): 503 whatever the database says, so a
+// load balancer sends new traffic elsewhere while requests in flight finish.
+http::Response Healthz(Database& db, bool draining);
 http::Response MetricsPage(const Metrics& metrics);
 
 }  // namespace diseasemaps::health

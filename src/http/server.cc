@@ -165,6 +165,14 @@ void Server::Run(bool handle_signals) {
     signals.add(SIGTERM);
     signals.async_wait([this](const beast::error_code& ec, int signal) {
       if (ec) return;
+      if (stopping_.exchange(true)) return;
+      if (options_.drain_delay.count() > 0) {
+        spdlog::info("received signal {}: /healthz answers 503; serving {} ms more, then finishing requests "
+                     "in flight and stopping", signal, options_.drain_delay.count());
+        drain_delay_timer_.expires_after(options_.drain_delay);
+        drain_delay_timer_.async_wait([this](const beast::error_code&) { BeginShutdown(); });
+        return;
+      }
       spdlog::info("received signal {}: finishing requests in flight, then stopping", signal);
       BeginShutdown();
     });
@@ -181,6 +189,7 @@ void Server::Stop() {
 }
 
 void Server::BeginShutdown() {
+  stopping_.store(true);
   if (draining_.exchange(true)) return;
   beast::error_code ec;
   acceptor_.close(ec);

@@ -44,6 +44,9 @@ struct ServerOptions {
   std::chrono::milliseconds idle_timeout{60000};
   std::chrono::milliseconds write_timeout{30000};
   std::chrono::milliseconds shutdown_grace{10000};
+  // After SIGTERM, how long to go on serving (with draining() true, so /healthz answers
+  // 503 and a load balancer takes the node out) before the listener closes.
+  std::chrono::milliseconds drain_delay{0};
   std::size_t max_connections = 10000;
   bool access_log = true;
   TrustedProxies trusted_proxies;  // empty: the socket's peer is always the client
@@ -65,6 +68,9 @@ class Server {
   // Begins a graceful stop. Thread-safe; idempotent.
   void Stop();
 
+  // True from the stop signal on: the node is going away and should get no new traffic.
+  bool draining() const { return stopping_.load(); }
+
   std::size_t open_connections() const { return connection_count_.load(); }
   // Requests read and not yet fully answered.
   std::size_t requests_in_flight() const { return in_flight_.load(); }
@@ -81,7 +87,8 @@ class Server {
   Metrics& metrics_;
   std::shared_ptr<spdlog::logger> access_log_;
   unsigned short bound_port_ = 0;
-  std::atomic<bool> draining_{false};
+  std::atomic<bool> stopping_{false};  // a stop was asked for (draining() is true)
+  std::atomic<bool> draining_{false};  // the listener is closed and connections drain
   std::atomic<std::size_t> connection_count_{0};
   std::atomic<std::size_t> in_flight_{0};
   std::mutex connections_mutex_;
@@ -92,6 +99,7 @@ class Server {
   boost::asio::io_context io_;
   boost::asio::ip::tcp::acceptor acceptor_{io_};
   boost::asio::steady_timer drain_timer_{io_};
+  boost::asio::steady_timer drain_delay_timer_{io_};
 };
 
 }  // namespace diseasemaps::http

@@ -289,6 +289,25 @@ TEST_P(ServerTest, IdleConnectionIsClosedAfterTheIdleTimeout) {
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
 }
 
+TEST_P(ServerTest, AfterSigtermHealthzSays503WhileTheDrainDelayLastsThenTheServerStops) {
+  TestServer server(database_, {"--drain-delay", "3"});
+  ASSERT_EQ(server.Get("/healthz").status, 200u);
+  const auto signalled = std::chrono::steady_clock::now();
+  kill(server.pid(), SIGTERM);
+  // The load balancer's view: new connections are still served, but the node says it is
+  // going away, so traffic moves elsewhere before the listener closes.
+  HttpResult health;
+  const auto deadline = signalled + std::chrono::seconds(2);
+  do {
+    health = server.Get("/healthz");
+  } while (health.status == 200u && std::chrono::steady_clock::now() < deadline);
+  EXPECT_EQ(health.status, 503u);
+  EXPECT_NE(health.body.find("stopping"), std::string::npos) << health.body;
+  EXPECT_EQ(server.Get("/").status, 200u);  // pages are still served meanwhile
+  EXPECT_EQ(server.WaitForExit(), 0) << server.Log();
+  EXPECT_GE(std::chrono::steady_clock::now() - signalled, std::chrono::milliseconds(2500));
+}
+
 TEST_P(ServerTest, GracefulShutdownFinishesTheRequestInFlight) {
   TestServer server(database_, {"--test-hooks", "--shutdown-grace", "20"});
   auto slow = std::async(std::launch::async, [&] {

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "accounts/user_store_internal.h"
+#include "platform/db/like_pattern.h"
 #include "platform/db/row_text.h"
 
 namespace diseasemaps::accounts {
@@ -162,23 +163,11 @@ Result<User> UserStore::FindById(long long id) {
   return FindWhere(db_, "id = CAST(:key AS BIGINT)", std::to_string(id));
 }
 
-namespace {
-
-std::string LikePattern(const std::string& part) {
-  std::string pattern = "%";
-  for (char c : part) {
-    if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
-    pattern.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  }
-  return pattern + "%";
-}
-
-}  // namespace
 
 Result<std::vector<User>> UserStore::List(const std::string& name_part, long long offset, int limit) {
   auto ids = db_.Run([&](soci::session& sql) {
     std::vector<long long> found;
-    const std::string pattern = LikePattern(name_part);
+    const std::string pattern = ContainsPattern(name_part);
     long long id = 0;
     soci::statement statement =
         (sql.prepare << "SELECT id FROM users WHERE LOWER(display_name) LIKE :p ESCAPE '\\'"
@@ -201,7 +190,7 @@ Result<std::vector<User>> UserStore::List(const std::string& name_part, long lon
 
 Result<long long> UserStore::Count(const std::string& name_part) {
   return db_.Run([&](soci::session& sql) {
-    const std::string pattern = LikePattern(name_part);
+    const std::string pattern = ContainsPattern(name_part);
     long long count = 0;
     sql << "SELECT COUNT(*) FROM users WHERE LOWER(display_name) LIKE :p ESCAPE '\\'",
         soci::use(pattern, "p"), soci::into(count);

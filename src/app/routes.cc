@@ -22,6 +22,7 @@
 #include "experiences/experience_store.h"
 #include "experiences/experiences_api.h"
 #include "experiences/experiences_page.h"
+#include "experiences/share_pages.h"
 #include "health/health_handlers.h"
 #include "home/home_page.h"
 #include "mail/outbox_pages.h"
@@ -108,6 +109,22 @@ void DeclareRoutes(http::Router& router, Site& site) {
                                                    site.experiences_min_cell, site.condition_pages, r);
              },
              {.cache_for_anonymous = true});
+  // Sharing one (experiences/share_pages.h): the questionnaire, its review and consents,
+  // and "My experiences".
+  auto sharing = std::make_shared<experiences::SharePages>(site.db, *conditions, *shared_experiences,
+                                                            site.experiences_min_cell, site.condition_pages);
+  router.Get("/conditions/{slug}/experiences/share", [sharing](const Request& r) { return sharing->StartForm(r); });
+  router.Post("/conditions/{slug}/experiences/share", [sharing](const Request& r) { return sharing->Start(r); });
+  router.Get("/account/experiences", [sharing](const Request& r) { return sharing->Mine(r); });
+  router.Get("/account/experiences/{id}/steps/{step}", [sharing](const Request& r) { return sharing->StepForm(r); });
+  router.Post("/account/experiences/{id}/steps/{step}", [sharing](const Request& r) { return sharing->SaveStep(r); });
+  router.Get("/account/experiences/{id}/review", [sharing](const Request& r) { return sharing->Review(r); });
+  router.Post("/account/experiences/{id}/review", [sharing](const Request& r) { return sharing->Submit(r); });
+  router.Post("/account/experiences/{id}/consents", [sharing](const Request& r) { return sharing->SetConsent(r); });
+  router.Post("/account/experiences/{id}/withdraw", [sharing](const Request& r) { return sharing->Withdraw(r); });
+  router.Get("/account/experiences/{id}/delete", [sharing](const Request& r) { return sharing->DeleteForm(r); });
+  router.Post("/account/experiences/{id}/delete", [sharing](const Request& r) { return sharing->Delete(r); });
+  router.Get("/api/v1/signs", [sharing](const Request& r) { return sharing->SignSuggestions(r); });
 
   // Search (search/): the results page, its JSON, and the header's type-ahead
   auto search_store = std::make_shared<search::SearchStore>(site.db);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "experiences/questionnaire_words.h"
 #include "platform/i18n.h"
 
 namespace diseasemaps::experiences {
@@ -11,41 +12,6 @@ namespace {
 using nlohmann::json;
 using i18n::N_;
 using i18n::Tr;
-
-// The words of each answer code the charts show.
-const std::map<std::string, const char*>& AgeWords() {
-  static const std::map<std::string, const char*> words = {
-      {"before_birth", N_("Before birth")},     {"first_4_weeks", N_("In the first 4 weeks")},
-      {"under_1", N_("Under 1 year")},          {"1_5", N_("1 to 5 years")},
-      {"6_11", N_("6 to 11 years")},            {"12_17", N_("12 to 17 years")},
-      {"18_39", N_("18 to 39 years")},          {"40_64", N_("40 to 64 years")},
-      {"65_plus", N_("65 years or older")}};
-  return words;
-}
-
-const std::map<std::string, const char*>& OtherWords() {
-  static const std::map<std::string, const char*> words = {
-      // doctors_seen
-      {"1", N_("1 doctor")}, {"2_3", N_("2 or 3 doctors")}, {"4_7", N_("4 to 7 doctors")},
-      {"8_plus", N_("8 doctors or more")},
-      // yes / no
-      {"yes", N_("Yes")}, {"no", N_("No")}, {"not_sure", N_("Not sure")},
-      // compared_with_worst
-      {"much_better", N_("Much better")}, {"better", N_("Better")}, {"about_the_same", N_("About the same")},
-      {"worse", N_("Worse")}, {"much_worse", N_("Much worse")},
-      // treatment effects
-      {"a_lot", N_("Helped a lot")}, {"somewhat", N_("Helped somewhat")}, {"not_at_all", N_("Did not help")},
-      {"made_worse", N_("Made things worse")}};
-  return words;
-}
-
-std::string AnswerWords(const std::string& question, const std::string& code) {
-  const auto& table = (question == "onset_age" || question == "diagnosis_age") ? AgeWords() : OtherWords();
-  auto it = table.find(code);
-  if (it != table.end()) return Tr(it->second);
-  if (question == "daily_life_effect") return Tr("{n} out of 10", {{"n", code}});
-  return code;
-}
 
 constexpr size_t kSvgLabelChars = 46;
 

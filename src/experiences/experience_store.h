@@ -13,6 +13,7 @@
 // experience_rules.h) and the caller to have asked the guard.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -40,6 +41,12 @@ struct SharedStory {
   std::string text;        // the member's words, shown as text, never as markup
   std::string visibility;  // "everyone" or "members"
   long long submitted_at = 0;
+};
+
+// An HPO term as a member picks it: its id and the words shown for it.
+struct NamedSign {
+  std::string hpo_id;
+  std::string name;
 };
 
 class ExperienceStore {
@@ -80,6 +87,21 @@ class ExperienceStore {
   // The HPO ids of the condition's phenotypes: what "signs" answers may name. NotFound
   // when no active condition has that code.
   Result<std::set<std::string>> PhenotypesOf(int orphacode);
+
+  // Signs beyond a condition's own (experience_store_signs.cc), over every HPO term the
+  // catalogue knows (its conditions' phenotypes) with HPO's lay labels:
+  // up to `limit` whose lay label or term contains `typed`, those that begin with it
+  // first; each named by its lay label, else its term.
+  Result<std::vector<NamedSign>> SuggestSigns(const std::string& typed, int limit);
+  // The sign a member typed: an HPO id the catalogue knows, or a lay label or term
+  // equal to `typed` ignoring case. nullopt when none matches.
+  Result<std::optional<NamedSign>> ResolveSign(const std::string& typed);
+  // The names of those HPO ids the catalogue knows (lay label, else term).
+  Result<std::map<std::string, std::string>> SignNames(const std::vector<std::string>& hpo_ids);
+  // Treatment names members of the condition's community entered, as the charts count
+  // them (folded), each entered by at least `min_people` counted experiences, so a
+  // suggestion never reveals what one person tried. Most entered first, at most `limit`.
+  Result<std::vector<std::string>> TreatmentSuggestions(int orphacode, int min_people, int limit);
 
   // The kept aggregates of the condition with that ORPHAcode (empty when nobody counts).
   // NotFound when no active condition has that code.

@@ -8,6 +8,7 @@
 #include "catalog/condition_localizer.h"
 #include "catalog/localized_names_store.h"
 #include "catalog/plain_words.h"
+#include "experiences/condition_signs.h"
 #include "experiences/experience_charts.h"
 #include "experiences/experiences_view.h"
 #include "experiences/questionnaire.h"
@@ -35,9 +36,7 @@ std::map<std::string, SignWords> SignWordsOf(const catalog::Condition& c, const 
   std::map<std::string, SignWords> out;
   for (const catalog::Phenotype& p : c.phenotypes) {
     SignWords words;
-    auto it = shown.symptoms.find(p.hpo_id);
-    if (it != shown.symptoms.end() && !it->second.text.empty()) words.name = it->second.text;
-    else words.name = p.lay_label.empty() ? p.term : p.lay_label;
+    words.name = SignName(p, shown);
     const catalog::FrequencyClass band = catalog::PlainFrequency(p.frequency);
     if (band.rank <= 5) {
       words.orphanet_band = band.label;
@@ -75,6 +74,7 @@ http::Response ExperiencesPage(catalog::ConditionStore& conditions, ExperienceSt
   page["styles"] = json::array({"/static/css/experiences.css"});
   page["canonical"] = "/conditions/" + c.slug + "/experiences";
   page["condition_href"] = "/conditions/" + c.slug;
+  page["share_href"] = "/conditions/" + c.slug + "/experiences/share";
   page["api_href"] = "/api/v1/conditions/" + std::to_string(c.orphacode) + "/experiences";
   json shown_stories = json::array();
   bool members_only_left_out = false;

@@ -42,6 +42,7 @@ bool Can(const Viewer& viewer, Action action) {
     case Action::kManageOwnAccount:
     case Action::kJoinCommunities:
     case Action::kUseMessages:
+    case Action::kShareExperiences:
       return true;
   }
   return false;
@@ -114,6 +115,14 @@ bool CanSuspendReportedAuthor(const Viewer& viewer, const std::set<Role>& author
   if (!Can(viewer, Action::kModerateReports)) return false;
   const bool author_moderates = author_roles.count(Role::kModerator) > 0 || author_roles.count(Role::kAdmin) > 0;
   return !author_moderates || viewer.Has(Role::kAdmin);
+}
+
+bool CanStartExperience(const Viewer& viewer, CommunityStanding standing) {
+  return Can(viewer, Action::kShareExperiences) && standing == CommunityStanding::kAffectedOrFamily;
+}
+
+bool CanTakeBackExperience(const Viewer& viewer, long long owner_user_id) {
+  return viewer.signed_in() && *viewer.user_id == owner_user_id;
 }
 
 }  // namespace diseasemaps::guard

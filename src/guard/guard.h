@@ -42,6 +42,7 @@ enum class Action {
   kJoinCommunities,     // join or leave a condition's community, edit one's own profile
   kUseMessages,         // read my conversations, block and unblock members, report a message
   kModerateReports,     // the queue of reported messages: dismiss, warn, suspend
+  kShareExperiences,    // write and edit one's own shared experiences (experiences/)
 };
 
 // True when viewer may do action at all.
@@ -122,5 +123,23 @@ bool CanStartConversation(const Viewer& viewer, const MessageTarget& target);
 // blocked the other. Contact preferences do not apply to replies: whoever accepted a
 // first message has already answered the question.
 bool CanReply(const Viewer& viewer, bool participant, bool anyone_left, const MessageTarget& other);
+
+// How a member stands in a condition's community, as the experiences feature asks it.
+enum class CommunityStanding {
+  kOutside,           // not a member of the community
+  kAffectedOrFamily,  // joined as affected, or as family & friends
+  kOtherRole,         // joined as adviser, researcher, professional or organisation
+};
+
+// True when viewer may start a new shared experience of a condition: an active member
+// who joined its community as affected or as family & friends. Editing what one has
+// already shared asks Can(kShareExperiences) alone (leaving a community keeps one's
+// experiences yours).
+bool CanStartExperience(const Viewer& viewer, CommunityStanding standing);
+
+// True when viewer may withdraw consents from, or delete, an experience owned by
+// owner_user_id: the owner, even when suspended (taking one's data back is never
+// refused), and nobody else.
+bool CanTakeBackExperience(const Viewer& viewer, long long owner_user_id);
 
 }  // namespace diseasemaps::guard

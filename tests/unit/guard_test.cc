@@ -85,6 +85,37 @@ TEST(Guard, RoleByActionTable) {
   }
 }
 
+// Who may start an experience of a condition, by how they stand in its community, and
+// who may take one back (withdraw consents, delete).
+TEST(Guard, SharingExperiencesByStandingTable) {
+  struct StandingRow {
+    const char* who;
+    Viewer viewer;
+    CommunityStanding standing;
+    bool start;
+  };
+  const Viewer anonymous;
+  const std::vector<StandingRow> table = {
+      {"anonymous", anonymous, CommunityStanding::kAffectedOrFamily, false},
+      {"member outside", User(1, {Role::kMember}), CommunityStanding::kOutside, false},
+      {"member affected or family", User(1, {Role::kMember}), CommunityStanding::kAffectedOrFamily, true},
+      {"member as researcher", User(1, {Role::kMember}), CommunityStanding::kOtherRole, false},
+      {"admin outside", User(5, {Role::kAdmin}), CommunityStanding::kOutside, false},
+      {"admin affected", User(5, {Role::kAdmin}), CommunityStanding::kAffectedOrFamily, true},
+      {"suspended member affected", User(8, {Role::kMember}, true), CommunityStanding::kAffectedOrFamily, false},
+  };
+  for (const StandingRow& row : table) {
+    EXPECT_EQ(CanStartExperience(row.viewer, row.standing), row.start) << row.who;
+  }
+  EXPECT_TRUE(Can(User(1, {Role::kMember}), Action::kShareExperiences));
+  EXPECT_FALSE(Can(User(8, {Role::kMember}, true), Action::kShareExperiences));
+  EXPECT_FALSE(Can(anonymous, Action::kShareExperiences));
+  EXPECT_TRUE(CanTakeBackExperience(User(1, {Role::kMember}), 1));
+  EXPECT_TRUE(CanTakeBackExperience(User(8, {Role::kMember}, true), 8));  // suspended, still theirs
+  EXPECT_FALSE(CanTakeBackExperience(User(5, {Role::kAdmin}), 1));        // nobody else's
+  EXPECT_FALSE(CanTakeBackExperience(anonymous, 1));
+}
+
 TEST(Guard, AReviewerNeverApprovesTheirOwnDraftAndAnEditorNeverApproves) {
   const Viewer reviewer = User(3, {Role::kReviewer});
   EXPECT_TRUE(CanReviewVersionBy(reviewer, 2));

@@ -8,6 +8,7 @@
 #include "pages/error_pages.h"
 #include "pages/paging.h"
 #include "platform/i18n.h"
+#include "platform/markdown.h"
 #include "platform/templates.h"
 #include "platform/text.h"
 
@@ -31,6 +32,59 @@ http::Response Unavailable(const http::Request& request) {
 }
 
 std::optional<long long> ViewerId(const http::Request& request) { return request.viewer.user_id; }
+
+// The context of a post's write: who, when, and what the new members' limits count in it.
+WriteContext PostContext(const http::Request& request, const std::string& body) {
+  WriteContext ctx{*request.viewer.user_id, pages::NowSeconds()};
+  auto rendered = RenderMarkdown(body);
+  ctx.links = rendered.ok() ? rendered->links.size() : 0;
+  ctx.mentions = CountMentions(body);
+  return ctx;
+}
+
+// The message beside the post's field when a new member's post has too many links or
+// mentions; "" for any other outcome.
+std::string NewMemberTextLimit(const Written& written, const WriteContext& ctx) {
+  const std::string language = i18n::CurrentLanguage();
+  const std::string posts = i18n::FormatNumber(language, limits::kForumNewMemberPosts);
+  if (written.outcome == Written::Outcome::kTooManyLinks) {
+    return i18n::Tr("During their first week, and until they have written {posts} posts, members can put at most "
+                    "{limit} links in a post, to keep the forums free of spam. This one has {count}. Nothing was "
+                    "posted.",
+                    {{"posts", posts},
+                     {"limit", i18n::FormatNumber(language, limits::kForumNewMemberLinks)},
+                     {"count", i18n::FormatNumber(language, static_cast<long long>(ctx.links))}});
+  }
+  if (written.outcome == Written::Outcome::kTooManyMentions) {
+    return i18n::Tr("During their first week, and until they have written {posts} posts, members can mention at "
+                    "most {limit} members in a post. This one mentions {count}. Nothing was posted.",
+                    {{"posts", posts},
+                     {"limit", i18n::FormatNumber(language, limits::kForumNewMemberMentions)},
+                     {"count", i18n::FormatNumber(language, static_cast<long long>(ctx.mentions))}});
+  }
+  return "";
+}
+
+// 429 for a new member over a daily limit; nullopt for any other outcome.
+std::optional<http::Response> NewMemberDailyLimit(const http::Request& request, const Written& written) {
+  const std::string language = i18n::CurrentLanguage();
+  const std::string posts = i18n::FormatNumber(language, limits::kForumNewMemberPosts);
+  if (written.outcome == Written::Outcome::kTooManyTopicsToday) {
+    return pages::TooManyRequests(
+        request, written.retry_after,
+        i18n::Tr("During their first week, and until they have written {posts} posts, members can start at most "
+                 "{limit} topics a day. Nothing was posted; you can still reply in existing topics.",
+                 {{"posts", posts}, {"limit", i18n::FormatNumber(language, limits::kForumNewMemberTopicsPerDay)}}));
+  }
+  if (written.outcome == Written::Outcome::kTooManyPostsToday) {
+    return pages::TooManyRequests(
+        request, written.retry_after,
+        i18n::Tr("During their first week, and until they have written {posts} posts, members can write at most "
+                 "{limit} posts a day. Nothing was posted.",
+                 {{"posts", posts}, {"limit", i18n::FormatNumber(language, limits::kForumNewMemberPostsPerDay)}}));
+  }
+  return std::nullopt;
+}
 
 http::Response TooManyPosts(const http::Request& request, long long wait) {
   return pages::TooManyRequests(
@@ -178,7 +232,8 @@ http::Response ForumPages::CreateTopic(const http::Request& request) {
     form.body_error = body.error;
     return NewTopicPage(request, forum, form, 422);
   }
-  auto written = store_.CreateTopic({*request.viewer.user_id, pages::NowSeconds()}, forum, title.text, body.text,
+  const WriteContext ctx = PostContext(request, body.text);
+  auto written = store_.CreateTopic(ctx, forum, title.text, body.text,
                                     [&](const WriteFacts& facts) {
                                       seen = facts;
                                       return guard::CanStartTopic(request.viewer, facts.readers);
@@ -186,6 +241,11 @@ http::Response ForumPages::CreateTopic(const http::Request& request) {
   if (!written.ok()) return WriteFailed(request, written.status());
   if (written->outcome == Written::Outcome::kRefused) return Refusal(request, Step::kTopic, seen);
   if (written->outcome == Written::Outcome::kTooManyPosts) return TooManyPosts(request, written->retry_after);
+  if (auto daily = NewMemberDailyLimit(request, *written)) return *daily;
+  if (std::string limit = NewMemberTextLimit(*written, ctx); !limit.empty()) {
+    form.body_error = limit;
+    return NewTopicPage(request, forum, form, 422);
+  }
   Invalidate();
   return http::Response::Redirect(TopicPath(forum.slug, written->topic_id, written->title), 303);
 }
@@ -265,7 +325,8 @@ http::Response ForumPages::Reply(const http::Request& request) {
     form.body_error = body.error;
     return ShowTopic(request, forum, *id, form, 422);
   }
-  auto written = store_.Reply({*request.viewer.user_id, pages::NowSeconds()}, forum, *id, body.text, *reply_to,
+  const WriteContext ctx = PostContext(request, body.text);
+  auto written = store_.Reply(ctx, forum, *id, body.text, *reply_to,
                               [&](const WriteFacts& facts) {
                                 seen = facts;
                                 return guard::CanReplyInTopic(request.viewer, facts.readers, facts.topic_closed);
@@ -275,6 +336,12 @@ http::Response ForumPages::Reply(const http::Request& request) {
     case Written::Outcome::kDone: break;
     case Written::Outcome::kRefused: return Refusal(request, Step::kReply, seen);
     case Written::Outcome::kTooManyPosts: return TooManyPosts(request, written->retry_after);
+    case Written::Outcome::kTooManyTopicsToday:
+    case Written::Outcome::kTooManyPostsToday: return *NewMemberDailyLimit(request, *written);
+    case Written::Outcome::kTooManyLinks:
+    case Written::Outcome::kTooManyMentions:
+      form.body_error = NewMemberTextLimit(*written, ctx);
+      return ShowTopic(request, forum, *id, form, 422);
     case Written::Outcome::kNoSuchReplyTo:
       form.body_error = i18n::Tr("The post you are replying to is not in this topic. Reply to a post from its own "
                                  "“Reply” link.");
@@ -352,13 +419,18 @@ http::Response ForumPages::Edit(const http::Request& request) {
     return EditPage(request, forum, *id, *number, form, 422);
   }
   WriteFacts seen;
-  auto written = store_.EditPost({*request.viewer.user_id, pages::NowSeconds()}, forum, *id, *number, body.text, title,
+  const WriteContext ctx = PostContext(request, body.text);
+  auto written = store_.EditPost(ctx, forum, *id, *number, body.text, title,
                                  [&](const WriteFacts& facts) {
                                    seen = facts;
                                    return guard::CanEditForumPost(request.viewer, facts.readers, *facts.post);
                                  });
   if (!written.ok()) return WriteFailed(request, written.status());
   if (written->outcome == Written::Outcome::kRefused) return Refusal(request, Step::kEdit, seen);
+  if (std::string limit = NewMemberTextLimit(*written, ctx); !limit.empty()) {
+    form.body_error = limit;
+    return EditPage(request, forum, *id, *number, form, 422);
+  }
   Invalidate();
   return http::Response::Redirect(PostHref(TopicPath(forum.slug, *id, written->title), *number), 303);
 }

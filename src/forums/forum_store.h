@@ -114,10 +114,12 @@ struct TopicPage {
   long long last_read_number = 0;
 };
 
-// Who writes, and when.
+// Who writes, and when; for a post, what the new members' limits count in its text.
 struct WriteContext {
   long long user_id = 0;
   long long now = 0;
+  std::size_t links = 0;     // distinct links the post's Markdown shows
+  std::size_t mentions = 0;  // distinct @mentions (forum_rules.h CountMentions)
 };
 
 // The facts a write's permission depends on, read inside its transaction.
@@ -134,6 +136,11 @@ struct Written {
     kRefused,         // the guard said no: nothing written
     kNoSuchReplyTo,   // the post replied to is not in the topic (or is the new one)
     kTooManyPosts,    // over limits::kForumPostsPerHour: retry_after
+    // A new member's limits (app/limits.h, forum_rules.h IsNewForumMember):
+    kTooManyTopicsToday,  // kForumNewMemberTopicsPerDay in 24 hours: retry_after
+    kTooManyPostsToday,   // kForumNewMemberPostsPerDay in 24 hours: retry_after
+    kTooManyLinks,        // more than kForumNewMemberLinks in the post
+    kTooManyMentions,     // more than kForumNewMemberMentions in the post
   };
   Outcome outcome = Outcome::kDone;
   long long topic_id = 0;
@@ -172,6 +179,8 @@ class ForumStore {
 
   // A new topic in `forum` with its first post (the forum's row is made when it is a
   // condition's first). may_write sees the forum's readers. The author has read it.
+  // Topics, replies and edits are held to the new members' limits when the author is
+  // one: the outcome says which limit, and nothing is written.
   Result<Written> CreateTopic(const WriteContext& ctx, const Forum& forum, const std::string& title,
                               const std::string& body, const MayWrite& may_write);
 

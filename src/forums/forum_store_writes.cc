@@ -92,6 +92,63 @@ std::optional<PostRow> LoadPost(soci::session& sql, long long forum_id, long lon
   return p;
 }
 
+// What a new member's write is held to.
+enum class Limits { kTopic, kReply, kEdit };
+
+// The outcome when ctx's author is a new member (forum_rules.h IsNewForumMember) over one
+// of the new members' limits (app/limits.h) for this write; nullopt when within them or
+// not new. Daily limits count the last 24 hours; an edit is held only to links and
+// mentions.
+std::optional<Written> NewMemberLimit(soci::session& sql, const WriteContext& ctx, Limits write) {
+  long long confirmed = 0;
+  soci::indicator confirmed_ind = soci::i_ok;
+  sql << "SELECT email_confirmed_at FROM users WHERE id = :u", soci::use(ctx.user_id, "u"),
+      soci::into(confirmed, confirmed_ind);
+  long long written = 0;
+  sql << "SELECT COUNT(*) FROM forum_posts WHERE author_id = :u", soci::use(ctx.user_id, "u"), soci::into(written);
+  const std::optional<long long> confirmed_at =
+      confirmed_ind == soci::i_null ? std::nullopt : std::optional<long long>(confirmed);
+  if (!IsNewForumMember(confirmed_at, written, ctx.now)) return std::nullopt;
+  Written w;
+  if (ctx.links > static_cast<std::size_t>(limits::kForumNewMemberLinks)) {
+    w.outcome = Written::Outcome::kTooManyLinks;
+    return w;
+  }
+  if (ctx.mentions > static_cast<std::size_t>(limits::kForumNewMemberMentions)) {
+    w.outcome = Written::Outcome::kTooManyMentions;
+    return w;
+  }
+  if (write == Limits::kEdit) return std::nullopt;
+  const long long since = ctx.now - limits::kDaySeconds;
+  auto over = [&](const std::string& query, int limit) -> std::optional<long long> {
+    long long count = 0;
+    long long oldest = 0;
+    soci::indicator oldest_ind = soci::i_ok;
+    sql << query, soci::use(ctx.user_id, "u"), soci::use(since, "since"), soci::into(count),
+        soci::into(oldest, oldest_ind);
+    if (count < limit) return std::nullopt;
+    if (oldest_ind == soci::i_null) return limits::kDaySeconds;
+    return std::max(1LL, oldest + limits::kDaySeconds - ctx.now);
+  };
+  if (write == Limits::kTopic) {
+    if (auto wait = over("SELECT COUNT(*), MIN(created_at) FROM forum_topics WHERE author_id = :u"
+                         " AND created_at > :since",
+                         limits::kForumNewMemberTopicsPerDay)) {
+      w.outcome = Written::Outcome::kTooManyTopicsToday;
+      w.retry_after = *wait;
+      return w;
+    }
+  }
+  if (auto wait = over("SELECT COUNT(*), MIN(created_at) FROM forum_posts WHERE author_id = :u"
+                       " AND created_at > :since",
+                       limits::kForumNewMemberPostsPerDay)) {
+    w.outcome = Written::Outcome::kTooManyPostsToday;
+    w.retry_after = *wait;
+    return w;
+  }
+  return std::nullopt;
+}
+
 Written Refused() {
   Written w;
   w.outcome = Written::Outcome::kRefused;
@@ -133,6 +190,7 @@ Result<Written> ForumStore::CreateTopic(const WriteContext& ctx, const Forum& fo
     WriteFacts facts;
     facts.readers = row->second;
     if (!may_write(facts)) return Refused();
+    if (auto limited = NewMemberLimit(sql, ctx, Limits::kTopic)) return *limited;
     if (auto wait = HourlyWait(sql, ctx.user_id, ctx.now)) return TooMany(*wait);
     const long long forum_id = row->first;
     Written w;
@@ -168,6 +226,7 @@ Result<Written> ForumStore::Reply(const WriteContext& ctx, const Forum& forum, l
     facts.topic_closed = RowInteger(row, 0) != 0;
     facts.readers = detail::ReadersOf(RowText(row, 1));
     if (!may_write(facts)) return Refused();
+    if (auto limited = NewMemberLimit(sql, ctx, Limits::kReply)) return *limited;
     if (auto wait = HourlyWait(sql, ctx.user_id, ctx.now)) return TooMany(*wait);
     Written w;
     w.topic_id = topic_id;
@@ -214,6 +273,7 @@ Result<Written> ForumStore::EditPost(const WriteContext& ctx, const Forum& forum
     w.title = post->topic_title;
     const bool title_changes = number == 1 && title && *title != post->topic_title;
     if (body == post->body && !title_changes) return w;  // nothing to change
+    if (auto limited = NewMemberLimit(sql, ctx, Limits::kEdit)) return *limited;
     if (EditKeepsHistory(post->created_at, ctx.now)) {
       const long long written_at = post->edited_at.value_or(post->created_at);
       std::string old_title = title_changes ? post->topic_title : "";

@@ -6,6 +6,7 @@
 // change nothing, the data-rights export, and a deleted account's posts.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
 
 #include "http/url.h"
@@ -35,6 +36,31 @@ class ForumsTest : public ::testing::TestWithParam<Backend> {
   void Sql(const std::string& statement) {
     Status s = database_.db().Run([&](soci::session& sql) {
       sql << statement;
+      return Status::Ok();
+    });
+    ASSERT_TRUE(s.ok()) << s.message();
+  }
+
+  // Makes `email` an established member, past the new members' limits: confirmed 40
+  // days ago, with five posts written then (a topic in "About this site").
+  void Establish(const std::string& email) {
+    const long long id = UserIdOf(database_, email);
+    const long long then = std::chrono::duration_cast<std::chrono::seconds>(
+                               std::chrono::system_clock::now().time_since_epoch()).count() - 40LL * 24 * 60 * 60;
+    Status s = database_.db().InTransaction([&](soci::session& sql) {
+      sql << "UPDATE users SET email_confirmed_at = :t WHERE id = :u", soci::use(then, "t"), soci::use(id, "u");
+      long long forum = 0;
+      sql << "SELECT id FROM forums WHERE slug = 'about-this-site'", soci::into(forum);
+      long long topic = 0;
+      sql << "INSERT INTO forum_topics (forum_id, author_id, title, created_at, post_count, reply_count, last_post_at)"
+             " VALUES (:f, :u, 'Hello from long ago', :t, 5, 4, :t) RETURNING id",
+          soci::use(forum, "f"), soci::use(id, "u"), soci::use(then, "t"), soci::into(topic);
+      for (long long n = 1; n <= 5; ++n) {
+        sql << "INSERT INTO forum_posts (topic_id, number, author_id, body, created_at) VALUES (:p, :n, :u, 'Old', :t)",
+            soci::use(topic, "p"), soci::use(n, "n"), soci::use(id, "u"), soci::use(then, "t");
+      }
+      sql << "UPDATE forums SET topic_count = topic_count + 1, post_count = post_count + 5 WHERE id = :f",
+          soci::use(forum, "f");
       return Status::Ok();
     });
     ASSERT_TRUE(s.ok()) << s.message();
@@ -186,11 +212,13 @@ TEST_P(ForumsTest, RepliesShowWhatTheyAnswerAndTopicsArePagedByTwenty) {
       << page.body;
 
   // Amy read up to Ben's reply; his next ones are new to her until she opens the topic.
+  // (Ben writes more than a new member may in a day.)
+  Establish("ben@example.org");
   for (int i = 3; i <= 22; ++i) {
     ASSERT_EQ(PostAs(server, ben, path, "body=" + Enc("Reply number " + std::to_string(i))).status, 303u);
   }
-  EXPECT_EQ(Count("SELECT post_count FROM forum_topics"), 22);
-  EXPECT_EQ(Count("SELECT reply_count FROM forum_topics"), 21);
+  EXPECT_EQ(Count("SELECT post_count FROM forum_topics WHERE title = 'Respite care'"), 22);
+  EXPECT_EQ(Count("SELECT reply_count FROM forum_topics WHERE title = 'Respite care'"), 21);
   HttpResult list = Get(server, amy, "/forums/caregivers");
   EXPECT_TRUE(Has(list.body, "20 new posts")) << list.body;
   EXPECT_TRUE(Has(Get(server, amy, "/forums").body, "1 topic with posts you have not read"));
@@ -415,6 +443,51 @@ TEST_P(ForumsTest, ExportHoldsMyPostsAndADeletedAccountsPostsStaySignedDeletedMe
   EXPECT_EQ(Count("SELECT helped_count FROM forum_posts WHERE number = 2"), 0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM forum_topic_reads"), 1);  // Ben's only
   EXPECT_TRUE(Has(server.Get("/forums/general").body, "Started by Deleted member"));
+}
+
+TEST_P(ForumsTest, NewMembersLimitsAreExplainedWhenReached) {
+  TestServer server(database_);
+  SignedIn amy = SignIn(server, "amy@example.org", kPassword);  // confirmed today, no posts: new
+  std::string path;
+  for (int i = 1; i <= 3; ++i) path = Topic(server, amy, "general", "Question " + std::to_string(i), "Text");
+  HttpResult fourth = StartTopic(server, amy, "general", "Question 4", "Text");
+  EXPECT_EQ(fourth.status, 429u);
+  EXPECT_TRUE(Has(fourth.body, "members can start at most 3 topics a day")) << fourth.body;
+  EXPECT_TRUE(Has(fourth.body, "You can try again in"));
+  EXPECT_GT(std::stoll(fourth.Header("retry-after")), 24 * 60 * 60 - 120);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM forum_topics"), 3);
+
+  // Links and mentions are limited per post: the form comes back with what was typed.
+  const std::string three_links = "[a](https://a.example) [b](https://b.example) https://c.example";
+  HttpResult links = PostAs(server, amy, path, "body=" + Enc(three_links));
+  EXPECT_EQ(links.status, 422u);
+  EXPECT_TRUE(Has(links.body, "members can put at most 2 links in a post, to keep the forums free of spam. This "
+                              "one has 3."))
+      << links.body;
+  EXPECT_TRUE(Has(links.body, "https://c.example"));
+  HttpResult mentions = PostAs(server, amy, path, "body=" + Enc("Thanks @ben @cat @dan"));
+  EXPECT_EQ(mentions.status, 422u);
+  EXPECT_TRUE(Has(mentions.body, "members can mention at most 2 members in a post. This one mentions 3."));
+  HttpResult edit = PostAs(server, amy, Base(path) + "/posts/1/edit", "title=Question+3&body=" + Enc(three_links));
+  EXPECT_EQ(edit.status, 422u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM forum_posts WHERE body LIKE '%example%'"), 0);
+
+  // Ten posts a day (her three topics count): the eleventh waits.
+  for (int i = 4; i <= 10; ++i) {
+    ASSERT_EQ(PostAs(server, amy, path, "body=" + Enc("Reply " + std::to_string(i))).status, 303u) << i;
+  }
+  HttpResult eleventh = PostAs(server, amy, path, "body=" + Enc("One too many"));
+  EXPECT_EQ(eleventh.status, 429u);
+  EXPECT_TRUE(Has(eleventh.body, "members can write at most 10 posts a day"));
+  EXPECT_FALSE(eleventh.Header("retry-after").empty());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM forum_posts"), 10);
+
+  // An established member is held to none of these.
+  Establish("ben@example.org");
+  SignedIn ben = SignIn(server, "ben@example.org", kPassword);
+  EXPECT_EQ(PostAs(server, ben, path, "body=" + Enc(three_links + " @amy @cat @dan")).status, 303u);
+  for (int i = 1; i <= 4; ++i) Topic(server, ben, "caregivers", "Ben's topic " + std::to_string(i), "Text");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM forum_topics WHERE title LIKE 'Ben%'"), 4);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ForumsTest, ::testing::ValuesIn(AllBackends()), Backends);

@@ -169,7 +169,8 @@ void DeclareRoutes(http::Router& router, Site& site) {
   member_data.exporters.emplace_back("experiences",
                                      [shared_experiences](long long id) { return shared_experiences->Export(id); });
   member_data.deleters.emplace_back(&experiences::ExperienceStore::DeleteMemberData);
-  auto forum_pages = std::make_shared<forums::ForumPages>(site.db, &site.page_cache);
+  auto forum_pages = std::make_shared<forums::ForumPages>(site.db, &site.page_cache,
+                                                         forums::ForumSettings{site.public_url, member_changed});
   member_data.exporters.emplace_back("forums",
                                      [forum_pages](long long id) { return forum_pages->store().Export(id); });
   member_data.deleters.emplace_back(&forums::ForumStore::DeleteMemberData);
@@ -228,6 +229,10 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Post("/members/{id}/unblock", [contact](const Request& r) { return contact->Unblock(r); });
   router.Get("/admin/reports", [contact](const Request& r) { return contact->Reports(r); });
   router.Post("/admin/reports/{id}", [contact](const Request& r) { return contact->HandleReport(r); });
+  // Flagged forum posts share the queue (forums/forum_flag_pages.cc).
+  contact->SetQueueExtras(
+      [forum_pages](const Request& r, nlohmann::json& view) { forum_pages->AddQueueFields(r, view); });
+  router.Post("/admin/reports/posts/{id}", [forum_pages](const Request& r) { return forum_pages->HandleFlag(r); });
 
   // Forums (forums/forum_pages.h): every forum, a forum's lists, topics, replies, and each
   // post's link, edit, deletion and "this helped me". Public forums are cached for visitors.
@@ -250,6 +255,8 @@ void DeclareRoutes(http::Router& router, Site& site) {
               [forum_pages](const Request& r) { return forum_pages->Delete(r); });
   router.Post("/forums/{slug}/t/{topic}/posts/{number}/helped",
               [forum_pages](const Request& r) { return forum_pages->Helped(r); });
+  router.Post("/forums/{slug}/t/{topic}/posts/{number}/flag",
+              [forum_pages](const Request& r) { return forum_pages->Flag(r); });
 
   // Community map (map/map_api.h): clusters and places, who is at a place, by country
   if (site.map != nullptr) {

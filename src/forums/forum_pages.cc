@@ -94,7 +94,7 @@ http::Response TooManyPosts(const http::Request& request, long long wait) {
 }
 
 // What a refused write was, to say why in words.
-enum class Step { kTopic, kReply, kEdit, kDelete, kHelped };
+enum class Step { kTopic, kReply, kEdit, kDelete, kHelped, kFlag };
 
 // The answer when the guard said no to `step` on these facts: why, with the status
 // that fits (409 for the state of the topic or post, 403 for who asks).
@@ -115,7 +115,12 @@ http::Response Refusal(const http::Request& request, Step step, const WriteFacts
                             i18n::Tr("“This helped me” is for other members' posts, not your own. Nothing was "
                                      "changed."));
   }
-  if (facts.topic_closed && step != Step::kDelete) {
+  if (facts.post && step == Step::kFlag && viewer.user_id == facts.post->author_id) {
+    return pages::ErrorPage(&request, 403,
+                            i18n::Tr("You cannot flag your own post; you can edit or delete it instead. Nothing was "
+                                     "changed."));
+  }
+  if (facts.topic_closed && step != Step::kDelete && step != Step::kFlag) {
     return pages::ErrorPage(&request, 409,
                             i18n::Tr("This topic is closed: it takes no more replies, edits or reactions. Nothing "
                                      "was changed."));
@@ -290,6 +295,10 @@ http::Response ForumPages::ShowTopic(const http::Request& request, const forums:
   reply.reply_to = form.reply_to;
   if (plain_visit) {
     if (auto to = ParsePositiveInteger(request.Query("reply_to").value_or(""))) reply.reply_to = *to;
+    if (request.Query("done").value_or("") == "flagged") {
+      reply.notice = i18n::Tr("Thank you. Moderators will look at the post you flagged; its author is never told "
+                              "who flagged it.");
+    }
   }
   json view = TopicView(request.viewer, *topic, path, shown, pages_count, reply);
   http::Response response = http::Response::Html(Templates::RenderPage("forum_topic", view), status);
@@ -479,6 +488,37 @@ http::Response ForumPages::Helped(const http::Request& request) {
   if (written->outcome == Written::Outcome::kRefused) return Refusal(request, Step::kHelped, seen);
   Invalidate();
   return http::Response::Redirect(PostHref(TopicPath(forum.slug, *id, written->title), *number), 303);
+}
+
+http::Response ForumPages::Flag(const http::Request& request) {
+  forums::Forum forum;
+  if (auto refused = LoadForum(request, forum)) return *refused;
+  if (auto refused = pages::RequireAllowed(request, request.viewer.signed_in(), kMembersOnly)) return *refused;
+  const auto id = TopicIdOf(request.Param("topic"));
+  const auto number = NumberParam(request);
+  if (!id) return pages::ErrorPage(&request, 404, i18n::Tr(kNoTopic));
+  if (!number) return pages::ErrorPage(&request, 404, i18n::Tr(kNoPost));
+  const auto reason = ParseFlagReason(request.FormField("reason"));
+  if (!reason) {
+    return pages::ErrorPage(&request, 422,
+                            i18n::Tr("Choose why moderators should look at this post: off topic, unkind, spam, "
+                                     "medical misinformation or something else. Nothing was sent."));
+  }
+  const TextCheck note = CheckFlagNote(*reason, request.FormField("note"));
+  if (!note.ok()) return pages::ErrorPage(&request, 422, note.error + " " + i18n::Tr("Nothing was sent."));
+  WriteFacts seen;
+  auto written = store_.AddFlag({*request.viewer.user_id, pages::NowSeconds()}, forum, *id, *number,
+                                FlagReasonName(*reason), note.text, [&](const WriteFacts& facts) {
+                                  seen = facts;
+                                  return guard::CanFlagForumPost(request.viewer, facts.readers, *facts.post);
+                                });
+  if (!written.ok()) return WriteFailed(request, written.status());
+  if (written->outcome == Written::Outcome::kRefused) return Refusal(request, Step::kFlag, seen);
+  const long long page = PageOfPost(*number);
+  return http::Response::Redirect(TopicPath(forum.slug, *id, written->title) + "?" +
+                                      (page > 1 ? "page=" + std::to_string(page) + "&" : "") + "done=flagged#post-" +
+                                      std::to_string(*number),
+                                  303);
 }
 
 }  // namespace diseasemaps::forums

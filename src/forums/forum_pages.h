@@ -1,8 +1,10 @@
 // The handlers of the forums: /forums (every forum, with unread counts for a member),
 // /forums/{slug} (a forum's latest, top and unanswered topics), /forums/{slug}/new (a
 // new topic), /forums/{slug}/t/{id}-{title-words} (a topic, 20 posts a page, each at
-// #post-N, and the reply form), and each post's permanent link, edit form, deletion and
-// "this helped me" (/forums/{slug}/t/{id}/posts/{n}…).
+// #post-N, and the reply form), and each post's permanent link, edit form, deletion,
+// "this helped me" and flag (/forums/{slug}/t/{id}/posts/{n}…); and the flagged posts in
+// the one reports queue (/admin/reports, shown by messages/report_pages.cc, handled at
+// /admin/reports/posts/{id}; forum_flag_pages.cc).
 //
 // The guard decides every permission; the rules (forum_rules.h) check every text; the
 // store does each step in one transaction. What they guarantee: every form works
@@ -21,6 +23,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "accounts/member_events.h"
 #include "forums/forum_store.h"
 #include "http/request.h"
 #include "platform/db/database.h"
@@ -28,9 +31,16 @@
 
 namespace diseasemaps::forums {
 
+struct ForumSettings {
+  std::string public_url;  // for the links in e-mails, no trailing slash
+  // Told when a flag suspends a post's author, after the commit (the map drops them).
+  accounts::MemberChangedFn member_changed;
+};
+
 class ForumPages {
  public:
-  ForumPages(Database& db, PageCache* page_cache) : store_(db), page_cache_(page_cache) {}
+  ForumPages(Database& db, PageCache* page_cache, ForumSettings settings)
+      : store_(db), page_cache_(page_cache), settings_(std::move(settings)) {}
 
   http::Response Index(const http::Request& request);           // GET /forums
   http::Response ForumPage(const http::Request& request);       // GET /forums/{slug}
@@ -43,6 +53,12 @@ class ForumPages {
   http::Response Edit(const http::Request& request);            // POST …/posts/{number}/edit
   http::Response Delete(const http::Request& request);          // POST …/posts/{number}/delete
   http::Response Helped(const http::Request& request);          // POST …/posts/{number}/helped
+  http::Response Flag(const http::Request& request);            // POST …/posts/{number}/flag
+  http::Response HandleFlag(const http::Request& request);      // POST /admin/reports/posts/{id}
+
+  // The reports queue's fields for the flagged posts (flags_open, flags_handled, …), for a
+  // moderator; messages/ renders them beside the reported messages.
+  void AddQueueFields(const http::Request& request, nlohmann::json& view);
 
   ForumStore& store() { return store_; }
 
@@ -70,6 +86,7 @@ class ForumPages {
 
   ForumStore store_;
   PageCache* page_cache_;
+  ForumSettings settings_;
 };
 
 }  // namespace diseasemaps::forums

@@ -17,6 +17,7 @@
 
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,7 @@
 #include <soci/soci.h>
 
 #include "guard/guard.h"
+#include "messages/message_rules.h"
 #include "platform/db/database.h"
 #include "platform/status.h"
 
@@ -149,6 +151,41 @@ struct Written {
   std::string title;           // the topic's title after the write
 };
 
+// A post flagged to moderators, as the reports queue shows it. The flagger's name is
+// for moderators only.
+struct Flag {
+  long long id = 0;
+  long long post_id = 0;
+  long long number = 0;
+  long long topic_id = 0;
+  std::string topic_title;
+  std::string forum_slug;
+  std::string reason;  // forum_rules.h FlagReasonName
+  std::string note;
+  long long flagged_at = 0;
+  std::string reporter_name;  // "" once the flagger deleted their account
+  long long author_id = 0;
+  std::string author_name;
+  bool author_suspended = false;
+  bool author_deleted = false;
+  std::string body;  // "" when the author deleted the post
+  bool post_deleted = false;
+  long long written_at = 0;
+  std::string status;  // open, dismissed, warned, suspended
+  std::string handled_by_name;
+  long long handled_at = 0;
+  std::string moderator_note;
+};
+
+// The author of a flagged post, for the moderator's action.
+struct FlagSubject {
+  long long author_id = 0;
+  std::string author_name;
+  std::string author_email;            // only to address the warning
+  std::set<guard::Role> author_roles;  // for guard::CanSuspendReportedAuthor
+  std::string author_language;         // the warning is written in it
+};
+
 class ForumStore {
  public:
   explicit ForumStore(Database& db) : db_(db) {}
@@ -205,6 +242,22 @@ class ForumStore {
   // once. NotFound as above.
   Result<Written> SetHelped(const WriteContext& ctx, const Forum& forum, long long topic_id, long long number,
                             bool helped, const MayWrite& may_write);
+
+  // Flags post `number` to moderators, for `reason` ("spam", …) with `note`. may_write
+  // sees the post's facts (guard::CanFlagForumPost). The same member flagging the same
+  // post again while their flag waits adds nothing. NotFound as above.
+  Result<Written> AddFlag(const WriteContext& ctx, const Forum& forum, long long topic_id, long long number,
+                          const std::string& reason, const std::string& note, const MayWrite& may_write);
+  // Open flags oldest first; the latest handled ones.
+  Result<std::vector<Flag>> OpenFlags(int limit);
+  Result<std::vector<Flag>> HandledFlags(int limit);
+  // Handles an open flag in one transaction: its status and the moderator's note (and
+  // those of every other open flag of the same post), an audit entry, and `effect` (the
+  // warning e-mail, the suspension) run on the same session with the post's author.
+  // NotFound for no such flag; Conflict when it was handled already; effect's failure
+  // rolls everything back.
+  Status HandleFlag(long long flag_id, messages::ReportAction action, long long moderator_id, const std::string& note,
+                    long long now, const std::function<Status(soci::session&, const FlagSubject&)>& effect);
 
   // Data rights: the member's topics, posts (with their history), "helped" and read
   // positions; and, inside the account deletion's transaction, the end of what is

@@ -57,40 +57,6 @@ std::optional<std::pair<long long, guard::ForumReaders>> ForumRow(soci::session&
   return std::make_pair(id, detail::ReadersOf(readers));
 }
 
-// A post as a write needs it, with its topic and forum, read in the write's transaction.
-struct PostRow {
-  long long id = 0;
-  long long author_id = 0;
-  std::string body;
-  long long created_at = 0;
-  std::optional<long long> edited_at;
-  bool deleted = false;
-  long long helped_count = 0;
-  std::string topic_title;
-  WriteFacts facts;
-};
-
-std::optional<PostRow> LoadPost(soci::session& sql, long long forum_id, long long topic_id, long long number) {
-  soci::row row;
-  sql << "SELECT p.id, p.author_id, p.body, p.created_at, p.edited_at, p.deleted_at, p.helped_count, t.title,"
-         " t.closed, f.readers FROM forum_posts p JOIN forum_topics t ON t.id = p.topic_id"
-         " JOIN forums f ON f.id = t.forum_id WHERE p.topic_id = :t AND p.number = :n AND t.forum_id = :f",
-      soci::use(topic_id, "t"), soci::use(number, "n"), soci::use(forum_id, "f"), soci::into(row);
-  if (!sql.got_data()) return std::nullopt;
-  PostRow p;
-  p.id = RowInteger(row, 0);
-  p.author_id = RowInteger(row, 1);
-  p.body = RowText(row, 2);
-  p.created_at = RowInteger(row, 3);
-  if (row.get_indicator(4) != soci::i_null) p.edited_at = RowInteger(row, 4);
-  p.deleted = row.get_indicator(5) != soci::i_null;
-  p.helped_count = RowInteger(row, 6);
-  p.topic_title = RowText(row, 7);
-  p.facts.topic_closed = RowInteger(row, 8) != 0;
-  p.facts.readers = detail::ReadersOf(RowText(row, 9));
-  p.facts.post = guard::ForumPostFacts{p.author_id, p.deleted, p.facts.topic_closed};
-  return p;
-}
 
 // What a new member's write is held to.
 enum class Limits { kTopic, kReply, kEdit };
@@ -170,6 +136,28 @@ long long Affected(soci::statement& statement) {
 }  // namespace
 
 namespace detail {
+
+std::optional<PostRow> LoadPost(soci::session& sql, long long forum_id, long long topic_id, long long number) {
+  soci::row row;
+  sql << "SELECT p.id, p.author_id, p.body, p.created_at, p.edited_at, p.deleted_at, p.helped_count, t.title,"
+         " t.closed, f.readers FROM forum_posts p JOIN forum_topics t ON t.id = p.topic_id"
+         " JOIN forums f ON f.id = t.forum_id WHERE p.topic_id = :t AND p.number = :n AND t.forum_id = :f",
+      soci::use(topic_id, "t"), soci::use(number, "n"), soci::use(forum_id, "f"), soci::into(row);
+  if (!sql.got_data()) return std::nullopt;
+  PostRow p;
+  p.id = RowInteger(row, 0);
+  p.author_id = RowInteger(row, 1);
+  p.body = RowText(row, 2);
+  p.created_at = RowInteger(row, 3);
+  if (row.get_indicator(4) != soci::i_null) p.edited_at = RowInteger(row, 4);
+  p.deleted = row.get_indicator(5) != soci::i_null;
+  p.helped_count = RowInteger(row, 6);
+  p.topic_title = RowText(row, 7);
+  p.facts.topic_closed = RowInteger(row, 8) != 0;
+  p.facts.readers = detail::ReadersOf(RowText(row, 9));
+  p.facts.post = guard::ForumPostFacts{p.author_id, p.deleted, p.facts.topic_closed};
+  return p;
+}
 
 void MarkRead(soci::session& sql, long long user_id, long long topic_id, long long number, long long now) {
   sql << "INSERT INTO forum_topic_reads (user_id, topic_id, last_read_number, read_at) VALUES (:u, :t, :n, :now)"
@@ -264,7 +252,7 @@ Result<Written> ForumStore::EditPost(const WriteContext& ctx, const Forum& forum
                                      const std::optional<std::string>& title, const MayWrite& may_write) {
   if (forum.id == 0) return Status::NotFound("no such post");
   return db_.InTransaction([&](soci::session& sql) -> Result<Written> {
-    auto post = LoadPost(sql, forum.id, topic_id, number);
+    auto post = detail::LoadPost(sql, forum.id, topic_id, number);
     if (!post) return Status::NotFound("no such post");
     if (!may_write(post->facts)) return Refused();
     Written w;
@@ -301,7 +289,7 @@ Result<Written> ForumStore::DeletePost(const WriteContext& ctx, const Forum& for
                                        long long number, const MayWrite& may_write) {
   if (forum.id == 0) return Status::NotFound("no such post");
   return db_.InTransaction([&](soci::session& sql) -> Result<Written> {
-    auto post = LoadPost(sql, forum.id, topic_id, number);
+    auto post = detail::LoadPost(sql, forum.id, topic_id, number);
     if (!post) return Status::NotFound("no such post");
     if (!may_write(post->facts)) return Refused();
     sql << "UPDATE forum_posts SET deleted_at = :now, body = '', helped_count = 0 WHERE id = :p",
@@ -324,7 +312,7 @@ Result<Written> ForumStore::SetHelped(const WriteContext& ctx, const Forum& foru
                                       long long number, bool helped, const MayWrite& may_write) {
   if (forum.id == 0) return Status::NotFound("no such post");
   return db_.InTransaction([&](soci::session& sql) -> Result<Written> {
-    auto post = LoadPost(sql, forum.id, topic_id, number);
+    auto post = detail::LoadPost(sql, forum.id, topic_id, number);
     if (!post) return Status::NotFound("no such post");
     if (!may_write(post->facts)) return Refused();
     long long change = 0;

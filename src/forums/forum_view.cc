@@ -262,6 +262,8 @@ json TopicView(const guard::Viewer& viewer, const TopicPage& page_data, const st
          {"can_edit", guard::CanEditForumPost(viewer, forum.readers, facts)},
          {"edit_href", actions + n + "/edit"},
          {"can_delete", guard::CanDeleteForumPost(viewer, forum.readers, facts)},
+         {"can_flag", guard::CanFlagForumPost(viewer, forum.readers, facts)},
+         {"flag_action", actions + n + "/flag"},
          {"delete_action", actions + n + "/delete"},
          {"can_reply", can_reply && !post.deleted},
          {"reply_href", path + "?reply_to=" + n + "#reply"},
@@ -287,6 +289,12 @@ json TopicView(const guard::Viewer& viewer, const TopicPage& page_data, const st
           {"readers_sentence", ReadersSentence(forum.readers)},
           {"members_only", forum.readers == guard::ForumReaders::kMembers},
           {"closed", topic.closed},
+          {"notice", TextOrNull(form.notice)},
+          {"flag_reasons", json::array({{{"value", "off_topic"}, {"label", i18n::Tr("Off topic")}},
+                                        {{"value", "unkind"}, {"label", i18n::Tr("Unkind")}},
+                                        {{"value", "spam"}, {"label", i18n::Tr("Spam")}},
+                                        {{"value", "misinformation"}, {"label", i18n::Tr("Medical misinformation")}},
+                                        {{"value", "other"}, {"label", i18n::Tr("Something else")}}})},
           {"posts", posts},
           {"first_unread_href", has_unread ? json(PostHref(path, read + 1)) : json(nullptr)},
           {"paging", PagerView(page, page_count,
@@ -325,6 +333,15 @@ json EditView(const Forum& forum, const TopicPage& topic, const Post& post, cons
           {"title_limit", Number(static_cast<long long>(kMaxTitleCharacters))},
           {"body_limit", Number(static_cast<long long>(kMaxPostCharacters))},
           {"title_max", kMaxTitleCharacters}};
+}
+
+std::string FlagReasonWords(const std::string& reason) {
+  if (reason == "off_topic") return i18n::Tr("Off topic");
+  if (reason == "unkind") return i18n::Tr("Unkind");
+  if (reason == "spam") return i18n::Tr("Spam");
+  if (reason == "misinformation") return i18n::Tr("Medical misinformation");
+  if (reason == "other") return i18n::Tr("Something else");
+  return reason;
 }
 
 void AddForumToCommunityBox(json& box, const std::string& condition_slug) {

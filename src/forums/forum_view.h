@@ -56,6 +56,7 @@ struct TopicFormView {
   std::string body;
   std::string error;
   std::optional<long long> reply_to;  // the post answered, when one was chosen
+  std::string notice;                 // what the last step did ("" for none)
 };
 // A topic's page `page` of `page_count`, at `path` (its own address).
 nlohmann::json TopicView(const guard::Viewer& viewer, const TopicPage& topic, const std::string& path, long long page,
@@ -64,6 +65,9 @@ nlohmann::json TopicView(const guard::Viewer& viewer, const TopicPage& topic, co
 nlohmann::json EditView(const Forum& forum, const TopicPage& topic, const Post& post, const std::string& csrf,
                         const std::string& title, const std::string& title_error, const std::string& body,
                         const std::string& body_error, long long now);
+
+// A flag's reason in words ("spam" -> "Spam").
+std::string FlagReasonWords(const std::string& reason);
 
 // Adds the link to a condition's forum (forum_href) to its page's community box.
 void AddForumToCommunityBox(nlohmann::json& box, const std::string& condition_slug);

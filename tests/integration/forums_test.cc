@@ -490,6 +490,78 @@ TEST_P(ForumsTest, NewMembersLimitsAreExplainedWhenReached) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM forum_topics WHERE title LIKE 'Ben%'"), 4);
 }
 
+TEST_P(ForumsTest, AFlaggedPostGoesToTheReportsQueueWhereAModeratorWarnsOrSuspends) {
+  AddUser(database_, "ann@example.org", "Ann Admin", {"admin"}, kPassword);
+  TestServer server(database_);
+  SignedIn amy = SignIn(server, "amy@example.org", kPassword);
+  SignedIn ben = SignIn(server, "ben@example.org", kPassword);
+  SignedIn mo = SignIn(server, "mo@example.org", kPassword);
+  const std::string path = Topic(server, amy, "general", "Miracle cure", "Stop all treatment, drink this instead.");
+  const std::string post = Base(path) + "/posts/1";
+
+  // The form is offered to others, never on one's own post.
+  EXPECT_TRUE(Has(Get(server, ben, path).body, "action=\"" + post + "/flag\""));
+  EXPECT_FALSE(Has(Get(server, amy, path).body, "action=\"" + post + "/flag\""));
+  EXPECT_EQ(PostAs(server, amy, post + "/flag", "reason=spam").status, 403u);
+  EXPECT_EQ(PostAs(server, ben, post + "/flag", "reason=rude").status, 422u);
+  HttpResult no_note = PostAs(server, ben, post + "/flag", "reason=other&note=");
+  EXPECT_EQ(no_note.status, 422u);
+  EXPECT_TRUE(Has(no_note.body, "Please say what is wrong with this post"));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM forum_post_flags"), 0);
+
+  HttpResult flagged = PostAs(server, ben, post + "/flag", "reason=misinformation&note=" + Enc("Dangerous advice"));
+  ASSERT_EQ(flagged.status, 303u) << flagged.body;
+  EXPECT_EQ(flagged.Header("location"), path + "?done=flagged#post-1");
+  EXPECT_TRUE(Has(Get(server, ben, path + "?done=flagged").body, "Moderators will look at the post you flagged"));
+  ASSERT_EQ(PostAs(server, ben, post + "/flag", "reason=spam").status, 303u);  // waits already: nothing added
+  ASSERT_EQ(PostAs(server, mo, post + "/flag", "reason=unkind").status, 303u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM forum_post_flags WHERE status = 'open'"), 2);
+
+  // Members do not see the queue; moderators see the post beside reported messages.
+  EXPECT_EQ(Get(server, ben, "/admin/reports").status, 403u);
+  HttpResult queue = Get(server, mo, "/admin/reports");
+  ASSERT_EQ(queue.status, 200u);
+  EXPECT_TRUE(Has(queue.body, "Flagged forum posts"));
+  EXPECT_TRUE(Has(queue.body, "Stop all treatment, drink this instead."));
+  EXPECT_TRUE(Has(queue.body, "Medical misinformation — Dangerous advice"));
+  EXPECT_TRUE(Has(queue.body, "href=\"" + path + "#post-1\""));
+  // Nothing of the queue reaches the author's page.
+  EXPECT_FALSE(Has(Get(server, amy, path).body, "Dangerous advice"));
+
+  // A warning answers both flags, e-mails Amy without naming who flagged, and is audited.
+  const std::string first = std::to_string(Count("SELECT MIN(id) FROM forum_post_flags"));
+  HttpResult warned = PostAs(server, mo, "/admin/reports/posts/" + first, "action=warn&note=" + Enc("Please cite sources"));
+  ASSERT_EQ(warned.status, 303u) << warned.body;
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM forum_post_flags WHERE status = 'warned'"), 2);
+  EXPECT_EQ(LatestSubjectTo(database_, "amy@example.org"), "A warning about a post you wrote on DiseaseMaps");
+  const std::string mail = LatestMailTo(database_, "amy@example.org");
+  EXPECT_TRUE(Has(mail, "Please cite sources"));
+  EXPECT_TRUE(Has(mail, path + "#post-1"));
+  EXPECT_FALSE(Has(mail, "Ben"));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'forum_flag.warned'"), 1);
+  EXPECT_EQ(PostAs(server, mo, "/admin/reports/posts/" + first, "action=dismiss").status, 409u);
+  EXPECT_EQ(PostAs(server, mo, "/admin/reports/posts/999", "action=dismiss").status, 404u);
+
+  // A second flag: suspension needs a reason, and nobody handles a flag on their own post.
+  ASSERT_EQ(PostAs(server, ben, post + "/flag", "reason=spam").status, 303u);
+  const std::string second = std::to_string(Count("SELECT MAX(id) FROM forum_post_flags"));
+  EXPECT_EQ(PostAs(server, mo, "/admin/reports/posts/" + second, "action=suspend&note=").status, 422u);
+  EXPECT_EQ(PostAs(server, mo, "/admin/reports/posts/" + second, "action=banish").status, 400u);
+  const std::string mo_path = Topic(server, mo, "general", "Moderator's own", "Words");
+  ASSERT_EQ(PostAs(server, ben, Base(mo_path) + "/posts/1/flag", "reason=spam").status, 303u);
+  const std::string on_mo = std::to_string(Count("SELECT MAX(id) FROM forum_post_flags"));
+  EXPECT_EQ(PostAs(server, mo, "/admin/reports/posts/" + on_mo, "action=dismiss").status, 403u);
+  HttpResult suspended =
+      PostAs(server, mo, "/admin/reports/posts/" + second, "action=suspend&note=" + Enc("Repeated misinformation"));
+  ASSERT_EQ(suspended.status, 303u) << suspended.body;
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM users WHERE email_key = 'amy@example.org' AND status = 'suspended'"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'forum_flag.suspended'"), 1);
+  // Only an administrator handles the flag on Mo's post; she dismisses it.
+  SignedIn ann = SignIn(server, "ann@example.org", kPassword);
+  ASSERT_EQ(PostAs(server, ann, "/admin/reports/posts/" + on_mo, "action=dismiss").status, 303u);
+  EXPECT_TRUE(Has(Get(server, ann, "/admin/reports").body, "No flagged posts are waiting."));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ForumsTest, ::testing::ValuesIn(AllBackends()), Backends);
 
 }  // namespace

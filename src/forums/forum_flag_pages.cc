@@ -56,6 +56,7 @@ json FlagView(const forums::Flag& g) {
           {"post_href", PostPath(g)},
           {"body", g.body},
           {"post_deleted", g.post_deleted},
+          {"post_hidden", g.post_hidden && !g.post_deleted},
           {"written_at_time", pages::MomentView(g.written_at)},
           {"status", StatusWords(g.status)},
           {"handled_by", g.handled_by_name},
@@ -147,6 +148,7 @@ http::Response ForumPages::HandleFlag(const http::Request& request) {
   if (!s.ok()) {
     return pages::ErrorPage(&request, 503, i18n::Tr("The forums are unavailable right now. Please try again in a moment."));
   }
+  Invalidate();  // a dismissal may show a hidden post again
   if (suspended) accounts::Notify(settings_.member_changed, *suspended);
   return http::Response::Redirect("/admin/reports?done=" + messages::ReportStatusAfter(*action) + "#flags-title", 303);
 }

@@ -514,6 +514,7 @@ http::Response ForumPages::Flag(const http::Request& request) {
                                 });
   if (!written.ok()) return WriteFailed(request, written.status());
   if (written->outcome == Written::Outcome::kRefused) return Refusal(request, Step::kFlag, seen);
+  if (written->hidden) Invalidate();
   const long long page = PageOfPost(*number);
   return http::Response::Redirect(TopicPath(forum.slug, *id, written->title) + "?" +
                                       (page > 1 ? "page=" + std::to_string(page) + "&" : "") + "done=flagged#post-" +

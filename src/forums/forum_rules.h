@@ -64,6 +64,10 @@ bool IsNewForumMember(std::optional<long long> confirmed_at, long long posts_wri
 // ("@ana and @ana" is one). An e-mail address is no mention.
 std::size_t CountMentions(const std::string& body);
 
+// A post flagged by this many established members (not new, IsNewForumMember), their
+// flags still open, is hidden from readers until a moderator decides.
+inline constexpr int kFlagsToHide = 3;
+
 // Why a post is flagged: "off_topic", "unkind", "spam", "misinformation", "other".
 enum class FlagReason { kOffTopic, kUnkind, kSpam, kMisinformation, kOther };
 std::optional<FlagReason> ParseFlagReason(const std::string& name);

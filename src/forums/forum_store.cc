@@ -245,7 +245,7 @@ Result<TopicPage> ForumStore::OpenTopic(const Forum& forum, long long topic_id, 
     soci::rowset<soci::row> rows =
         (sql.prepare << "SELECT p.id, p.number, p.author_id, u.display_name, u.deleted_at, p.body,"
                         " p.reply_to_number, ru.display_name, ru.deleted_at, p.created_at, p.edited_at,"
-                        " p.deleted_at, p.helped_count,"
+                        " p.deleted_at, p.helped_count, p.hidden_at,"
                         " (SELECT COUNT(*) FROM forum_post_helped h WHERE h.post_id = p.id AND h.user_id = :viewer)"
                         " FROM forum_posts p JOIN users u ON u.id = p.author_id"
                         " LEFT JOIN forum_posts rp ON rp.topic_id = p.topic_id AND rp.number = p.reply_to_number"
@@ -268,7 +268,8 @@ Result<TopicPage> ForumStore::OpenTopic(const Forum& forum, long long topic_id, 
       if (r.get_indicator(10) != soci::i_null) p.edited_at = RowInteger(r, 10);
       p.deleted = r.get_indicator(11) != soci::i_null;
       p.helped_count = RowInteger(r, 12);
-      p.helped_by_me = RowInteger(r, 13) > 0;
+      p.hidden = r.get_indicator(13) != soci::i_null;
+      p.helped_by_me = RowInteger(r, 14) > 0;
       by_id[p.id] = page.posts.size();
       page.posts.push_back(std::move(p));
     }

@@ -94,6 +94,7 @@ struct Post {
   long long created_at = 0;
   std::optional<long long> edited_at;
   bool deleted = false;
+  bool hidden = false;  // flagged by kFlagsToHide established members; a moderator decides
   long long helped_count = 0;
   bool helped_by_me = false;
   std::vector<Revision> history;  // oldest first
@@ -149,6 +150,7 @@ struct Written {
   long long number = 0;        // the post written or changed
   long long retry_after = 0;   // seconds
   std::string title;           // the topic's title after the write
+  bool hidden = false;         // AddFlag: this flag hid the post
 };
 
 // A post flagged to moderators, as the reports queue shows it. The flagger's name is
@@ -170,6 +172,7 @@ struct Flag {
   bool author_deleted = false;
   std::string body;  // "" when the author deleted the post
   bool post_deleted = false;
+  bool post_hidden = false;
   long long written_at = 0;
   std::string status;  // open, dismissed, warned, suspended
   std::string handled_by_name;
@@ -245,7 +248,9 @@ class ForumStore {
 
   // Flags post `number` to moderators, for `reason` ("spam", …) with `note`. may_write
   // sees the post's facts (guard::CanFlagForumPost). The same member flagging the same
-  // post again while their flag waits adds nothing. NotFound as above.
+  // post again while their flag waits adds nothing. When kFlagsToHide established
+  // members' flags wait on the post, it is hidden (in the same transaction). NotFound
+  // as above.
   Result<Written> AddFlag(const WriteContext& ctx, const Forum& forum, long long topic_id, long long number,
                           const std::string& reason, const std::string& note, const MayWrite& may_write);
   // Open flags oldest first; the latest handled ones.
@@ -254,6 +259,7 @@ class ForumStore {
   // Handles an open flag in one transaction: its status and the moderator's note (and
   // those of every other open flag of the same post), an audit entry, and `effect` (the
   // warning e-mail, the suspension) run on the same session with the post's author.
+  // Dismissing shows a hidden post again; a warning or a suspension leaves it hidden.
   // NotFound for no such flag; Conflict when it was handled already; effect's failure
   // rolls everything back.
   Status HandleFlag(long long flag_id, messages::ReportAction action, long long moderator_id, const std::string& note,

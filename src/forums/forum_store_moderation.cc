@@ -1,8 +1,11 @@
 // ForumStore, third part: flags of posts and their handling by moderators in the one
 // reports queue (see forum_store.h).
 #include "accounts/user_store.h"
+#include "app/limits.h"
+#include "forums/forum_rules.h"
 #include "forums/forum_store.h"
 #include "forums/forum_store_internal.h"
+#include "platform/content_generation.h"
 #include "platform/db/row_text.h"
 
 namespace diseasemaps::forums {
@@ -11,7 +14,7 @@ namespace {
 constexpr const char* kFlagQuery =
     "SELECT g.id, g.post_id, p.number, p.topic_id, t.title, COALESCE(f.slug, c.slug), g.reason, g.note,"
     " g.created_at, rep.display_name, p.author_id, au.display_name, au.status, au.deleted_at, p.body,"
-    " p.deleted_at, p.created_at, g.status, hb.display_name, g.handled_at, g.moderator_note"
+    " p.deleted_at, p.created_at, g.status, hb.display_name, g.handled_at, g.moderator_note, p.hidden_at"
     " FROM forum_post_flags g JOIN forum_posts p ON p.id = g.post_id"
     " JOIN forum_topics t ON t.id = p.topic_id JOIN forums f ON f.id = t.forum_id"
     " LEFT JOIN conditions c ON c.orphacode = f.orphacode JOIN users au ON au.id = p.author_id"
@@ -40,6 +43,7 @@ Flag ReadFlag(const soci::row& row) {
   g.handled_by_name = RowText(row, 18);
   g.handled_at = RowInteger(row, 19);
   g.moderator_note = RowText(row, 20);
+  g.post_hidden = row.get_indicator(21) != soci::i_null;
   return g;
 }
 
@@ -67,6 +71,25 @@ Result<Written> ForumStore::AddFlag(const WriteContext& ctx, const Forum& forum,
            " VALUES (:p, :u, :r, :n, :t)",
         soci::use(post->id, "p"), soci::use(ctx.user_id, "u"), soci::use(reason, "r"), soci::use(note, "n"),
         soci::use(ctx.now, "t");
+    // Established members (forum_rules.h IsNewForumMember says no) whose flags wait.
+    const long long confirmed_before = ctx.now - limits::kNewAccountSeconds;
+    const long long posts = limits::kForumNewMemberPosts;
+    long long established = 0;
+    sql << "SELECT COUNT(DISTINCT g.reporter_id) FROM forum_post_flags g JOIN users u ON u.id = g.reporter_id"
+           " WHERE g.post_id = :p AND g.status = 'open' AND u.email_confirmed_at IS NOT NULL"
+           " AND u.email_confirmed_at <= :before"
+           " AND (SELECT COUNT(*) FROM forum_posts x WHERE x.author_id = u.id) >= :posts",
+        soci::use(post->id, "p"), soci::use(confirmed_before, "before"), soci::use(posts, "posts"),
+        soci::into(established);
+    if (established >= kFlagsToHide) {
+      soci::statement hide = (sql.prepare << "UPDATE forum_posts SET hidden_at = :t WHERE id = :p AND hidden_at IS NULL",
+                              soci::use(ctx.now, "t"), soci::use(post->id, "p"));
+      hide.execute(true);
+      if (hide.get_affected_rows() > 0) {
+        w.hidden = true;
+        BumpContentGeneration(sql);
+      }
+    }
     return w;
   });
 }
@@ -122,6 +145,14 @@ Status ForumStore::HandleFlag(long long flag_id, messages::ReportAction action, 
            " WHERE post_id = :p AND status = 'open'",
         soci::use(status, "s"), soci::use(moderator_id, "by"), soci::use(now, "t"), soci::use(note, "n"),
         soci::use(post_id, "p");
+    if (action == messages::ReportAction::kDismiss) {
+      // Nothing wrong with it: a post the flags hid is shown again.
+      soci::statement shown = (sql.prepare << "UPDATE forum_posts SET hidden_at = NULL WHERE id = :p"
+                                              " AND hidden_at IS NOT NULL",
+                               soci::use(post_id, "p"));
+      shown.execute(true);
+      if (shown.get_affected_rows() > 0) BumpContentGeneration(sql);
+    }
     if (effect) {
       if (Status s = effect(sql, subject); !s.ok()) return s;
     }

@@ -224,8 +224,12 @@ json TopicView(const guard::Viewer& viewer, const TopicPage& page_data, const st
   const std::string actions = "/forums/" + forum.slug + "/t/" + std::to_string(topic.id) + "/posts/";
   const bool can_reply = guard::CanReplyInTopic(viewer, forum.readers, topic.closed);
   json posts = json::array();
+  const bool moderator = guard::Can(viewer, guard::Action::kModerateReports);
   for (const Post& post : page_data.posts) {
     const guard::ForumPostFacts facts{post.author_id, post.deleted, topic.closed};
+    // A post the flags hid: its author and moderators still read it, others only that it is hidden.
+    const bool hidden = post.hidden && !post.deleted;
+    const bool shown = !post.deleted && (!hidden || moderator || viewer.user_id == post.author_id);
     const std::string n = std::to_string(post.number);
     json history = json::array();
     for (const Revision& r : post.history) {
@@ -248,7 +252,10 @@ json TopicView(const guard::Viewer& viewer, const TopicPage& page_data, const st
          {"when", pages::MomentView(post.created_at)},
          {"edited_time", post.edited_at && !post.deleted ? pages::MomentView(*post.edited_at) : json(nullptr)},
          {"deleted", post.deleted},
-         {"html", post.deleted ? "" : PostHtml(post.body)},
+         {"hidden", hidden},
+         {"hidden_from_viewer", hidden && !shown},
+         {"shown", shown},
+         {"html", shown ? PostHtml(post.body) : ""},
          {"reply_to", reply_to},
          {"unread", viewer.signed_in() && page_data.last_read_number > 0 && post.number > page_data.last_read_number},
          {"permalink", PostHref(path, post.number)},
@@ -256,16 +263,16 @@ json TopicView(const guard::Viewer& viewer, const TopicPage& page_data, const st
                               ? json(i18n::Plural("This helped {count} member", "This helped {count} members",
                                                   post.helped_count))
                               : json(nullptr)},
-         {"can_help", guard::CanMarkPostHelpful(viewer, forum.readers, facts)},
+         {"can_help", !hidden && guard::CanMarkPostHelpful(viewer, forum.readers, facts)},
          {"helped_by_me", post.helped_by_me},
          {"helped_action", actions + n + "/helped"},
          {"can_edit", guard::CanEditForumPost(viewer, forum.readers, facts)},
          {"edit_href", actions + n + "/edit"},
          {"can_delete", guard::CanDeleteForumPost(viewer, forum.readers, facts)},
-         {"can_flag", guard::CanFlagForumPost(viewer, forum.readers, facts)},
+         {"can_flag", !hidden && guard::CanFlagForumPost(viewer, forum.readers, facts)},
          {"flag_action", actions + n + "/flag"},
          {"delete_action", actions + n + "/delete"},
-         {"can_reply", can_reply && !post.deleted},
+         {"can_reply", can_reply && !post.deleted && !hidden},
          {"reply_href", path + "?reply_to=" + n + "#reply"},
          {"history", history},
          {"has_history", !history.empty()},

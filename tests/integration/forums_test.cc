@@ -562,6 +562,47 @@ TEST_P(ForumsTest, AFlaggedPostGoesToTheReportsQueueWhereAModeratorWarnsOrSuspen
   EXPECT_TRUE(Has(Get(server, ann, "/admin/reports").body, "No flagged posts are waiting."));
 }
 
+TEST_P(ForumsTest, ThreeEstablishedMembersFlagsHideAPostUntilAModeratorDecides) {
+  for (const char* name : {"cat", "dan", "eve"}) {
+    AddUser(database_, std::string(name) + "@example.org", name, {"member"}, kPassword);
+  }
+  for (const char* email : {"ben@example.org", "cat@example.org", "dan@example.org"}) Establish(email);
+  TestServer server(database_);
+  SignedIn amy = SignIn(server, "amy@example.org", kPassword);
+  const std::string path = Topic(server, amy, "general", "Buy now", "Cheap pills at spam.example");
+  const std::string flag = Base(path) + "/posts/1/flag";
+  auto flag_as = [&](const char* email) {
+    EXPECT_EQ(PostAs(server, SignIn(server, email, kPassword), flag, "reason=spam").status, 303u) << email;
+  };
+  flag_as("ben@example.org");
+  flag_as("cat@example.org");
+  flag_as("eve@example.org");  // new: does not count toward hiding
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM forum_posts WHERE hidden_at IS NOT NULL"), 0);
+  EXPECT_TRUE(Has(server.Get(path).body, "Cheap pills"));
+  flag_as("dan@example.org");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM forum_posts WHERE hidden_at IS NOT NULL"), 1);
+
+  // Hidden from visitors (the cached page moved) and members; its author and moderators still read it.
+  HttpResult visitor = server.Get(path);
+  EXPECT_TRUE(Has(visitor.body, "This post is hidden: members flagged it"));
+  EXPECT_FALSE(Has(visitor.body, "Cheap pills"));
+  EXPECT_FALSE(Has(Get(server, SignIn(server, "ben@example.org", kPassword), path).body, "Cheap pills"));
+  HttpResult author = Get(server, amy, path);
+  EXPECT_TRUE(Has(author.body, "Cheap pills"));
+  EXPECT_TRUE(Has(author.body, "Hidden from readers: members flagged this post"));
+  SignedIn mo = SignIn(server, "mo@example.org", kPassword);
+  EXPECT_TRUE(Has(Get(server, mo, path).body, "Cheap pills"));
+  HttpResult queue = Get(server, mo, "/admin/reports");
+  EXPECT_TRUE(Has(queue.body, "Hidden from readers by members&#39;") || Has(queue.body, "Hidden from readers by members'"));
+
+  // Dismissed: nothing wrong with it, it shows again.
+  const std::string first = std::to_string(Count("SELECT MIN(id) FROM forum_post_flags"));
+  ASSERT_EQ(PostAs(server, mo, "/admin/reports/posts/" + first, "action=dismiss").status, 303u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM forum_post_flags WHERE status = 'open'"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM forum_posts WHERE hidden_at IS NOT NULL"), 0);
+  EXPECT_TRUE(Has(server.Get(path).body, "Cheap pills"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ForumsTest, ::testing::ValuesIn(AllBackends()), Backends);
 
 }  // namespace

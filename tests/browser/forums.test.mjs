@@ -1,8 +1,9 @@
 // Forums in a real browser: member A starts a topic in a condition's members-only forum
 // on a desktop; a visitor is sent to sign in and never sees it; member B, on a 360 px
 // phone and with the keyboard alone, goes from the header's "Forums" to the topic,
-// answers A's post with its "Reply" link, and says A's post helped. Screenshots of each
-// screen and axe-core on each; the pages must not be wider than the phone.
+// answers A's post with its "Reply" link, and says A's post helped. Then B flags A's post
+// by keyboard on the phone, and a moderator warns A from the reports queue. Screenshots
+// of each screen and axe-core on each; the pages must not be wider than the phone.
 //
 // Run: node --test tests/browser/forums.test.mjs   (after building; see harness.mjs)
 
@@ -48,6 +49,7 @@ for (const kind of databaseKinds()) {
       seed: (database) => {
         addUser(database, { email: 'amy@example.org', name: 'Amy', role: 'member', password: kPassword });
         addUser(database, { email: 'ben@example.org', name: 'Ben', role: 'member', password: kPassword });
+        addUser(database, { email: 'mo@example.org', name: 'Mo', role: 'moderator', password: kPassword });
         database.insertConditions([{ orphacode: 1183, name: 'Dancing eye syndrome' }]);
       },
     });
@@ -126,6 +128,42 @@ for (const kind of databaseKinds()) {
         await noWiderThan(page, 360);
         await screenshot(page, `forums-reply-${kind}-360x740`);
         await checkAccessibility(page, `topic after the reply ${kind}`);
+        assertNoBrowserProblems(problems);
+      });
+    });
+
+    test('B flags A\'s post by keyboard at 360 px; a moderator warns A from the queue', async () => {
+      await withPage(site.browser, { width: 360, height: 740 }, async ({ page, problems }) => {
+        await signIn(page, site.server.url, { email: 'ben@example.org', password: kPassword, next: kForum });
+        await page.getByRole('link', { name: 'Sleep after diagnosis <b>help</b>' }).click();
+        await page.waitForURL(/\/t\/\d+-/);
+        // The first post's "Flag" disclosure, opened and filled with the keyboard alone.
+        await tabTo(page, 'Flag');
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Space');  // the first reason: off topic
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('ArrowDown');  // spam
+        const chosen = await page.evaluate(() => document.activeElement?.getAttribute('value'));
+        assert.equal(chosen, 'spam');
+        await tabTo(page, 'Send the flag');
+        await screenshot(page, `forums-flag-${kind}-360x740`);
+        await checkAccessibility(page, `flag form ${kind}`);
+        await Promise.all([page.waitForURL(/done=flagged#post-1$/), page.keyboard.press('Enter')]);
+        await page.getByText('Moderators will look at the post you flagged').waitFor();
+        await noWiderThan(page, 360);
+        assertNoBrowserProblems(problems);
+      });
+
+      await withPage(site.browser, { width: 1280, height: 800 }, async ({ page, problems }) => {
+        await signIn(page, site.server.url, { email: 'mo@example.org', password: kPassword, next: '/admin/reports' });
+        await page.getByRole('heading', { name: 'Flagged forum posts' }).waitFor();
+        await page.getByText('Our daughter sleeps badly').waitFor();
+        await screenshot(page, `forums-queue-${kind}-1280x800`);
+        await checkAccessibility(page, `reports queue with a flagged post ${kind}`);
+        await page.getByLabel('Note').last().fill('Please keep to the topic.');
+        await Promise.all([page.waitForURL(/done=warned/), page.getByRole('button', { name: 'Warn Amy' }).last().click()]);
+        await page.getByText('No flagged posts are waiting.').waitFor();
         assertNoBrowserProblems(problems);
       });
     });

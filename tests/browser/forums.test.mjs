@@ -3,7 +3,8 @@
 // phone and with the keyboard alone, goes from the header's "Forums" to the topic,
 // answers A's post with its "Reply" link, and says A's post helped. Then B flags A's post
 // by keyboard on the phone, and a moderator warns A from the reports queue. Screenshots
-// of each screen and axe-core on each; the pages must not be wider than the phone.
+// of each screen and axe-core on each; the pages must not be wider than the phone, and
+// markup written in a title or a post never runs.
 //
 // Run: node --test tests/browser/forums.test.mjs   (after building; see harness.mjs)
 
@@ -63,8 +64,12 @@ for (const kind of databaseKinds()) {
         await checkAccessibility(page, `empty forum ${kind}`);
         await Promise.all([page.waitForURL(/\/new$/), page.getByRole('link', { name: 'Start a new topic' }).click()]);
         await page.getByLabel('Title').fill('Sleep after diagnosis <b>help</b>');
+        // Markup in the title and the post must stay text or be dropped: no script runs.
+        let dialogs = 0;
+        page.on('dialog', async (dialog) => { dialogs += 1; await dialog.dismiss(); });
         await page.getByLabel('Your post').fill('Our daughter sleeps badly since the diagnosis.\n\n' +
-          'Has **anything** helped yours? We read [this leaflet](https://example.org/sleep).');
+          'Has **anything** helped yours? We read [this leaflet](https://example.org/sleep).\n\n' +
+          '<img src=x onerror="alert(1)"><script>alert(2)</script>[click](javascript:alert(3))');
         await screenshot(page, `forums-new-topic-${kind}-1280x800`);
         await checkAccessibility(page, `new topic ${kind}`);
         await Promise.all([page.waitForURL(/\/t\/\d+-sleep-after-diagnosis-b-help-b$/),
@@ -73,6 +78,11 @@ for (const kind of databaseKinds()) {
         const link = page.getByRole('link', { name: 'this leaflet' });
         assert.equal(await link.getAttribute('rel'), 'nofollow ugc');
         topicUrl = page.url();
+        const post = page.locator('#post-1 .post-body');
+        assert.equal(await post.locator('img, script').count(), 0);
+        assert.equal(await post.getByRole('link', { name: 'click' }).count(), 0);
+        await post.getByText('click').click();  // the neutralised link's words do nothing
+        assert.equal(dialogs, 0);
         await screenshot(page, `forums-topic-${kind}-1280x800`);
         await checkAccessibility(page, `topic ${kind}`);
         assertNoBrowserProblems(problems);

@@ -46,6 +46,7 @@ std::optional<http::Response> SessionGate::Before(http::Request& request) {
         request.viewer.display_name = user->display_name;
         request.viewer.credentials = user->credentials;
         request.viewer.roles = user->roles;
+        request.viewer.email_confirmed = user->email_confirmed;
         request.csrf_token = session->csrf_token;
       }
     }

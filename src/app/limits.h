@@ -44,6 +44,22 @@ inline constexpr int kMessagesPerHour = 60;
 // At most one "new message" e-mail per conversation and recipient in this time.
 inline constexpr long long kNotificationIntervalSeconds = 60 * 60;
 
+// Forums (forums/). A member counts as new in the forums during their first week
+// (kNewAccountSeconds after their address was confirmed) and until they have written
+// kForumNewMemberPosts posts: both must be behind them, so neither a patient script
+// nor five quick posts lifts the limits. While new, in any 24 hours: at most
+// kForumNewMemberTopicsPerDay topics and kForumNewMemberPostsPerDay posts (a topic's
+// first post included), and in each post at most kForumNewMemberLinks links and
+// kForumNewMemberMentions @mentions. Over a daily limit: 429 with the wait in words;
+// too many links or mentions: 422 (waiting does not help), the page says the limit.
+// Everyone writes at most kForumPostsPerHour posts an hour, as for messages.
+inline constexpr int kForumNewMemberPosts = 5;
+inline constexpr int kForumNewMemberTopicsPerDay = 3;
+inline constexpr int kForumNewMemberPostsPerDay = 10;
+inline constexpr int kForumNewMemberLinks = 2;
+inline constexpr int kForumNewMemberMentions = 2;
+inline constexpr int kForumPostsPerHour = 60;
+
 // Password hashes at once (each ~64 MiB of memory).
 inline constexpr int kConcurrentPasswordHashes = 2;
 

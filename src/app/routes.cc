@@ -23,6 +23,8 @@
 #include "experiences/experiences_api.h"
 #include "experiences/experiences_page.h"
 #include "experiences/share_pages.h"
+#include "forums/forum_pages.h"
+#include "forums/forum_view.h"
 #include "health/health_handlers.h"
 #include "home/home_page.h"
 #include "mail/outbox_pages.h"
@@ -72,6 +74,7 @@ void DeclareRoutes(http::Router& router, Site& site) {
                    [&](const catalog::Condition& c) {
                      auto box = profiles->CommunityBox(c, r);
                      if (box.ok() && site.map != nullptr) map::AddMapToCommunityBox(*box, c.slug);
+                     if (box.ok()) forums::AddForumToCommunityBox(*box, c.slug);
                      return box;
                    },
                    200, site.condition_pages);
@@ -183,6 +186,11 @@ void DeclareRoutes(http::Router& router, Site& site) {
   member_data.exporters.emplace_back("experiences",
                                      [shared_experiences](long long id) { return shared_experiences->Export(id); });
   member_data.deleters.emplace_back(&experiences::ExperienceStore::DeleteMemberData);
+  auto forum_pages = std::make_shared<forums::ForumPages>(site.db, &site.page_cache,
+                                                         forums::ForumSettings{site.public_url, member_changed});
+  member_data.exporters.emplace_back("forums",
+                                     [forum_pages](long long id) { return forum_pages->store().Export(id); });
+  member_data.deleters.emplace_back(&forums::ForumStore::DeleteMemberData);
   member_data.deleted = member_changed;
   auto account = std::make_shared<accounts::AccountPages>(site.users, site.hasher, site.secure_cookies,
                                                           std::move(member_data));
@@ -238,6 +246,35 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Post("/members/{id}/unblock", [contact](const Request& r) { return contact->Unblock(r); });
   router.Get("/admin/reports", [contact](const Request& r) { return contact->Reports(r); });
   router.Post("/admin/reports/{id}", [contact](const Request& r) { return contact->HandleReport(r); });
+  // Flagged forum posts share the queue (forums/forum_flag_pages.cc).
+  contact->SetQueueExtras(
+      [forum_pages](const Request& r, nlohmann::json& view) { forum_pages->AddQueueFields(r, view); });
+  router.Post("/admin/reports/posts/{id}", [forum_pages](const Request& r) { return forum_pages->HandleFlag(r); });
+
+  // Forums (forums/forum_pages.h): every forum, a forum's lists, topics, replies, and each
+  // post's link, edit, deletion and "this helped me". Public forums are cached for visitors.
+  router.Get("/forums", [forum_pages](const Request& r) { return forum_pages->Index(r); },
+             {.cache_for_anonymous = true});
+  router.Get("/forums/{slug}", [forum_pages](const Request& r) { return forum_pages->ForumPage(r); },
+             {.cache_for_anonymous = true});
+  router.Get("/forums/{slug}/new", [forum_pages](const Request& r) { return forum_pages->NewTopicForm(r); });
+  router.Post("/forums/{slug}/new", [forum_pages](const Request& r) { return forum_pages->CreateTopic(r); });
+  router.Get("/forums/{slug}/t/{topic}", [forum_pages](const Request& r) { return forum_pages->Topic(r); },
+             {.cache_for_anonymous = true});
+  router.Post("/forums/{slug}/t/{topic}", [forum_pages](const Request& r) { return forum_pages->Reply(r); });
+  router.Get("/forums/{slug}/t/{topic}/posts/{number}",
+             [forum_pages](const Request& r) { return forum_pages->PostLink(r); });
+  router.Get("/forums/{slug}/t/{topic}/posts/{number}/edit",
+             [forum_pages](const Request& r) { return forum_pages->EditForm(r); });
+  router.Post("/forums/{slug}/t/{topic}/posts/{number}/edit",
+              [forum_pages](const Request& r) { return forum_pages->Edit(r); });
+  router.Post("/forums/{slug}/t/{topic}/posts/{number}/delete",
+              [forum_pages](const Request& r) { return forum_pages->Delete(r); });
+  router.Post("/forums/{slug}/t/{topic}/posts/{number}/helped",
+              [forum_pages](const Request& r) { return forum_pages->Helped(r); });
+  router.Post("/forums/{slug}/t/{topic}/posts/{number}/flag",
+              [forum_pages](const Request& r) { return forum_pages->Flag(r); });
+
   // Community map (map/map_api.h): clusters and places, who is at a place, by country
   if (site.map != nullptr) {
     profiles->SetCityNameable([&site](const guard::Viewer& viewer, long long city_id, const std::vector<int>& codes) {

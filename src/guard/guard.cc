@@ -125,4 +125,53 @@ bool CanTakeBackExperience(const Viewer& viewer, long long owner_user_id) {
   return viewer.signed_in() && *viewer.user_id == owner_user_id;
 }
 
+std::optional<ForumReaders> ParseForumReaders(const std::string& name) {
+  if (name == "everyone") return ForumReaders::kEveryone;
+  if (name == "members") return ForumReaders::kMembers;
+  return std::nullopt;
+}
+
+std::string ForumReadersName(ForumReaders readers) {
+  return readers == ForumReaders::kEveryone ? "everyone" : "members";
+}
+
+bool CanReadForum(const Viewer& viewer, ForumReaders readers) {
+  switch (readers) {
+    case ForumReaders::kEveryone: return true;
+    case ForumReaders::kMembers: return ActiveMember(viewer);
+  }
+  return false;
+}
+
+namespace {
+
+// An active member with a confirmed address who may read the forum: who may write there.
+bool ForumWriter(const Viewer& viewer, ForumReaders readers) {
+  return ActiveMember(viewer) && viewer.email_confirmed && CanReadForum(viewer, readers);
+}
+
+}  // namespace
+
+bool CanStartTopic(const Viewer& viewer, ForumReaders readers) { return ForumWriter(viewer, readers); }
+
+bool CanReplyInTopic(const Viewer& viewer, ForumReaders readers, bool topic_closed) {
+  return ForumWriter(viewer, readers) && !topic_closed;
+}
+
+bool CanEditForumPost(const Viewer& viewer, ForumReaders readers, const ForumPostFacts& post) {
+  return CanReplyInTopic(viewer, readers, post.topic_closed) && viewer.user_id == post.author_id && !post.deleted;
+}
+
+bool CanDeleteForumPost(const Viewer& viewer, ForumReaders readers, const ForumPostFacts& post) {
+  return ActiveMember(viewer) && CanReadForum(viewer, readers) && viewer.user_id == post.author_id && !post.deleted;
+}
+
+bool CanMarkPostHelpful(const Viewer& viewer, ForumReaders readers, const ForumPostFacts& post) {
+  return CanReplyInTopic(viewer, readers, post.topic_closed) && viewer.user_id != post.author_id && !post.deleted;
+}
+
+bool CanFlagForumPost(const Viewer& viewer, ForumReaders readers, const ForumPostFacts& post) {
+  return ForumWriter(viewer, readers) && viewer.user_id != post.author_id && !post.deleted;
+}
+
 }  // namespace diseasemaps::guard

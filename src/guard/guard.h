@@ -24,6 +24,10 @@ struct Viewer {
   std::string credentials;  // a reviewer's, as pages name them: "MD, neurologist"
   std::set<Role> roles;
   bool suspended = false;
+  // The account's address is confirmed. Signing in already requires it (login refuses an
+  // unconfirmed account), so every session's viewer has it; the forums ask it anyway,
+  // because posting in public is where an unconfirmed account would do harm.
+  bool email_confirmed = false;
 
   bool signed_in() const { return user_id.has_value(); }
   bool Has(Role role) const { return roles.count(role) > 0; }
@@ -141,5 +145,51 @@ bool CanStartExperience(const Viewer& viewer, CommunityStanding standing);
 // owner_user_id: the owner, even when suspended (taking one's data back is never
 // refused), and nobody else.
 bool CanTakeBackExperience(const Viewer& viewer, long long owner_user_id);
+
+// Forums (forums/). Who may read is a setting of each forum.
+enum class ForumReaders {
+  kEveryone,  // anyone, signed in or not (the site-wide forums' default)
+  kMembers,   // signed-in active members (condition forums' default: people write about their health)
+};
+// "everyone", "members"; nullopt for anything else.
+std::optional<ForumReaders> ParseForumReaders(const std::string& name);
+std::string ForumReadersName(ForumReaders readers);
+
+// A forum post as the guard judges it.
+struct ForumPostFacts {
+  long long author_id = 0;
+  bool deleted = false;       // deleted by its author: nothing more is done to it
+  bool topic_closed = false;  // its topic takes no more replies, edits or reactions
+};
+
+// True when viewer may read a forum (its list of topics, its topics' posts): everyone
+// for kEveryone; signed-in active members for kMembers. A suspended viewer reads what a
+// visitor reads. Pages answer a forum nobody may read as if it did not exist.
+bool CanReadForum(const Viewer& viewer, ForumReaders readers);
+
+// True when viewer may start a topic in a forum: a signed-in, active member with a
+// confirmed address who may read it.
+bool CanStartTopic(const Viewer& viewer, ForumReaders readers);
+
+// True when viewer may reply in a topic: as CanStartTopic, and the topic is not closed.
+bool CanReplyInTopic(const Viewer& viewer, ForumReaders readers, bool topic_closed);
+
+// True when viewer may edit `post`: its author, as CanReplyInTopic (a closed topic
+// keeps its words), while the post is not deleted.
+bool CanEditForumPost(const Viewer& viewer, ForumReaders readers, const ForumPostFacts& post);
+
+// True when viewer may delete `post`: its author, an active member who may read the
+// forum, while the post is not deleted (a closed topic included: taking one's words
+// back is always possible).
+bool CanDeleteForumPost(const Viewer& viewer, ForumReaders readers, const ForumPostFacts& post);
+
+// True when viewer may say "this helped me" about `post` (or take it back): an active,
+// confirmed member who may read the forum, not its author, the post not deleted and
+// its topic open.
+bool CanMarkPostHelpful(const Viewer& viewer, ForumReaders readers, const ForumPostFacts& post);
+
+// True when viewer may flag `post` to moderators: an active, confirmed member who may
+// read the forum, not its author, the post not deleted.
+bool CanFlagForumPost(const Viewer& viewer, ForumReaders readers, const ForumPostFacts& post);
 
 }  // namespace diseasemaps::guard

@@ -14,6 +14,7 @@
 // appear. Thread-safe: no state between requests.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -62,6 +63,12 @@ class MessagePages {
   // page says they do not accept messages, as it would for anyone who does not.
   void AddMemberPageFields(const http::Request& request, long long member_id, nlohmann::json& view);
 
+  // Other features' items in the one reports queue (the forums' flagged posts): a
+  // function adding their fields to /admin/reports' view, rendered beside the reported
+  // messages. Set once, before serving.
+  using QueueExtras = std::function<void(const http::Request&, nlohmann::json&)>;
+  void SetQueueExtras(QueueExtras extras) { queue_extras_ = std::move(extras); }
+
   MessageStore& store() { return store_; }
 
  private:
@@ -84,6 +91,7 @@ class MessagePages {
 
   MessageStore store_;
   MessageSettings settings_;
+  QueueExtras queue_extras_;
 };
 
 }  // namespace diseasemaps::messages

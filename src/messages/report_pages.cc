@@ -83,6 +83,7 @@ http::Response MessagePages::ReportsPage(const http::Request& request, long long
                           : done == "warned"    ? json(i18n::Tr("The author was warned by e-mail."))
                           : done == "suspended" ? json(i18n::Tr("The author's account was suspended."))
                                                 : json(nullptr)}};
+  if (queue_extras_) queue_extras_(request, view);
   return http::Response::Html(Templates::RenderPage("admin_reports", view), status).NoStore();
 }
 

@@ -12,6 +12,12 @@ namespace diseasemaps::pages {
 
 std::optional<http::Response> RequireAllowed(const http::Request& request, guard::Action action,
                                              const std::string& refusal) {
+  return RequireAllowed(request, request.viewer.signed_in() && guard::Can(request.viewer, action), refusal);
+}
+
+std::optional<http::Response> RequireAllowed(const http::Request& request, bool allowed,
+                                             const std::string& refusal) {
+  if (allowed) return std::nullopt;
   if (!request.viewer.signed_in()) {
     const bool get = request.method == boost::beast::http::verb::get || request.IsHead();
     const bool had_session =
@@ -20,8 +26,7 @@ std::optional<http::Response> RequireAllowed(const http::Request& request, guard
     if (had_session) location += "&expired=1";
     return http::Response::Redirect(location, 303);
   }
-  if (!guard::Can(request.viewer, action)) return ErrorPage(&request, 403, i18n::Tr(refusal));
-  return std::nullopt;
+  return ErrorPage(&request, 403, i18n::Tr(refusal));
 }
 
 long long NowSeconds() {

@@ -16,6 +16,11 @@ namespace diseasemaps::pages {
 std::optional<http::Response> RequireAllowed(const http::Request& request, guard::Action action,
                                              const std::string& refusal);
 
+// The same for a question the guard answers with more than an action (guard::CanReadForum
+// and the like): `allowed` is the guard's answer for request.viewer.
+std::optional<http::Response> RequireAllowed(const http::Request& request, bool allowed,
+                                             const std::string& refusal);
+
 // Seconds since the epoch.
 long long NowSeconds();
 

@@ -116,6 +116,23 @@ void ReplaceImageWithLink(cmark_node* image) {
   cmark_node_free(image);
 }
 
+// Gives every link in cmark's HTML a rel attribute. Safe mode drops raw HTML and text is
+// escaped, so each `<a href="` in the output is a link cmark itself wrote.
+void AddLinkRel(std::string& html, const std::string& rel) {
+  static constexpr std::string_view kOpen = "<a href=\"";
+  const std::string with_rel = "<a rel=\"" + rel + "\" href=\"";
+  std::string out;
+  out.reserve(html.size());
+  std::size_t from = 0;
+  for (std::size_t at = html.find(kOpen); at != std::string::npos; at = html.find(kOpen, from)) {
+    out.append(html, from, at - from);
+    out += with_rel;
+    from = at + kOpen.size();
+  }
+  out.append(html, from, std::string::npos);
+  html = std::move(out);
+}
+
 bool IsWebUrl(std::string_view url) {
   auto starts = [&](std::string_view prefix) {
     if (url.size() < prefix.size()) return false;
@@ -308,6 +325,7 @@ Result<RenderedMarkdown> RenderMarkdown(std::string_view markdown, const Markdow
   if (html != nullptr) {
     out.html = html;
     std::free(html);  // cmark's default allocator is malloc/free
+    if (!options.link_rel.empty()) AddLinkRel(out.html, options.link_rel);
   }
   return out;
 }

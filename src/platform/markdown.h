@@ -35,6 +35,10 @@ struct MarkdownOptions {
   // one per list item (or per paragraph when the section has no list). The section
   // runs to the next heading of the same or a higher level.
   bool split_references = false;
+  // When not empty, every link in the HTML carries rel="<link_rel>" (forum posts:
+  // "nofollow ugc", so search engines give written-in links no weight). REQUIRES: only
+  // letters and spaces.
+  std::string link_rel;
 };
 
 struct MarkdownReference {

@@ -128,6 +128,24 @@ TEST(Markdown, KeepsSafeLinks) {
   EXPECT_EQ(rendered->links[2].url, "mailto:team@example.org");
 }
 
+TEST(Markdown, GivesEveryLinkTheRelAskedFor) {
+  MarkdownOptions options;
+  options.link_rel = "nofollow ugc";
+  auto rendered = RenderMarkdown(
+      "[a](https://example.org) and https://example.net, `<a href=\"x\">` in code,\n"
+      "<a href=\"https://raw.example\">raw</a> and ![pic](https://example.org/p.png)",
+      options);
+  ASSERT_TRUE(rendered.ok());
+  EXPECT_TRUE(Has(rendered->html, "<a rel=\"nofollow ugc\" href=\"https://example.org\">a</a>")) << rendered->html;
+  EXPECT_TRUE(Has(rendered->html, "<a rel=\"nofollow ugc\" href=\"https://example.net\">")) << rendered->html;
+  EXPECT_TRUE(Has(rendered->html, "<a rel=\"nofollow ugc\" href=\"https://example.org/p.png\">")) << rendered->html;
+  EXPECT_TRUE(Has(rendered->html, "<code>&lt;a href=&quot;x&quot;&gt;</code>")) << rendered->html;
+  EXPECT_FALSE(Has(rendered->html, "raw.example")) << rendered->html;  // raw HTML still dropped
+  EXPECT_FALSE(Has(rendered->html, "<a href=")) << rendered->html;      // no link without it
+  // Without the option nothing changes.
+  EXPECT_EQ(Html("[a](https://example.org)"), "<p><a href=\"https://example.org\">a</a></p>\n");
+}
+
 TEST(Markdown, IsSafeLinkUrl) {
   EXPECT_TRUE(IsSafeLinkUrl("https://example.org"));
   EXPECT_TRUE(IsSafeLinkUrl("http://example.org"));

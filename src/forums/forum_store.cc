@@ -1,0 +1,309 @@
+// ForumStore, first part: forums, topic lists and reading a topic (see forum_store.h).
+// The writes are in forum_store_writes.cc.
+#include "forums/forum_store.h"
+
+#include <algorithm>
+#include <map>
+
+#include "forums/forum_store_internal.h"
+#include "platform/db/row_text.h"
+
+namespace diseasemaps::forums {
+namespace {
+
+// The columns of forums that make a Forum, from f.
+constexpr const char* kForumColumns =
+    "f.id, f.slug, f.orphacode, f.title, f.description, f.readers, f.topic_count, f.post_count, f.last_post_at";
+
+Forum ReadForum(const soci::row& row, std::size_t first) {
+  Forum forum;
+  forum.id = RowInteger(row, first);
+  forum.slug = RowText(row, first + 1);
+  if (row.get_indicator(first + 2) != soci::i_null) forum.orphacode = static_cast<int>(RowInteger(row, first + 2));
+  forum.title = RowText(row, first + 3);
+  forum.description = RowText(row, first + 4);
+  forum.readers = detail::ReadersOf(RowText(row, first + 5));
+  forum.topic_count = RowInteger(row, first + 6);
+  forum.post_count = RowInteger(row, first + 7);
+  forum.last_post_at = RowInteger(row, first + 8);
+  return forum;
+}
+
+// The columns of a TopicSummary, from t, u (its author) and r (the viewer's read row).
+constexpr const char* kTopicColumns =
+    "t.id, t.title, t.author_id, u.display_name, u.deleted_at, t.created_at, t.last_post_at, t.post_count,"
+    " t.reply_count, t.closed, r.last_read_number";
+constexpr const char* kTopicJoins =
+    " FROM forum_topics t JOIN users u ON u.id = t.author_id"
+    " LEFT JOIN forum_topic_reads r ON r.topic_id = t.id AND r.user_id = :viewer";
+
+TopicSummary ReadTopic(const soci::row& row) {
+  TopicSummary t;
+  t.id = RowInteger(row, 0);
+  t.title = RowText(row, 1);
+  t.author_id = RowInteger(row, 2);
+  t.author_name = RowText(row, 3);
+  t.author_deleted = row.get_indicator(4) != soci::i_null;
+  t.created_at = RowInteger(row, 5);
+  t.last_post_at = RowInteger(row, 6);
+  t.post_count = RowInteger(row, 7);
+  t.reply_count = RowInteger(row, 8);
+  t.closed = RowInteger(row, 9) != 0;
+  t.opened = row.get_indicator(10) != soci::i_null;
+  t.last_read_number = t.opened ? RowInteger(row, 10) : 0;
+  return t;
+}
+
+}  // namespace
+
+namespace detail {
+
+guard::ForumReaders ReadersOf(const std::string& stored) {
+  // The schema allows only the two; anything else reads as the safer one.
+  return guard::ParseForumReaders(stored).value_or(guard::ForumReaders::kMembers);
+}
+
+}  // namespace detail
+
+Result<std::vector<Forum>> ForumStore::ListForums(std::optional<long long> viewer_id) {
+  return db_.Run([&](soci::session& sql) -> Result<std::vector<Forum>> {
+    std::vector<Forum> site_wide;
+    std::vector<Forum> conditions;
+    std::map<int, std::size_t> by_code;  // orphacode -> index in conditions
+    soci::rowset<soci::row> rows =
+        (sql.prepare << std::string("SELECT ") + kForumColumns +
+                            ", c.slug, c.name FROM forums f LEFT JOIN conditions c ON c.orphacode = f.orphacode"
+                            " WHERE f.orphacode IS NULL OR (c.status = 'active' AND f.topic_count > 0)"
+                            " ORDER BY f.position, f.id");
+    for (const soci::row& row : rows) {
+      Forum forum = ReadForum(row, 0);
+      if (forum.orphacode) {
+        forum.slug = RowText(row, 9);
+        forum.title = RowText(row, 10);
+        by_code[*forum.orphacode] = conditions.size();
+        conditions.push_back(std::move(forum));
+      } else {
+        site_wide.push_back(std::move(forum));
+      }
+    }
+    if (viewer_id) {
+      // The communities the member joined have a forum even before anyone wrote there.
+      soci::rowset<soci::row> mine =
+          (sql.prepare << "SELECT c.orphacode, c.slug, c.name FROM memberships m"
+                          " JOIN conditions c ON c.orphacode = m.orphacode"
+                          " WHERE m.user_id = :u AND c.status = 'active'",
+           soci::use(*viewer_id, "u"));
+      for (const soci::row& row : mine) {
+        const int code = static_cast<int>(RowInteger(row, 0));
+        auto found = by_code.find(code);
+        if (found == by_code.end()) {
+          Forum forum;
+          forum.orphacode = code;
+          forum.slug = RowText(row, 1);
+          forum.title = RowText(row, 2);
+          by_code[code] = conditions.size();
+          conditions.push_back(std::move(forum));
+          conditions.back().my_community = true;
+        } else {
+          conditions[found->second].my_community = true;
+        }
+      }
+      std::map<long long, long long> unread;
+      soci::rowset<soci::row> counts =
+          (sql.prepare << "SELECT t.forum_id, COUNT(*) FROM forum_topics t"
+                          " LEFT JOIN forum_topic_reads r ON r.topic_id = t.id AND r.user_id = :u"
+                          " WHERE t.last_post_at >= (SELECT created_at FROM users WHERE id = :u)"
+                          " AND t.post_count > COALESCE(r.last_read_number, 0) GROUP BY t.forum_id",
+           soci::use(*viewer_id, "u"));
+      for (const soci::row& row : counts) unread[RowInteger(row, 0)] = RowInteger(row, 1);
+      for (auto* list : {&site_wide, &conditions}) {
+        for (Forum& forum : *list) {
+          if (auto it = unread.find(forum.id); forum.id != 0 && it != unread.end()) forum.unread_topics = it->second;
+        }
+      }
+    }
+    std::stable_sort(conditions.begin(), conditions.end(), [](const Forum& a, const Forum& b) {
+      if (a.my_community != b.my_community) return a.my_community;
+      return a.title < b.title;
+    });
+    site_wide.insert(site_wide.end(), std::make_move_iterator(conditions.begin()),
+                     std::make_move_iterator(conditions.end()));
+    return site_wide;
+  });
+}
+
+Result<Forum> ForumStore::FindForum(const std::string& slug, std::optional<long long> viewer_id) {
+  return db_.Run([&](soci::session& sql) -> Result<Forum> {
+    soci::row row;
+    sql << std::string("SELECT ") + kForumColumns + " FROM forums f WHERE f.slug = :s", soci::use(slug, "s"),
+        soci::into(row);
+    if (sql.got_data()) return ReadForum(row, 0);
+    soci::row condition;
+    sql << "SELECT c.orphacode, c.slug, c.name, f.id, f.readers, f.topic_count, f.post_count, f.last_post_at"
+           " FROM conditions c LEFT JOIN forums f ON f.orphacode = c.orphacode"
+           " WHERE c.slug = :s AND c.status = 'active'",
+        soci::use(slug, "s"), soci::into(condition);
+    if (!sql.got_data()) return Status::NotFound("no such forum");
+    Forum forum;
+    forum.orphacode = static_cast<int>(RowInteger(condition, 0));
+    forum.slug = RowText(condition, 1);
+    forum.title = RowText(condition, 2);
+    if (condition.get_indicator(3) != soci::i_null) {
+      forum.id = RowInteger(condition, 3);
+      forum.readers = detail::ReadersOf(RowText(condition, 4));
+      forum.topic_count = RowInteger(condition, 5);
+      forum.post_count = RowInteger(condition, 6);
+      forum.last_post_at = RowInteger(condition, 7);
+    }
+    if (viewer_id) {
+      long long joined = 0;
+      sql << "SELECT COUNT(*) FROM memberships WHERE user_id = :u AND orphacode = :o", soci::use(*viewer_id, "u"),
+          soci::use(*forum.orphacode, "o"), soci::into(joined);
+      forum.my_community = joined > 0;
+    }
+    return forum;
+  });
+}
+
+Result<TopicList> ForumStore::Topics(const Forum& forum, TopicOrder order, long long since, long long offset,
+                                     int limit, std::optional<long long> viewer_id) {
+  TopicList list;
+  if (forum.id == 0) return list;  // nothing was ever written in it
+  return db_.Run([&](soci::session& sql) -> Result<TopicList> {
+    const long long viewer = viewer_id.value_or(0);  // no account has id 0
+    std::string query;
+    switch (order) {
+      case TopicOrder::kLatest:
+        list.total = forum.topic_count;
+        query = std::string("SELECT ") + kTopicColumns + ", 0" + kTopicJoins +
+                " WHERE t.forum_id = :f ORDER BY t.last_post_at DESC, t.id DESC LIMIT :limit OFFSET :offset";
+        break;
+      case TopicOrder::kUnanswered:
+        sql << "SELECT COUNT(*) FROM forum_topics WHERE forum_id = :f AND reply_count = 0", soci::use(forum.id, "f"),
+            soci::into(list.total);
+        query = std::string("SELECT ") + kTopicColumns + ", 0" + kTopicJoins +
+                " WHERE t.forum_id = :f AND t.reply_count = 0 ORDER BY t.created_at DESC, t.id DESC"
+                " LIMIT :limit OFFSET :offset";
+        break;
+      case TopicOrder::kTop: {
+        // Topics with "helped" given or posts written in the period.
+        const std::string scored =
+            std::string("SELECT ") + kTopicColumns +
+            ", (SELECT COUNT(*) FROM forum_post_helped h JOIN forum_posts p ON p.id = h.post_id"
+            " WHERE p.topic_id = t.id AND h.created_at >= :since) AS helped,"
+            " (SELECT COUNT(*) FROM forum_posts p WHERE p.topic_id = t.id AND p.created_at >= :since"
+            " AND p.deleted_at IS NULL) AS recent" +
+            kTopicJoins + " WHERE t.forum_id = :f";
+        sql << "SELECT COUNT(*) FROM (" + scored + ") x WHERE x.helped > 0 OR x.recent > 0",
+            soci::use(forum.id, "f"), soci::use(since, "since"), soci::use(viewer, "viewer"), soci::into(list.total);
+        query = "SELECT * FROM (" + scored +
+                ") x WHERE x.helped > 0 OR x.recent > 0"
+                " ORDER BY x.helped DESC, x.recent DESC, x.last_post_at DESC, x.id DESC LIMIT :limit OFFSET :offset";
+        break;
+      }
+    }
+    auto read = [&](soci::rowset<soci::row>& rows) {
+      for (const soci::row& row : rows) {
+        TopicSummary t = ReadTopic(row);
+        t.helped = RowInteger(row, 11);
+        list.topics.push_back(std::move(t));
+      }
+    };
+    if (order == TopicOrder::kTop) {
+      soci::rowset<soci::row> rows = (sql.prepare << query, soci::use(forum.id, "f"), soci::use(since, "since"),
+                                      soci::use(viewer, "viewer"), soci::use(limit, "limit"),
+                                      soci::use(offset, "offset"));
+      read(rows);
+    } else {
+      soci::rowset<soci::row> rows = (sql.prepare << query, soci::use(forum.id, "f"), soci::use(viewer, "viewer"),
+                                      soci::use(limit, "limit"), soci::use(offset, "offset"));
+      read(rows);
+    }
+    return list;
+  });
+}
+
+Result<TopicPage> ForumStore::OpenTopic(const Forum& forum, long long topic_id, long long first, int count,
+                                        std::optional<long long> viewer_id) {
+  if (forum.id == 0) return Status::NotFound("no such topic");
+  return db_.Run([&](soci::session& sql) -> Result<TopicPage> {
+    TopicPage page;
+    page.forum = forum;
+    soci::row row;
+    sql << "SELECT id, title, author_id, created_at, closed, post_count FROM forum_topics"
+           " WHERE id = :t AND forum_id = :f",
+        soci::use(topic_id, "t"), soci::use(forum.id, "f"), soci::into(row);
+    if (!sql.got_data()) return Status::NotFound("no such topic");
+    page.topic.id = RowInteger(row, 0);
+    page.topic.title = RowText(row, 1);
+    page.topic.author_id = RowInteger(row, 2);
+    page.topic.created_at = RowInteger(row, 3);
+    page.topic.closed = RowInteger(row, 4) != 0;
+    page.topic.post_count = RowInteger(row, 5);
+    const long long viewer = viewer_id.value_or(0);
+    const long long last = first + count - 1;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT p.id, p.number, p.author_id, u.display_name, u.deleted_at, p.body,"
+                        " p.reply_to_number, ru.display_name, ru.deleted_at, p.created_at, p.edited_at,"
+                        " p.deleted_at, p.helped_count, p.hidden_at,"
+                        " (SELECT COUNT(*) FROM forum_post_helped h WHERE h.post_id = p.id AND h.user_id = :viewer)"
+                        " FROM forum_posts p JOIN users u ON u.id = p.author_id"
+                        " LEFT JOIN forum_posts rp ON rp.topic_id = p.topic_id AND rp.number = p.reply_to_number"
+                        " LEFT JOIN users ru ON ru.id = rp.author_id"
+                        " WHERE p.topic_id = :t AND p.number BETWEEN :first AND :last ORDER BY p.number",
+         soci::use(viewer, "viewer"), soci::use(topic_id, "t"), soci::use(first, "first"), soci::use(last, "last"));
+    std::map<long long, std::size_t> by_id;
+    for (const soci::row& r : rows) {
+      Post p;
+      p.id = RowInteger(r, 0);
+      p.number = RowInteger(r, 1);
+      p.author_id = RowInteger(r, 2);
+      p.author_name = RowText(r, 3);
+      p.author_deleted = r.get_indicator(4) != soci::i_null;
+      p.body = RowText(r, 5);
+      if (r.get_indicator(6) != soci::i_null) p.reply_to_number = RowInteger(r, 6);
+      p.reply_to_author = RowText(r, 7);
+      p.reply_to_author_deleted = r.get_indicator(8) != soci::i_null;
+      p.created_at = RowInteger(r, 9);
+      if (r.get_indicator(10) != soci::i_null) p.edited_at = RowInteger(r, 10);
+      p.deleted = r.get_indicator(11) != soci::i_null;
+      p.helped_count = RowInteger(r, 12);
+      p.hidden = r.get_indicator(13) != soci::i_null;
+      p.helped_by_me = RowInteger(r, 14) > 0;
+      by_id[p.id] = page.posts.size();
+      page.posts.push_back(std::move(p));
+    }
+    soci::rowset<soci::row> revisions =
+        (sql.prepare << "SELECT r.post_id, r.body, r.title, r.written_at, r.replaced_at FROM forum_post_revisions r"
+                        " JOIN forum_posts p ON p.id = r.post_id"
+                        " WHERE p.topic_id = :t AND p.number BETWEEN :first AND :last ORDER BY r.post_id, r.id",
+         soci::use(topic_id, "t"), soci::use(first, "first"), soci::use(last, "last"));
+    for (const soci::row& r : revisions) {
+      auto at = by_id.find(RowInteger(r, 0));
+      if (at == by_id.end()) continue;
+      Revision revision;
+      revision.body = RowText(r, 1);
+      if (r.get_indicator(2) != soci::i_null) revision.title = RowText(r, 2);
+      revision.written_at = RowInteger(r, 3);
+      revision.replaced_at = RowInteger(r, 4);
+      page.posts[at->second].history.push_back(std::move(revision));
+    }
+    if (viewer_id) {
+      long long read = 0;
+      soci::indicator read_ind = soci::i_ok;
+      sql << "SELECT last_read_number FROM forum_topic_reads WHERE user_id = :u AND topic_id = :t",
+          soci::use(*viewer_id, "u"), soci::use(topic_id, "t"), soci::into(read, read_ind);
+      page.last_read_number = sql.got_data() && read_ind != soci::i_null ? read : 0;
+    }
+    return page;
+  });
+}
+
+Status ForumStore::MarkRead(long long user_id, long long topic_id, long long number, long long now) {
+  return db_.InTransaction([&](soci::session& sql) {
+    detail::MarkRead(sql, user_id, topic_id, number, now);
+    return Status::Ok();
+  });
+}
+
+}  // namespace diseasemaps::forums

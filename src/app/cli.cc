@@ -170,9 +170,15 @@ int RunCli(int argc, char** argv) {
   CLI::App* demo_cmd = app.add_subcommand(
       "demo-data", "Create synthetic members to show the community map (every page then says so), or remove them");
   demo_cmd->add_option("--members", demo.members, "How many synthetic members to create")
-      ->capture_default_str()->check(CLI::Range(1LL, 100000000LL));
+      ->capture_default_str()->check(CLI::Range(0LL, 100000000LL));
+  demo_cmd->add_option("--experiences", demo.experiences,
+                       "How many shared experiences to create for synthetic members (affected or family)")
+      ->capture_default_str()->check(CLI::Range(0LL, 100000000LL));
+  demo_cmd->add_option("--experiences-condition", demo.experiences_orphacode,
+                       "Put every synthetic experience in this condition's community (an ORPHAcode)")
+      ->check(CLI::Range(1, 99999999));
   demo_cmd->add_option("--seed", demo.seed, "The same seed makes the same members")->capture_default_str();
-  demo_cmd->add_flag("--remove", demo.remove, "Delete every synthetic member, and nothing else");
+  demo_cmd->add_flag("--remove", demo.remove, "Delete every synthetic member and their experiences, and nothing else");
   AddImportCommands(app, common);
   AddUserCommands(app, common);
   AddBackupCommands(app, common);

@@ -27,6 +27,7 @@
 #include "platform/i18n.h"
 #include "platform/templates.h"
 #include "map/demo_data.h"
+#include "experiences/demo_experiences.h"
 #include "map/map_service.h"
 #include "platform/gazetteer.h"
 #include "search/search_indexer.h"
@@ -251,21 +252,40 @@ int RunDemoData(const CommonOptions& common, const DemoDataOptions& options) {
   auto db = OpenMigratedDatabase(common, 2);
   if (!db.ok()) return Fail(db.status().message());
   map::MapStore store(**db);
+  experiences::ExperienceStore experience_store(**db);
   if (options.remove) {
+    // Experiences first: deleting their members would drop them without a recount.
+    auto experiences_removed = experiences::RemoveDemoExperiences(experience_store);
+    if (!experiences_removed.ok()) return Fail("demo-data: " + experiences_removed.status().message());
     auto removed = map::RemoveDemoMembers(store);
     if (!removed.ok()) return Fail("demo-data: " + removed.status().message());
-    std::cout << "removed " << *removed << " synthetic members" << std::endl;
+    std::cout << "removed " << *removed << " synthetic members and " << *experiences_removed
+              << " synthetic experiences" << std::endl;
     return 0;
   }
   const auto start = std::chrono::steady_clock::now();
-  Status s = map::CreateDemoMembers(store, options.members, options.seed, Gazetteer::Embedded(), [&](long long done) {
-    if (done % 100000 == 0 || done == options.members) {
-      std::cout << "created " << done << " of " << options.members << " synthetic members" << std::endl;
-    }
-  });
-  if (!s.ok()) return Fail("demo-data: " + s.message());
+  if (options.members > 0) {
+    Status s = map::CreateDemoMembers(store, options.members, options.seed, Gazetteer::Embedded(), [&](long long done) {
+      if (done % 100000 == 0 || done == options.members) {
+        std::cout << "created " << done << " of " << options.members << " synthetic members" << std::endl;
+      }
+    });
+    if (!s.ok()) return Fail("demo-data: " + s.message());
+  }
+  if (options.experiences > 0) {
+    std::optional<int> only;
+    if (options.experiences_orphacode > 0) only = options.experiences_orphacode;
+    Status s = experiences::CreateDemoExperiences(
+        experience_store, options.experiences, options.seed, only, [&](long long done) {
+          if (done % 50000 == 0 || done == options.experiences) {
+            std::cout << "created " << done << " of " << options.experiences << " synthetic experiences" << std::endl;
+          }
+        });
+    if (!s.ok()) return Fail("demo-data: " + s.message());
+  }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::cout << "created " << options.members << " synthetic members (seed " << options.seed << ") in " << seconds
+  std::cout << "created " << options.members << " synthetic members and " << options.experiences
+            << " synthetic experiences (seed " << options.seed << ") in " << seconds
             << " s; remove them with `diseasemaps demo-data --remove`" << std::endl;
   return 0;
 }

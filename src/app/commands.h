@@ -45,6 +45,8 @@ int RunServe(const CommonOptions& common, ServeOptions options);
 
 struct DemoDataOptions {
   long long members = 1000;
+  long long experiences = 0;     // synthetic shared experiences, after the members
+  int experiences_orphacode = 0;  // only this condition's communities (0: all)
   uint64_t seed = 1;
   bool remove = false;
 };

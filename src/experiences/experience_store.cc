@@ -392,4 +392,114 @@ Result<std::vector<SharedStory>> ExperienceStore::SharedStories(int orphacode, i
   });
 }
 
+// ---- Demo data -----------------------------------------------------------------
+
+Result<std::vector<std::pair<long long, int>>> ExperienceStore::SyntheticSharers(std::optional<int> orphacode) {
+  return db_.Run([&](soci::session& sql) {
+    std::vector<std::pair<long long, int>> sharers;
+    const int code = orphacode.value_or(0);
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT m.user_id, m.orphacode FROM memberships m"
+                        " JOIN synthetic_members s ON s.user_id = m.user_id"
+                        " JOIN conditions c ON c.orphacode = m.orphacode AND c.status = 'active'"
+                        " WHERE m.role IN ('affected', 'family') AND (:o = 0 OR m.orphacode = :o2)"
+                        " ORDER BY m.user_id, m.orphacode",
+         soci::use(code, "o"), soci::use(code, "o2"));
+    for (const soci::row& row : rows) sharers.emplace_back(RowInteger(row, 0), static_cast<int>(RowInteger(row, 1)));
+    return sharers;
+  });
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> ExperienceStore::PhenotypeFrequencies(int orphacode) {
+  return db_.Run([&](soci::session& sql) {
+    std::vector<std::pair<std::string, std::string>> out;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT p.hpo_id, p.frequency FROM condition_phenotypes p"
+                        " JOIN conditions c ON c.id = p.condition_id WHERE c.orphacode = :o ORDER BY p.hpo_id",
+         soci::use(orphacode, "o"));
+    for (const soci::row& row : rows) out.emplace_back(RowText(row, 0), RowText(row, 1));
+    return out;
+  });
+}
+
+Status ExperienceStore::InsertSynthetic(const std::vector<Experience>& batch) {
+  return db_.InTransaction([&](soci::session& sql) -> Status {
+    std::map<int, long long> condition_ids;
+    std::map<std::pair<long long, Cell>, long long> added;  // (condition, cell) -> people
+    for (const Experience& given : batch) {
+      auto known = condition_ids.find(given.orphacode);
+      if (known == condition_ids.end()) {
+        long long id = 0;
+        sql << "SELECT id FROM conditions WHERE orphacode = :o AND status = 'active'", soci::use(given.orphacode, "o"),
+            soci::into(id);
+        if (!sql.got_data()) return Status::NotFound("no such condition");
+        known = condition_ids.emplace(given.orphacode, id).first;
+      }
+      Experience e = given;
+      const std::string subject(SubjectName(e.subject));
+      const std::string answers = e.answers.dump();
+      const long long at = e.submitted_at.value_or(Now());
+      const int charts = e.consents.charts ? 1 : 0, story = e.consents.story ? 1 : 0,
+                research = e.consents.research ? 1 : 0;
+      sql << "INSERT INTO experiences (condition_id, user_id, status, created_at, subject, label,"
+             " questionnaire_version, answers, submitted_at, consent_charts, consent_story, consent_research,"
+             " updated_at) VALUES (:c, :u, 'shared', :t, :s, :l, :v, :a, :t2, :ch, :st, :re, :t3) RETURNING id",
+          soci::use(known->second, "c"), soci::use(e.user_id, "u"), soci::use(at, "t"), soci::use(subject, "s"),
+          soci::use(e.label, "l"), soci::use(e.questionnaire_version, "v"), soci::use(answers, "a"),
+          soci::use(at, "t2"), soci::use(charts, "ch"), soci::use(story, "st"), soci::use(research, "re"),
+          soci::use(at, "t3"), soci::into(e.id);
+      for (ConsentKind kind : kAllConsents) RecordConsent(sql, e, kind, e.consents.Get(kind), at);
+      e.submitted_at = at;
+      for (const Cell& cell : CountedCells(e)) ++added[{known->second, cell}];
+    }
+    for (const auto& [key, people] : added) {
+      sql << "INSERT INTO experience_aggregates (condition_id, question, bucket, people)"
+             " VALUES (:c, :q, :b, :n) ON CONFLICT (condition_id, question, bucket)"
+             " DO UPDATE SET people = experience_aggregates.people + :n2",
+          soci::use(key.first, "c"), soci::use(key.second.question, "q"), soci::use(key.second.bucket, "b"),
+          soci::use(people, "n"), soci::use(people, "n2");
+    }
+    BumpContentGeneration(sql);
+    return Status::Ok();
+  });
+}
+
+Result<long long> ExperienceStore::RemoveSynthetic() {
+  return db_.InTransaction([&](soci::session& sql) -> Result<long long> {
+    std::vector<long long> conditions;
+    {
+      soci::rowset<soci::row> rows =
+          (sql.prepare << "SELECT DISTINCT e.condition_id FROM experiences e"
+                          " JOIN synthetic_members s ON s.user_id = e.user_id ORDER BY e.condition_id");
+      for (const soci::row& row : rows) conditions.push_back(RowInteger(row, 0));
+    }
+    long long removed = 0;
+    sql << "SELECT COUNT(*) FROM experiences WHERE user_id IN (SELECT user_id FROM synthetic_members)",
+        soci::into(removed);
+    sql << "DELETE FROM experience_consents WHERE experience_id IN (SELECT id FROM experiences"
+           " WHERE user_id IN (SELECT user_id FROM synthetic_members))";
+    sql << "DELETE FROM experiences WHERE user_id IN (SELECT user_id FROM synthetic_members)";
+    // What the people left count, recounted from their experiences.
+    for (long long condition_id : conditions) {
+      Tally tally;
+      soci::rowset<soci::row> rows =
+          (sql.prepare << std::string(kColumns) +
+                              " WHERE e.condition_id = :c AND e.submitted_at IS NOT NULL AND e.consent_charts = 1",
+           soci::use(condition_id, "c"));
+      for (const soci::row& row : rows) {
+        for (const Cell& cell : CountedCells(ReadExperience(row).experience)) ++tally[cell];
+      }
+      sql << "DELETE FROM experience_aggregates WHERE condition_id = :c", soci::use(condition_id, "c");
+      for (const auto& [cell, people] : tally) {
+        const long long n = people;
+        sql << "INSERT INTO experience_aggregates (condition_id, question, bucket, people) VALUES (:c, :q, :b, :n)",
+            soci::use(condition_id, "c"), soci::use(cell.question, "q"), soci::use(cell.bucket, "b"),
+            soci::use(n, "n");
+      }
+    }
+    if (removed > 0) BumpContentGeneration(sql);
+    return removed;
+  });
+}
+
 }  // namespace diseasemaps::experiences

@@ -103,6 +103,20 @@ class ExperienceStore {
   // suggestion never reveals what one person tried. Most entered first, at most `limit`.
   Result<std::vector<std::string>> TreatmentSuggestions(int orphacode, int min_people, int limit);
 
+  // Demo data (experience_store_demo.cc; demo_experiences.h makes the answers).
+  // Synthetic members (map/demo_data.h) who joined a community as affected or family,
+  // with that condition's ORPHAcode; only that condition's when orphacode is set.
+  Result<std::vector<std::pair<long long, int>>> SyntheticSharers(std::optional<int> orphacode);
+  // The condition's phenotypes with Orphanet's frequency ("Very frequent (99-80%)").
+  Result<std::vector<std::pair<std::string, std::string>>> PhenotypeFrequencies(int orphacode);
+  // Inserts submitted experiences of synthetic members in one transaction, each with its
+  // consent records, and adds them to their conditions' aggregates. REQUIRES: each
+  // experience's answers passed the rules and its user is a synthetic member.
+  Status InsertSynthetic(const std::vector<Experience>& batch);
+  // Deletes every experience of a synthetic member and recounts the aggregates of the
+  // conditions they were about, in one transaction; returns how many were deleted.
+  Result<long long> RemoveSynthetic();
+
   // The kept aggregates of the condition with that ORPHAcode (empty when nobody counts).
   // NotFound when no active condition has that code.
   Result<Tally> Aggregates(int orphacode);

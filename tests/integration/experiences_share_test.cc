@@ -255,6 +255,41 @@ TEST_P(ExperiencesShareTest, SignSuggestionsFindSignsByLayLabelOrTerm) {
   EXPECT_EQ(server.Get("/api/v1/signs?q=").status, 400u);
 }
 
+TEST_P(ExperiencesShareTest, DemoExperiencesShowChartsKeepTheAggregatesTrueAndGoAwayWholly) {
+  // A real member's experience, which must survive the demo data's removal.
+  {
+    TestServer server(database_);
+    ASSERT_TRUE(server.started());
+    SignedIn parent = SignIn(server, "parent@example.org", kPassword);
+    Join(server, parent, "affected");
+    const std::string base = Start(server, parent);
+    ASSERT_EQ(PostAs(server, parent, base + "/steps/now", "compared_with_worst=better").status, 303u);
+    ASSERT_EQ(PostAs(server, parent, base + "/review", "consent_charts=1").status, 303u);
+  }
+  auto [code, output] = RunBinary({"--database", database_.url(), "demo-data", "--members", "200", "--experiences",
+                                   "600", "--experiences-condition", std::to_string(kOrphacode), "--seed", "3"});
+  ASSERT_EQ(code, 0) << output;
+  EXPECT_TRUE(Has(output, "created 200 synthetic members and 600 synthetic experiences (seed 3)")) << output;
+  EXPECT_EQ(QueryNumber(database_.db(), "SELECT COUNT(*) FROM experiences"), 601);
+  auto kept = store_.Aggregates(kOrphacode);
+  auto recounted = store_.Recount(kOrphacode);
+  ASSERT_TRUE(kept.ok() && recounted.ok());
+  EXPECT_EQ(*kept, *recounted);
+  EXPECT_GT(Counted(), 400);  // most consent to the charts
+  EXPECT_GT((*kept)[(Cell{"phenotypes", "HP:0001250|has"})], (*kept)[(Cell{"phenotypes", "HP:0011304|has"})]);
+  {
+    TestServer server(database_);
+    HttpResult page = server.Get(std::string(kCondition) + "/experiences");
+    EXPECT_TRUE(Has(page.body, "<svg class=\"chart-svg\"")) << page.body.substr(0, 2000);
+  }
+  auto [removed_code, removed] = RunBinary({"--database", database_.url(), "demo-data", "--remove"});
+  ASSERT_EQ(removed_code, 0) << removed;
+  EXPECT_TRUE(Has(removed, "removed 200 synthetic members and 600 synthetic experiences")) << removed;
+  EXPECT_EQ(QueryNumber(database_.db(), "SELECT COUNT(*) FROM experiences"), 1);
+  EXPECT_EQ(*store_.Aggregates(kOrphacode), *store_.Recount(kOrphacode));
+  EXPECT_EQ(Counted(), 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ExperiencesShareTest, ::testing::Values(Backend::kSqlite, Backend::kPostgresql),
                          Backends);
 

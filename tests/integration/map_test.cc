@@ -337,7 +337,7 @@ TEST_P(MapTest, DemoDataFillsTheMapShowsTheBannerAndGoesAwayWholly) {
 
   auto [code, output] = RunBinary({"--database", database_.url(), "demo-data", "--members", "300", "--seed", "7"});
   ASSERT_EQ(code, 0) << output;
-  EXPECT_TRUE(Has(output, "created 300 synthetic members (seed 7)")) << output;
+  EXPECT_TRUE(Has(output, "created 300 synthetic members and 0 synthetic experiences (seed 7)")) << output;
   EXPECT_EQ(QueryNumber(database_.db(), "SELECT COUNT(*) FROM synthetic_members"), 300);
   // Every page says so (cached anonymous pages too), soon after the command.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);

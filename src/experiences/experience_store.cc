@@ -131,6 +131,20 @@ bool ChangeConsents(soci::session& sql, Stored& stored, const Consents& wanted, 
   return true;
 }
 
+// Every counted experience's cells where `column` (a fixed name, never input) equals
+// key: what the kept aggregates must equal.
+Tally RecountWhere(soci::session& sql, const char* column, long long key) {
+  Tally tally;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << std::string(kColumns) + " WHERE " + column +
+                          " = :k AND e.submitted_at IS NOT NULL AND e.consent_charts = 1",
+       soci::use(key, "k"));
+  for (const soci::row& row : rows) {
+    for (const Cell& cell : CountedCells(ReadExperience(row).experience)) ++tally[cell];
+  }
+  return tally;
+}
+
 Status NoSuchExperience() { return Status::NotFound("no such experience"); }
 
 }  // namespace
@@ -311,17 +325,7 @@ Result<Tally> ExperienceStore::Aggregates(int orphacode) {
 }
 
 Result<Tally> ExperienceStore::Recount(int orphacode) {
-  return db_.Run([&](soci::session& sql) {
-    Tally tally;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << std::string(kColumns) +
-                            " WHERE c.orphacode = :o AND e.submitted_at IS NOT NULL AND e.consent_charts = 1",
-         soci::use(orphacode, "o"));
-    for (const soci::row& row : rows) {
-      for (const Cell& cell : CountedCells(ReadExperience(row).experience)) ++tally[cell];
-    }
-    return tally;
-  });
+  return db_.Run([&](soci::session& sql) { return RecountWhere(sql, "c.orphacode", orphacode); });
 }
 
 Result<json> ExperienceStore::Export(long long user_id) {
@@ -481,14 +485,7 @@ Result<long long> ExperienceStore::RemoveSynthetic() {
     sql << "DELETE FROM experiences WHERE user_id IN (SELECT user_id FROM synthetic_members)";
     // What the people left count, recounted from their experiences.
     for (long long condition_id : conditions) {
-      Tally tally;
-      soci::rowset<soci::row> rows =
-          (sql.prepare << std::string(kColumns) +
-                              " WHERE e.condition_id = :c AND e.submitted_at IS NOT NULL AND e.consent_charts = 1",
-           soci::use(condition_id, "c"));
-      for (const soci::row& row : rows) {
-        for (const Cell& cell : CountedCells(ReadExperience(row).experience)) ++tally[cell];
-      }
+      const Tally tally = RecountWhere(sql, "e.condition_id", condition_id);
       sql << "DELETE FROM experience_aggregates WHERE condition_id = :c", soci::use(condition_id, "c");
       for (const auto& [cell, people] : tally) {
         const long long n = people;

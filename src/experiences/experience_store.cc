@@ -379,6 +379,7 @@ Result<std::vector<SharedStory>> ExperienceStore::SharedStories(int orphacode, i
     const int read = limit * 4 + 20;
     soci::rowset<soci::row> rows =
         (sql.prepare << "SELECT e.answers, e.submitted_at FROM experiences e JOIN conditions c ON c.id = e.condition_id"
+                        " JOIN users u ON u.id = e.user_id AND u.status = 'active'"
                         " WHERE c.orphacode = :o AND e.submitted_at IS NOT NULL AND e.consent_story = 1"
                         " ORDER BY e.submitted_at DESC, e.id DESC LIMIT :n",
          soci::use(orphacode, "o"), soci::use(read, "n"));

@@ -124,7 +124,8 @@ class ExperienceStore {
   // ones must always equal. For tests and repair; it reads every experience.
   Result<Tally> Recount(int orphacode);
 
-  // The stories shown on the condition's experiences page: submitted experiences with
+  // The stories shown on the condition's experiences page: submitted experiences of
+  // active (not suspended) accounts with
   // consent (b) in force, a non-empty story and a visibility of "everyone" or "members",
   // newest first, at most `limit`. The page asks the guard who may read each.
   Result<std::vector<SharedStory>> SharedStories(int orphacode, int limit);

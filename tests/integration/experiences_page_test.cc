@@ -144,6 +144,17 @@ TEST_P(ExperiencesPageTest, StoriesAreShownAsTheirAuthorsChoseAndAsText) {
   EXPECT_TRUE(Has(signed_in.body, "Shown to signed-in members only."));
   EXPECT_FALSE(Has(signed_in.body, "Kept to myself."));
   EXPECT_FALSE(Has(signed_in.body, "No consent to show it."));
+
+  // A suspended author's stories are no longer shown (their answers still count).
+  ASSERT_TRUE(database_.db().Run([&](soci::session& sql) {
+    sql << "UPDATE users SET status = 'suspended' WHERE id = :id", soci::use(carer_);
+    return Status::Ok();
+  }).ok());
+  TestServer after(database_);
+  ASSERT_TRUE(after.started());
+  const std::string suspended = after.Get(kPage).body;
+  EXPECT_FALSE(Has(suspended, "We waited &lt;b&gt;years&lt;/b&gt;."));
+  EXPECT_TRUE(Has(suspended, "People who shared: fewer than 5"));
 }
 
 TEST_P(ExperiencesPageTest, AChangeReachesTheCachedPage) {

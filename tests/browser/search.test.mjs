@@ -46,9 +46,10 @@ for (const kind of databaseKinds()) {
         // bypassCSP: false, so the script runs under the policy visitors get.
         await withPage(site.browser, { width, height, bypassCSP: false }, async ({ page, problems }) => {
           await page.goto(`${site.server.url}/`);
-          // Tab to the search box: the skip link first, then the brand, then the box.
+          // Tab to the search box: the skip link first, then the brand and the header's
+          // links, then the box.
           const box = page.locator('#site-search-q');
-          for (let i = 0; i < 5 && !(await box.evaluate((el) => el === document.activeElement)); i++) {
+          for (let i = 0; i < 10 && !(await box.evaluate((el) => el === document.activeElement)); i++) {
             await page.keyboard.press('Tab');
           }
           assert.ok(await box.evaluate((el) => el === document.activeElement), 'Tab reaches the search box');

@@ -6,7 +6,11 @@
 #   2. what a page view reads (the kept aggregates of the condition) against the same
 #      numbers computed per request by SQL (GROUP BY over the experiences' JSON, on the
 #      same SQLite file), mean milliseconds each and their ratio;
-#   3. /conditions/opsoclonus-myoclonus-syndrome/experiences as an anonymous visitor
+#   3. a signed-in member (family, OMS community): the experiences page at 32
+#      connections (wrk with the session cookie; target p99 < 10 ms), and the cost of
+#      one save of a questionnaire step with its aggregate update, through HTTP
+#      (200 saves in a row by curl, each changing a counted answer; p50 and p99);
+#   4. /conditions/opsoclonus-myoclonus-syndrome/experiences as an anonymous visitor
 #      against nginx serving the same bytes (bench/page-vs-nginx.sh; target 0.8).
 # Needs an imported catalogue (the OMS page and its phenotypes): DB is copied, never
 # changed. Builds nothing; stops what it starts.
@@ -21,7 +25,7 @@ readonly kOrphacode=1183
 readonly kPath=/conditions/opsoclonus-myoclonus-syndrome/experiences
 
 bench_init experiences
-require_tools "$bin" sqlite3 python3
+require_tools "$bin" sqlite3 python3 wrk curl
 [[ -n "${BENCH_MACHINE_PRINTED:-}" ]] || machine_line
 [[ -s "$source_db" ]] || fail "no database at $source_db"
 db=$work/experiences.db
@@ -70,6 +74,44 @@ b = mean_ms(group_by, 3)
 print(f"experiences: the aggregates of {people} counted experiences: kept {a:.2f} ms,"
       f" GROUP BY per request {b:.0f} ms (SQLite JSON), {b / a:.0f}x")
 PY
+
+# A signed-in member of the community, with an experience counted in the charts.
+readonly kEmail=bench-member@example.org kPassword='bench member password 1'
+printf '%s\n' "$kPassword" | "$bin" --database "$db" user add --email "$kEmail" --name "Bench member" \
+  --password-stdin >"$work/user.log" 2>&1 || { cat "$work/user.log" >&2; fail "user add failed"; }
+start_diseasemaps "$db"
+jar=$work/cookies.txt
+csrf_of() { sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1; }
+csrf=$(curl -sf -c "$jar" -b "$jar" "${dm_url}login" | csrf_of)
+curl -sf -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" --data-urlencode "email=$kEmail" \
+  --data-urlencode "password=$kPassword" --data "next=/" "${dm_url}login" || fail "sign-in failed"
+condition=${dm_url}conditions/opsoclonus-myoclonus-syndrome
+csrf=$(curl -sf -c "$jar" -b "$jar" "$condition" | csrf_of)
+curl -sf -o /dev/null -c "$jar" -b "$jar" --data "csrf=$csrf&action=join&role=family" "$condition/membership" ||
+  fail "joining the community failed"
+csrf=$(curl -sf -c "$jar" -b "$jar" "$condition/experiences/share" | csrf_of)
+step_url=$(curl -sf -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" --data "csrf=$csrf&subject=self&label=" \
+  "$condition/experiences/share")
+[[ "$step_url" == */steps/first_signs ]] || fail "starting an experience failed ($step_url)"
+base=${step_url%/steps/first_signs}
+curl -sf -o /dev/null -b "$jar" --data "csrf=$csrf&compared_with_worst=better" "$base/steps/now"
+curl -sf -o /dev/null -b "$jar" --data "csrf=$csrf&consent_charts=1" "$base/review"
+cookie=$(awk '!/^#/ && NF >= 7 { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
+run_tracked wrk -t"$threads" -c"$connections" -d"$duration" --latency -H "Cookie: $cookie" \
+  "${dm_url}conditions/opsoclonus-myoclonus-syndrome/experiences" >"$work/wrk-member.txt" || fail "wrk failed"
+read -r m_rps m_p99 m_non2xx m_errors < <(parse_wrk <"$work/wrk-member.txt")
+echo "experiences: signed-in member, the experiences page: $m_rps req/s, p99 $m_p99 ms (target < 10)," \
+  "non-2xx $m_non2xx, socket errors $m_errors; wrk -t$threads -c$connections -d$duration"
+answers=(better worse)
+: >"$work/saves.txt"
+for ((i = 0; i < 200; i++)); do
+  curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -b "$jar" \
+    --data "csrf=$csrf&compared_with_worst=${answers[i % 2]}" "$base/steps/now" >>"$work/saves.txt"
+done
+awk '$1 != 303 { bad++ } { print $2 * 1000 }' "$work/saves.txt" | sort -n | awk -v total=200 '
+  { v[NR] = $1 } END { printf "experiences: one save with its aggregate update, through HTTP: p50 %.2f ms, p99 %.2f ms (%d saves)\n", v[int(NR * 0.5)], v[int(NR * 0.99)], NR }'
+[[ $(awk '$1 != 303' "$work/saves.txt" | wc -l) == 0 ]] || fail "some saves were refused: $(sort "$work/saves.txt" | head -3)"
+stop_tracked "$dm_pid"
 
 BENCH_MACHINE_PRINTED=1 BENCH_TARGET_RATIO=${BENCH_TARGET_RATIO:-0.8} \
   run_tracked bash "$(dirname "$0")/page-vs-nginx.sh" experiences "$kPath" "db=$db"

@@ -16,6 +16,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -63,11 +64,11 @@ class MessagePages {
   // page says they do not accept messages, as it would for anyone who does not.
   void AddMemberPageFields(const http::Request& request, long long member_id, nlohmann::json& view);
 
-  // Other features' items in the one reports queue (the forums' flagged posts): a
-  // function adding their fields to /admin/reports' view, rendered beside the reported
-  // messages. Set once, before serving.
+  // Other features' items in the one reports queue (the forums' flagged posts, reported
+  // stories): functions adding their fields to /admin/reports' view, rendered beside the
+  // reported messages. Added before serving.
   using QueueExtras = std::function<void(const http::Request&, nlohmann::json&)>;
-  void SetQueueExtras(QueueExtras extras) { queue_extras_ = std::move(extras); }
+  void AddQueueExtras(QueueExtras extras) { queue_extras_.push_back(std::move(extras)); }
 
   MessageStore& store() { return store_; }
 
@@ -91,7 +92,7 @@ class MessagePages {
 
   MessageStore store_;
   MessageSettings settings_;
-  QueueExtras queue_extras_;
+  std::vector<QueueExtras> queue_extras_;
 };
 
 }  // namespace diseasemaps::messages

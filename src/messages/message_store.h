@@ -25,6 +25,7 @@
 #include "app/limits.h"
 #include "guard/guard.h"
 #include "messages/message_rules.h"
+#include "messages/reported_author.h"
 #include "platform/db/database.h"
 #include "platform/status.h"
 
@@ -126,13 +127,6 @@ struct Report {
 };
 
 // The author of a reported message, for the moderator's action.
-struct ReportSubject {
-  long long author_id = 0;
-  std::string author_name;
-  std::string author_email;  // only to address the warning
-  std::set<guard::Role> author_roles;  // site roles, for guard::CanSuspendReportedAuthor
-  std::string author_language;  // the warning is written in it
-};
 
 class MessageStore {
  public:
@@ -191,7 +185,7 @@ class MessageStore {
   // it was handled already.
   Status HandleReport(long long report_id, ReportAction action, long long moderator_id, const std::string& note,
                       long long now,
-                      const std::function<Status(soci::session&, const ReportSubject&)>& effect);
+                      const std::function<Status(soci::session&, const ReportedAuthor&)>& effect);
 
   // Data rights: what the member wrote and did here, and (inside the account deletion's
   // transaction) the end of their participation. Their messages stay in the other

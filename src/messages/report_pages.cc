@@ -9,6 +9,7 @@
 #include "mail/outbox_store.h"
 #include "messages/message_mail.h"
 #include "messages/message_pages.h"
+#include "messages/report_decision.h"
 #include "pages/access.h"
 #include "pages/error_pages.h"
 #include "pages/moment.h"
@@ -83,7 +84,7 @@ http::Response MessagePages::ReportsPage(const http::Request& request, long long
                           : done == "warned"    ? json(i18n::Tr("The author was warned by e-mail."))
                           : done == "suspended" ? json(i18n::Tr("The author's account was suspended."))
                                                 : json(nullptr)}};
-  if (queue_extras_) queue_extras_(request, view);
+  for (const QueueExtras& extras : queue_extras_) extras(request, view);
   return http::Response::Html(Templates::RenderPage("admin_reports", view), status).NoStore();
 }
 
@@ -100,51 +101,33 @@ http::Response MessagePages::HandleReport(const http::Request& request) {
   }
   const auto id = ParsePositiveInteger(request.Param("id"));
   if (!id) return pages::ErrorPage(&request, 404, i18n::Tr(kNoReport));
-  const auto action = ParseReportAction(request.FormField("action"));
-  if (!action) return pages::ErrorPage(&request, 400, i18n::Tr("Choose to dismiss the report, warn the author or suspend them."));
-  const std::string typed = request.FormField("note");
-  const BodyCheck note = CheckModeratorNote(typed);
-  if (!note.ok()) return ReportsPage(request, *id, typed, note.error, 422);
-  if (*action == ReportAction::kSuspend && note.body.empty()) {
-    return ReportsPage(request, *id, typed,
-                       i18n::Tr("Say why you suspend this account: the reason is kept with the account and in the audit log."),
-                       422);
-  }
-  const long long moderator = *request.viewer.user_id;
+  const DecisionForm form =
+      ReadDecision(request, i18n::Tr("Choose to dismiss the report, warn the author or suspend them."));
+  if (!form.decision && form.status == 400) return pages::ErrorPage(&request, 400, form.error);
+  if (!form.decision) return ReportsPage(request, *id, form.typed_note, form.error, form.status);
+  const Decision& decision = *form.decision;
   const long long now = pages::NowSeconds();
+  const AuthorEffects effects{
+      i18n::Tr("Nobody handles a report on their own message. Nothing was changed; another moderator or an "
+               "administrator will."),
+      [&](const ReportedAuthor& author) {
+        return WarningMail(author.author_email, author.author_id, author.author_language, settings_.public_url,
+                           decision.note);
+      },
+      "Reported message: " + decision.note};
   std::optional<long long> suspended;  // the author, once their suspension is committed
-  Status s = store_.HandleReport(
-      *id, *action, moderator, note.body, now, [&](soci::session& sql, const ReportSubject& author) -> Status {
-        if (!guard::CanHandleReportOn(request.viewer, author.author_id)) {
-          return Status::FailedPrecondition(
-              i18n::Tr("Nobody handles a report on their own message. Nothing was changed; another moderator or an "
-                       "administrator will."));
-        }
-        if (*action == ReportAction::kWarn && !author.author_email.empty()) {
-          mail::EnqueueIn(sql, WarningMail(author.author_email, author.author_id, author.author_language, settings_.public_url,
-                                           note.body),
-                          now);
-        }
-        if (*action == ReportAction::kSuspend) {
-          if (!guard::CanSuspendReportedAuthor(request.viewer, author.author_roles)) {
-            return Status::FailedPrecondition(
-                i18n::Tr("Only an administrator may suspend a moderator or an administrator. Nothing was changed; "
-                         "dismiss or warn instead, or ask an administrator."));
-          }
-          Status done = accounts::SuspendIn(sql, author.author_id, "Reported message: " + note.body, moderator);
-          if (!done.ok() && done.code() != Status::Code::kNotFound) return done;
-          if (done.ok()) suspended = author.author_id;
-        }
-        return Status::Ok();
-      });
-  if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, i18n::Tr(kNoReport));
-  if (s.code() == Status::Code::kConflict) {
-    return pages::ErrorPage(&request, 409, i18n::Tr("This report was handled already, by another moderator perhaps."));
+  Status s = store_.HandleReport(*id, decision.action, *request.viewer.user_id, decision.note, now,
+                                 [&](soci::session& sql, const ReportedAuthor& author) {
+                                   return ApplyToAuthor(sql, request.viewer, decision, author, effects, now,
+                                                        suspended);
+                                 });
+  if (!s.ok()) {
+    return DecisionRefused(request, s, i18n::Tr(kNoReport),
+                           i18n::Tr("This report was handled already, by another moderator perhaps."),
+                           i18n::Tr(kUnavailable));
   }
-  if (s.code() == Status::Code::kFailedPrecondition) return pages::ErrorPage(&request, 403, s.message());  // the guard's no
-  if (!s.ok()) return pages::ErrorPage(&request, 503, i18n::Tr(kUnavailable));
   if (suspended) accounts::Notify(settings_.member_changed, *suspended);
-  return http::Response::Redirect("/admin/reports?done=" + ReportStatusAfter(*action), 303);
+  return http::Response::Redirect("/admin/reports?done=" + ReportStatusAfter(decision.action), 303);
 }
 
 }  // namespace diseasemaps::messages

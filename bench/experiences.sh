@@ -5,7 +5,9 @@
 #      of 5,000 with their aggregate updates), experiences per second;
 #   2. what a page view reads (the kept aggregates of the condition) against the same
 #      numbers computed per request by SQL (GROUP BY over the experiences' JSON, on the
-#      same SQLite file), mean milliseconds each and their ratio;
+#      same SQLite file), mean milliseconds each and their ratio; then the same on
+#      PostgreSQL (bench/experiences-postgres.sh: the rows copied into a private server,
+#      GROUP BY over jsonb against the kept aggregates, pgbench);
 #   3. a signed-in member (family, OMS community): the experiences page at 32
 #      connections (wrk with the session cookie; target p99 < 10 ms), and the cost of
 #      one save of a questionnaire step with its aggregate update, through HTTP
@@ -74,6 +76,9 @@ b = mean_ms(group_by, 3)
 print(f"experiences: the aggregates of {people} counted experiences: kept {a:.2f} ms,"
       f" GROUP BY per request {b:.0f} ms (SQLite JSON), {b / a:.0f}x")
 PY
+
+run_tracked bash "$(dirname "$0")/experiences-postgres.sh" "$db" "$kOrphacode" ||
+  fail "the PostgreSQL reference failed"
 
 # A signed-in member of the community, with an experience counted in the charts.
 readonly kEmail=bench-member@example.org kPassword='bench member password 1'

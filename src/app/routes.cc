@@ -23,6 +23,7 @@
 #include "experiences/experiences_api.h"
 #include "experiences/experiences_page.h"
 #include "experiences/share_pages.h"
+#include "experiences/story_report_pages.h"
 #include "forums/forum_pages.h"
 #include "forums/forum_view.h"
 #include "health/health_handlers.h"
@@ -247,9 +248,19 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Get("/admin/reports", [contact](const Request& r) { return contact->Reports(r); });
   router.Post("/admin/reports/{id}", [contact](const Request& r) { return contact->HandleReport(r); });
   // Flagged forum posts share the queue (forums/forum_flag_pages.cc).
-  contact->SetQueueExtras(
+  contact->AddQueueExtras(
       [forum_pages](const Request& r, nlohmann::json& view) { forum_pages->AddQueueFields(r, view); });
   router.Post("/admin/reports/posts/{id}", [forum_pages](const Request& r) { return forum_pages->HandleFlag(r); });
+  // Reported stories share it too, reported from the experiences page
+  // (experiences/story_report_pages.h).
+  auto story_reports =
+      std::make_shared<experiences::StoryReportPages>(site.db, *conditions, &site.page_cache, site.public_url,
+                                                      member_changed);
+  contact->AddQueueExtras(
+      [story_reports](const Request& r, nlohmann::json& view) { story_reports->AddQueueFields(r, view); });
+  router.Post("/admin/reports/stories/{id}", [story_reports](const Request& r) { return story_reports->Handle(r); });
+  router.Post("/conditions/{slug}/experiences/stories/{id}/report",
+              [story_reports](const Request& r) { return story_reports->Report(r); });
 
   // Forums (forums/forum_pages.h): every forum, a forum's lists, topics, replies, and each
   // post's link, edit, deletion and "this helped me". Public forums are cached for visitors.

@@ -47,6 +47,10 @@ struct Experience {
   Consents consents;
   long long created_at = 0;
   long long updated_at = 0;
+  // Set when a moderator hid its story after a report (story_report_store.h), with
+  // their note: the story is no longer shown; the answers still count.
+  std::optional<long long> story_hidden_at;
+  std::string story_hidden_note;
 
   // True when its answers count in the condition's public charts and page line:
   // submitted, with consent (a) in force.

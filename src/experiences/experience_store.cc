@@ -21,7 +21,8 @@ long long Now() {
 constexpr const char* kColumns =
     "SELECT e.id, e.user_id, c.orphacode, e.subject, e.label, e.questionnaire_version, e.answers,"
     " e.submitted_at, e.consent_charts, e.consent_story, e.consent_research, e.created_at, e.updated_at,"
-    " e.condition_id FROM experiences e JOIN conditions c ON c.id = e.condition_id";
+    " e.condition_id, e.story_hidden_at, e.story_hidden_note"
+    " FROM experiences e JOIN conditions c ON c.id = e.condition_id";
 
 struct Stored {
   Experience experience;
@@ -46,6 +47,8 @@ Stored ReadExperience(const soci::row& row) {
   e.created_at = RowInteger(row, 11);
   e.updated_at = RowInteger(row, 12);
   stored.condition_id = RowInteger(row, 13);
+  if (row.get_indicator(14) != soci::i_null) e.story_hidden_at = RowInteger(row, 14);
+  e.story_hidden_note = RowText(row, 15);
   return stored;
 }
 
@@ -378,9 +381,10 @@ Result<std::vector<SharedStory>> ExperienceStore::SharedStories(int orphacode, i
     // Read a few more than asked: some rows may hold no story or one shown to nobody.
     const int read = limit * 4 + 20;
     soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT e.answers, e.submitted_at FROM experiences e JOIN conditions c ON c.id = e.condition_id"
+        (sql.prepare << "SELECT e.answers, e.submitted_at, e.id FROM experiences e JOIN conditions c ON c.id = e.condition_id"
                         " JOIN users u ON u.id = e.user_id AND u.status = 'active'"
                         " WHERE c.orphacode = :o AND e.submitted_at IS NOT NULL AND e.consent_story = 1"
+                        " AND e.story_hidden_at IS NULL"
                         " ORDER BY e.submitted_at DESC, e.id DESC LIMIT :n",
          soci::use(orphacode, "o"), soci::use(read, "n"));
     for (const soci::row& row : rows) {
@@ -391,7 +395,7 @@ Result<std::vector<SharedStory>> ExperienceStore::SharedStories(int orphacode, i
       const std::string text = step.value("story", std::string());
       const std::string visibility = step.value("story_visibility", std::string());
       if (text.empty() || (visibility != "everyone" && visibility != "members")) continue;
-      out.push_back({text, visibility, RowInteger(row, 1)});
+      out.push_back({RowInteger(row, 2), text, visibility, RowInteger(row, 1)});
     }
     return out;
   });

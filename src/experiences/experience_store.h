@@ -38,6 +38,7 @@ struct ConsentRecord {
 
 // A story a member chose to show (consent (b)), as the public experiences page lists it.
 struct SharedStory {
+  long long experience_id = 0;  // what a report of it names
   std::string text;        // the member's words, shown as text, never as markup
   std::string visibility;  // "everyone" or "members"
   long long submitted_at = 0;
@@ -127,7 +128,7 @@ class ExperienceStore {
   // The stories shown on the condition's experiences page: submitted experiences of
   // active (not suspended) accounts with
   // consent (b) in force, a non-empty story and a visibility of "everyone" or "members",
-  // newest first, at most `limit`. The page asks the guard who may read each.
+  // not hidden by a moderator (story_report_store.h), newest first, at most `limit`. The page asks the guard who may read each.
   Result<std::vector<SharedStory>> SharedStories(int orphacode, int limit);
 
   // For "download my data": every experience of the member with its answers and consent

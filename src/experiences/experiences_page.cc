@@ -85,8 +85,16 @@ http::Response ExperiencesPage(catalog::ConditionStore& conditions, ExperienceSt
       members_only_left_out = true;
       continue;
     }
-    shown_stories.push_back({{"text", story.text}, {"members_only", visibility == guard::Visibility::kMembers}});
+    shown_stories.push_back({{"id", std::to_string(story.experience_id)},
+                             {"text", story.text},
+                             {"members_only", visibility == guard::Visibility::kMembers},
+                             {"report_href", "/conditions/" + c.slug + "/experiences/stories/" +
+                                                 std::to_string(story.experience_id) + "/report"}});
   }
+  // Stories are reported by members (story_report_pages.h); the form needs their session.
+  page["can_report"] = guard::CanReportStory(request.viewer);
+  if (page["can_report"]) page["form_csrf"] = request.csrf_token;
+  page["reported"] = request.viewer.signed_in() && request.Query("reported").value_or("") == "1";
   page["stories"] = shown_stories;
   page["has_stories"] = !shown_stories.empty();
   page["members_only_left_out"] = members_only_left_out;

@@ -107,6 +107,10 @@ http::Response SharePages::Mine(const http::Request& request) {
                  {"consents", consents},
                  {"any_consent", e.consents.charts || e.consents.story || e.consents.research}};
     if (e.submitted_at) item["shared_time"] = pages::DayView(*e.submitted_at);
+    if (e.story_hidden_at) {
+      item["story_hidden_time"] = pages::DayView(*e.story_hidden_at);
+      item["story_hidden_note"] = TextOrNull(e.story_hidden_note);
+    }
     experiences.push_back(std::move(item));
   }
   const std::string done = request.Query("done").value_or("");

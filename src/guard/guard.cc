@@ -125,6 +125,8 @@ bool CanTakeBackExperience(const Viewer& viewer, long long owner_user_id) {
   return viewer.signed_in() && *viewer.user_id == owner_user_id;
 }
 
+bool CanReportStory(const Viewer& viewer) { return Can(viewer, Action::kUseMessages) && viewer.email_confirmed; }
+
 std::optional<ForumReaders> ParseForumReaders(const std::string& name) {
   if (name == "everyone") return ForumReaders::kEveryone;
   if (name == "members") return ForumReaders::kMembers;

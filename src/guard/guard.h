@@ -146,6 +146,10 @@ bool CanStartExperience(const Viewer& viewer, CommunityStanding standing);
 // refused), and nobody else.
 bool CanTakeBackExperience(const Viewer& viewer, long long owner_user_id);
 
+// True when viewer may report a story shown on an experiences page to moderators: a
+// signed-in, active member whose e-mail address is confirmed (as for forum flags).
+bool CanReportStory(const Viewer& viewer);
+
 // Forums (forums/). Who may read is a setting of each forum.
 enum class ForumReaders {
   kEveryone,  // anyone, signed in or not (the site-wide forums' default)

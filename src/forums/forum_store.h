@@ -189,9 +189,27 @@ struct FlagSubject {
   std::string author_language;         // the warning is written in it
 };
 
+// A post just written (a topic's first post or a reply), as the store tells others inside
+// the post's transaction (notifications/ writes its notifications there).
+struct PostEvent {
+  long long forum_id = 0;
+  guard::ForumReaders readers = guard::ForumReaders::kMembers;
+  long long topic_id = 0;
+  long long number = 0;
+  long long author_id = 0;
+  std::string body;
+  std::optional<long long> reply_to;
+  long long now = 0;
+};
+// Runs in the writing transaction: throwing rolls the post back.
+using PostHook = std::function<void(soci::session&, const PostEvent&)>;
+
 class ForumStore {
  public:
   explicit ForumStore(Database& db) : db_(db) {}
+
+  // Called for every post written from now on. REQUIRES: before serving starts.
+  void SetPostHook(PostHook hook) { post_hook_ = std::move(hook); }
 
   // Every site-wide forum (by position), then the condition forums in which something
   // was written or whose community `viewer_id` joined (by name). With a viewer, each
@@ -274,6 +292,7 @@ class ForumStore {
 
  private:
   Database& db_;
+  PostHook post_hook_;
 };
 
 }  // namespace diseasemaps::forums

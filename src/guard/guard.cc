@@ -174,4 +174,10 @@ bool CanFlagForumPost(const Viewer& viewer, ForumReaders readers, const ForumPos
   return ForumWriter(viewer, readers) && viewer.user_id != post.author_id && !post.deleted;
 }
 
+bool CanWatchForum(const Viewer& viewer, ForumReaders readers) {
+  return ActiveMember(viewer) && CanReadForum(viewer, readers);
+}
+
+bool CanReadNotifications(const Viewer& viewer) { return ActiveMember(viewer); }
+
 }  // namespace diseasemaps::guard

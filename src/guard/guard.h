@@ -192,4 +192,12 @@ bool CanMarkPostHelpful(const Viewer& viewer, ForumReaders readers, const ForumP
 // read the forum, not its author, the post not deleted.
 bool CanFlagForumPost(const Viewer& viewer, ForumReaders readers, const ForumPostFacts& post);
 
+// True when viewer may set how closely they follow a forum or one of its topics
+// (watching, tracking, normal, muted), and so be notified of it: an active member who
+// may read the forum.
+bool CanWatchForum(const Viewer& viewer, ForumReaders readers);
+
+// True when viewer has notifications to read (/notifications): an active member.
+bool CanReadNotifications(const Viewer& viewer);
+
 }  // namespace diseasemaps::guard

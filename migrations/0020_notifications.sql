@@ -45,3 +45,30 @@ CREATE TABLE forum_watches (
   PRIMARY KEY (user_id, forum_id)
 );
 CREATE INDEX forum_watches_forum ON forum_watches (forum_id, level);
+
+-- E-mail about notifications: replies, quotes and mentions are mailed at most once per
+-- topic an hour per recipient (this log says when the last went), to members who did not
+-- turn them off (email_replies, default on; a row only once they chose).
+CREATE TABLE notification_mail_log (
+  recipient_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  topic_id BIGINT NOT NULL REFERENCES forum_topics (id),
+  sent_at BIGINT NOT NULL,
+  PRIMARY KEY (recipient_id, topic_id)
+);
+CREATE TABLE notification_settings (
+  user_id BIGINT NOT NULL PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+  email_replies INTEGER NOT NULL DEFAULT 1 CHECK (email_replies IN (0, 1)),
+  updated_at BIGINT NOT NULL
+);
+
+-- Keys for signing links (platform/signing.h), made by the first process that needs one,
+-- the same for every server process on this database.
+CREATE TABLE signing_keys (
+  name TEXT NOT NULL PRIMARY KEY,
+  secret TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+
+-- Extra header lines of an e-mail ("List-Unsubscribe: <…>"), one a line; written by the
+-- feature that makes the e-mail, sent as they are.
+ALTER TABLE outbox ADD COLUMN headers TEXT NOT NULL DEFAULT '';

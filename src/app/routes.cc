@@ -194,8 +194,11 @@ void DeclareRoutes(http::Router& router, Site& site) {
   member_data.deleters.emplace_back(&forums::ForumStore::DeleteMemberData);
   // Notifications (notifications/): written in each post's transaction; the member's
   // watch levels are theirs to download, and go with the account.
-  auto notification_pages = std::make_shared<notifications::NotificationPages>(site.db);
-  forum_pages->store().SetPostHook(&notifications::NotificationStore::NotifyIn);
+  auto notification_pages =
+      std::make_shared<notifications::NotificationPages>(site.db, notifications::MailSettings{site.public_url});
+  forum_pages->store().SetPostHook([notification_pages](soci::session& sql, const forums::PostEvent& post) {
+    notifications::NotificationStore::NotifyIn(sql, post, notification_pages->mail_settings());
+  });
   forum_pages->SetTopicExtras([notification_pages](const Request& r, const forums::TopicPage& topic,
                                                    const std::string& path, nlohmann::json& view) {
     notification_pages->AddTopicFields(r, topic, path, view);
@@ -305,6 +308,12 @@ void DeclareRoutes(http::Router& router, Site& site) {
               [notification_pages](const Request& r) { return notification_pages->WatchForum(r); });
   router.Post("/forums/{slug}/t/{topic}/watch",
               [notification_pages](const Request& r) { return notification_pages->WatchTopic(r); });
+  // The unsubscribe link of every notification e-mail; its POST needs no session.
+  if (site.session_gate != nullptr) site.session_gate->AllowWithoutCsrf("/unsubscribe/");
+  router.Get("/unsubscribe/{token}",
+             [notification_pages](const Request& r) { return notification_pages->UnsubscribeForm(r); });
+  router.Post("/unsubscribe/{token}",
+              [notification_pages](const Request& r) { return notification_pages->Unsubscribe(r); });
 
   // Community map (map/map_api.h): clusters and places, who is at a place, by country
   if (site.map != nullptr) {

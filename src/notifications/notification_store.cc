@@ -1,7 +1,14 @@
 // NotificationStore (see notification_store.h for what it guarantees).
 #include "notifications/notification_store.h"
 
+#include <chrono>
 #include <map>
+
+#include "app/limits.h"
+#include "forums/forum_rules.h"
+#include "mail/outbox_store.h"
+#include "notifications/notification_mail.h"
+#include "platform/signing.h"
 
 #include "guard/guard.h"
 #include "platform/db/row_text.h"
@@ -26,6 +33,9 @@ std::optional<WatchLevel> StoredLevel(soci::session& sql, const std::string& que
   if (!sql.got_data()) return std::nullopt;
   return ParseWatchLevel(level);
 }
+
+// The name of the key that signs unsubscribe tokens (platform/signing.h).
+constexpr const char* kUnsubscribeKey = "unsubscribe";
 
 constexpr const char* kTopicLevel = "SELECT level FROM topic_watches WHERE user_id = :u AND topic_id = :id";
 constexpr const char* kForumLevel = "SELECT level FROM forum_watches WHERE user_id = :u AND forum_id = :id";
@@ -71,9 +81,45 @@ Notification ReadNotification(const soci::row& row) {
   return n;
 }
 
+// Mails `recipient` about a reply, quote or mention in the topic (see NotifyIn).
+void MailIn(soci::session& sql, const forums::PostEvent& post, const MailSettings& settings, long long recipient,
+            Kind kind) {
+  std::string email;
+  std::string language;
+  long long on = 1;
+  sql << "SELECT u.email, u.language, COALESCE(s.email_replies, 1) FROM users u"
+         " LEFT JOIN notification_settings s ON s.user_id = u.id WHERE u.id = :u",
+      soci::use(recipient, "u"), soci::into(email), soci::into(language), soci::into(on);
+  if (!sql.got_data() || on == 0) return;
+  long long last = 0;
+  sql << "SELECT sent_at FROM notification_mail_log WHERE recipient_id = :u AND topic_id = :t",
+      soci::use(recipient, "u"), soci::use(post.topic_id, "t"), soci::into(last);
+  if (sql.got_data() && post.now - last < limits::kForumMailIntervalSeconds) return;
+  sql << "INSERT INTO notification_mail_log (recipient_id, topic_id, sent_at) VALUES (:u, :t, :now)"
+         " ON CONFLICT (recipient_id, topic_id) DO UPDATE SET sent_at = excluded.sent_at",
+      soci::use(recipient, "u"), soci::use(post.topic_id, "t"), soci::use(post.now, "now");
+  soci::row row;
+  sql << "SELECT t.title, COALESCE(f.slug, c.slug), a.display_name FROM forum_topics t"
+         " JOIN forums f ON f.id = t.forum_id LEFT JOIN conditions c ON c.orphacode = f.orphacode"
+         " JOIN users a ON a.id = :a WHERE t.id = :t",
+      soci::use(post.author_id, "a"), soci::use(post.topic_id, "t"), soci::into(row);
+  if (!sql.got_data()) return;
+  MailFacts facts;
+  facts.to = email;
+  facts.user_id = recipient;
+  facts.language = language;
+  facts.kind = kind;
+  facts.topic_title = RowText(row, 0);
+  facts.actor = RowText(row, 2);
+  facts.post_path = forums::PostHref(forums::TopicPath(RowText(row, 1), post.topic_id, facts.topic_title), post.number);
+  facts.public_url = settings.public_url;
+  facts.token = SignToken(SigningKey(sql, kUnsubscribeKey, post.now), UnsubscribePayload(recipient));
+  mail::EnqueueIn(sql, NotificationMail(facts), post.now, UnsubscribeHeaders(settings.public_url, facts.token));
+}
+
 }  // namespace
 
-void NotificationStore::NotifyIn(soci::session& sql, const forums::PostEvent& post) {
+void NotificationStore::NotifyIn(soci::session& sql, const forums::PostEvent& post, const MailSettings& mail) {
   std::map<long long, Relation> related;
   if (post.reply_to) {
     if (auto author = AuthorOf(sql, post.topic_id, *post.reply_to)) related[*author].replied_to = true;
@@ -108,6 +154,7 @@ void NotificationStore::NotifyIn(soci::session& sql, const forums::PostEvent& po
            " VALUES (:r, :k, :a, :t, :n, :now) ON CONFLICT (recipient_id, topic_id, post_number) DO NOTHING",
         soci::use(user_id, "r"), soci::use(kind_name, "k"), soci::use(post.author_id, "a"),
         soci::use(post.topic_id, "t"), soci::use(post.number, "n"), soci::use(post.now, "now");
+    if (*kind != Kind::kWatched) MailIn(sql, post, mail, user_id, *kind);
   }
   sql << "INSERT INTO topic_watches (user_id, topic_id, level, updated_at) VALUES (:u, :t, 'tracking', :now)"
          " ON CONFLICT (user_id, topic_id) DO NOTHING",
@@ -133,6 +180,31 @@ Result<std::map<long long, std::string>> NotificationStore::ReadersAmong(const s
       if (guard::CanReadForum(viewer, readers)) names[id] = name;
     }
     return names;
+  });
+}
+
+Result<std::optional<long long>> NotificationStore::UnsubscribeTokenUser(const std::string& token) {
+  return db_.Run([&](soci::session& sql) -> Result<std::optional<long long>> {
+    const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                         std::chrono::system_clock::now().time_since_epoch()).count();
+    auto payload = VerifyToken(SigningKey(sql, kUnsubscribeKey, now), token);
+    if (!payload) return std::optional<long long>();
+    auto user = UnsubscribedUser(*payload);
+    if (!user) return std::optional<long long>();
+    long long found = 0;
+    sql << "SELECT COUNT(*) FROM users WHERE id = :u AND deleted_at IS NULL", soci::use(*user, "u"), soci::into(found);
+    return found > 0 ? user : std::optional<long long>();
+  });
+}
+
+Status NotificationStore::SetEmailReplies(long long user_id, bool on, long long now) {
+  const int value = on ? 1 : 0;
+  return db_.InTransaction([&](soci::session& sql) -> Status {
+    sql << "INSERT INTO notification_settings (user_id, email_replies, updated_at) VALUES (:u, :on, :now)"
+           " ON CONFLICT (user_id) DO UPDATE SET email_replies = excluded.email_replies,"
+           " updated_at = excluded.updated_at",
+        soci::use(user_id, "u"), soci::use(value, "on"), soci::use(now, "now");
+    return Status::Ok();
   });
 }
 
@@ -232,6 +304,8 @@ void NotificationStore::DeleteMemberData(soci::session& sql, long long user_id) 
   sql << "UPDATE notifications SET actor_id = NULL WHERE actor_id = :u", soci::use(user_id, "u");
   sql << "DELETE FROM topic_watches WHERE user_id = :u", soci::use(user_id, "u");
   sql << "DELETE FROM forum_watches WHERE user_id = :u", soci::use(user_id, "u");
+  sql << "DELETE FROM notification_mail_log WHERE recipient_id = :u", soci::use(user_id, "u");
+  sql << "DELETE FROM notification_settings WHERE user_id = :u", soci::use(user_id, "u");
 }
 
 }  // namespace diseasemaps::notifications

@@ -48,13 +48,27 @@ struct NotificationList {
   long long total = 0;
 };
 
+// Where e-mails about notifications link to.
+struct MailSettings {
+  std::string public_url;  // no trailing slash
+};
+
 class NotificationStore {
  public:
   explicit NotificationStore(Database& db) : db_(db) {}
 
   // The notifications `post` causes, written on `sql` (the post's transaction), and the
-  // author's "tracking" of the topic. REQUIRES: inside that transaction.
-  static void NotifyIn(soci::session& sql, const forums::PostEvent& post);
+  // author's "tracking" of the topic. A reply, quote or mention is also mailed, through
+  // the outbox in the same transaction, unless the recipient turned these e-mails off or
+  // was mailed about the same topic less than limits::kForumMailIntervalSeconds before.
+  // REQUIRES: inside that transaction.
+  static void NotifyIn(soci::session& sql, const forums::PostEvent& post, const MailSettings& mail);
+
+  // The account an unsubscribe token (notification_mail.h) was made for; nullopt when the
+  // token is not one of ours, was altered, or names no account.
+  Result<std::optional<long long>> UnsubscribeTokenUser(const std::string& token);
+  // Turns the member's e-mails about replies, quotes and mentions off (or on).
+  Status SetEmailReplies(long long user_id, bool on, long long now);
 
   // The display names of the members among `ids` who may read a forum read by
   // `readers` (accounts as they are now), for the pages' mention links.

@@ -4,7 +4,9 @@
 // forum they may not read, by a member they blocked, or in a topic they muted; watch
 // levels per forum and topic; "Quote" without script fills the reply box; mentions link
 // only to members who may read the forum; bad input and CSRF failures change nothing;
-// the export holds the watch levels and account deletion removes what was the member's.
+// the export holds the watch levels and account deletion removes what was the member's;
+// replies, quotes and mentions are mailed at most once per topic an hour, with a signed
+// one-click unsubscribe (RFC 8058) that a changed token cannot use.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -255,6 +257,76 @@ TEST_P(NotificationsTest, TheExportHoldsWatchLevelsAndDeletionRemovesThem) {
   // A deleted account is told nothing more.
   ASSERT_EQ(Reply(server, ben, path, "Again", 1).status, 303u);
   EXPECT_EQ(NotificationsOf(amy_id_), 0);
+}
+
+TEST_P(NotificationsTest, RepliesAreMailedOncePerTopicAnHourWithAOneClickUnsubscribe) {
+  TestServer server(database_);
+  SignedIn amy = SignIn(server, "amy@example.org", kPassword);
+  SignedIn ben = SignIn(server, "ben@example.org", kPassword);
+  const long long before = MailCount(database_, "amy@example.org");
+  const std::string path = Topic(server, amy, "caregivers", "Respite at weekends", "Where do you find help?");
+  ASSERT_EQ(Reply(server, ben, path, "A local charity helps us.", 1).status, 303u);
+  EXPECT_EQ(MailCount(database_, "amy@example.org"), before + 1);
+  EXPECT_EQ(LatestSubjectTo(database_, "amy@example.org"), "Ben replied to your post in “Respite at weekends”");
+  const std::string mail = LatestMailTo(database_, "amy@example.org");
+  EXPECT_TRUE(Has(mail, path + "#post-2")) << mail;
+  EXPECT_FALSE(Has(mail, "A local charity"));  // the post's words stay on the site
+  // The unsubscribe link and the RFC 8058 headers carry the same signed token.
+  const std::size_t at = mail.find("/unsubscribe/");
+  ASSERT_NE(at, std::string::npos) << mail;
+  const std::size_t end = mail.find_first_of(" \n", at);
+  const std::string unsubscribe = mail.substr(at, end == std::string::npos ? std::string::npos : end - at);
+  std::string headers;
+  Status read = database_.db().Run([&](soci::session& sql) {
+    sql << "SELECT headers FROM outbox WHERE recipient = 'amy@example.org' ORDER BY id DESC LIMIT 1", soci::into(headers);
+    return Status::Ok();
+  });
+  ASSERT_TRUE(read.ok());
+  EXPECT_TRUE(Has(headers, "List-Unsubscribe: <")) << headers;
+  EXPECT_TRUE(Has(headers, unsubscribe + ">\nList-Unsubscribe-Post: List-Unsubscribe=One-Click")) << headers;
+
+  // A second reply within the hour is a notification, not another e-mail.
+  ASSERT_EQ(Reply(server, ben, path, "And the council too.", 1).status, 303u);
+  EXPECT_EQ(NotificationsOf(amy_id_), 2);
+  EXPECT_EQ(MailCount(database_, "amy@example.org"), before + 1);
+  // An hour later it is mailed again.
+  Sql("UPDATE notification_mail_log SET sent_at = sent_at - 3601");
+  ASSERT_EQ(Reply(server, ben, path, "One more idea.", 1).status, 303u);
+  EXPECT_EQ(MailCount(database_, "amy@example.org"), before + 2);
+  // Watching is no reason to mail.
+  ASSERT_EQ(PostAs(server, ben, "/forums/caregivers/watch", "level=watching").status, 303u);
+  const long long bens = MailCount(database_, "ben@example.org");
+  const std::string other = Topic(server, amy, "caregivers", "Another one", "Watched, not mailed");
+  EXPECT_EQ(NotificationsOf(ben_id_, "watched"), 1);
+  EXPECT_EQ(MailCount(database_, "ben@example.org"), bens);
+
+  // A token that is changed, cut or made up changes nothing.
+  const std::string token = unsubscribe.substr(std::string("/unsubscribe/").size());
+  const std::string other_user = "u" + std::to_string(ben_id_) + token.substr(token.find('.'));
+  for (const std::string& bad : {other_user, token.substr(0, token.size() - 1), std::string("u1.nonsense"),
+                                 std::string("nothing")}) {
+    HttpResult refused = server.Request("POST", "/unsubscribe/" + bad,
+                                        {{"Content-Type", "application/x-www-form-urlencoded"}},
+                                        "List-Unsubscribe=One-Click");
+    EXPECT_EQ(refused.status, 400u) << bad;
+    EXPECT_EQ(server.Get("/unsubscribe/" + bad).status, 400u) << bad;
+  }
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM notification_settings"), 0);
+  // The link shows a button; the one-click POST needs no session and no CSRF token.
+  HttpResult form = server.Get(unsubscribe);
+  ASSERT_EQ(form.status, 200u);
+  EXPECT_TRUE(Has(form.body, "Stop these e-mails"));
+  HttpResult done = server.Request("POST", unsubscribe, {{"Content-Type", "application/x-www-form-urlencoded"}},
+                                   "List-Unsubscribe=One-Click");
+  ASSERT_EQ(done.status, 200u) << done.body;
+  EXPECT_TRUE(Has(done.body, "we will send you no more e-mails"));
+  EXPECT_EQ(Count("SELECT email_replies FROM notification_settings WHERE user_id = " + std::to_string(amy_id_)), 0);
+  // No more e-mails for Amy, though the notifications go on.
+  Sql("UPDATE notification_mail_log SET sent_at = sent_at - 7200");
+  ASSERT_EQ(Reply(server, ben, path, "Still here.", 1).status, 303u);
+  EXPECT_EQ(MailCount(database_, "amy@example.org"), before + 2);
+  EXPECT_EQ(NotificationsOf(amy_id_), 4);
+  (void)other;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, NotificationsTest, ::testing::ValuesIn(AllBackends()), Backends);

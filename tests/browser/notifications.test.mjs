@@ -65,8 +65,10 @@ for (const kind of databaseKinds()) {
       await withPage(site.browser, { width: 360, height: 740 }, async ({ page, problems }) => {
         await signIn(page, site.server.url, { email: 'ben@example.org', password: kPassword, next: new URL(topicUrl).pathname });
         await page.getByText('She wakes at three').waitFor();
-        // Select "A warm bath before bed" in Amy's post.
-        await page.evaluate(() => {
+        // The keyboard reaches the post's "Quote"; then "A warm bath before bed" is selected
+        // in Amy's post (as a mouse or a screen reader's selection would) and Enter quotes it.
+        await tabTo(page, 'Quote');
+        await page.evaluate(() => new Promise((resolve) => {
           const text = document.querySelector('#post-1 .post-body p').firstChild;
           const start = text.data.indexOf('A warm bath');
           const range = document.createRange();
@@ -75,8 +77,10 @@ for (const kind of databaseKinds()) {
           const selection = window.getSelection();
           selection.removeAllRanges();
           selection.addRange(range);
-        });
-        await tabTo(page, 'Quote');
+          setTimeout(resolve, 50);  // after the selectionchange event
+        }));
+        // Setting a selection may take focus from the link in some browsers: back to it.
+        await page.locator('#post-1 a.quote-link').focus();
         await page.keyboard.press('Enter');
         const box = page.getByLabel('Your reply');
         assert.equal(await box.inputValue(), '> In [post 1](#post-1), Amy wrote:\n>\n> A warm bath before bed\n\n');

@@ -6,12 +6,24 @@
 const box = document.getElementById('reply-body');
 const form = document.getElementById('reply');
 
-function selectedTextIn(post) {
+// The words last selected in a post, kept while focus moves to a "Quote" link (moving
+// focus with Tab, or pressing a link, may clear the selection before the click).
+let lastSelection = null;
+document.addEventListener('selectionchange', () => {
   const selection = window.getSelection();
-  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return '';
-  const body = post.querySelector('.post-body');
-  if (!body || !body.contains(selection.getRangeAt(0).commonAncestorContainer)) return '';
-  return selection.toString().trim();
+  if (selection && !selection.isCollapsed && selection.rangeCount > 0) {
+    const node = selection.getRangeAt(0).commonAncestorContainer;
+    const element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+    const body = element ? element.closest('.post-body') : null;
+    const post = body ? body.closest('li.post') : null;
+    lastSelection = post ? { post: post.id, text: selection.toString().trim() } : null;
+  } else if (!document.activeElement || !document.activeElement.classList.contains('quote-link')) {
+    lastSelection = null;
+  }
+});
+
+function selectedTextIn(post) {
+  return lastSelection && lastSelection.post === post.id ? lastSelection.text : '';
 }
 
 function quoted(head, text) {
@@ -26,6 +38,7 @@ if (box && form) {
       const text = post ? selectedTextIn(post) : '';
       if (!text) return;  // the server quotes the whole post
       event.preventDefault();
+      lastSelection = null;
       const before = box.value && !box.value.endsWith('\n\n') ? `${box.value.trimEnd()}\n\n` : box.value;
       box.value = before + quoted(link.dataset.quoteHead, text);
       let replyTo = form.querySelector('input[name="reply_to"]');

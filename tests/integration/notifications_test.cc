@@ -91,7 +91,8 @@ TEST_P(NotificationsTest, RepliesQuotesAndMentionsNotifyOnceAndTheHeaderCountsTh
 
   // A reply that also mentions Amy is one notification: a reply.
   const std::string amy_handle = "@amy-ames-" + std::to_string(amy_id_);
-  ASSERT_EQ(Reply(server, ben, path, "Try a routine, " + amy_handle + ".", 1).status, 303u);
+  HttpResult first = Reply(server, ben, path, "Try a routine, " + amy_handle + ".", 1);
+  ASSERT_EQ(first.status, 303u) << server.Log();
   EXPECT_EQ(NotificationsOf(amy_id_), 1);
   EXPECT_EQ(NotificationsOf(amy_id_, "reply"), 1);
   EXPECT_EQ(NotificationsOf(ben_id_), 0);  // never for one's own post

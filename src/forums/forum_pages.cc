@@ -2,6 +2,7 @@
 #include "forums/forum_pages.h"
 
 #include "app/limits.h"
+#include "forums/forum_moderation_view.h"
 #include "forums/forum_rules.h"
 #include "forums/forum_view.h"
 #include "pages/access.h"
@@ -199,6 +200,7 @@ http::Response ForumPages::ForumPage(const http::Request& request) {
                                          pages_count));
   }
   json view = ForumView(request.viewer, forum, *choice, *topics, *page);
+  AddForumModeration(forum, *topics, view);
   http::Response response = http::Response::Html(Templates::RenderPage("forum", view));
   if (request.viewer.signed_in()) response.NoStore();
   return response;
@@ -301,6 +303,7 @@ http::Response ForumPages::ShowTopic(const http::Request& request, const forums:
     }
   }
   json view = TopicView(request.viewer, *topic, path, shown, pages_count, reply);
+  AddTopicModeration(request.viewer, *topic, request.csrf_token, view);
   http::Response response = http::Response::Html(Templates::RenderPage("forum_topic", view), status);
   if (request.viewer.signed_in() || !plain_visit) response.NoStore();
   return response;

@@ -37,9 +37,10 @@ http::Response Unavailable(const http::Request& request) {
 // The message to the author of what a moderator did, in their language: what happened,
 // the reason, where to read it (not for a deleted topic) and the forum's public log.
 mail::Mail ModerationMail(const ModerationSubject& author, const std::string& public_url, ModerationAction action,
-                          const std::string& other_forum, const std::string& link_path, const std::string& log_path,
+                          const std::optional<Forum>& to, const std::string& link_path, const std::string& log_path,
                           const std::string& reason) {
   i18n::ScopedLanguage in(author.language);
+  const std::string other_forum = to ? ForumTitle(*to) : "";
   const auto absolute = [&](const std::string& path) {
     return public_url + i18n::PrefixPath(author.language, path);
   };
@@ -161,7 +162,6 @@ http::Response ForumModerationPages::Moderate(const http::Request& request, cons
   const guard::Viewer& viewer = request.viewer;
   // Where the topic is once the action is done ("" once deleted).
   const std::string slug_after = moderation.to ? moderation.to->slug : forum.slug;
-  const std::string other_forum = moderation.to ? ForumTitle(*moderation.to) : "";
   std::string link_path;
   auto done = store_.Moderate(
       forum, moderation,
@@ -179,7 +179,7 @@ http::Response ForumModerationPages::Moderate(const http::Request& request, cons
         }
         if (!author.reachable) return Status::Ok();
         mail::EnqueueIn(sql,
-                        ModerationMail(author, settings_.public_url, action, other_forum, link_path,
+                        ModerationMail(author, settings_.public_url, action, moderation.to, link_path,
                                        ModerationLogPath(forum.slug), moderation.reason),
                         moderation.now);
         return Status::Ok();

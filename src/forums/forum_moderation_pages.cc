@@ -189,8 +189,8 @@ http::Response ForumModerationPages::Moderate(const http::Request& request, cons
     if (done.status().message() == "no such forum") {
       return pages::ErrorPage(&request, 422, i18n::Tr("The forum to move the topic to is gone. Nothing was changed."));
     }
-    return pages::ErrorPage(&request, 404,
-                            i18n::Tr(done.status().message() == "no such post" ? kNoPost : kNoTopic));
+    const char* missing = done.status().message() == "no such post" ? kNoPost : kNoTopic;
+    return pages::ErrorPage(&request, 404, i18n::Tr(missing));
   }
   if (done->outcome == Moderated::Outcome::kRefused) return Refusal(request, done->facts);
   if (done->outcome == Moderated::Outcome::kUnchanged) return Unchanged(request, action);

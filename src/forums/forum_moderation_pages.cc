@@ -215,7 +215,7 @@ http::Response ForumModerationPages::Log(const http::Request& request) {
                                          page_count));
   }
   json view = ModerationLogView(forum, *log, *page, page_count);
-  if (request.Query("done").value_or("") == "delete") {
+  if (request.Query("done").value_or("") == "delete" && guard::CanModerateForum(request.viewer, forum.readers)) {
     view["notice"] = i18n::Tr("The topic and its posts were deleted; its author was told why.");
   }
   http::Response response = http::Response::Html(Templates::RenderPage("forum_moderation", view));

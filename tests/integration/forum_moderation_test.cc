@@ -236,6 +236,9 @@ TEST_P(ForumModerationTest, AMovedTopicIsReachableUnderItsNewForumAndADeletedOne
   HttpResult deleted = PostAs(server, mo, in_condition + "/delete", "reason=" + Enc("Duplicate"));
   ASSERT_EQ(deleted.status, 303u) << deleted.body;
   EXPECT_EQ(deleted.Header("location"), "/forums/dancing-eyes-1183/moderation?done=delete");
+  // The moderator reads what was done; a member following the same address is told nothing.
+  EXPECT_TRUE(Has(Get(server, mo, deleted.Header("location")).body, "The topic and its posts were deleted"));
+  EXPECT_FALSE(Has(Get(server, ben, deleted.Header("location")).body, "The topic and its posts were deleted"));
   EXPECT_EQ(Count("SELECT COUNT(*) FROM forum_topics"), 0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM forum_posts"), 0);
   EXPECT_EQ(Count("SELECT topic_count FROM forums WHERE orphacode = 1183"), 0);

@@ -12,7 +12,7 @@ CREATE TABLE notifications (
   recipient_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
   kind TEXT NOT NULL CHECK (kind IN ('reply', 'mention', 'quote', 'watched')),
   actor_id BIGINT REFERENCES users (id) ON DELETE SET NULL,
-  topic_id BIGINT NOT NULL REFERENCES forum_topics (id),
+  topic_id BIGINT NOT NULL REFERENCES forum_topics (id) ON DELETE CASCADE,
   post_number BIGINT NOT NULL,
   created_at BIGINT NOT NULL,
   read_at BIGINT,
@@ -29,7 +29,7 @@ CREATE INDEX notifications_unread ON notifications (recipient_id) WHERE read_at 
 -- 'tracking' unless the member chose a level already.
 CREATE TABLE topic_watches (
   user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-  topic_id BIGINT NOT NULL REFERENCES forum_topics (id),
+  topic_id BIGINT NOT NULL REFERENCES forum_topics (id) ON DELETE CASCADE,
   level TEXT NOT NULL CHECK (level IN ('watching', 'tracking', 'normal', 'muted')),
   updated_at BIGINT NOT NULL,
   PRIMARY KEY (user_id, topic_id)
@@ -39,7 +39,7 @@ CREATE INDEX topic_watches_topic ON topic_watches (topic_id, level);
 
 CREATE TABLE forum_watches (
   user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-  forum_id BIGINT NOT NULL REFERENCES forums (id),
+  forum_id BIGINT NOT NULL REFERENCES forums (id) ON DELETE CASCADE,
   level TEXT NOT NULL CHECK (level IN ('watching', 'tracking', 'normal', 'muted')),
   updated_at BIGINT NOT NULL,
   PRIMARY KEY (user_id, forum_id)
@@ -51,7 +51,7 @@ CREATE INDEX forum_watches_forum ON forum_watches (forum_id, level);
 -- turn them off (email_replies, default on; a row only once they chose).
 CREATE TABLE notification_mail_log (
   recipient_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-  topic_id BIGINT NOT NULL REFERENCES forum_topics (id),
+  topic_id BIGINT NOT NULL REFERENCES forum_topics (id) ON DELETE CASCADE,
   sent_at BIGINT NOT NULL,
   PRIMARY KEY (recipient_id, topic_id)
 );

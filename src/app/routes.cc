@@ -23,6 +23,7 @@
 #include "experiences/experiences_api.h"
 #include "experiences/experiences_page.h"
 #include "experiences/share_pages.h"
+#include "forums/forum_moderation_pages.h"
 #include "forums/forum_pages.h"
 #include "forums/forum_view.h"
 #include "notifications/notification_pages.h"
@@ -292,6 +293,29 @@ void DeclareRoutes(http::Router& router, Site& site) {
               [forum_pages](const Request& r) { return forum_pages->Helped(r); });
   router.Post("/forums/{slug}/t/{topic}/posts/{number}/flag",
               [forum_pages](const Request& r) { return forum_pages->Flag(r); });
+  // Moderators moderate (forums/forum_moderation_pages.h); the public log of what they did.
+  {
+    using forums::ModerationAction;
+    auto moderation = std::make_shared<forums::ForumModerationPages>(
+        site.db, &site.page_cache, forums::ForumSettings{site.public_url, member_changed});
+    const std::pair<const char*, ModerationAction> post_actions[] = {
+        {"hide", ModerationAction::kHide}, {"restore", ModerationAction::kRestore},
+        {"moderate-edit", ModerationAction::kEdit}};
+    for (const auto& [name, action] : post_actions) {
+      router.Post(std::string("/forums/{slug}/t/{topic}/posts/{number}/") + name,
+                  [moderation, action](const Request& r) { return moderation->ModeratePost(r, action); });
+    }
+    const std::pair<const char*, ModerationAction> topic_actions[] = {
+        {"close", ModerationAction::kClose}, {"reopen", ModerationAction::kReopen},
+        {"pin", ModerationAction::kPin},     {"unpin", ModerationAction::kUnpin},
+        {"move", ModerationAction::kMove},   {"delete", ModerationAction::kDelete}};
+    for (const auto& [name, action] : topic_actions) {
+      router.Post(std::string("/forums/{slug}/t/{topic}/") + name,
+                  [moderation, action](const Request& r) { return moderation->ModerateTopic(r, action); });
+    }
+    router.Get("/forums/{slug}/moderation", [moderation](const Request& r) { return moderation->Log(r); },
+               {.cache_for_anonymous = true});
+  }
 
   // Notifications (notifications/notification_pages.h): the list, opening one at its post,
   // marking all read, the header's count, and the watch levels of forums and topics.

@@ -63,6 +63,7 @@ struct TopicSummary {
   long long post_count = 0;   // posts ever written: also the last post's number
   long long reply_count = 0;  // replies not deleted
   bool closed = false;
+  bool pinned = false;        // a moderator pinned it: kLatest lists it first
   long long helped = 0;       // kTop: "helped" given in the period
   // For a member: the number of the last post they read (0: never opened it).
   long long last_read_number = 0;
@@ -79,6 +80,7 @@ struct Revision {
   std::optional<std::string> title;  // the topic's title before the edit, when it changed
   long long written_at = 0;
   long long replaced_at = 0;
+  std::optional<std::string> moderator_reason;  // set when a moderator made the edit, with why
 };
 
 struct Post {
@@ -95,6 +97,7 @@ struct Post {
   std::optional<long long> edited_at;
   bool deleted = false;
   bool hidden = false;  // flagged by kFlagsToHide established members; a moderator decides
+  bool hidden_by_moderator = false;  // hidden by a moderator (forum_moderation_store.h)
   long long helped_count = 0;
   bool helped_by_me = false;
   std::vector<Revision> history;  // oldest first
@@ -106,6 +109,7 @@ struct Topic {
   long long author_id = 0;
   long long created_at = 0;
   bool closed = false;
+  bool pinned = false;
   long long post_count = 0;
 };
 

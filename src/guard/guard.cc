@@ -180,4 +180,16 @@ bool CanWatchForum(const Viewer& viewer, ForumReaders readers) {
 
 bool CanReadNotifications(const Viewer& viewer) { return ActiveMember(viewer); }
 
+bool CanModerateForum(const Viewer& viewer, ForumReaders readers) {
+  return Can(viewer, Action::kModerateReports) && CanReadForum(viewer, readers);
+}
+
+bool CanModerateForumPost(const Viewer& viewer, ForumReaders readers, const ForumPostFacts& post) {
+  return CanModerateForum(viewer, readers) && !post.deleted && viewer.user_id != post.author_id;
+}
+
+bool CanMoveForumTopic(const Viewer& viewer, ForumReaders from, ForumReaders to) {
+  return CanModerateForum(viewer, from) && CanModerateForum(viewer, to);
+}
+
 }  // namespace diseasemaps::guard

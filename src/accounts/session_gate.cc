@@ -69,7 +69,9 @@ std::optional<http::Response> SessionGate::Before(http::Request& request) {
     });
   }
 
-  if (ChangesState(request) && !ConstantTimeEquals(SentCsrfToken(request), request.csrf_token)) {
+  bool exempt = false;
+  for (const std::string& prefix : csrf_exempt_) exempt = exempt || request.path.starts_with(prefix);
+  if (ChangesState(request) && !exempt && !ConstantTimeEquals(SentCsrfToken(request), request.csrf_token)) {
     http::Response refused = pages::ErrorPage(
         &request, 403,
         i18n::Tr("This form has expired or did not come from this site, so nothing was changed. Go "

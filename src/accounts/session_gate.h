@@ -39,10 +39,16 @@ class SessionGate {
   using LayoutFields = std::function<void(const guard::Viewer&, nlohmann::json&)>;
   void AddLayoutFields(LayoutFields fields) { layout_fields_.push_back(std::move(fields)); }
 
+  // POSTs to paths under `prefix` ("/unsubscribe/") carry no CSRF token: they are proven
+  // by a signed token in their address (RFC 8058's one-click unsubscribe comes from a
+  // mail program, with no session and no form). REQUIRES: called before serving starts.
+  void AllowWithoutCsrf(std::string prefix) { csrf_exempt_.push_back(std::move(prefix)); }
+
  private:
   UserStore& users_;
   bool secure_cookies_;
   std::vector<LayoutFields> layout_fields_;
+  std::vector<std::string> csrf_exempt_;
 };
 
 inline constexpr const char* kSessionCookie = "dm_session";

@@ -59,6 +59,9 @@ inline constexpr int kForumNewMemberPostsPerDay = 10;
 inline constexpr int kForumNewMemberLinks = 2;
 inline constexpr int kForumNewMemberMentions = 2;
 inline constexpr int kForumPostsPerHour = 60;
+// At most one e-mail about replies, quotes and mentions per topic and recipient in this
+// time (notifications/): a lively topic does not fill an inbox; the rest wait on the site.
+inline constexpr long long kForumMailIntervalSeconds = 60 * 60;
 
 // Password hashes at once (each ~64 MiB of memory).
 inline constexpr int kConcurrentPasswordHashes = 2;

@@ -24,8 +24,10 @@
 #include "experiences/experiences_page.h"
 #include "experiences/share_pages.h"
 #include "experiences/story_report_pages.h"
+#include "forums/forum_moderation_pages.h"
 #include "forums/forum_pages.h"
 #include "forums/forum_view.h"
+#include "notifications/notification_pages.h"
 #include "health/health_handlers.h"
 #include "home/home_page.h"
 #include "mail/outbox_pages.h"
@@ -192,6 +194,23 @@ void DeclareRoutes(http::Router& router, Site& site) {
   member_data.exporters.emplace_back("forums",
                                      [forum_pages](long long id) { return forum_pages->store().Export(id); });
   member_data.deleters.emplace_back(&forums::ForumStore::DeleteMemberData);
+  // Notifications (notifications/): written in each post's transaction; the member's
+  // watch levels are theirs to download, and go with the account.
+  auto notification_pages =
+      std::make_shared<notifications::NotificationPages>(site.db, notifications::MailSettings{site.public_url});
+  forum_pages->store().SetPostHook([notification_pages](soci::session& sql, const forums::PostEvent& post) {
+    notifications::NotificationStore::NotifyIn(sql, post, notification_pages->mail_settings());
+  });
+  forum_pages->SetTopicExtras([notification_pages](const Request& r, const forums::TopicPage& topic,
+                                                   const std::string& path, nlohmann::json& view) {
+    notification_pages->AddTopicFields(r, topic, path, view);
+  });
+  forum_pages->SetForumExtras([notification_pages](const Request& r, const forums::Forum& forum, nlohmann::json& view) {
+    notification_pages->AddForumFields(r, forum, view);
+  });
+  member_data.exporters.emplace_back(
+      "forum_watches", [notification_pages](long long id) { return notification_pages->store().Export(id); });
+  member_data.deleters.emplace_back(&notifications::NotificationStore::DeleteMemberData);
   member_data.deleted = member_changed;
   auto account = std::make_shared<accounts::AccountPages>(site.users, site.hasher, site.secure_cookies,
                                                           std::move(member_data));
@@ -285,6 +304,51 @@ void DeclareRoutes(http::Router& router, Site& site) {
               [forum_pages](const Request& r) { return forum_pages->Helped(r); });
   router.Post("/forums/{slug}/t/{topic}/posts/{number}/flag",
               [forum_pages](const Request& r) { return forum_pages->Flag(r); });
+  // Moderators moderate (forums/forum_moderation_pages.h); the public log of what they did.
+  {
+    using forums::ModerationAction;
+    auto moderation = std::make_shared<forums::ForumModerationPages>(
+        site.db, &site.page_cache, forums::ForumSettings{site.public_url, member_changed});
+    const std::pair<const char*, ModerationAction> post_actions[] = {
+        {"hide", ModerationAction::kHide}, {"restore", ModerationAction::kRestore},
+        {"moderate-edit", ModerationAction::kEdit}};
+    for (const auto& [name, action] : post_actions) {
+      router.Post(std::string("/forums/{slug}/t/{topic}/posts/{number}/") + name,
+                  [moderation, action](const Request& r) { return moderation->ModeratePost(r, action); });
+    }
+    const std::pair<const char*, ModerationAction> topic_actions[] = {
+        {"close", ModerationAction::kClose}, {"reopen", ModerationAction::kReopen},
+        {"pin", ModerationAction::kPin},     {"unpin", ModerationAction::kUnpin},
+        {"move", ModerationAction::kMove},   {"delete", ModerationAction::kDelete}};
+    for (const auto& [name, action] : topic_actions) {
+      router.Post(std::string("/forums/{slug}/t/{topic}/") + name,
+                  [moderation, action](const Request& r) { return moderation->ModerateTopic(r, action); });
+    }
+    router.Get("/forums/{slug}/moderation", [moderation](const Request& r) { return moderation->Log(r); },
+               {.cache_for_anonymous = true});
+  }
+
+  // Notifications (notifications/notification_pages.h): the list, opening one at its post,
+  // marking all read, the header's count, and the watch levels of forums and topics.
+  if (site.session_gate != nullptr) {
+    site.session_gate->AddLayoutFields([notification_pages](const guard::Viewer& viewer, nlohmann::json& layout) {
+      notification_pages->AddHeaderFields(viewer, layout);
+    });
+  }
+  router.Get("/notifications", [notification_pages](const Request& r) { return notification_pages->List(r); });
+  router.Get("/notifications/{id}", [notification_pages](const Request& r) { return notification_pages->Open(r); });
+  router.Post("/notifications/read",
+              [notification_pages](const Request& r) { return notification_pages->MarkAllRead(r); });
+  router.Post("/forums/{slug}/watch",
+              [notification_pages](const Request& r) { return notification_pages->WatchForum(r); });
+  router.Post("/forums/{slug}/t/{topic}/watch",
+              [notification_pages](const Request& r) { return notification_pages->WatchTopic(r); });
+  // The unsubscribe link of every notification e-mail; its POST needs no session.
+  if (site.session_gate != nullptr) site.session_gate->AllowWithoutCsrf("/unsubscribe/");
+  router.Get("/unsubscribe/{token}",
+             [notification_pages](const Request& r) { return notification_pages->UnsubscribeForm(r); });
+  router.Post("/unsubscribe/{token}",
+              [notification_pages](const Request& r) { return notification_pages->Unsubscribe(r); });
 
   // Community map (map/map_api.h): clusters and places, who is at a place, by country
   if (site.map != nullptr) {

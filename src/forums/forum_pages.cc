@@ -2,6 +2,7 @@
 #include "forums/forum_pages.h"
 
 #include "app/limits.h"
+#include "forums/forum_moderation_view.h"
 #include "forums/forum_rules.h"
 #include "forums/forum_view.h"
 #include "pages/access.h"
@@ -37,7 +38,11 @@ std::optional<long long> ViewerId(const http::Request& request) { return request
 WriteContext PostContext(const http::Request& request, const std::string& body) {
   WriteContext ctx{*request.viewer.user_id, pages::NowSeconds()};
   auto rendered = RenderMarkdown(body);
-  ctx.links = rendered.ok() ? rendered->links.size() : 0;
+  // A link within the page ("#post-3", as a quote names its post) is no spam.
+  ctx.links = 0;
+  if (rendered.ok()) {
+    for (const MarkdownLink& link : rendered->links) ctx.links += link.url.starts_with("#") ? 0 : 1;
+  }
   ctx.mentions = CountMentions(body);
   return ctx;
 }
@@ -199,6 +204,8 @@ http::Response ForumPages::ForumPage(const http::Request& request) {
                                          pages_count));
   }
   json view = ForumView(request.viewer, forum, *choice, *topics, *page);
+  if (forum_extras_) forum_extras_(request, forum, view);
+  AddForumModeration(forum, *topics, view);
   http::Response response = http::Response::Html(Templates::RenderPage("forum", view));
   if (request.viewer.signed_in()) response.NoStore();
   return response;
@@ -301,6 +308,8 @@ http::Response ForumPages::ShowTopic(const http::Request& request, const forums:
     }
   }
   json view = TopicView(request.viewer, *topic, path, shown, pages_count, reply);
+  if (topic_extras_) topic_extras_(request, *topic, path, view);
+  AddTopicModeration(request.viewer, *topic, request.csrf_token, view);
   http::Response response = http::Response::Html(Templates::RenderPage("forum_topic", view), status);
   if (request.viewer.signed_in() || !plain_visit) response.NoStore();
   return response;

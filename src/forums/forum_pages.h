@@ -18,6 +18,7 @@
 // for visitors; every write clears the cache. Thread-safe: no state between requests.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -62,6 +63,15 @@ class ForumPages {
 
   ForumStore& store() { return store_; }
 
+  // More fields for a topic's page (its posts' view as rendered, `path` its address) and a
+  // forum's page, added by another feature (notifications/: mention links, quotes, the
+  // watch control). REQUIRES: set before serving starts.
+  using TopicExtras =
+      std::function<void(const http::Request&, const TopicPage&, const std::string& path, nlohmann::json& view)>;
+  using ForumExtras = std::function<void(const http::Request&, const Forum&, nlohmann::json& view)>;
+  void SetTopicExtras(TopicExtras extras) { topic_extras_ = std::move(extras); }
+  void SetForumExtras(ForumExtras extras) { forum_extras_ = std::move(extras); }
+
  private:
   // What a form sent back with a mistake holds.
   struct FormState {
@@ -87,6 +97,8 @@ class ForumPages {
   ForumStore store_;
   PageCache* page_cache_;
   ForumSettings settings_;
+  TopicExtras topic_extras_;
+  ForumExtras forum_extras_;
 };
 
 }  // namespace diseasemaps::forums

@@ -102,8 +102,9 @@ bool IsNewForumMember(std::optional<long long> confirmed_at, long long posts_wri
   return first_week || posts_written < limits::kForumNewMemberPosts;
 }
 
-std::size_t CountMentions(const std::string& body) {
-  std::set<std::string> names;
+std::vector<std::string> MentionNames(const std::string& body) {
+  std::vector<std::string> names;
+  std::set<std::string> seen;
   for (std::size_t i = 0; i < body.size(); ++i) {
     if (body[i] != '@') continue;
     if (i > 0) {
@@ -119,10 +120,12 @@ std::size_t CountMentions(const std::string& body) {
     for (char& c : name) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
-    names.insert(name);
+    if (seen.insert(name).second) names.push_back(name);
   }
-  return names.size();
+  return names;
 }
+
+std::size_t CountMentions(const std::string& body) { return MentionNames(body).size(); }
 
 std::optional<FlagReason> ParseFlagReason(const std::string& name) {
   if (name == "off_topic") return FlagReason::kOffTopic;

@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace diseasemaps::forums {
 
@@ -61,7 +62,9 @@ bool IsNewForumMember(std::optional<long long> confirmed_at, long long posts_wri
 
 // The @mentions in a post: words of 2 to 60 letters, digits, '_', '-' or '.' after an
 // '@' that starts the text or follows white space or punctuation; each name once
-// ("@ana and @ana" is one). An e-mail address is no mention.
+// ("@ana and @ana" is one). An e-mail address is no mention. MentionNames gives them
+// lower-cased, in order of appearance; CountMentions how many.
+std::vector<std::string> MentionNames(const std::string& body);
 std::size_t CountMentions(const std::string& body);
 
 // A post flagged by this many established members (not new, IsNewForumMember), their

@@ -32,7 +32,7 @@ Forum ReadForum(const soci::row& row, std::size_t first) {
 // The columns of a TopicSummary, from t, u (its author) and r (the viewer's read row).
 constexpr const char* kTopicColumns =
     "t.id, t.title, t.author_id, u.display_name, u.deleted_at, t.created_at, t.last_post_at, t.post_count,"
-    " t.reply_count, t.closed, r.last_read_number";
+    " t.reply_count, t.closed, r.last_read_number, t.pinned_at";
 constexpr const char* kTopicJoins =
     " FROM forum_topics t JOIN users u ON u.id = t.author_id"
     " LEFT JOIN forum_topic_reads r ON r.topic_id = t.id AND r.user_id = :viewer";
@@ -51,6 +51,7 @@ TopicSummary ReadTopic(const soci::row& row) {
   t.closed = RowInteger(row, 9) != 0;
   t.opened = row.get_indicator(10) != soci::i_null;
   t.last_read_number = t.opened ? RowInteger(row, 10) : 0;
+  t.pinned = row.get_indicator(11) != soci::i_null;
   return t;
 }
 
@@ -172,12 +173,31 @@ Result<TopicList> ForumStore::Topics(const Forum& forum, TopicOrder order, long 
   return db_.Run([&](soci::session& sql) -> Result<TopicList> {
     const long long viewer = viewer_id.value_or(0);  // no account has id 0
     std::string query;
+    long long rest_offset = offset;
+    int rest_limit = limit;
     switch (order) {
-      case TopicOrder::kLatest:
+      case TopicOrder::kLatest: {
         list.total = forum.topic_count;
+        // Pinned topics first (a few: all read), the most recently pinned first; then
+        // the others by last post, paged after them.
+        std::vector<TopicSummary> pinned;
+        soci::rowset<soci::row> rows =
+            (sql.prepare << std::string("SELECT ") + kTopicColumns + ", 0" + kTopicJoins +
+                                " WHERE t.forum_id = :f AND t.pinned_at IS NOT NULL"
+                                " ORDER BY t.pinned_at DESC, t.id DESC",
+             soci::use(forum.id, "f"), soci::use(viewer, "viewer"));
+        for (const soci::row& row : rows) pinned.push_back(ReadTopic(row));
+        const auto count = static_cast<long long>(pinned.size());
+        for (long long i = offset; i < count && i < offset + limit; ++i) {
+          list.topics.push_back(pinned[static_cast<std::size_t>(i)]);
+        }
+        rest_limit = limit - static_cast<int>(list.topics.size());
+        rest_offset = std::max(0LL, offset - count);
         query = std::string("SELECT ") + kTopicColumns + ", 0" + kTopicJoins +
-                " WHERE t.forum_id = :f ORDER BY t.last_post_at DESC, t.id DESC LIMIT :limit OFFSET :offset";
+                " WHERE t.forum_id = :f AND t.pinned_at IS NULL ORDER BY t.last_post_at DESC, t.id DESC"
+                " LIMIT :limit OFFSET :offset";
         break;
+      }
       case TopicOrder::kUnanswered:
         sql << "SELECT COUNT(*) FROM forum_topics WHERE forum_id = :f AND reply_count = 0", soci::use(forum.id, "f"),
             soci::into(list.total);
@@ -205,7 +225,7 @@ Result<TopicList> ForumStore::Topics(const Forum& forum, TopicOrder order, long 
     auto read = [&](soci::rowset<soci::row>& rows) {
       for (const soci::row& row : rows) {
         TopicSummary t = ReadTopic(row);
-        t.helped = RowInteger(row, 11);
+        t.helped = RowInteger(row, 12);
         list.topics.push_back(std::move(t));
       }
     };
@@ -216,7 +236,7 @@ Result<TopicList> ForumStore::Topics(const Forum& forum, TopicOrder order, long 
       read(rows);
     } else {
       soci::rowset<soci::row> rows = (sql.prepare << query, soci::use(forum.id, "f"), soci::use(viewer, "viewer"),
-                                      soci::use(limit, "limit"), soci::use(offset, "offset"));
+                                      soci::use(rest_limit, "limit"), soci::use(rest_offset, "offset"));
       read(rows);
     }
     return list;
@@ -230,7 +250,7 @@ Result<TopicPage> ForumStore::OpenTopic(const Forum& forum, long long topic_id, 
     TopicPage page;
     page.forum = forum;
     soci::row row;
-    sql << "SELECT id, title, author_id, created_at, closed, post_count FROM forum_topics"
+    sql << "SELECT id, title, author_id, created_at, closed, post_count, pinned_at FROM forum_topics"
            " WHERE id = :t AND forum_id = :f",
         soci::use(topic_id, "t"), soci::use(forum.id, "f"), soci::into(row);
     if (!sql.got_data()) return Status::NotFound("no such topic");
@@ -240,14 +260,15 @@ Result<TopicPage> ForumStore::OpenTopic(const Forum& forum, long long topic_id, 
     page.topic.created_at = RowInteger(row, 3);
     page.topic.closed = RowInteger(row, 4) != 0;
     page.topic.post_count = RowInteger(row, 5);
+    page.topic.pinned = row.get_indicator(6) != soci::i_null;
     const long long viewer = viewer_id.value_or(0);
     const long long last = first + count - 1;
     soci::rowset<soci::row> rows =
         (sql.prepare << "SELECT p.id, p.number, p.author_id, u.display_name, u.deleted_at, p.body,"
                         " p.reply_to_number, ru.display_name, ru.deleted_at, p.created_at, p.edited_at,"
                         " p.deleted_at, p.helped_count, p.hidden_at,"
-                        " (SELECT COUNT(*) FROM forum_post_helped h WHERE h.post_id = p.id AND h.user_id = :viewer)"
-                        " FROM forum_posts p JOIN users u ON u.id = p.author_id"
+                        " (SELECT COUNT(*) FROM forum_post_helped h WHERE h.post_id = p.id AND h.user_id = :viewer),"
+                        " p.moderator_hidden FROM forum_posts p JOIN users u ON u.id = p.author_id"
                         " LEFT JOIN forum_posts rp ON rp.topic_id = p.topic_id AND rp.number = p.reply_to_number"
                         " LEFT JOIN users ru ON ru.id = rp.author_id"
                         " WHERE p.topic_id = :t AND p.number BETWEEN :first AND :last ORDER BY p.number",
@@ -270,11 +291,13 @@ Result<TopicPage> ForumStore::OpenTopic(const Forum& forum, long long topic_id, 
       p.helped_count = RowInteger(r, 12);
       p.hidden = r.get_indicator(13) != soci::i_null;
       p.helped_by_me = RowInteger(r, 14) > 0;
+      p.hidden_by_moderator = p.hidden && RowInteger(r, 15) != 0;
       by_id[p.id] = page.posts.size();
       page.posts.push_back(std::move(p));
     }
     soci::rowset<soci::row> revisions =
-        (sql.prepare << "SELECT r.post_id, r.body, r.title, r.written_at, r.replaced_at FROM forum_post_revisions r"
+        (sql.prepare << "SELECT r.post_id, r.body, r.title, r.written_at, r.replaced_at, r.moderator_reason"
+                        " FROM forum_post_revisions r"
                         " JOIN forum_posts p ON p.id = r.post_id"
                         " WHERE p.topic_id = :t AND p.number BETWEEN :first AND :last ORDER BY r.post_id, r.id",
          soci::use(topic_id, "t"), soci::use(first, "first"), soci::use(last, "last"));
@@ -286,6 +309,7 @@ Result<TopicPage> ForumStore::OpenTopic(const Forum& forum, long long topic_id, 
       if (r.get_indicator(2) != soci::i_null) revision.title = RowText(r, 2);
       revision.written_at = RowInteger(r, 3);
       revision.replaced_at = RowInteger(r, 4);
+      if (r.get_indicator(5) != soci::i_null) revision.moderator_reason = RowText(r, 5);
       page.posts[at->second].history.push_back(std::move(revision));
     }
     if (viewer_id) {

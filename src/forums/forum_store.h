@@ -63,6 +63,7 @@ struct TopicSummary {
   long long post_count = 0;   // posts ever written: also the last post's number
   long long reply_count = 0;  // replies not deleted
   bool closed = false;
+  bool pinned = false;        // a moderator pinned it: kLatest lists it first
   long long helped = 0;       // kTop: "helped" given in the period
   // For a member: the number of the last post they read (0: never opened it).
   long long last_read_number = 0;
@@ -79,6 +80,7 @@ struct Revision {
   std::optional<std::string> title;  // the topic's title before the edit, when it changed
   long long written_at = 0;
   long long replaced_at = 0;
+  std::optional<std::string> moderator_reason;  // set when a moderator made the edit, with why
 };
 
 struct Post {
@@ -95,6 +97,7 @@ struct Post {
   std::optional<long long> edited_at;
   bool deleted = false;
   bool hidden = false;  // flagged by kFlagsToHide established members; a moderator decides
+  bool hidden_by_moderator = false;  // hidden by a moderator (forum_moderation_store.h)
   long long helped_count = 0;
   bool helped_by_me = false;
   std::vector<Revision> history;  // oldest first
@@ -106,6 +109,7 @@ struct Topic {
   long long author_id = 0;
   long long created_at = 0;
   bool closed = false;
+  bool pinned = false;
   long long post_count = 0;
 };
 
@@ -189,9 +193,27 @@ struct FlagSubject {
   std::string author_language;         // the warning is written in it
 };
 
+// A post just written (a topic's first post or a reply), as the store tells others inside
+// the post's transaction (notifications/ writes its notifications there).
+struct PostEvent {
+  long long forum_id = 0;
+  guard::ForumReaders readers = guard::ForumReaders::kMembers;
+  long long topic_id = 0;
+  long long number = 0;
+  long long author_id = 0;
+  std::string body;
+  std::optional<long long> reply_to;
+  long long now = 0;
+};
+// Runs in the writing transaction: throwing rolls the post back.
+using PostHook = std::function<void(soci::session&, const PostEvent&)>;
+
 class ForumStore {
  public:
   explicit ForumStore(Database& db) : db_(db) {}
+
+  // Called for every post written from now on. REQUIRES: before serving starts.
+  void SetPostHook(PostHook hook) { post_hook_ = std::move(hook); }
 
   // Every site-wide forum (by position), then the condition forums in which something
   // was written or whose community `viewer_id` joined (by name). With a viewer, each
@@ -274,6 +296,7 @@ class ForumStore {
 
  private:
   Database& db_;
+  PostHook post_hook_;
 };
 
 }  // namespace diseasemaps::forums

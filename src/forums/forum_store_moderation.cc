@@ -1,7 +1,9 @@
 // ForumStore, third part: flags of posts and their handling by moderators in the one
-// reports queue (see forum_store.h).
+// reports queue (see forum_store.h); and ForumModerationStore: moderators' actions and
+// the forums' public moderation log (see forum_moderation_store.h).
 #include "accounts/user_store.h"
 #include "app/limits.h"
+#include "forums/forum_moderation_store.h"
 #include "forums/forum_rules.h"
 #include "forums/forum_store.h"
 #include "forums/forum_store_internal.h"
@@ -160,6 +162,296 @@ Status ForumStore::HandleFlag(long long flag_id, messages::ReportAction action, 
                           "flag " + std::to_string(flag_id) + " on forum post " + std::to_string(post_id) +
                               (note.empty() ? "" : ": " + note));
     return Status::Ok();
+  });
+}
+
+namespace {
+
+// The topic a moderator acts on, read in the action's transaction.
+struct TopicRow {
+  std::string title;
+  long long author_id = 0;
+  bool closed = false;
+  bool pinned = false;
+  long long post_count = 0;
+  long long last_post_at = 0;
+  guard::ForumReaders readers = guard::ForumReaders::kMembers;
+};
+
+std::optional<TopicRow> LoadTopic(soci::session& sql, long long forum_id, long long topic_id) {
+  soci::row row;
+  sql << "SELECT t.title, t.author_id, t.closed, t.pinned_at, t.post_count, t.last_post_at, f.readers"
+         " FROM forum_topics t JOIN forums f ON f.id = t.forum_id WHERE t.id = :t AND t.forum_id = :f",
+      soci::use(topic_id, "t"), soci::use(forum_id, "f"), soci::into(row);
+  if (!sql.got_data()) return std::nullopt;
+  TopicRow t;
+  t.title = RowText(row, 0);
+  t.author_id = RowInteger(row, 1);
+  t.closed = RowInteger(row, 2) != 0;
+  t.pinned = row.get_indicator(3) != soci::i_null;
+  t.post_count = RowInteger(row, 4);
+  t.last_post_at = RowInteger(row, 5);
+  t.readers = detail::ReadersOf(RowText(row, 6));
+  return t;
+}
+
+// The post a moderator acts on.
+struct ModeratedPost {
+  long long id = 0;
+  long long author_id = 0;
+  std::string body;
+  long long written_at = 0;  // of its current text
+  bool deleted = false;
+  bool hidden = false;
+  bool moderator_hidden = false;
+};
+
+std::optional<ModeratedPost> LoadModeratedPost(soci::session& sql, long long topic_id, long long number) {
+  soci::row row;
+  sql << "SELECT id, author_id, body, COALESCE(edited_at, created_at), deleted_at, hidden_at, moderator_hidden"
+         " FROM forum_posts WHERE topic_id = :t AND number = :n",
+      soci::use(topic_id, "t"), soci::use(number, "n"), soci::into(row);
+  if (!sql.got_data()) return std::nullopt;
+  ModeratedPost p;
+  p.id = RowInteger(row, 0);
+  p.author_id = RowInteger(row, 1);
+  p.body = RowText(row, 2);
+  p.written_at = RowInteger(row, 3);
+  p.deleted = row.get_indicator(4) != soci::i_null;
+  p.hidden = row.get_indicator(5) != soci::i_null;
+  p.moderator_hidden = RowInteger(row, 6) != 0;
+  return p;
+}
+
+// The destination of a move: its id and readers; a condition's forum gets its row here
+// when it has none (members-only, the schema's default). nullopt when it has gone.
+std::optional<std::pair<long long, guard::ForumReaders>> Destination(soci::session& sql, const Forum& to) {
+  long long id = 0;
+  std::string readers;
+  if (to.orphacode) {
+    const int code = *to.orphacode;
+    sql << "INSERT INTO forums (orphacode) VALUES (:o) ON CONFLICT (orphacode) DO NOTHING", soci::use(code, "o");
+    sql << "SELECT id, readers FROM forums WHERE orphacode = :o", soci::use(code, "o"), soci::into(id),
+        soci::into(readers);
+  } else {
+    sql << "SELECT id, readers FROM forums WHERE id = :f", soci::use(to.id, "f"), soci::into(id),
+        soci::into(readers);
+  }
+  if (!sql.got_data()) return std::nullopt;
+  return std::make_pair(id, detail::ReadersOf(readers));
+}
+
+// A forum's counters once topic (with post_count posts) left it.
+void TopicLeft(soci::session& sql, long long forum_id, long long post_count) {
+  sql << "UPDATE forums SET topic_count = topic_count - 1, post_count = post_count - :n,"
+         " last_post_at = COALESCE((SELECT MAX(t.last_post_at) FROM forum_topics t WHERE t.forum_id = :f), 0)"
+         " WHERE id = :f",
+      soci::use(post_count, "n"), soci::use(forum_id, "f");
+}
+
+bool Changed(soci::statement& statement) {
+  statement.execute(true);
+  return statement.get_affected_rows() > 0;
+}
+
+}  // namespace
+
+Result<Moderated> ForumModerationStore::Moderate(const Forum& forum, const ModerationRequest& request,
+                                                 const MayModerate& may, const TellAuthor& tell_author) {
+  const bool on_post = OnPost(request.action);
+  if (forum.id == 0) return Status::NotFound(on_post ? "no such post" : "no such topic");
+  return db_.InTransaction([&](soci::session& sql) -> Result<Moderated> {
+    const long long topic_id = request.topic_id;
+    auto topic = LoadTopic(sql, forum.id, topic_id);
+    if (!topic) return Status::NotFound(on_post ? "no such post" : "no such topic");
+    Moderated done;
+    done.topic_title = topic->title;
+    done.facts.readers = topic->readers;
+    done.facts.topic_closed = topic->closed;
+    std::optional<ModeratedPost> post;
+    if (on_post) {
+      post = LoadModeratedPost(sql, topic_id, request.number);
+      if (!post) return Status::NotFound("no such post");
+      done.facts.post = guard::ForumPostFacts{post->author_id, post->deleted, topic->closed};
+    }
+    std::optional<std::pair<long long, guard::ForumReaders>> to;
+    if (request.action == ModerationAction::kMove) {
+      if (!request.to) return Status::NotFound("no such forum");
+      to = Destination(sql, *request.to);
+      if (!to) return Status::NotFound("no such forum");
+      done.facts.to_readers = to->second;
+    }
+    if (!may(done.facts)) {
+      done.outcome = Moderated::Outcome::kRefused;
+      return done;
+    }
+    const long long now = request.now;
+    const long long mod = request.moderator_id;
+    bool changed = false;
+    switch (request.action) {
+      case ModerationAction::kHide: {
+        soci::statement s = (sql.prepare << "UPDATE forum_posts SET hidden_at = COALESCE(hidden_at, :now),"
+                                            " moderator_hidden = 1 WHERE id = :p AND moderator_hidden = 0",
+                             soci::use(now, "now"), soci::use(post->id, "p"));
+        changed = Changed(s);
+        break;
+      }
+      case ModerationAction::kRestore: {
+        soci::statement s = (sql.prepare << "UPDATE forum_posts SET hidden_at = NULL, moderator_hidden = 0"
+                                            " WHERE id = :p AND hidden_at IS NOT NULL",
+                             soci::use(post->id, "p"));
+        changed = Changed(s);
+        if (changed) {
+          // Showing it again answers the flags that waited on it: nothing to act on.
+          sql << "UPDATE forum_post_flags SET status = 'dismissed', handled_by = :by, handled_at = :now,"
+                 " moderator_note = :n WHERE post_id = :p AND status = 'open'",
+              soci::use(mod, "by"), soci::use(now, "now"), soci::use(request.reason, "n"), soci::use(post->id, "p");
+        }
+        break;
+      }
+      case ModerationAction::kEdit: {
+        if (request.body == post->body) break;
+        // A moderator's edit always keeps what it replaced, with the reason, in the
+        // post's visible history.
+        sql << "INSERT INTO forum_post_revisions (post_id, body, title, written_at, replaced_at, moderator_reason)"
+               " VALUES (:p, :b, NULL, :written, :now, :reason)",
+            soci::use(post->id, "p"), soci::use(post->body, "b"), soci::use(post->written_at, "written"),
+            soci::use(now, "now"), soci::use(request.reason, "reason");
+        sql << "UPDATE forum_posts SET body = :b, edited_at = :now WHERE id = :p", soci::use(request.body, "b"),
+            soci::use(now, "now"), soci::use(post->id, "p");
+        changed = true;
+        break;
+      }
+      case ModerationAction::kClose:
+      case ModerationAction::kReopen: {
+        const int closed = request.action == ModerationAction::kClose ? 1 : 0;
+        soci::statement s = (sql.prepare << "UPDATE forum_topics SET closed = :c WHERE id = :t AND closed <> :c",
+                             soci::use(closed, "c"), soci::use(topic_id, "t"));
+        changed = Changed(s);
+        break;
+      }
+      case ModerationAction::kPin: {
+        soci::statement s = (sql.prepare << "UPDATE forum_topics SET pinned_at = :now WHERE id = :t"
+                                            " AND pinned_at IS NULL",
+                             soci::use(now, "now"), soci::use(topic_id, "t"));
+        changed = Changed(s);
+        break;
+      }
+      case ModerationAction::kUnpin: {
+        soci::statement s = (sql.prepare << "UPDATE forum_topics SET pinned_at = NULL WHERE id = :t"
+                                            " AND pinned_at IS NOT NULL",
+                             soci::use(topic_id, "t"));
+        changed = Changed(s);
+        break;
+      }
+      case ModerationAction::kMove: {
+        if (to->first == forum.id) break;
+        // Pinning is a forum's own choice: a moved topic arrives unpinned.
+        sql << "UPDATE forum_topics SET forum_id = :to, pinned_at = NULL WHERE id = :t", soci::use(to->first, "to"),
+            soci::use(topic_id, "t");
+        TopicLeft(sql, forum.id, topic->post_count);
+        sql << "UPDATE forums SET topic_count = topic_count + 1, post_count = post_count + :n,"
+               " last_post_at = CASE WHEN last_post_at < :last THEN :last ELSE last_post_at END WHERE id = :to",
+            soci::use(topic->post_count, "n"), soci::use(topic->last_post_at, "last"), soci::use(to->first, "to");
+        changed = true;
+        break;
+      }
+      case ModerationAction::kDelete: {
+        // What hangs on its posts goes first, explicitly: both databases, whatever
+        // their foreign-key settings.
+        const std::string posts = "(SELECT id FROM forum_posts WHERE topic_id = :t)";
+        sql << "DELETE FROM forum_post_revisions WHERE post_id IN " + posts, soci::use(topic_id, "t");
+        sql << "DELETE FROM forum_post_helped WHERE post_id IN " + posts, soci::use(topic_id, "t");
+        sql << "DELETE FROM forum_post_flags WHERE post_id IN " + posts, soci::use(topic_id, "t");
+        sql << "DELETE FROM forum_topic_reads WHERE topic_id = :t", soci::use(topic_id, "t");
+        sql << "DELETE FROM forum_posts WHERE topic_id = :t", soci::use(topic_id, "t");
+        sql << "DELETE FROM forum_topics WHERE id = :t", soci::use(topic_id, "t");
+        TopicLeft(sql, forum.id, topic->post_count);
+        changed = true;
+        break;
+      }
+    }
+    if (!changed) {
+      done.outcome = Moderated::Outcome::kUnchanged;
+      return done;
+    }
+    const std::string name = ModerationActionName(request.action);
+    const long long author = post ? post->author_id : topic->author_id;
+    // The public log: no moderator, no flagger.
+    long long number = request.number;
+    soci::indicator number_ind = on_post ? soci::i_ok : soci::i_null;
+    long long other = to ? to->first : 0;
+    soci::indicator other_ind = to ? soci::i_ok : soci::i_null;
+    sql << "INSERT INTO forum_moderation_log (forum_id, topic_id, topic_title, post_number, action, reason,"
+           " other_forum_id, created_at) VALUES (:f, :t, :title, :n, :a, :r, :o, :now)",
+        soci::use(forum.id, "f"), soci::use(topic_id, "t"), soci::use(topic->title, "title"),
+        soci::use(number, number_ind, "n"), soci::use(name, "a"), soci::use(request.reason, "r"),
+        soci::use(other, other_ind, "o"), soci::use(now, "now");
+    accounts::AppendAudit(sql, mod, "forum." + name, "user:" + std::to_string(author),
+                          "topic " + std::to_string(topic_id) + (on_post ? " post " + std::to_string(number) : "") +
+                              " in forum " + forum.slug + (to ? " to forum " + request.to->slug : "") +
+                              (request.reason.empty() ? "" : ": " + request.reason));
+    BumpContentGeneration(sql);
+    if (tell_author) {
+      ModerationSubject subject;
+      subject.author_id = author;
+      subject.topic_title = topic->title;
+      soci::row row;
+      sql << "SELECT u.email, u.language, u.deleted_at,"
+             " (SELECT COUNT(*) FROM synthetic_members s WHERE s.user_id = u.id) FROM users u WHERE u.id = :u",
+          soci::use(author, "u"), soci::into(row);
+      if (sql.got_data()) {
+        subject.email = RowText(row, 0);
+        subject.language = RowText(row, 1);
+        subject.reachable = row.get_indicator(2) == soci::i_null && RowInteger(row, 3) == 0 && author != mod &&
+                            !subject.email.empty();
+      }
+      if (Status s = tell_author(sql, subject); !s.ok()) return s;
+    }
+    return done;
+  });
+}
+
+Result<ModerationLog> ForumModerationStore::Log(const Forum& forum, long long offset, int limit) {
+  ModerationLog log;
+  if (forum.id == 0) return log;  // nothing was ever written in it
+  return db_.Run([&](soci::session& sql) -> Result<ModerationLog> {
+    sql << "SELECT COUNT(*) FROM forum_moderation_log WHERE forum_id = :f", soci::use(forum.id, "f"),
+        soci::into(log.total);
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT l.id, l.action, l.topic_id, l.topic_title, l.post_number, l.reason, l.created_at,"
+                        " COALESCE(tf.slug, tc.slug), t.title, o.id, COALESCE(o.slug, oc.slug), o.orphacode,"
+                        " COALESCE(oc.name, o.title)"
+                        " FROM forum_moderation_log l"
+                        " LEFT JOIN forum_topics t ON t.id = l.topic_id"
+                        " LEFT JOIN forums tf ON tf.id = t.forum_id"
+                        " LEFT JOIN conditions tc ON tc.orphacode = tf.orphacode"
+                        " LEFT JOIN forums o ON o.id = l.other_forum_id"
+                        " LEFT JOIN conditions oc ON oc.orphacode = o.orphacode"
+                        " WHERE l.forum_id = :f ORDER BY l.id DESC LIMIT :limit OFFSET :offset",
+         soci::use(forum.id, "f"), soci::use(limit, "limit"), soci::use(offset, "offset"));
+    for (const soci::row& row : rows) {
+      ModerationLogLine line;
+      line.id = RowInteger(row, 0);
+      line.action = RowText(row, 1);
+      line.topic_id = RowInteger(row, 2);
+      line.topic_title = RowText(row, 3);
+      if (row.get_indicator(4) != soci::i_null) line.number = RowInteger(row, 4);
+      line.reason = RowText(row, 5);
+      line.created_at = RowInteger(row, 6);
+      line.topic_forum_slug = RowText(row, 7);
+      line.current_title = RowText(row, 8);
+      if (row.get_indicator(9) != soci::i_null) {
+        Forum other;
+        other.id = RowInteger(row, 9);
+        other.slug = RowText(row, 10);
+        if (row.get_indicator(11) != soci::i_null) other.orphacode = static_cast<int>(RowInteger(row, 11));
+        other.title = RowText(row, 12);
+        line.other_forum = other;
+      }
+      log.lines.push_back(std::move(line));
+    }
+    return log;
   });
 }
 

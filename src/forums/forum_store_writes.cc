@@ -192,6 +192,7 @@ Result<Written> ForumStore::CreateTopic(const WriteContext& ctx, const Forum& fo
            " WHERE id = :f",
         soci::use(ctx.now, "now"), soci::use(forum_id, "f");
     detail::MarkRead(sql, ctx.user_id, w.topic_id, 1, ctx.now);
+    if (post_hook_) post_hook_(sql, {forum_id, row->second, w.topic_id, 1, ctx.user_id, body, std::nullopt, ctx.now});
     BumpContentGeneration(sql);
     w.number = 1;
     w.title = title;
@@ -242,6 +243,7 @@ Result<Written> ForumStore::Reply(const WriteContext& ctx, const Forum& forum, l
     sql << "UPDATE forums SET post_count = post_count + 1, last_post_at = :now WHERE id = :f",
         soci::use(ctx.now, "now"), soci::use(forum.id, "f");
     detail::MarkRead(sql, ctx.user_id, topic_id, w.number, ctx.now);
+    if (post_hook_) post_hook_(sql, {forum.id, facts.readers, topic_id, w.number, ctx.user_id, body, reply_to, ctx.now});
     BumpContentGeneration(sql);
     return w;
   });

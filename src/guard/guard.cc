@@ -176,4 +176,22 @@ bool CanFlagForumPost(const Viewer& viewer, ForumReaders readers, const ForumPos
   return ForumWriter(viewer, readers) && viewer.user_id != post.author_id && !post.deleted;
 }
 
+bool CanWatchForum(const Viewer& viewer, ForumReaders readers) {
+  return ActiveMember(viewer) && CanReadForum(viewer, readers);
+}
+
+bool CanReadNotifications(const Viewer& viewer) { return ActiveMember(viewer); }
+
+bool CanModerateForum(const Viewer& viewer, ForumReaders readers) {
+  return Can(viewer, Action::kModerateReports) && CanReadForum(viewer, readers);
+}
+
+bool CanModerateForumPost(const Viewer& viewer, ForumReaders readers, const ForumPostFacts& post) {
+  return CanModerateForum(viewer, readers) && !post.deleted && viewer.user_id != post.author_id;
+}
+
+bool CanMoveForumTopic(const Viewer& viewer, ForumReaders from, ForumReaders to) {
+  return CanModerateForum(viewer, from) && CanModerateForum(viewer, to);
+}
+
 }  // namespace diseasemaps::guard

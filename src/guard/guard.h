@@ -196,4 +196,27 @@ bool CanMarkPostHelpful(const Viewer& viewer, ForumReaders readers, const ForumP
 // read the forum, not its author, the post not deleted.
 bool CanFlagForumPost(const Viewer& viewer, ForumReaders readers, const ForumPostFacts& post);
 
+// True when viewer may set how closely they follow a forum or one of its topics
+// (watching, tracking, normal, muted), and so be notified of it: an active member who
+// may read the forum.
+bool CanWatchForum(const Viewer& viewer, ForumReaders readers);
+
+// True when viewer has notifications to read (/notifications): an active member.
+bool CanReadNotifications(const Viewer& viewer);
+
+// True when viewer may moderate a forum: hide and restore its posts, edit them with a
+// reason, close, reopen, pin, unpin and delete its topics, and see the moderator
+// controls: an active site moderator or administrator who may read the forum.
+bool CanModerateForum(const Viewer& viewer, ForumReaders readers);
+
+// True when viewer may hide, restore or edit `post` as a moderator: CanModerateForum,
+// the post not deleted by its author (nothing is left to moderate), and not their own
+// (nobody moderates their own words: they edit or delete them as any author does).
+// A closed topic does not stop a moderator.
+bool CanModerateForumPost(const Viewer& viewer, ForumReaders readers, const ForumPostFacts& post);
+
+// True when viewer may move a topic from a forum read by `from` to one read by `to`:
+// CanModerateForum of both.
+bool CanMoveForumTopic(const Viewer& viewer, ForumReaders from, ForumReaders to);
+
 }  // namespace diseasemaps::guard

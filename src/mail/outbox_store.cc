@@ -9,7 +9,7 @@ namespace {
 
 constexpr const char* kColumns =
     "SELECT id, created_at, recipient, user_id, subject, body, status, attempts, next_attempt_at,"
-    " sent_at, last_error, delivered_by FROM outbox";
+    " sent_at, last_error, delivered_by, headers FROM outbox";
 
 OutboxMail FromRow(const soci::row& row) {
   OutboxMail out;
@@ -25,6 +25,7 @@ OutboxMail FromRow(const soci::row& row) {
   out.sent_at = RowInteger(row, 9);
   out.last_error = RowText(row, 10);
   out.delivered_by = RowText(row, 11);
+  out.headers = RowText(row, 12);
   return out;
 }
 
@@ -36,13 +37,15 @@ long long Now() {
 
 }  // namespace
 
-void EnqueueIn(soci::session& sql, const Mail& mail, long long now) {
+void EnqueueIn(soci::session& sql, const Mail& mail, long long now) { EnqueueIn(sql, mail, now, ""); }
+
+void EnqueueIn(soci::session& sql, const Mail& mail, long long now, const std::string& headers) {
   soci::indicator user_ind = mail.user_id ? soci::i_ok : soci::i_null;
   long long user_id = mail.user_id.value_or(0);
-  sql << "INSERT INTO outbox (created_at, recipient, user_id, subject, body, next_attempt_at)"
-         " VALUES (:at, :to, :user, :subject, :body, :due)",
+  sql << "INSERT INTO outbox (created_at, recipient, user_id, subject, body, next_attempt_at, headers)"
+         " VALUES (:at, :to, :user, :subject, :body, :due, :headers)",
       soci::use(now), soci::use(mail.recipient), soci::use(user_id, user_ind), soci::use(mail.subject),
-      soci::use(mail.body), soci::use(now);
+      soci::use(mail.body), soci::use(now), soci::use(headers);
 }
 
 Status OutboxStore::Enqueue(const Mail& mail) {

@@ -36,10 +36,14 @@ struct OutboxMail {
   long long sent_at = 0;  // 0 when not sent
   std::string last_error;
   std::string delivered_by;  // "smtp", "console" or ""
+  std::string headers;       // extra header lines, "Name: value" one a line ("" for none)
 };
 
 // Writes mail to the outbox inside the caller's transaction.
 void EnqueueIn(soci::session& sql, const Mail& mail, long long now);
+// The same with extra header lines ("List-Unsubscribe: <…>"), one a line, sent as they are.
+// REQUIRES: each line is "Name: value" in printable ASCII (no CR, no other LF).
+void EnqueueIn(soci::session& sql, const Mail& mail, long long now, const std::string& headers);
 
 class OutboxStore {
  public:

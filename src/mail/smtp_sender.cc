@@ -109,6 +109,14 @@ std::string FormatMessage(const SmtpSettings& settings, const OutboxMail& mail, 
   message += "Subject: " + EncodedHeader(mail.mail.subject) + "\r\n";
   message += "Message-ID: <outbox-" + std::to_string(mail.id) + "-" + std::to_string(mail.created_at) +
              "@" + (domain.empty() ? "localhost" : domain) + ">\r\n";
+  // The feature's own header lines (List-Unsubscribe …), each kept to one line.
+  for (std::size_t start = 0; start < mail.headers.size();) {
+    std::size_t end = mail.headers.find('\n', start);
+    if (end == std::string::npos) end = mail.headers.size();
+    const std::string line = OneLine(mail.headers.substr(start, end - start));
+    if (!line.empty()) message += line + "\r\n";
+    start = end + 1;
+  }
   message += "MIME-Version: 1.0\r\n";
   message += "Content-Type: text/plain; charset=utf-8\r\n";
   message += "Content-Transfer-Encoding: 8bit\r\n\r\n";

@@ -11,6 +11,7 @@
 #include "platform/content_generation.h"
 #include "platform/db/row_text.h"
 #include "platform/db/rows_json.h"
+#include "search/post_search_store.h"
 
 namespace diseasemaps::forums {
 namespace {
@@ -192,6 +193,7 @@ Result<Written> ForumStore::CreateTopic(const WriteContext& ctx, const Forum& fo
            " WHERE id = :f",
         soci::use(ctx.now, "now"), soci::use(forum_id, "f");
     detail::MarkRead(sql, ctx.user_id, w.topic_id, 1, ctx.now);
+    search::NoteTopicChanged(sql, w.topic_id);
     BumpContentGeneration(sql);
     w.number = 1;
     w.title = title;
@@ -242,6 +244,7 @@ Result<Written> ForumStore::Reply(const WriteContext& ctx, const Forum& forum, l
     sql << "UPDATE forums SET post_count = post_count + 1, last_post_at = :now WHERE id = :f",
         soci::use(ctx.now, "now"), soci::use(forum.id, "f");
     detail::MarkRead(sql, ctx.user_id, topic_id, w.number, ctx.now);
+    search::NoteTopicChanged(sql, topic_id);
     BumpContentGeneration(sql);
     return w;
   });
@@ -280,6 +283,7 @@ Result<Written> ForumStore::EditPost(const WriteContext& ctx, const Forum& forum
           soci::use(topic_id, "t");
       w.title = *title;
     }
+    search::NoteTopicChanged(sql, topic_id);
     BumpContentGeneration(sql);
     return w;
   });
@@ -299,6 +303,7 @@ Result<Written> ForumStore::DeletePost(const WriteContext& ctx, const Forum& for
     if (number > 1) {
       sql << "UPDATE forum_topics SET reply_count = reply_count - 1 WHERE id = :t", soci::use(topic_id, "t");
     }
+    search::NoteTopicChanged(sql, topic_id);
     BumpContentGeneration(sql);
     Written w;
     w.topic_id = topic_id;

@@ -141,7 +141,9 @@ void PostIndexer::Loop(std::chrono::milliseconds interval) {
   while (!stopping_) {
     lock.unlock();
     auto done = CatchUp();
-    if (!done.ok() && !failing) spdlog::warn("search: cannot update the posts index ({}); will retry", done.status().message());
+    if (!done.ok() && !failing) {
+      spdlog::warn("search: cannot update the posts index ({}); will retry", done.status().message());
+    }
     if (done.ok() && failing) spdlog::info("search: the posts index is updating again");
     failing = !done.ok();
     lock.lock();

@@ -217,7 +217,8 @@ http::Response SearchApi(SearchService& service, PostSearchService* posts, const
   auto result = service.Search(DisplayText(r.Query("q").value_or("")), *page_number, *lang);
   if (!result.ok()) return Failure(r, result.status());
   const SearchPage& p = *result;
-  json body = {{"query", p.query},         {"type", "conditions"}, {"lang", LanguageCode(*lang)}, {"cut", p.cut}, {"kind", KindName(p.kind)},
+  json body = {{"query", p.query},         {"type", "conditions"}, {"lang", LanguageCode(*lang)},
+               {"cut", p.cut},             {"kind", KindName(p.kind)},
                {"page", p.page},           {"page_size", kPageSize}, {"total", p.total},
                {"did_you_mean", p.did_you_mean}, {"features", p.features}};
   body["results"] = json::array();

@@ -96,7 +96,8 @@ TEST_P(ForumSearch, AVisitorFindsPublicPostsAndAMemberMembersOnlyOnesToo) {
   // The page: two tabs that work without script, the current one marked.
   HttpResult page = server.Get("/search?q=quokkaword&type=discussions");
   ASSERT_EQ(page.status, 200u);
-  EXPECT_TRUE(Has(page.body, "href=\"/search?q=quokkaword&amp;type=discussions\" aria-current=\"page\">Discussions (1)"))
+  EXPECT_TRUE(
+      Has(page.body, "href=\"/search?q=quokkaword&amp;type=discussions\" aria-current=\"page\">Discussions (1)"))
       << page.body;
   EXPECT_TRUE(Has(page.body, "href=\"/search?q=quokkaword\">Conditions (0)")) << page.body;
   EXPECT_TRUE(Has(page.body, "Picnic ideas"));

@@ -71,6 +71,7 @@ Result<PostRebuildReport> PostIndexer::RebuildLocked() {
   for (;;) {
     auto batch = store_.PostsAfter(after, kRebuildBatch);
     if (!batch.ok()) return batch.status();
+    if (Stopping()) return Status::Unavailable("stopping");  // the next start rebuilds again
     for (const PostRecord& p : *batch) {
       if (Status s = writer_->Add(p); !s.ok()) return s;
       after = p.post_id;
@@ -119,6 +120,7 @@ Result<std::size_t> PostIndexer::CatchUp() {
     }
     const auto start = std::chrono::steady_clock::now();
     for (long long topic : topics) {
+      if (Stopping()) return total;  // not recorded as applied: the next start re-reads these topics
       auto posts = store_.TopicPosts(topic);
       if (!posts.ok()) return posts.status();
       if (Status s = writer_->ReplaceTopic(topic, *posts); !s.ok()) return s;
@@ -129,6 +131,11 @@ Result<std::size_t> PostIndexer::CatchUp() {
     total += topics.size();
     if (changes->size() < static_cast<std::size_t>(kChangesPerPoll)) return total;
   }
+}
+
+bool PostIndexer::Stopping() {
+  std::lock_guard lock(mutex_);
+  return stopping_;
 }
 
 void PostIndexer::Watch(std::chrono::milliseconds interval) {

@@ -6,7 +6,8 @@
 // existing one. Watch() then polls forum_search_changes (migration 0023) on its own
 // thread: each changed topic's posts are removed and its searchable posts added again, so
 // the cost of a change is the size of its topic, never of the forums; only a NULL change
-// (`diseasemaps reindex`) rebuilds everything.
+// (`diseasemaps reindex`) rebuilds everything. Replacing a topic is idempotent, so work cut
+// short (a stop, a crash) is simply done again.
 #pragma once
 
 #include <chrono>
@@ -47,6 +48,9 @@ class PostIndexer {
   PostIndexer(Database& db, std::filesystem::path path, std::unique_ptr<PostIndexWriter> writer, bool private_copy);
   Result<PostRebuildReport> RebuildLocked();
   void Loop(std::chrono::milliseconds interval);
+  // True once the destructor has begun: long catch-ups stop between topics or batches, so
+  // a server stops promptly; what was not recorded as applied is done again at the next start.
+  bool Stopping();
 
   PostSearchStore store_;
   std::filesystem::path path_;

@@ -30,6 +30,7 @@
 #include "experiences/demo_experiences.h"
 #include "map/map_service.h"
 #include "platform/gazetteer.h"
+#include "search/post_indexer.h"
 #include "search/search_indexer.h"
 
 namespace diseasemaps {
@@ -167,6 +168,9 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   auto indexer = search::SearchIndexer::Open(**db, index_path, /*allow_private_copy=*/true);
   if (!indexer.ok()) return Fail("search index: " + indexer.status().message() + " (check --search-index)");
   if (Status s = (*indexer)->Start(); !s.ok()) return Fail("search index: " + s.message());
+  auto post_indexer = search::PostIndexer::Open(**db, index_path, /*allow_private_copy=*/true);
+  if (!post_indexer.ok()) return Fail("posts index: " + post_indexer.status().message() + " (check --search-index)");
+  if (Status s = (*post_indexer)->Start(); !s.ok()) return Fail("posts index: " + s.message());
 
   WorkerPool pool(workers);
   PageCache page_cache(static_cast<std::size_t>(options.page_cache_mb) * 1024 * 1024);
@@ -198,6 +202,7 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   if (Status s = map_service.Load(); !s.ok()) return Fail("community map: " + s.message());
   map_service.Start();
   site.map = &map_service;
+  site.post_search = &(*post_indexer)->service();
   http::Router router;  // filled below, once the public URL is known; read-only after that
   http::Dispatcher dispatcher(router, pool, page_cache, pages::ErrorPage);
 
@@ -241,6 +246,7 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   options.mail.interval = Millis(options.mail_check_interval_s);
   mail::Courier courier(outbox, options.mail);
   (*indexer)->Watch(Millis(options.cache_check_interval_s));
+  (*post_indexer)->Watch(Millis(options.cache_check_interval_s));
   server.Run(/*handle_signals=*/true);
   pool.Join();
   spdlog::info("stopped");
@@ -297,8 +303,10 @@ int RunReindex(const CommonOptions& common, const std::string& index_path) {
       index_path.empty() ? search::DefaultIndexPath(common.database.url) : std::filesystem::path(index_path);
   search::SearchStore store(**db);
   auto indexer = search::SearchIndexer::Open(**db, path, /*allow_private_copy=*/false);
+  search::PostSearchStore post_store(**db);
   if (!indexer.ok() && indexer.status().code() == Status::Code::kConflict) {
     if (Status s = store.RequestRebuild(); !s.ok()) return Fail(s.message());
+    if (Status s = post_store.RequestRebuild(); !s.ok()) return Fail(s.message());
     std::cout << "a running server holds " << path.string()
               << ": asked every server on this database to rebuild its index" << std::endl;
     return 0;
@@ -311,6 +319,14 @@ int RunReindex(const CommonOptions& common, const std::string& index_path) {
   if (!report.ok()) return Fail("search index: " + report.status().message());
   std::cout << "reindexed " << report->conditions << " conditions into " << path.string() << " in "
             << report->seconds << " s" << std::endl;
+  // The posts index: rebuilt here when no server holds it, and by every server in any case.
+  if (Status s = post_store.RequestRebuild(); !s.ok()) return Fail(s.message());
+  auto posts = search::PostIndexer::Open(**db, path, /*allow_private_copy=*/false);
+  if (posts.ok()) {
+    auto built = (*posts)->Rebuild();
+    if (!built.ok()) return Fail("posts index: " + built.status().message());
+    std::cout << "reindexed " << built->posts << " forum posts in " << built->seconds << " s" << std::endl;
+  }
   return 0;
 }
 

@@ -135,9 +135,9 @@ void DeclareRoutes(http::Router& router, Site& site) {
   // Search (search/): the results page, its JSON, and the header's type-ahead
   auto search_store = std::make_shared<search::SearchStore>(site.db);
   router.Get("/search", [&site, search_store](const Request& r) {
-    return search::SearchPageHandler(site.search, *search_store, r);
+    return search::SearchPageHandler(site.search, site.post_search, *search_store, r);
   });
-  router.Get("/api/v1/search", [&site](const Request& r) { return search::SearchApi(site.search, r); });
+  router.Get("/api/v1/search", [&site](const Request& r) { return search::SearchApi(site.search, site.post_search, r); });
   router.Get("/api/v1/suggest", [&site](const Request& r) { return search::SuggestApi(site.search, r); },
              {.runs_inline = true});
 

@@ -18,6 +18,7 @@
 #include "platform/metrics.h"
 #include "platform/page_cache.h"
 #include "platform/worker_pool.h"
+#include "search/post_search_service.h"
 #include "search/search_service.h"
 
 namespace diseasemaps {
@@ -40,6 +41,7 @@ struct Site {
   accounts::SessionGate* session_gate = nullptr;
   int max_new_conversations_per_day = limits::kDefaultNewConversationsPerDay;  // --max-new-conversations-per-day
   map::MapService* map = nullptr;  // the community map; null: no map routes
+  search::PostSearchService* post_search = nullptr;  // forum posts; null: /search finds conditions only
   catalog::ConditionPageSettings condition_pages{};  // --unreviewed-symptom-labels
   int experiences_min_cell = 5;  // --experiences-min-cell: k of the shared experiences' charts
   std::function<bool()> draining = [] { return false; };  // the server is stopping (SIGTERM)

@@ -9,6 +9,7 @@
 #include "forums/forum_store_internal.h"
 #include "platform/content_generation.h"
 #include "platform/db/row_text.h"
+#include "search/post_search_store.h"
 
 namespace diseasemaps::forums {
 namespace {
@@ -89,6 +90,7 @@ Result<Written> ForumStore::AddFlag(const WriteContext& ctx, const Forum& forum,
       hide.execute(true);
       if (hide.get_affected_rows() > 0) {
         w.hidden = true;
+        search::NotePostChanged(sql, post->id);
         BumpContentGeneration(sql);
       }
     }
@@ -153,7 +155,10 @@ Status ForumStore::HandleFlag(long long flag_id, messages::ReportAction action, 
                                               " AND hidden_at IS NOT NULL",
                                soci::use(post_id, "p"));
       shown.execute(true);
-      if (shown.get_affected_rows() > 0) BumpContentGeneration(sql);
+      if (shown.get_affected_rows() > 0) {
+        search::NotePostChanged(sql, post_id);
+        BumpContentGeneration(sql);
+      }
     }
     if (effect) {
       if (Status s = effect(sql, subject); !s.ok()) return s;
@@ -391,6 +396,7 @@ Result<Moderated> ForumModerationStore::Moderate(const Forum& forum, const Moder
                           "topic " + std::to_string(topic_id) + (on_post ? " post " + std::to_string(number) : "") +
                               " in forum " + forum.slug + (to ? " to forum " + request.to->slug : "") +
                               (request.reason.empty() ? "" : ": " + request.reason));
+    search::NoteTopicChanged(sql, topic_id);  // hidden, restored, edited, moved or gone: the posts index re-reads it
     BumpContentGeneration(sql);
     if (tell_author) {
       ModerationSubject subject;

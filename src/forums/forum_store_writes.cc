@@ -11,6 +11,7 @@
 #include "platform/content_generation.h"
 #include "platform/db/row_text.h"
 #include "platform/db/rows_json.h"
+#include "search/post_search_store.h"
 
 namespace diseasemaps::forums {
 namespace {
@@ -193,6 +194,7 @@ Result<Written> ForumStore::CreateTopic(const WriteContext& ctx, const Forum& fo
         soci::use(ctx.now, "now"), soci::use(forum_id, "f");
     detail::MarkRead(sql, ctx.user_id, w.topic_id, 1, ctx.now);
     if (post_hook_) post_hook_(sql, {forum_id, row->second, w.topic_id, 1, ctx.user_id, body, std::nullopt, ctx.now});
+    search::NoteTopicChanged(sql, w.topic_id);
     BumpContentGeneration(sql);
     w.number = 1;
     w.title = title;
@@ -244,6 +246,7 @@ Result<Written> ForumStore::Reply(const WriteContext& ctx, const Forum& forum, l
         soci::use(ctx.now, "now"), soci::use(forum.id, "f");
     detail::MarkRead(sql, ctx.user_id, topic_id, w.number, ctx.now);
     if (post_hook_) post_hook_(sql, {forum.id, facts.readers, topic_id, w.number, ctx.user_id, body, reply_to, ctx.now});
+    search::NoteTopicChanged(sql, topic_id);
     BumpContentGeneration(sql);
     return w;
   });
@@ -282,6 +285,7 @@ Result<Written> ForumStore::EditPost(const WriteContext& ctx, const Forum& forum
           soci::use(topic_id, "t");
       w.title = *title;
     }
+    search::NoteTopicChanged(sql, topic_id);
     BumpContentGeneration(sql);
     return w;
   });
@@ -301,6 +305,7 @@ Result<Written> ForumStore::DeletePost(const WriteContext& ctx, const Forum& for
     if (number > 1) {
       sql << "UPDATE forum_topics SET reply_count = reply_count - 1 WHERE id = :t", soci::use(topic_id, "t");
     }
+    search::NoteTopicChanged(sql, topic_id);
     BumpContentGeneration(sql);
     Written w;
     w.topic_id = topic_id;

@@ -5,13 +5,19 @@
 #pragma once
 
 #include "http/request.h"
+#include "search/post_search_service.h"
+#include "search/result_type.h"
 #include "search/search_service.h"
 #include "search/search_store.h"
 
 namespace diseasemaps::search {
 
-http::Response SearchPageHandler(SearchService& service, SearchStore& store, const http::Request& request);
-http::Response SearchApi(SearchService& service, const http::Request& request);
+// `type` (result_type.h) picks conditions or discussions (forum posts the viewer may read,
+// through `posts`; null: conditions only, and the API answers discussions with a 503).
+// The page shows both as tabs with their counts.
+http::Response SearchPageHandler(SearchService& service, PostSearchService* posts, SearchStore& store,
+                                 const http::Request& request);
+http::Response SearchApi(SearchService& service, PostSearchService* posts, const http::Request& request);
 http::Response SuggestApi(SearchService& service, const http::Request& request);
 
 }  // namespace diseasemaps::search

@@ -1,6 +1,8 @@
 // The header's type-ahead search, driven only by the keyboard, in Chromium with the real
 // Content-Security-Policy, at a phone's and a laptop's size, against every database kind
-// the run covers (see harness.mjs); then the results page, and axe-core on both.
+// the run covers (see harness.mjs); then the results page, and axe-core on both. Then the
+// discussions tab: a visitor at 360 px reaches it by keyboard and finds the public post,
+// never the members-only one.
 //
 // Run: node --test tests/browser/search.test.mjs   (after building)
 
@@ -8,6 +10,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import {
+  addUser,
   assertNoBrowserProblems,
   checkAccessibility,
   databaseKinds,
@@ -125,6 +128,62 @@ for (const kind of databaseKinds()) {
       } finally {
         await context.close();
       }
+    });
+  });
+}
+
+// Two posts with the same word: one in the public "General" forum, one in a condition's
+// members-only forum. Written before the server starts, so its posts index is built from them.
+function seedDiscussions(database) {
+  addUser(database, { email: 'amy@example.org', name: 'Amy', role: 'member', password: 'correct horse battery staple' });
+  const amy = "(SELECT id FROM users WHERE email = 'amy@example.org')";
+  const topic = (forum, title, body) => `
+    INSERT INTO forum_topics (forum_id, author_id, title, created_at, post_count, reply_count, last_post_at)
+      SELECT id, ${amy}, '${title}', 1700000000, 1, 0, 1700000000 FROM forums WHERE ${forum};
+    INSERT INTO forum_posts (topic_id, number, author_id, body, created_at)
+      SELECT MAX(id), 1, ${amy}, '${body}', 1700000000 FROM forum_topics;`;
+  database.exec(`INSERT INTO forums (orphacode, readers) VALUES (1183, 'members');
+    ${topic("slug = 'general'", 'Nights with melatonin', 'We tried **melatonin** and the nights got calmer.')}
+    ${topic('orphacode = 1183', 'Private worries', 'A melatonin secret about our son.')}`);
+}
+
+for (const kind of databaseKinds()) {
+  describe(`discussions in search (${kind})`, () => {
+    const site = useSite(kind, {
+      seed: (database) => {
+        database.insertConditions(kConditions);
+        seedDiscussions(database);
+      },
+      serverArgs: ['--no-starter-catalogue'],
+    });
+
+    test('a visitor switches to the discussions tab by keyboard at 360 px', async () => {
+      await withPage(site.browser, { width: 360, height: 740 }, async ({ page, problems }) => {
+        await page.goto(`${site.server.url}/search?q=melatonin`);
+        const tabs = page.getByRole('navigation', { name: 'Kinds of results' });
+        assert.equal(await tabs.locator('[aria-current="page"]').innerText(), 'Conditions (0)');
+        let reached = false;
+        for (let i = 0; i < 40 && !reached; i++) {
+          await page.keyboard.press('Tab');
+          reached = await page.evaluate(() => document.activeElement?.textContent === 'Discussions (1)');
+        }
+        assert.ok(reached, 'Tab reaches the discussions tab');
+        await Promise.all([page.waitForURL(/\/search\?q=melatonin&type=discussions$/), page.keyboard.press('Enter')]);
+        assert.equal(await tabs.locator('[aria-current="page"]').innerText(), 'Discussions (1)');
+        const results = page.locator('ol.discussion-results li');
+        assert.equal(await results.count(), 1);
+        const first = results.first();
+        assert.equal(await first.locator('h2 a').innerText(), 'Nights with melatonin');
+        assert.match(await first.locator('h2 a').getAttribute('href'), /^\/forums\/general\/t\/\d+-nights-with-melatonin#post-1$/);
+        assert.equal(await first.locator('mark').first().innerText(), 'melatonin');
+        assert.match(await first.innerText(), /In General/);
+        assert.doesNotMatch(await page.getByRole('main').innerText(), /Private worries|secret about our son/);
+        const scrollWidth = await page.evaluate(() => document.scrollingElement.scrollWidth);
+        assert.ok(scrollWidth <= 360, `no horizontal scrolling at 360 px (scrollWidth ${scrollWidth})`);
+        await screenshot(page, `search-discussions-${kind}-360x740`);
+        await checkAccessibility(page, `search discussions ${kind} 360x740`);
+        assertNoBrowserProblems(problems);
+      });
     });
   });
 }

@@ -52,11 +52,18 @@ void SetUpLogging(const std::string& level) {
   }
 }
 
+// The static tree: static/ beside the binary (the build tree: build/static), or, for an
+// installed binary, ../share/diseasemaps/static from it (the package's
+// /usr/bin/diseasemaps reads /usr/share/diseasemaps/static, wherever the root is).
 std::filesystem::path DefaultStaticDir() {
   std::error_code ec;
   const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) return exe.parent_path() / "static";
-  return "static";
+  if (ec) return "static";
+  const auto beside = exe.parent_path() / "static";
+  if (std::filesystem::is_directory(beside, ec)) return beside;
+  const auto installed = exe.parent_path().parent_path() / "share" / "diseasemaps" / "static";
+  if (std::filesystem::is_directory(installed, ec)) return installed;
+  return beside;  // neither: the error names the usual place
 }
 
 Result<std::unique_ptr<Database>> OpenDatabase(const CommonOptions& common) {

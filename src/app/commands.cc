@@ -11,6 +11,7 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "admin/node_heartbeat.h"
 #include "app/routes.h"
 #include "accounts/session_gate.h"
 #include "accounts/user_store.h"
@@ -20,6 +21,7 @@
 #include "catalog/starter_catalogue.h"
 #include "http/dispatcher.h"
 #include "http/static_files.h"
+#include "pages/access.h"
 #include "pages/error_pages.h"
 #include "platform/content_generation.h"
 #include "platform/crypto.h"
@@ -205,6 +207,19 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   if (Status s = map_service.Load(); !s.ok()) return Fail("community map: " + s.message());
   map_service.Start();
   site.map = &map_service;
+  metrics.AddGauge("diseasemaps_map_members", "Members the community map holds in memory.",
+                   [&map_service] { return static_cast<double>(map_service.Size().members); });
+  metrics.AddGauge("diseasemaps_map_places", "Places with members the community map holds in memory.",
+                   [&map_service] { return static_cast<double>(map_service.Size().places); });
+  search::SearchService& search_service = (*indexer)->service();
+  metrics.AddGauge("diseasemaps_search_index_age_seconds",
+                   "Seconds since this server last refreshed its search index (-1: not ready).", [&search_service] {
+                     const long long published = search_service.published_at();
+                     return published == 0 ? -1.0 : static_cast<double>(pages::NowSeconds() - published);
+                   });
+  // This process's row in `nodes`, for the admin home's list of servers.
+  admin::NodeHeartbeat heartbeat(database);
+  site.node_id = heartbeat.node().id;
   http::Router router;  // filled below, once the public URL is known; read-only after that
   http::Dispatcher dispatcher(router, pool, page_cache, pages::ErrorPage);
 

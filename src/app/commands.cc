@@ -21,6 +21,7 @@
 #include "catalog/starter_catalogue.h"
 #include "http/dispatcher.h"
 #include "http/static_files.h"
+#include "mail/outbox_gauges.h"
 #include "pages/access.h"
 #include "pages/error_pages.h"
 #include "platform/content_generation.h"
@@ -220,6 +221,7 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   // This process's row in `nodes`, for the admin home's list of servers.
   admin::NodeHeartbeat heartbeat(database);
   site.node_id = heartbeat.node().id;
+  mail::OutboxGauges outbox_gauges(outbox, metrics, Millis(options.mail_check_interval_s));
   http::Router router;  // filled below, once the public URL is known; read-only after that
   http::Dispatcher dispatcher(router, pool, page_cache, pages::ErrorPage);
 

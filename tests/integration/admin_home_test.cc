@@ -1,7 +1,7 @@
 // The admin home (/admin), on both databases: an admin sees every admin screen and the
 // system's state with the real numbers (outbox backlog, search index, map, the nodes
 // seen in the last minute); a member is refused, a visitor sent to sign in; /metrics
-// carries the same in-memory facts.
+// carries the outbox backlog, the search index's age and the map's size.
 #include <regex>
 
 #include <gtest/gtest.h>
@@ -99,7 +99,9 @@ TEST_P(AdminHomeTest, OthersAreRefused) {
   EXPECT_FALSE(Has(moderator.body, "data-pending"));
 }
 
-TEST_P(AdminHomeTest, MetricsCarryTheSearchIndexAgeAndTheMapSize) {
+TEST_P(AdminHomeTest, MetricsCarryTheOutboxTheSearchIndexAgeAndTheMapSize) {
+  mail::OutboxStore outbox(database_.db());
+  ASSERT_TRUE(outbox.Enqueue({"rita@example.org", std::nullopt, "Waiting", "body"}).ok());
   TestServer server(database_);
   HttpResult metrics = server.Get("/metrics");
   ASSERT_EQ(metrics.status, 200u);
@@ -107,6 +109,8 @@ TEST_P(AdminHomeTest, MetricsCarryTheSearchIndexAgeAndTheMapSize) {
       << metrics.body;
   EXPECT_TRUE(Has(metrics.body, "\ndiseasemaps_map_members "));
   EXPECT_TRUE(Has(metrics.body, "\ndiseasemaps_map_places "));
+  EXPECT_TRUE(Has(metrics.body, "\ndiseasemaps_outbox_pending 1\n")) << metrics.body;
+  EXPECT_TRUE(Has(metrics.body, "\ndiseasemaps_outbox_failed 0\n"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AdminHomeTest, ::testing::ValuesIn(AllBackends()), Backends);

@@ -3,6 +3,7 @@
 #   make test   install what is missing, build, run every test (unit, integration on
 #               SQLite and PostgreSQL, browser); the last line gives the counts
 #   make bench  benchmarks against reference systems (nginx, …); not tests
+#   make package  a Debian package (CPack) under build/; prints its path
 # Settings for `make run`: ADDRESS, PORT, DATABASE (an SQLite path or postgresql:// URL).
 
 ADDRESS ?= 127.0.0.1
@@ -11,16 +12,18 @@ DATABASE ?= var/diseasemaps.db
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build run test bench clean
+.PHONY: all deps configure build run test bench package clean
 
 all: build
 
 deps:
 	@scripts/install-deps
 
-build: deps
+configure: deps
 	@if [ ! -f $(BUILD_DIR)/CMakeCache.txt ]; then \
 	  cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release >/dev/null; fi
+
+build: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
 run: build
@@ -33,6 +36,12 @@ test: build
 bench: build
 	@scripts/install-deps --bench
 	@bench/run-all $(BUILD_DIR)
+
+# Builds the server alone (not the tests), then packages it.
+package: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target diseasemaps
+	@cd $(BUILD_DIR) && { cpack -G DEB > cpack.log || { cat cpack.log >&2; exit 1; }; } && \
+	  sed -n 's/^CPack: - package: \(.*\) generated\.$$/\1/p' cpack.log
 
 clean:
 	rm -rf $(BUILD_DIR)

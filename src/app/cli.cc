@@ -75,7 +75,8 @@ int RunCli(int argc, char** argv) {
         return parsed.ok() ? std::string() : parsed.status().message();
       });
   serve_cmd->add_option("--static-dir", serve.static_dir,
-                        "The built static tree (default: static/ beside the binary)");
+                        "The built static tree (default: static/ beside the binary, else "
+                        "../share/diseasemaps/static from it)");
   serve_cmd->add_option("--page-cache-mb", serve.page_cache_mb,
                         "Memory for cached anonymous pages, MiB")
       ->capture_default_str()->check(CLI::Range(0, 65536));

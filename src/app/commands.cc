@@ -11,6 +11,7 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "admin/node_heartbeat.h"
 #include "app/routes.h"
 #include "accounts/session_gate.h"
 #include "accounts/user_store.h"
@@ -20,6 +21,8 @@
 #include "catalog/starter_catalogue.h"
 #include "http/dispatcher.h"
 #include "http/static_files.h"
+#include "mail/outbox_gauges.h"
+#include "pages/access.h"
 #include "pages/error_pages.h"
 #include "platform/content_generation.h"
 #include "platform/crypto.h"
@@ -53,11 +56,18 @@ void SetUpLogging(const std::string& level) {
   }
 }
 
+// The static tree: static/ beside the binary (the build tree: build/static), or, for an
+// installed binary, ../share/diseasemaps/static from it (the package's
+// /usr/bin/diseasemaps reads /usr/share/diseasemaps/static, wherever the root is).
 std::filesystem::path DefaultStaticDir() {
   std::error_code ec;
   const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) return exe.parent_path() / "static";
-  return "static";
+  if (ec) return "static";
+  const auto beside = exe.parent_path() / "static";
+  if (std::filesystem::is_directory(beside, ec)) return beside;
+  const auto installed = exe.parent_path().parent_path() / "share" / "diseasemaps" / "static";
+  if (std::filesystem::is_directory(installed, ec)) return installed;
+  return beside;  // neither: the error names the usual place
 }
 
 Result<std::unique_ptr<Database>> OpenDatabase(const CommonOptions& common) {
@@ -203,6 +213,20 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   map_service.Start();
   site.map = &map_service;
   site.post_search = &(*post_indexer)->service();
+  metrics.AddGauge("diseasemaps_map_members", "Members the community map holds in memory.",
+                   [&map_service] { return static_cast<double>(map_service.Size().members); });
+  metrics.AddGauge("diseasemaps_map_places", "Places with members the community map holds in memory.",
+                   [&map_service] { return static_cast<double>(map_service.Size().places); });
+  search::SearchService& search_service = (*indexer)->service();
+  metrics.AddGauge("diseasemaps_search_index_age_seconds",
+                   "Seconds since this server last refreshed its search index (-1: not ready).", [&search_service] {
+                     const long long published = search_service.published_at();
+                     return published == 0 ? -1.0 : static_cast<double>(pages::NowSeconds() - published);
+                   });
+  // This process's row in `nodes`, for the admin home's list of servers.
+  admin::NodeHeartbeat heartbeat(database);
+  site.node_id = heartbeat.node().id;
+  mail::OutboxGauges outbox_gauges(outbox, metrics, Millis(options.mail_check_interval_s));
   http::Router router;  // filled below, once the public URL is known; read-only after that
   http::Dispatcher dispatcher(router, pool, page_cache, pages::ErrorPage);
 

@@ -12,6 +12,7 @@
 #include "accounts/login_pages.h"
 #include "accounts/password_reset_pages.h"
 #include "accounts/registration_pages.h"
+#include "admin/admin_home_page.h"
 #include "articles/editorial_pages.h"
 #include "catalog/a_to_z_pages.h"
 #include "catalog/condition_api.h"
@@ -222,7 +223,10 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Post("/account/delete", [account](const Request& r) { return account->Delete(r); });
   router.Get("/account/deleted", [account](const Request& r) { return account->Deleted(r); });
 
-  // Admin area
+  // Admin area: its home (admin/admin_home_page.h) lists every admin screen and the system's state
+  router.Get("/admin", [&site](const Request& r) {
+    return admin::AdminHomePage({site.db, site.outbox, site.search, site.map, site.node_id}, r);
+  });
   auto admin = std::make_shared<accounts::AdminPages>(site.users, site.db, member_changed);
   router.Get("/admin/users", [admin](const Request& r) { return admin->Users(r); });
   router.Post("/admin/users/{id}/roles", [admin](const Request& r) { return admin->SetRoles(r); });

@@ -15,6 +15,14 @@ std::string LongName(const CLI::Option* option) {
   return names.empty() ? std::string() : names.front();
 }
 
+// Adds the long names of the options of `command` and of all its subcommands.
+void CollectOptionNames(const CLI::App& command, std::set<std::string>& names) {
+  for (const CLI::Option* option : command.get_options()) names.insert(LongName(option));
+  for (const CLI::App* sub : command.get_subcommands([](const CLI::App*) { return true; })) {
+    CollectOptionNames(*sub, names);
+  }
+}
+
 }  // namespace
 
 std::string EnvironmentNameFor(const std::string& option_name) {
@@ -114,10 +122,17 @@ Status FillFromEnvironmentAndFile(CLI::App& command,
       }
     }
   }
+  // One file serves every command (the service's migrate and serve, an operator's
+  // `user add`): a setting of another command is left to it; a name no command has is
+  // a mistake.
+  const CLI::App* root = &command;
+  while (root->get_parent() != nullptr) root = root->get_parent();
+  std::set<std::string> anywhere;
+  CollectOptionNames(*root, anywhere);
   for (const auto& [name, value] : file_values) {
-    if (!known.count(name)) {
+    if (!known.count(name) && !anywhere.count(name)) {
       return Status::InvalidArgument("the config file sets '" + name +
-                                     "', which is not an option of this command");
+                                     "', which is not an option of any command");
     }
   }
   return Status::Ok();

@@ -25,7 +25,8 @@ std::string EnvironmentNameFor(const std::string& option_name);
 
 // Fills unset options of `command` (and of its ancestors, for global options) from the
 // environment, then from `file_values`. Fails when a value does not convert, or when the
-// file names an option that does not exist. `environment` maps names to values (the
+// file names an option that no command has (options of other commands are ignored, so
+// one file serves them all). `environment` maps names to values (the
 // process environment in production; a map in tests).
 Status FillFromEnvironmentAndFile(CLI::App& command,
                                   const std::map<std::string, std::string>& environment,

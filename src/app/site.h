@@ -45,6 +45,7 @@ struct Site {
   catalog::ConditionPageSettings condition_pages{};  // --unreviewed-symptom-labels
   int experiences_min_cell = 5;  // --experiences-min-cell: k of the shared experiences' charts
   std::function<bool()> draining = [] { return false; };  // the server is stopping (SIGTERM)
+  std::string node_id{};  // this process's row in `nodes` (admin/node_heartbeat.h); "" when none
 };
 
 }  // namespace diseasemaps

@@ -36,6 +36,7 @@ bool Can(const Viewer& viewer, Action action) {
     case Action::kReadAuditLog:
     case Action::kReadOutbox:
     case Action::kVerifyMembers:
+    case Action::kSeeSystemStatus:
       return viewer.Has(Role::kAdmin);
     case Action::kModerateReports:
       return viewer.Has(Role::kModerator) || viewer.Has(Role::kAdmin);

@@ -47,6 +47,7 @@ enum class Action {
   kUseMessages,         // read my conversations, block and unblock members, report a message
   kModerateReports,     // the queue of reported messages: dismiss, warn, suspend
   kShareExperiences,    // write and edit one's own shared experiences (experiences/)
+  kSeeSystemStatus,     // the admin home: every admin screen and the system's state (admin/)
 };
 
 // True when viewer may do action at all.

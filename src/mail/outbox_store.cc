@@ -120,4 +120,13 @@ Result<long long> OutboxStore::Count() {
   });
 }
 
+Result<OutboxQueue> OutboxStore::Queue() {
+  return db_.Run([&](soci::session& sql) {
+    OutboxQueue queue;
+    sql << "SELECT COUNT(*) FROM outbox WHERE status IN ('pending', 'sending')", soci::into(queue.pending);
+    sql << "SELECT COUNT(*) FROM outbox WHERE status = 'failed'", soci::into(queue.failed);
+    return queue;
+  });
+}
+
 }  // namespace diseasemaps::mail

@@ -39,6 +39,12 @@ struct OutboxMail {
   std::string headers;       // extra header lines, "Name: value" one a line ("" for none)
 };
 
+// The outbox's backlog, for the admin home.
+struct OutboxQueue {
+  long long pending = 0;  // waiting, retrying or being sent
+  long long failed = 0;   // given up after the last retry
+};
+
 // Writes mail to the outbox inside the caller's transaction.
 void EnqueueIn(soci::session& sql, const Mail& mail, long long now);
 // The same with extra header lines ("List-Unsubscribe: <…>"), one a line, sent as they are.
@@ -62,6 +68,8 @@ class OutboxStore {
   // Newest first, for admins.
   Result<std::vector<OutboxMail>> List(long long offset, int limit);
   Result<long long> Count();
+  // The mails not sent yet: waiting (or being sent), and given up for good.
+  Result<OutboxQueue> Queue();
 
  private:
   Database& db_;

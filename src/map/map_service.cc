@@ -597,6 +597,13 @@ std::vector<CountryCount> MapService::Countries(int orphacode, ViewerClass viewe
   return out;
 }
 
+MapServiceSize MapService::Size() {
+  std::shared_lock lock(mutex_, std::try_to_lock);
+  std::lock_guard size_lock(size_mutex_);
+  if (lock.owns_lock()) last_size_ = MapServiceSize{members_.size(), places_.size(), scopes_.size()};
+  return last_size_;
+}
+
 std::string MapService::PlaceLabel(PlaceKey place) {
   std::shared_lock lock(mutex_);
   auto it = places_.find(place);

@@ -108,6 +108,14 @@ struct ListedMember {
   guard::Visibility visibility = guard::Visibility::kMembers;
 };
 
+// What a MapService holds: members (with a place or not), places with members, and
+// scopes (all conditions, and each condition whose map was asked for).
+struct MapServiceSize {
+  std::size_t members = 0;
+  std::size_t places = 0;
+  std::size_t scopes = 0;
+};
+
 class MapService {
  public:
   MapService(Database& db, const Gazetteer& gazetteer, MapServiceOptions options = {});
@@ -159,6 +167,9 @@ class MapService {
   std::string PlaceLabel(PlaceKey place);
 
   uint32_t min_city_members() const { return options_.min_city_members; }
+  // What the service holds in memory, for the admin home and /metrics. Never waits: while
+  // a writer holds the service, the size seen at the last call that got in.
+  MapServiceSize Size();
 
  private:
   struct Member {
@@ -228,6 +239,8 @@ class MapService {
   std::unordered_map<PlaceKey, std::vector<long long>> at_place_;
   std::unordered_map<PlaceKey, std::vector<PlaceKey>> country_places_;
 
+  std::mutex size_mutex_;  // guards last_size_
+  MapServiceSize last_size_;
   std::mutex demo_mutex_;  // serialises DemoDataMayHaveChanged
   std::atomic<long long> synthetic_members_{-1};
   std::atomic<bool> resync_soon_{false};

@@ -1,6 +1,7 @@
 #include "search/search_service.h"
 
 #include <algorithm>
+#include <chrono>
 #include <set>
 #include <unordered_map>
 
@@ -150,8 +151,15 @@ std::string_view CutUtf8(std::string_view text, std::size_t max_bytes) {
 
 void SearchService::Publish(std::shared_ptr<const Snapshot> snapshot) {
   readers_.Refresh();
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
   std::lock_guard lock(snapshot_mutex_);
   snapshot_ = std::move(snapshot);
+  published_at_ = std::chrono::duration_cast<std::chrono::seconds>(now).count();
+}
+
+long long SearchService::published_at() const {
+  std::lock_guard lock(snapshot_mutex_);
+  return published_at_;
 }
 
 std::shared_ptr<const Snapshot> SearchService::snapshot() const {

@@ -59,6 +59,9 @@ class SearchService {
   void Publish(std::shared_ptr<const Snapshot> snapshot);
   std::shared_ptr<const Snapshot> snapshot() const;
   bool ready() const { return snapshot() != nullptr; }
+  // When the last snapshot was published (seconds since the epoch): the index's age, as
+  // the admin home and /metrics show it. 0 before the first.
+  long long published_at() const;
 
   // page is 1-based; pages past the end come back with no hits (and the total). The query
   // may be in any of the nine languages; results are named in `lang` (English when a
@@ -72,6 +75,7 @@ class SearchService {
   IndexReaders readers_;
   mutable std::mutex snapshot_mutex_;
   std::shared_ptr<const Snapshot> snapshot_;
+  long long published_at_ = 0;  // guarded by snapshot_mutex_
 };
 
 // Cuts text to at most max_bytes without splitting a UTF-8 sequence.

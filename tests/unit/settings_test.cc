@@ -14,6 +14,7 @@ using Values = std::map<std::string, std::string>;
 struct Commands {
   CLI::App app{"test"};
   CLI::App* serve = nullptr;
+  CLI::App* migrate = nullptr;
   std::string database = "var/default.db";
   int db_pool = 8;
   std::string log_level = "info";
@@ -28,6 +29,7 @@ struct Commands {
     serve = app.add_subcommand("serve", "serve");
     serve->add_option("--port", port, "port");
     serve->add_flag("--access-log,!--no-access-log", access_log, "access log");
+    migrate = app.add_subcommand("migrate", "migrate");
   }
 
   // Parses `command_line` (after the program name), then fills the rest.
@@ -207,6 +209,20 @@ TEST(SettingsErrors, UnknownKeyInConfigFileIsRefused) {
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.code(), Status::Code::kInvalidArgument);
   EXPECT_NE(s.message().find("'prot'"), std::string::npos) << s.message();
+}
+
+TEST(SettingsPrecedence, OneFileServesEveryCommand) {
+  // The service runs `migrate` then `serve` with the same file: migrate leaves serve's
+  // settings alone and still takes the global ones.
+  Commands c;
+  c.app.parse("migrate", /*program_name_included=*/false);
+  Status s = FillFromEnvironmentAndFile(*c.migrate, {}, {{"port", "8081"}, {"database", "/srv/site.db"}});
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(c.database, "/srv/site.db");
+  EXPECT_EQ(c.port, 8080);
+  Status unknown = FillFromEnvironmentAndFile(*c.migrate, {}, {{"prot", "8081"}});
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.message().find("'prot'"), std::string::npos) << unknown.message();
 }
 
 TEST(SettingsErrors, UnknownEnvironmentVariableIsNotAnError) {

@@ -24,6 +24,7 @@
 #include "platform/content_generation.h"
 #include "platform/crypto.h"
 #include "platform/db/migrations.h"
+#include "platform/db_rate_limiter.h"
 #include "platform/i18n.h"
 #include "platform/templates.h"
 #include "map/demo_data.h"
@@ -188,6 +189,7 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   mail::OutboxStore outbox(database);
   Site site{database, page_cache, metrics, pool, **static_files, users, hasher, outbox, (*indexer)->service(),
             options.test_hooks, options.public_url, options.secure_cookies, ""};
+  site.rate_limiters = RateLimitersFor(database);
   site.mail_transport = options.mail.smtp.configured() ? mail::DescribeSmtpServer(options.mail.smtp)
                         : options.mail.to_console        ? "the console"
                                                          : "";

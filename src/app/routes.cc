@@ -157,11 +157,12 @@ void DeclareRoutes(http::Router& router, Site& site) {
 
   // Accounts
   auto login = std::make_shared<accounts::LoginPages>(site.users, site.hasher, site.secure_cookies,
-                                                      site.public_url);
+                                                      site.public_url, site.rate_limiters);
   router.Get("/login", [login](const Request& r) { return login->Show(r); });
   router.Post("/login", [login](const Request& r) { return login->SignIn(r); });
   router.Post("/logout", [login](const Request& r) { return login->SignOut(r); });
-  auto join = std::make_shared<accounts::RegistrationPages>(site.users, site.hasher, site.secure_cookies, site.public_url);
+  auto join = std::make_shared<accounts::RegistrationPages>(site.users, site.hasher, site.secure_cookies, site.public_url,
+                                                            site.rate_limiters);
   router.Get("/register", [join](const Request& r) { return join->Show(r); });
   router.Post("/register", [join](const Request& r) { return join->Register(r); });
   router.Get("/register/sent", [join](const Request& r) { return join->Sent(r); });
@@ -170,7 +171,7 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Get("/account/confirm/resend", [join](const Request& r) { return join->ShowResend(r); });
   router.Post("/account/confirm/resend", [join](const Request& r) { return join->Resend(r); });
   auto reset = std::make_shared<accounts::PasswordResetPages>(site.users, site.outbox, site.hasher,
-                                                              site.public_url);
+                                                              site.public_url, site.rate_limiters);
   router.Get("/password/forgot", [reset](const Request& r) { return reset->ShowForgot(r); });
   router.Post("/password/forgot", [reset](const Request& r) { return reset->Forgot(r); });
   router.Get("/password/reset", [reset](const Request& r) { return reset->ShowReset(r); });

@@ -17,6 +17,7 @@
 #include "platform/db/database.h"
 #include "platform/metrics.h"
 #include "platform/page_cache.h"
+#include "platform/rate_limiter.h"
 #include "platform/worker_pool.h"
 #include "search/search_service.h"
 
@@ -43,6 +44,9 @@ struct Site {
   catalog::ConditionPageSettings condition_pages{};  // --unreviewed-symptom-labels
   int experiences_min_cell = 5;  // --experiences-min-cell: k of the shared experiences' charts
   std::function<bool()> draining = [] { return false; };  // the server is stopping (SIGTERM)
+  // Where the limits of app/limits.h are counted: in memory, or (on PostgreSQL, shared
+  // by every node) in the database (platform/db_rate_limiter.h).
+  RateLimiterFactory rate_limiters = MemoryRateLimiters();
 };
 
 }  // namespace diseasemaps

@@ -11,6 +11,7 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "app/change_wiring.h"
 #include "app/routes.h"
 #include "accounts/session_gate.h"
 #include "accounts/user_store.h"
@@ -236,13 +237,16 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   std::cout << "DiseaseMaps is serving on http://" << options.server.address << ":"
             << server.port() << "/ (database: " << database.description()
             << "; stop with Ctrl-C)" << std::endl;
-  ContentGenerationWatcher watcher(database, Millis(options.cache_check_interval_s), [&page_cache, &map_service] {
+  auto content_changed = [&page_cache, &map_service] {
     map_service.DemoDataMayHaveChanged();  // the banner first, then pages rendered with it
     page_cache.Invalidate();
-  });
+  };
+  ContentGenerationWatcher watcher(database, Millis(options.cache_check_interval_s), content_changed);
   options.mail.interval = Millis(options.mail_check_interval_s);
   mail::Courier courier(outbox, options.mail);
   (*indexer)->Watch(Millis(options.cache_check_interval_s));
+  // On PostgreSQL, other nodes' writes wake the watchers above at once (the polls stay).
+  auto listener = ListenForChanges(database, common.database.url, content_changed, **indexer, map_service, metrics);
   server.Run(/*handle_signals=*/true);
   pool.Join();
   spdlog::info("stopped");

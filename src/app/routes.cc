@@ -33,6 +33,7 @@
 #include "map/map_privacy.h"
 #include "messages/message_pages.h"
 #include "pages/error_pages.h"
+#include "platform/change_notice.h"
 #include "platform/i18n.h"
 #include "platform/gazetteer.h"
 #include "profiles/profile_pages.h"
@@ -47,9 +48,15 @@ using http::Response;
 
 void DeclareRoutes(http::Router& router, Site& site) {
   auto conditions = std::make_shared<catalog::ConditionStore>(site.db);
-  // Writes to a member's data tell the community map, which keeps them in memory.
+  // Writes to a member's data tell the community map, which keeps them in memory, and
+  // (on PostgreSQL) every other node's map through a change notice.
   accounts::MemberChangedFn member_changed;
-  if (site.map != nullptr) member_changed = [map = site.map](long long id) { map->MemberChanged(id); };
+  if (site.map != nullptr) {
+    member_changed = [map = site.map, &db = site.db](long long id) {
+      map->MemberChanged(id);
+      AnnounceChange(db, MemberNotice(id));
+    };
+  }
   auto profiles = std::make_shared<profiles::ProfilePages>(site.db, *conditions, &site.page_cache,
                                                            Gazetteer::Embedded(), member_changed);
   profiles->SetConditionPage([conditions, &site](const Request& r, const catalog::CommunityBoxFn& box, unsigned status) {

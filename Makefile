@@ -3,6 +3,8 @@
 #   make test   install what is missing, build, run every test (unit, integration on
 #               SQLite and PostgreSQL, browser); the last line gives the counts
 #   make bench  benchmarks against reference systems (nginx, …); not tests
+#   make cluster  PostgreSQL (primary and standby), NODES servers and HAProxy on
+#               loopback, on http://127.0.0.1:PORT (scripts/cluster-up); Ctrl-C stops all
 # Settings for `make run`: ADDRESS, PORT, DATABASE (an SQLite path or postgresql:// URL).
 
 ADDRESS ?= 127.0.0.1
@@ -11,7 +13,9 @@ DATABASE ?= var/diseasemaps.db
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build run test bench clean
+NODES ?= 2
+
+.PHONY: all deps build run test bench cluster clean
 
 all: build
 
@@ -33,6 +37,9 @@ test: build
 bench: build
 	@scripts/install-deps --bench
 	@bench/run-all $(BUILD_DIR)
+
+cluster: build
+	@scripts/cluster-up --build '$(BUILD_DIR)' --nodes '$(NODES)' --port '$(PORT)'
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -142,7 +142,7 @@ long long SaveUntilStopped(TestServer& server, const SignedIn& who, const std::s
   long long acknowledged = 0;
   for (long long n = 1; !stop; ++n) {
     auto status = RawPost(server, who, "/account/profile",
-                          "display_name=" + prefix + "+" + std::to_string(n) +
+                          "display_name=" + prefix + "%20" + std::to_string(n) +
                               "&city=&city_id=&country=&visibility=members");
     if (!status) break;  // the node is gone
     if (*status == 303u) acknowledged = n;

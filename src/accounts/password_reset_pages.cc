@@ -40,7 +40,9 @@ PasswordResetPages::PasswordResetPages(UserStore& users, mail::OutboxStore& outb
       hasher_(hasher),
       public_url_(std::move(public_url)),
       requests_by_ip_(limiters("reset-ip", limits::kMailRequestsPerIp, limits::kHourSeconds)),
-      requests_by_address_(limiters("reset-address", limits::kMailRequestsPerAddress, limits::kHourSeconds)) {}
+      requests_by_address_(limiters("reset-address", limits::kMailRequestsPerAddress, limits::kHourSeconds)),
+      login_failures_by_account_(
+          limiters("login-account", limits::kLoginFailuresPerAccount, limits::kLoginWindowSeconds)) {}
 
 http::Response PasswordResetPages::ShowForgot(const http::Request& request) {
   return Page("password_forgot", {{"title", i18n::Tr("Forgot your password?")}, {"noindex", true}, {"email", ""},
@@ -115,6 +117,11 @@ http::Response PasswordResetPages::Reset(const http::Request& request) {
   if (!reset.ok()) {
     if (reset.status().code() == Status::Code::kNotFound) return LinkExpired(request);
     return pages::ErrorPage(&request, 503, i18n::Tr("Please try again in a moment."));
+  }
+  // The reset proved the owner holds the address and lifted the lock: the failures
+  // counted against the account, on every node, no longer hold them back.
+  if (auto user = users_.FindById(*reset); user.ok()) {
+    login_failures_by_account_->Reset("account:" + EmailKey(user->email));
   }
   return MessagePage(request, 200, i18n::Tr("Your password was changed"),
                      i18n::Tr("Every device that was signed in to your account has been signed out. Sign in with your "

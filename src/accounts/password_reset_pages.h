@@ -36,6 +36,8 @@ class PasswordResetPages {
   std::string public_url_;
   std::unique_ptr<RateLimiter> requests_by_ip_;
   std::unique_ptr<RateLimiter> requests_by_address_;
+  // The login pages' failures per account ("login-account"): a reset forgets them.
+  std::unique_ptr<RateLimiter> login_failures_by_account_;
 };
 
 }  // namespace diseasemaps::accounts

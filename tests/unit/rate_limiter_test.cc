@@ -33,5 +33,19 @@ TEST(RateLimiter, ResetForgetsAKey) {
   EXPECT_TRUE(limiter.CanPerform("k", 1));
 }
 
+// Two features limiting one thing (the login pages count failures per account, a
+// password reset forgets them) share it by name, in memory as in the database.
+TEST(MemoryRateLimiters, OneNameIsOneCount) {
+  RateLimiterFactory limiters = MemoryRateLimiters();
+  auto login = limiters("login-account", 1, 900);
+  auto reset = limiters("login-account", 1, 900);
+  auto other = limiters("register-ip", 1, 900);
+  login->Performed("account:a", 0);
+  EXPECT_FALSE(reset->CanPerform("account:a", 1));
+  EXPECT_TRUE(other->CanPerform("account:a", 1));
+  reset->Reset("account:a");
+  EXPECT_TRUE(login->CanPerform("account:a", 1));
+}
+
 }  // namespace
 }  // namespace diseasemaps

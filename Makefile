@@ -4,6 +4,8 @@
 #               SQLite and PostgreSQL, browser); the last line gives the counts
 #   make bench  benchmarks against reference systems (nginx, …); not tests
 #   make package  a Debian package (CPack) under build/; prints its path
+#   make cluster  PostgreSQL (primary and standby), NODES servers and HAProxy on
+#               loopback, on http://127.0.0.1:PORT (scripts/cluster-up); Ctrl-C stops all
 # Settings for `make run`: ADDRESS, PORT, DATABASE (an SQLite path or postgresql:// URL).
 
 ADDRESS ?= 127.0.0.1
@@ -12,7 +14,9 @@ DATABASE ?= var/diseasemaps.db
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build run test bench package clean
+NODES ?= 2
+
+.PHONY: all deps configure build run test bench package cluster clean
 
 all: build
 
@@ -42,6 +46,9 @@ package: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS) --target diseasemaps
 	@cd $(BUILD_DIR) && { cpack -G DEB > cpack.log || { cat cpack.log >&2; exit 1; }; } && \
 	  sed -n 's/^CPack: - package: \(.*\) generated\.$$/\1/p' cpack.log
+
+cluster: build
+	@scripts/cluster-up --build '$(BUILD_DIR)' --nodes '$(NODES)' --port '$(PORT)'
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -37,14 +37,15 @@ std::string SafeNextPath(const std::string& next) {
   return next;
 }
 
-LoginPages::LoginPages(UserStore& users, PasswordHasher& hasher, bool secure_cookies, std::string public_url)
+LoginPages::LoginPages(UserStore& users, PasswordHasher& hasher, bool secure_cookies, std::string public_url,
+                       const RateLimiterFactory& limiters)
     : users_(users),
       hasher_(hasher),
       secure_cookies_(secure_cookies),
       public_url_(std::move(public_url)),
       dummy_hash_(hasher.Hash(RandomToken()).value()),
-      failures_by_ip_(limits::kLoginFailuresPerIp, limits::kLoginWindowSeconds),
-      failures_by_account_(limits::kLoginFailuresPerAccount, limits::kLoginWindowSeconds) {}
+      failures_by_ip_(limiters("login-ip", limits::kLoginFailuresPerIp, limits::kLoginWindowSeconds)),
+      failures_by_account_(limiters("login-account", limits::kLoginFailuresPerAccount, limits::kLoginWindowSeconds)) {}
 
 http::Response LoginPages::Form(const http::Request& request, const std::string& email,
                                 const std::string& error, unsigned status) {
@@ -96,9 +97,9 @@ http::Response LoginPages::SignIn(const http::Request& request) {
   const long long now = Now();
   const std::string ip_key = "ip:" + request.remote_address;
   const std::string account_key = "account:" + EmailKey(email);
-  if (!failures_by_ip_.CanPerform(ip_key, now) || !failures_by_account_.CanPerform(account_key, now)) {
-    return TooMany(request, email, std::max(failures_by_ip_.RetryAfter(ip_key, now),
-                                            failures_by_account_.RetryAfter(account_key, now)));
+  if (!failures_by_ip_->CanPerform(ip_key, now) || !failures_by_account_->CanPerform(account_key, now)) {
+    return TooMany(request, email, std::max(failures_by_ip_->RetryAfter(ip_key, now),
+                                            failures_by_account_->RetryAfter(account_key, now)));
   }
   auto user = users_.FindByEmail(email);
   if (!user.ok() && user.status().code() != Status::Code::kNotFound) {
@@ -108,8 +109,8 @@ http::Response LoginPages::SignIn(const http::Request& request) {
   // The same work whether or not the account exists.
   const bool password_ok = hasher_.Verify(password, user.ok() ? user->password_hash : dummy_hash_);
   if (!user.ok() || !password_ok) {
-    failures_by_ip_.Performed(ip_key, now);
-    failures_by_account_.Performed(account_key, now);
+    failures_by_ip_->Performed(ip_key, now);
+    failures_by_account_->Performed(account_key, now);
     if (user.ok()) {
       auto locked_until = users_.RecordLoginFailure(
           user->id, now, limits::kLoginWindowSeconds, limits::kLoginFailuresPerAccount, limits::kAccountLockSeconds,
@@ -128,7 +129,7 @@ http::Response LoginPages::SignIn(const http::Request& request) {
                 403);
   }
   users_.ClearLoginFailures(user->id);
-  failures_by_account_.Reset(account_key);
+  failures_by_account_->Reset(account_key);
   // A new session on every sign-in: a token planted before it is worth nothing after.
   http::Response response = http::Response::Redirect(next, 303);
   if (!StartSession(users_, request, user->id, now, secure_cookies_, response).ok()) {

@@ -33,13 +33,16 @@ http::Response LinkExpired(const http::Request& request) {
 }  // namespace
 
 PasswordResetPages::PasswordResetPages(UserStore& users, mail::OutboxStore& outbox, PasswordHasher& hasher,
-                                       std::string public_url)
+                                       std::string public_url,
+                                       const RateLimiterFactory& limiters)
     : users_(users),
       outbox_(outbox),
       hasher_(hasher),
       public_url_(std::move(public_url)),
-      requests_by_ip_(limits::kMailRequestsPerIp, limits::kHourSeconds),
-      requests_by_address_(limits::kMailRequestsPerAddress, limits::kHourSeconds) {}
+      requests_by_ip_(limiters("reset-ip", limits::kMailRequestsPerIp, limits::kHourSeconds)),
+      requests_by_address_(limiters("reset-address", limits::kMailRequestsPerAddress, limits::kHourSeconds)),
+      login_failures_by_account_(
+          limiters("login-account", limits::kLoginFailuresPerAccount, limits::kLoginWindowSeconds)) {}
 
 http::Response PasswordResetPages::ShowForgot(const http::Request& request) {
   return Page("password_forgot", {{"title", i18n::Tr("Forgot your password?")}, {"noindex", true}, {"email", ""},
@@ -58,13 +61,13 @@ http::Response PasswordResetPages::Forgot(const http::Request& request) {
   const long long now = pages::NowSeconds();
   const std::string ip_key = "ip:" + request.remote_address;
   const std::string address_key = "address:" + EmailKey(email);
-  if (!requests_by_ip_.CanPerform(ip_key, now) || !requests_by_address_.CanPerform(address_key, now)) {
-    return pages::TooManyAttempts(request, std::max(requests_by_ip_.RetryAfter(ip_key, now),
-                                                    requests_by_address_.RetryAfter(address_key, now)),
+  if (!requests_by_ip_->CanPerform(ip_key, now) || !requests_by_address_->CanPerform(address_key, now)) {
+    return pages::TooManyAttempts(request, std::max(requests_by_ip_->RetryAfter(ip_key, now),
+                                                    requests_by_address_->RetryAfter(address_key, now)),
                                   i18n::N_("Too many requests for e-mails from here in a short time. For everyone's safety, please wait {wait} and try again."));
   }
-  requests_by_ip_.Performed(ip_key, now);
-  requests_by_address_.Performed(address_key, now);
+  requests_by_ip_->Performed(ip_key, now);
+  requests_by_address_->Performed(address_key, now);
   auto user = users_.FindByEmail(email);
   Status queued;
   if (user.ok() && !user->deleted) {
@@ -114,6 +117,11 @@ http::Response PasswordResetPages::Reset(const http::Request& request) {
   if (!reset.ok()) {
     if (reset.status().code() == Status::Code::kNotFound) return LinkExpired(request);
     return pages::ErrorPage(&request, 503, i18n::Tr("Please try again in a moment."));
+  }
+  // The reset proved the owner holds the address and lifted the lock: the failures
+  // counted against the account, on every node, no longer hold them back.
+  if (auto user = users_.FindById(*reset); user.ok()) {
+    login_failures_by_account_->Reset("account:" + EmailKey(user->email));
   }
   return MessagePage(request, 200, i18n::Tr("Your password was changed"),
                      i18n::Tr("Every device that was signed in to your account has been signed out. Sign in with your "

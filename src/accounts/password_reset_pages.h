@@ -7,6 +7,7 @@
 // limited per IP and per address (app/limits.h).
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "accounts/user_store.h"
@@ -20,7 +21,8 @@ namespace diseasemaps::accounts {
 class PasswordResetPages {
  public:
   PasswordResetPages(UserStore& users, mail::OutboxStore& outbox, PasswordHasher& hasher,
-                     std::string public_url);
+                     std::string public_url,
+                     const RateLimiterFactory& limiters);
 
   http::Response ShowForgot(const http::Request& request);
   http::Response Forgot(const http::Request& request);
@@ -32,8 +34,10 @@ class PasswordResetPages {
   mail::OutboxStore& outbox_;
   PasswordHasher& hasher_;
   std::string public_url_;
-  RateLimiter requests_by_ip_;
-  RateLimiter requests_by_address_;
+  std::unique_ptr<RateLimiter> requests_by_ip_;
+  std::unique_ptr<RateLimiter> requests_by_address_;
+  // The login pages' failures per account ("login-account"): a reset forgets them.
+  std::unique_ptr<RateLimiter> login_failures_by_account_;
 };
 
 }  // namespace diseasemaps::accounts

@@ -41,14 +41,15 @@ http::Response MessagePage(const http::Request& request, unsigned status, const 
 }
 
 RegistrationPages::RegistrationPages(UserStore& users, PasswordHasher& hasher, bool secure_cookies,
-                                     std::string public_url)
+                                     std::string public_url,
+                                     const RateLimiterFactory& limiters)
     : users_(users),
       hasher_(hasher),
       secure_cookies_(secure_cookies),
       public_url_(std::move(public_url)),
-      registrations_by_ip_(limits::kRegistrationsPerIp, limits::kHourSeconds),
-      resends_by_ip_(limits::kMailRequestsPerIp, limits::kHourSeconds),
-      resends_by_address_(limits::kMailRequestsPerAddress, limits::kHourSeconds) {}
+      registrations_by_ip_(limiters("register-ip", limits::kRegistrationsPerIp, limits::kHourSeconds)),
+      resends_by_ip_(limiters("confirm-resend-ip", limits::kMailRequestsPerIp, limits::kHourSeconds)),
+      resends_by_address_(limiters("confirm-resend-address", limits::kMailRequestsPerAddress, limits::kHourSeconds)) {}
 
 http::Response RegistrationPages::Form(const http::Request& request, const std::string& email,
                                        const std::string& display_name, const FieldErrors& errors,
@@ -76,13 +77,13 @@ http::Response RegistrationPages::Register(const http::Request& request) {
   const std::string password = http::QueryValue(form, "password").value_or("");
   const long long now = pages::NowSeconds();
   const std::string ip_key = "ip:" + request.remote_address;
-  if (!registrations_by_ip_.CanPerform(ip_key, now)) {
-    return pages::TooManyAttempts(request, registrations_by_ip_.RetryAfter(ip_key, now), i18n::N_("Too many new accounts from here in a short time. For everyone's safety, please wait {wait} and try again."));
+  if (!registrations_by_ip_->CanPerform(ip_key, now)) {
+    return pages::TooManyAttempts(request, registrations_by_ip_->RetryAfter(ip_key, now), i18n::N_("Too many new accounts from here in a short time. For everyone's safety, please wait {wait} and try again."));
   }
   if (FieldErrors errors = CheckRegistration(email, display_name, password); !errors.empty()) {
     return Form(request, FirstCharacters(email, kMaxEmailBytes), FirstCharacters(display_name, 200), errors, 422);
   }
-  registrations_by_ip_.Performed(ip_key, now);
+  registrations_by_ip_->Performed(ip_key, now);
   auto hash = hasher_.Hash(password);
   if (!hash.ok()) return pages::ErrorPage(&request, 503, i18n::Tr("Joining is unavailable right now. Please try again soon."));
   const std::string token = RandomToken();
@@ -163,13 +164,13 @@ http::Response RegistrationPages::Resend(const http::Request& request) {
   const long long now = pages::NowSeconds();
   const std::string ip_key = "ip:" + request.remote_address;
   const std::string address_key = "address:" + EmailKey(email);
-  if (!resends_by_ip_.CanPerform(ip_key, now) || !resends_by_address_.CanPerform(address_key, now)) {
-    return pages::TooManyAttempts(request, std::max(resends_by_ip_.RetryAfter(ip_key, now),
-                                                    resends_by_address_.RetryAfter(address_key, now)),
+  if (!resends_by_ip_->CanPerform(ip_key, now) || !resends_by_address_->CanPerform(address_key, now)) {
+    return pages::TooManyAttempts(request, std::max(resends_by_ip_->RetryAfter(ip_key, now),
+                                                    resends_by_address_->RetryAfter(address_key, now)),
                                   i18n::N_("Too many requests for e-mails from here in a short time. For everyone's safety, please wait {wait} and try again."));
   }
-  resends_by_ip_.Performed(ip_key, now);
-  resends_by_address_.Performed(address_key, now);
+  resends_by_ip_->Performed(ip_key, now);
+  resends_by_address_->Performed(address_key, now);
   auto user = users_.FindByEmail(email);
   if (user.ok() && !user->email_confirmed && !user->deleted) {
     const std::string token = RandomToken();

@@ -13,6 +13,7 @@
 // password) and a message beside each wrong field. Limited per IP (app/limits.h).
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "accounts/account_rules.h"
@@ -25,7 +26,8 @@ namespace diseasemaps::accounts {
 
 class RegistrationPages {
  public:
-  RegistrationPages(UserStore& users, PasswordHasher& hasher, bool secure_cookies, std::string public_url);
+  RegistrationPages(UserStore& users, PasswordHasher& hasher, bool secure_cookies, std::string public_url,
+                    const RateLimiterFactory& limiters);
 
   http::Response Show(const http::Request& request);
   http::Response Register(const http::Request& request);
@@ -43,9 +45,9 @@ class RegistrationPages {
   PasswordHasher& hasher_;
   bool secure_cookies_;
   std::string public_url_;
-  RateLimiter registrations_by_ip_;
-  RateLimiter resends_by_ip_;
-  RateLimiter resends_by_address_;
+  std::unique_ptr<RateLimiter> registrations_by_ip_;
+  std::unique_ptr<RateLimiter> resends_by_ip_;
+  std::unique_ptr<RateLimiter> resends_by_address_;
 };
 
 // The "we sent you an e-mail" page shared by the account flows: `heading` and `lines`.

@@ -12,6 +12,7 @@
 #include <spdlog/spdlog.h>
 
 #include "admin/node_heartbeat.h"
+#include "app/change_wiring.h"
 #include "app/routes.h"
 #include "accounts/session_gate.h"
 #include "accounts/user_store.h"
@@ -27,6 +28,7 @@
 #include "platform/content_generation.h"
 #include "platform/crypto.h"
 #include "platform/db/migrations.h"
+#include "platform/db_rate_limiter.h"
 #include "platform/i18n.h"
 #include "platform/templates.h"
 #include "map/demo_data.h"
@@ -202,6 +204,7 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   mail::OutboxStore outbox(database);
   Site site{database, page_cache, metrics, pool, **static_files, users, hasher, outbox, (*indexer)->service(),
             options.test_hooks, options.public_url, options.secure_cookies, ""};
+  site.rate_limiters = RateLimitersFor(database);
   site.mail_transport = options.mail.smtp.configured() ? mail::DescribeSmtpServer(options.mail.smtp)
                         : options.mail.to_console        ? "the console"
                                                          : "";
@@ -263,14 +266,17 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   std::cout << "DiseaseMaps is serving on http://" << options.server.address << ":"
             << server.port() << "/ (database: " << database.description()
             << "; stop with Ctrl-C)" << std::endl;
-  ContentGenerationWatcher watcher(database, Millis(options.cache_check_interval_s), [&page_cache, &map_service] {
+  auto content_changed = [&page_cache, &map_service] {
     map_service.DemoDataMayHaveChanged();  // the banner first, then pages rendered with it
     page_cache.Invalidate();
-  });
+  };
+  ContentGenerationWatcher watcher(database, Millis(options.cache_check_interval_s), content_changed);
   options.mail.interval = Millis(options.mail_check_interval_s);
   mail::Courier courier(outbox, options.mail);
   (*indexer)->Watch(Millis(options.cache_check_interval_s));
   (*post_indexer)->Watch(Millis(options.cache_check_interval_s));
+  // On PostgreSQL, other nodes' writes wake the watchers above at once (the polls stay).
+  auto listener = ListenForChanges(database, common.database.url, content_changed, **indexer, map_service, metrics);
   server.Run(/*handle_signals=*/true);
   pool.Join();
   spdlog::info("stopped");

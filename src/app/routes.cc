@@ -37,6 +37,7 @@
 #include "map/map_privacy.h"
 #include "messages/message_pages.h"
 #include "pages/error_pages.h"
+#include "platform/change_notice.h"
 #include "platform/i18n.h"
 #include "platform/gazetteer.h"
 #include "profiles/profile_pages.h"
@@ -51,9 +52,15 @@ using http::Response;
 
 void DeclareRoutes(http::Router& router, Site& site) {
   auto conditions = std::make_shared<catalog::ConditionStore>(site.db);
-  // Writes to a member's data tell the community map, which keeps them in memory.
+  // Writes to a member's data tell the community map, which keeps them in memory, and
+  // (on PostgreSQL) every other node's map through a change notice.
   accounts::MemberChangedFn member_changed;
-  if (site.map != nullptr) member_changed = [map = site.map](long long id) { map->MemberChanged(id); };
+  if (site.map != nullptr) {
+    member_changed = [map = site.map, &db = site.db](long long id) {
+      map->MemberChanged(id);
+      AnnounceChange(db, MemberNotice(id));
+    };
+  }
   auto profiles = std::make_shared<profiles::ProfilePages>(site.db, *conditions, &site.page_cache,
                                                            Gazetteer::Embedded(), member_changed);
   profiles->SetConditionPage([conditions, &site](const Request& r, const catalog::CommunityBoxFn& box, unsigned status) {
@@ -161,11 +168,12 @@ void DeclareRoutes(http::Router& router, Site& site) {
 
   // Accounts
   auto login = std::make_shared<accounts::LoginPages>(site.users, site.hasher, site.secure_cookies,
-                                                      site.public_url);
+                                                      site.public_url, site.rate_limiters);
   router.Get("/login", [login](const Request& r) { return login->Show(r); });
   router.Post("/login", [login](const Request& r) { return login->SignIn(r); });
   router.Post("/logout", [login](const Request& r) { return login->SignOut(r); });
-  auto join = std::make_shared<accounts::RegistrationPages>(site.users, site.hasher, site.secure_cookies, site.public_url);
+  auto join = std::make_shared<accounts::RegistrationPages>(site.users, site.hasher, site.secure_cookies, site.public_url,
+                                                            site.rate_limiters);
   router.Get("/register", [join](const Request& r) { return join->Show(r); });
   router.Post("/register", [join](const Request& r) { return join->Register(r); });
   router.Get("/register/sent", [join](const Request& r) { return join->Sent(r); });
@@ -174,7 +182,7 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Get("/account/confirm/resend", [join](const Request& r) { return join->ShowResend(r); });
   router.Post("/account/confirm/resend", [join](const Request& r) { return join->Resend(r); });
   auto reset = std::make_shared<accounts::PasswordResetPages>(site.users, site.outbox, site.hasher,
-                                                              site.public_url);
+                                                              site.public_url, site.rate_limiters);
   router.Get("/password/forgot", [reset](const Request& r) { return reset->ShowForgot(r); });
   router.Post("/password/forgot", [reset](const Request& r) { return reset->Forgot(r); });
   router.Get("/password/reset", [reset](const Request& r) { return reset->ShowReset(r); });

@@ -17,6 +17,7 @@
 #include "platform/db/database.h"
 #include "platform/metrics.h"
 #include "platform/page_cache.h"
+#include "platform/rate_limiter.h"
 #include "platform/worker_pool.h"
 #include "search/post_search_service.h"
 #include "search/search_service.h"
@@ -46,6 +47,9 @@ struct Site {
   int experiences_min_cell = 5;  // --experiences-min-cell: k of the shared experiences' charts
   std::function<bool()> draining = [] { return false; };  // the server is stopping (SIGTERM)
   std::string node_id{};  // this process's row in `nodes` (admin/node_heartbeat.h); "" when none
+  // Where the limits of app/limits.h are counted: in memory, or (on PostgreSQL, shared
+  // by every node) in the database (platform/db_rate_limiter.h).
+  RateLimiterFactory rate_limiters = MemoryRateLimiters();
 };
 
 }  // namespace diseasemaps

@@ -2,10 +2,15 @@
 
 #include <spdlog/spdlog.h>
 
+#include "platform/change_notice.h"
+
 namespace diseasemaps {
 
+// On PostgreSQL the bump also sends the "content" change notice, delivered with the
+// commit, so that other nodes drop their page caches at once (platform/change_notice.h).
 void BumpContentGeneration(soci::session& sql) {
   sql << "UPDATE site_state SET value = value + 1 WHERE name = 'content_generation'";
+  NotifyChange(sql, ContentNotice());
 }
 
 Result<long long> ReadContentGeneration(Database& db) {

@@ -187,8 +187,17 @@ void SearchIndexer::Loop(std::chrono::milliseconds interval) {
     if (s.ok() && failing) spdlog::info("search: the index is updating again");
     failing = !s.ok();
     lock.lock();
-    wake_.wait_for(lock, interval, [this] { return stopping_; });
+    wake_.wait_for(lock, interval, [this] { return stopping_ || woken_; });
+    woken_ = false;
   }
+}
+
+void SearchIndexer::Wake() {
+  {
+    std::lock_guard lock(mutex_);
+    woken_ = true;
+  }
+  wake_.notify_all();
 }
 
 }  // namespace diseasemaps::search

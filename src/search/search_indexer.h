@@ -4,7 +4,8 @@
 // older schema version or corrupt, with a log line; never failing the server for it).
 // When another process holds that directory, it uses a private one beside it, removed
 // at exit. Start() loads the catalogue, brings the index up to date and publishes the
-// first snapshot. Watch() then polls the change log (search_changes) on its own thread:
+// first snapshot. Watch() then polls the change log (search_changes) on its own thread
+// (and looks at once when woken by a change notice, platform/change_notice.h):
 // a few changed conditions are re-read and replaced; a whole-catalogue change, or many,
 // rebuilds from the database. Every `serve` process does this for itself, so several
 // servers on one PostgreSQL database each keep their own index current.
@@ -47,6 +48,9 @@ class SearchIndexer {
   // Rebuilds the whole index from the database.
   Result<RebuildReport> Rebuild();
   void Watch(std::chrono::milliseconds interval);
+  // Makes Watch()'s thread catch up now instead of at its next interval (the change
+  // listener calls it on a "search" notice from another node). Any thread.
+  void Wake();
 
   SearchService& service() { return *service_; }
   const std::filesystem::path& path() const { return path_; }
@@ -68,6 +72,7 @@ class SearchIndexer {
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
+  bool woken_ = false;
   std::thread thread_;
 };
 

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "catalog/plain_sign_labels.h"
+#include "platform/change_notice.h"
 #include "search/codes.h"
 
 namespace diseasemaps::search {
@@ -137,10 +138,13 @@ void Read(soci::session& sql, std::optional<long long> one, std::map<long long, 
 
 }  // namespace
 
+// Each note also sends the "search" change notice (on PostgreSQL, with the commit), which
+// wakes the other nodes' indexers at once (platform/change_notice.h).
 void NoteConditionChanged(soci::session& sql, long long condition_id) {
   long long now = Now();
   sql << "INSERT INTO search_changes (condition_id, created_at) VALUES (:id, :now)", soci::use(condition_id),
       soci::use(now);
+  NotifyChange(sql, SearchNotice());
 }
 
 void NoteConditionsChanged(soci::session& sql, const std::vector<long long>& condition_ids) {
@@ -148,11 +152,13 @@ void NoteConditionsChanged(soci::session& sql, const std::vector<long long>& con
   std::vector<long long> ids = condition_ids, now(condition_ids.size(), Now());
   sql << "INSERT INTO search_changes (condition_id, created_at) VALUES (:id, :now)", soci::use(ids),
       soci::use(now);
+  NotifyChange(sql, SearchNotice());
 }
 
 void NoteCatalogueChanged(soci::session& sql) {
   long long now = Now();
   sql << "INSERT INTO search_changes (condition_id, created_at) VALUES (NULL, :now)", soci::use(now);
+  NotifyChange(sql, SearchNotice());
 }
 
 void NoteAnswerChanged(soci::session& sql, long long answer_id) {
@@ -160,6 +166,7 @@ void NoteAnswerChanged(soci::session& sql, long long answer_id) {
   sql << "INSERT INTO search_changes (condition_id, created_at) SELECT condition_id, :now FROM answers"
          " WHERE id = :id",
       soci::use(now), soci::use(answer_id);
+  NotifyChange(sql, SearchNotice());
 }
 
 Result<std::vector<SearchRecord>> SearchStore::LoadAll() {

@@ -6,7 +6,7 @@ namespace diseasemaps {
 namespace {
 
 TEST(RateLimiter, AllowsUpToTheLimitWithinTheWindow) {
-  RateLimiter limiter(3, 60);
+  MemoryRateLimiter limiter(3, 60);
   for (int i = 0; i < 3; ++i) {
     EXPECT_TRUE(limiter.CanPerform("k", 1000 + i));
     limiter.Performed("k", 1000 + i);
@@ -17,7 +17,7 @@ TEST(RateLimiter, AllowsUpToTheLimitWithinTheWindow) {
 }
 
 TEST(RateLimiter, EventsLeaveTheWindow) {
-  RateLimiter limiter(2, 10);
+  MemoryRateLimiter limiter(2, 10);
   limiter.Performed("k", 0);
   limiter.Performed("k", 5);
   EXPECT_FALSE(limiter.CanPerform("k", 9));
@@ -26,11 +26,25 @@ TEST(RateLimiter, EventsLeaveTheWindow) {
 }
 
 TEST(RateLimiter, ResetForgetsAKey) {
-  RateLimiter limiter(1, 100);
+  MemoryRateLimiter limiter(1, 100);
   limiter.Performed("k", 0);
   EXPECT_FALSE(limiter.CanPerform("k", 1));
   limiter.Reset("k");
   EXPECT_TRUE(limiter.CanPerform("k", 1));
+}
+
+// Two features limiting one thing (the login pages count failures per account, a
+// password reset forgets them) share it by name, in memory as in the database.
+TEST(MemoryRateLimiters, OneNameIsOneCount) {
+  RateLimiterFactory limiters = MemoryRateLimiters();
+  auto login = limiters("login-account", 1, 900);
+  auto reset = limiters("login-account", 1, 900);
+  auto other = limiters("register-ip", 1, 900);
+  login->Performed("account:a", 0);
+  EXPECT_FALSE(reset->CanPerform("account:a", 1));
+  EXPECT_TRUE(other->CanPerform("account:a", 1));
+  reset->Reset("account:a");
+  EXPECT_TRUE(login->CanPerform("account:a", 1));
 }
 
 }  // namespace

@@ -1,8 +1,8 @@
 // Flagged forum posts in the one reports queue (part of ForumPages, see forum_pages.h):
 // the fields /admin/reports shows beside the reported messages, and a moderator's
 // decision on a flag: dismiss, warn the author (an e-mail through the outbox) or suspend
-// them (the accounts' own suspension). Each decision is one transaction with its audit
-// entry; it answers every waiting flag of the same post. Nobody handles a flag on their
+// them (the accounts' own suspension), through messages/report_decision.h as every
+// item of the queue. Each decision is one transaction with its audit entry; it answers every waiting flag of the same post. Nobody handles a flag on their
 // own post, only an administrator suspends a moderator or an administrator, and the
 // author is never told who flagged them.
 #include <optional>
@@ -13,6 +13,7 @@
 #include "forums/forum_rules.h"
 #include "forums/forum_view.h"
 #include "mail/outbox_store.h"
+#include "messages/report_decision.h"
 #include "pages/access.h"
 #include "pages/error_pages.h"
 #include "pages/moment.h"
@@ -91,22 +92,16 @@ http::Response ForumPages::HandleFlag(const http::Request& request) {
   }
   const auto id = ParsePositiveInteger(request.Param("id"));
   if (!id) return pages::ErrorPage(&request, 404, i18n::Tr(kNoFlag));
-  const auto action = messages::ParseReportAction(request.FormField("action"));
-  if (!action) {
-    return pages::ErrorPage(&request, 400, i18n::Tr("Choose to dismiss the flag, warn the author or suspend them."));
+  const messages::DecisionForm form =
+      messages::ReadDecision(request, i18n::Tr("Choose to dismiss the flag, warn the author or suspend them."));
+  if (!form.decision) {
+    return pages::ErrorPage(&request, form.status,
+                            form.status == 400 ? form.error : form.error + " " + i18n::Tr("Nothing was changed."));
   }
-  const messages::BodyCheck note = messages::CheckModeratorNote(request.FormField("note"));
-  if (!note.ok()) return pages::ErrorPage(&request, 422, note.error + " " + i18n::Tr("Nothing was changed."));
-  if (*action == messages::ReportAction::kSuspend && note.body.empty()) {
-    return pages::ErrorPage(&request, 422,
-                            i18n::Tr("Say why you suspend this account: the reason is kept with the account and in "
-                                     "the audit log. Nothing was changed."));
-  }
-  const long long moderator = *request.viewer.user_id;
+  const messages::Decision& decision = *form.decision;
   const long long now = pages::NowSeconds();
-  std::optional<long long> suspended;  // the author, once their suspension is committed
   std::string post_path;
-  if (*action == messages::ReportAction::kWarn) {
+  if (decision.action == messages::ReportAction::kWarn) {
     // The warning links to the post: found among the open flags (a handled one answers 409 below).
     auto open = store_.OpenFlags(kOpenShown);
     if (open.ok()) {
@@ -115,42 +110,29 @@ http::Response ForumPages::HandleFlag(const http::Request& request) {
       }
     }
   }
-  Status s = store_.HandleFlag(
-      *id, *action, moderator, note.body, now, [&](soci::session& sql, const FlagSubject& author) -> Status {
-        if (!guard::CanHandleReportOn(request.viewer, author.author_id)) {
-          return Status::FailedPrecondition(
-              i18n::Tr("Nobody handles a flag on their own post. Nothing was changed; another moderator or an "
-                       "administrator will."));
-        }
-        if (*action == messages::ReportAction::kWarn && !author.author_email.empty()) {
-          mail::EnqueueIn(sql,
-                          FlagWarningMail(author.author_email, author.author_id, author.author_language,
-                                          settings_.public_url, post_path.empty() ? "/forums" : post_path, note.body),
-                          now);
-        }
-        if (*action == messages::ReportAction::kSuspend) {
-          if (!guard::CanSuspendReportedAuthor(request.viewer, author.author_roles)) {
-            return Status::FailedPrecondition(
-                i18n::Tr("Only an administrator may suspend a moderator or an administrator. Nothing was changed; "
-                         "dismiss or warn instead, or ask an administrator."));
-          }
-          Status done = accounts::SuspendIn(sql, author.author_id, "Flagged forum post: " + note.body, moderator);
-          if (!done.ok() && done.code() != Status::Code::kNotFound) return done;
-          if (done.ok()) suspended = author.author_id;
-        }
-        return Status::Ok();
-      });
-  if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, i18n::Tr(kNoFlag));
-  if (s.code() == Status::Code::kConflict) {
-    return pages::ErrorPage(&request, 409, i18n::Tr("This flag was handled already, by another moderator perhaps."));
-  }
-  if (s.code() == Status::Code::kFailedPrecondition) return pages::ErrorPage(&request, 403, s.message());
+  const messages::AuthorEffects effects{
+      i18n::Tr("Nobody handles a flag on their own post. Nothing was changed; another moderator or an administrator "
+               "will."),
+      [&](const messages::ReportedAuthor& author) {
+        return FlagWarningMail(author.author_email, author.author_id, author.author_language, settings_.public_url,
+                               post_path.empty() ? "/forums" : post_path, decision.note);
+      },
+      "Flagged forum post: " + decision.note};
+  std::optional<long long> suspended;  // the author, once their suspension is committed
+  const Status s = store_.HandleFlag(*id, decision.action, *request.viewer.user_id, decision.note, now,
+                                     [&](soci::session& sql, const messages::ReportedAuthor& author) {
+                                       return messages::ApplyToAuthor(sql, request.viewer, decision, author, effects,
+                                                                      now, suspended);
+                                     });
   if (!s.ok()) {
-    return pages::ErrorPage(&request, 503, i18n::Tr("The forums are unavailable right now. Please try again in a moment."));
+    return messages::DecisionRefused(
+        request, s, i18n::Tr(kNoFlag), i18n::Tr("This flag was handled already, by another moderator perhaps."),
+        i18n::Tr("The forums are unavailable right now. Please try again in a moment."));
   }
   Invalidate();  // a dismissal may show a hidden post again
   if (suspended) accounts::Notify(settings_.member_changed, *suspended);
-  return http::Response::Redirect("/admin/reports?done=" + messages::ReportStatusAfter(*action) + "#flags-title", 303);
+  return http::Response::Redirect("/admin/reports?done=" + messages::ReportStatusAfter(decision.action) + "#flags-title",
+                                  303);
 }
 
 }  // namespace diseasemaps::forums

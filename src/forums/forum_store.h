@@ -26,6 +26,7 @@
 
 #include "guard/guard.h"
 #include "messages/message_rules.h"
+#include "messages/reported_author.h"
 #include "platform/db/database.h"
 #include "platform/status.h"
 
@@ -185,13 +186,7 @@ struct Flag {
 };
 
 // The author of a flagged post, for the moderator's action.
-struct FlagSubject {
-  long long author_id = 0;
-  std::string author_name;
-  std::string author_email;            // only to address the warning
-  std::set<guard::Role> author_roles;  // for guard::CanSuspendReportedAuthor
-  std::string author_language;         // the warning is written in it
-};
+using FlagSubject = messages::ReportedAuthor;
 
 // A post just written (a topic's first post or a reply), as the store tells others inside
 // the post's transaction (notifications/ writes its notifications there).

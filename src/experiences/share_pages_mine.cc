@@ -35,6 +35,13 @@ std::string ConsentWords(ConsentKind kind) {
   return "";
 }
 
+// The page for a store's refusal while taking an experience back: an experience that is
+// not (or no longer) the viewer's is "no such experience"; anything else is the database.
+http::Response TakingBackFailed(const http::Request& request, const Status& status) {
+  return status.code() == Status::Code::kNotFound ? pages::ErrorPage(&request, 404, Tr(kNoSuchExperience))
+                                                  : pages::ErrorPage(&request, 503, Tr(kUnavailable));
+}
+
 // The experience the request names, if it is the viewer's: for taking back, which only
 // asks that the viewer owns it (the store answers NotFound otherwise).
 std::variant<Experience, http::Response> OwnForTakingBack(ExperienceStore& store, const http::Request& request) {
@@ -42,22 +49,16 @@ std::variant<Experience, http::Response> OwnForTakingBack(ExperienceStore& store
   const auto id = ParsePositiveInteger(request.Param("id"));
   if (!id) return pages::ErrorPage(&request, 404, Tr(kNoSuchExperience));
   auto found = store.Find(*request.viewer.user_id, *id);
-  if (!found.ok()) {
-    return found.status().code() == Status::Code::kNotFound ? pages::ErrorPage(&request, 404, Tr(kNoSuchExperience))
-                                                            : pages::ErrorPage(&request, 503, Tr(kUnavailable));
-  }
+  if (!found.ok()) return TakingBackFailed(request, found.status());
   if (!guard::CanTakeBackExperience(request.viewer, found->user_id)) {
     return pages::ErrorPage(&request, 404, Tr(kNoSuchExperience));
   }
   return std::move(*found);
 }
 
-std::string Anchor(long long id) { return "/account/experiences?done={done}#experience-" + std::to_string(id); }
-
+// Back to "My experiences", at the experience, saying what was done.
 http::Response Done(long long id, const std::string& done) {
-  std::string href = Anchor(id);
-  href.replace(href.find("{done}"), 6, done);
-  return http::Response::Redirect(href, 303);
+  return http::Response::Redirect("/account/experiences?done=" + done + "#experience-" + std::to_string(id), 303);
 }
 
 }  // namespace
@@ -146,8 +147,7 @@ http::Response SharePages::SetConsent(const http::Request& request) {
     return pages::ErrorPage(&request, 409,
                             Tr("Consents are given on the review step, when you share the experience. Finish it first."));
   }
-  if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, Tr(kNoSuchExperience));
-  if (!s.ok()) return pages::ErrorPage(&request, 503, Tr(kUnavailable));
+  if (!s.ok()) return TakingBackFailed(request, s);
   return Done(e.id, "consent");
 }
 
@@ -156,8 +156,7 @@ http::Response SharePages::Withdraw(const http::Request& request) {
   if (auto* answer = std::get_if<http::Response>(&own)) return std::move(*answer);
   const Experience& e = std::get<Experience>(own);
   Status s = store_.Withdraw(*request.viewer.user_id, e.id);
-  if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, Tr(kNoSuchExperience));
-  if (!s.ok()) return pages::ErrorPage(&request, 503, Tr(kUnavailable));
+  if (!s.ok()) return TakingBackFailed(request, s);
   return Done(e.id, "withdrawn");
 }
 
@@ -184,8 +183,7 @@ http::Response SharePages::Delete(const http::Request& request) {
   if (auto* answer = std::get_if<http::Response>(&own)) return std::move(*answer);
   const Experience& e = std::get<Experience>(own);
   Status s = store_.Delete(*request.viewer.user_id, e.id);
-  if (s.code() == Status::Code::kNotFound) return pages::ErrorPage(&request, 404, Tr(kNoSuchExperience));
-  if (!s.ok()) return pages::ErrorPage(&request, 503, Tr(kUnavailable));
+  if (!s.ok()) return TakingBackFailed(request, s);
   return http::Response::Redirect("/account/experiences?done=deleted", 303);
 }
 

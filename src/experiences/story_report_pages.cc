@@ -58,12 +58,13 @@ json ReportView(const StoryReport& r) {
           {"moderator_note", TextOrNull(r.moderator_note)}};
 }
 
+// The warning names the story's condition (author.subject, read by the store).
 mail::Mail StoryWarningMail(const messages::ReportedAuthor& author, const std::string& public_url,
-                            const std::string& condition, const std::string& note) {
+                            const std::string& note) {
   i18n::ScopedLanguage in(author.author_language);
   const json view = {{"note", note},
                      {"has_note", !note.empty()},
-                     {"condition", condition},
+                     {"condition", author.subject},
                      {"mine", public_url + i18n::PrefixPath(author.author_language, "/account/experiences")}};
   return {author.author_email, author.author_id, Tr("Your story on DiseaseMaps is no longer shown"),
           Templates::Render("mail_story_warning", view)};
@@ -135,18 +136,11 @@ http::Response StoryReportPages::Handle(const http::Request& request) {
   if (!form.decision) return pages::ErrorPage(&request, form.status, form.error + " " + Tr("Nothing was changed."));
   const messages::Decision& decision = *form.decision;
   const long long now = pages::NowSeconds();
-  // The warning names the condition: found among the open reports (a handled one answers 409).
-  std::string condition;
-  if (auto open = store_.Open(kOpenShown); open.ok()) {
-    for (const StoryReport& r : *open) {
-      if (r.id == *id) condition = r.condition_name;
-    }
-  }
   const messages::AuthorEffects effects{
       Tr("Nobody handles a report on their own story. Nothing was changed; another moderator or an administrator "
          "will."),
       [&](const messages::ReportedAuthor& author) {
-        return StoryWarningMail(author, public_url_, condition, decision.note);
+        return StoryWarningMail(author, public_url_, decision.note);
       },
       "Reported story: " + decision.note};
   std::optional<long long> suspended;

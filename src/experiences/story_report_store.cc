@@ -125,13 +125,14 @@ Status StoryReportStore::Handle(long long report_id, messages::ReportAction acti
                                 const std::function<Status(soci::session&, const messages::ReportedAuthor&)>& effect) {
   return db_.InTransaction([&](soci::session& sql) -> Status {
     soci::row row;
-    sql << "SELECT r.status, e.user_id, u.display_name, u.email, r.experience_id, u.language"
+    sql << "SELECT r.status, e.user_id, u.display_name, u.email, r.experience_id, u.language, c.name"
            " FROM experience_story_reports r JOIN experiences e ON e.id = r.experience_id"
-           " JOIN users u ON u.id = e.user_id WHERE r.id = :r",
+           " JOIN users u ON u.id = e.user_id JOIN conditions c ON c.id = e.condition_id WHERE r.id = :r",
         soci::use(report_id, "r"), soci::into(row);
     if (!sql.got_data()) return Status::NotFound("no such report");
     if (RowText(row, 0) != "open") return Status::Conflict("This report was handled already.");
-    messages::ReportedAuthor author{RowInteger(row, 1), RowText(row, 2), RowText(row, 3), {}, RowText(row, 5)};
+    messages::ReportedAuthor author{RowInteger(row, 1), RowText(row, 2), RowText(row, 3), {}, RowText(row, 5),
+                                    RowText(row, 6)};
     author.author_roles = accounts::RolesIn(sql, author.author_id);
     const long long experience_id = RowInteger(row, 4);
     const std::string status = messages::ReportStatusAfter(action);

@@ -100,22 +100,12 @@ http::Response ForumPages::HandleFlag(const http::Request& request) {
   }
   const messages::Decision& decision = *form.decision;
   const long long now = pages::NowSeconds();
-  std::string post_path;
-  if (decision.action == messages::ReportAction::kWarn) {
-    // The warning links to the post: found among the open flags (a handled one answers 409 below).
-    auto open = store_.OpenFlags(kOpenShown);
-    if (open.ok()) {
-      for (const forums::Flag& g : *open) {
-        if (g.id == *id) post_path = PostPath(g);
-      }
-    }
-  }
   const messages::AuthorEffects effects{
       i18n::Tr("Nobody handles a flag on their own post. Nothing was changed; another moderator or an administrator "
                "will."),
       [&](const messages::ReportedAuthor& author) {
         return FlagWarningMail(author.author_email, author.author_id, author.author_language, settings_.public_url,
-                               post_path.empty() ? "/forums" : post_path, decision.note);
+                               author.subject, decision.note);  // the store's post path
       },
       "Flagged forum post: " + decision.note};
   std::optional<long long> suspended;  // the author, once their suspension is committed

@@ -126,12 +126,16 @@ Status ForumStore::HandleFlag(long long flag_id, messages::ReportAction action, 
                               const std::function<Status(soci::session&, const FlagSubject&)>& effect) {
   return db_.InTransaction([&](soci::session& sql) -> Status {
     soci::row row;
-    sql << "SELECT g.status, p.author_id, u.display_name, u.email, g.post_id, u.language FROM forum_post_flags g"
-           " JOIN forum_posts p ON p.id = g.post_id JOIN users u ON u.id = p.author_id WHERE g.id = :g",
+    sql << "SELECT g.status, p.author_id, u.display_name, u.email, g.post_id, u.language, COALESCE(f.slug, c.slug),"
+           " p.topic_id, t.title, p.number FROM forum_post_flags g"
+           " JOIN forum_posts p ON p.id = g.post_id JOIN users u ON u.id = p.author_id"
+           " JOIN forum_topics t ON t.id = p.topic_id JOIN forums f ON f.id = t.forum_id"
+           " LEFT JOIN conditions c ON c.orphacode = f.orphacode WHERE g.id = :g",
         soci::use(flag_id, "g"), soci::into(row);
     if (!sql.got_data()) return Status::NotFound("no such flag");
     if (RowText(row, 0) != "open") return Status::Conflict("This flag was handled already.");
-    FlagSubject subject{RowInteger(row, 1), RowText(row, 2), RowText(row, 3), {}, RowText(row, 5)};
+    FlagSubject subject{RowInteger(row, 1), RowText(row, 2), RowText(row, 3), {}, RowText(row, 5),
+                        PostHref(TopicPath(RowText(row, 6), RowInteger(row, 7), RowText(row, 8)), RowInteger(row, 9))};
     subject.author_roles = accounts::RolesIn(sql, subject.author_id);
     const long long post_id = RowInteger(row, 4);
     const std::string status = messages::ReportStatusAfter(action);

@@ -99,7 +99,7 @@ Status MessageStore::HandleReport(long long report_id, ReportAction action, long
         soci::use(report_id, "r"), soci::into(row);
     if (!sql.got_data()) return Status::NotFound("no such report");
     if (RowText(row, 0) != "open") return Status::Conflict("This report was handled already.");
-    ReportedAuthor subject{RowInteger(row, 1), RowText(row, 2), RowText(row, 3), {}, RowText(row, 5)};
+    ReportedAuthor subject{RowInteger(row, 1), RowText(row, 2), RowText(row, 3), {}, RowText(row, 5), {}};
     subject.author_roles = accounts::RolesIn(sql, subject.author_id);
     const std::string status = ReportStatusAfter(action);
     // Still open when written: on PostgreSQL two moderators can both have read "open"; the

@@ -15,6 +15,9 @@ struct ReportedAuthor {
   std::string author_email;            // only to address the warning
   std::set<guard::Role> author_roles;  // site roles, for guard::CanSuspendReportedAuthor
   std::string author_language;         // the warning is written in it
+  // What was reported, as the warning names it, read by the kind's store in the same
+  // transaction (a story: its condition's name; a forum post: the post's path).
+  std::string subject;
 };
 
 }  // namespace diseasemaps::messages

@@ -24,6 +24,7 @@ connections=${BENCH_CONNECTIONS:-32}
 bench_name=bench
 work=
 pids=()
+cleanup_hooks=()      # commands run at exit, last added first (see on_cleanup)
 stop_wait_tenths=50   # how long stop_all_tracked waits for each process before SIGKILL
 
 # Sets up a benchmark script: $bench_name, $bin, $static_dir, $work, and the traps.
@@ -44,6 +45,7 @@ bench_cleanup() {
   local status=$?
   trap - EXIT INT TERM
   stop_all_tracked
+  run_cleanup_hooks
   [[ -n "$work" ]] && rm -rf "$work"
   exit "$status"
 }
@@ -55,6 +57,7 @@ bench_on_signal() {
   trap - EXIT INT TERM
   echo "bench/$bench_name: interrupted (SIG$sig), stopping what it started" >&2
   stop_all_tracked
+  run_cleanup_hooks
   [[ -n "$work" ]] && rm -rf "$work"
   kill -"$sig" "$$"
   exit $((128 + $(kill -l "$sig")))   # not reached unless the signal is blocked
@@ -74,6 +77,16 @@ stop_all_tracked() {
     wait "$pid" 2>/dev/null || true
   done
   pids=()
+}
+
+# Runs COMMAND... when the script ends, however it ends, after the tracked processes
+# stopped: for what is not a child to track, such as a PostgreSQL server pg_ctl started.
+on_cleanup() { cleanup_hooks+=("$*"); }
+
+run_cleanup_hooks() {
+  local i
+  for ((i = ${#cleanup_hooks[@]} - 1; i >= 0; i--)); do eval "${cleanup_hooks[i]}" || true; done
+  cleanup_hooks=()
 }
 
 untrack() {
@@ -167,23 +180,65 @@ prepare_seeded_db() {
   [[ "$count" == 100 ]] || fail "seeded $count conditions, expected 100"
 }
 
-# Starts `diseasemaps serve` on DB on a free loopback port, no access log; sets $dm_url
-# (ending in /) and $dm_pid.
+# Starts `diseasemaps serve` on DB on a free loopback port, no access log, with any
+# further serve options given; its output in $work/NAME.out and .err (NAME: dm unless
+# given). Sets $dm_url (ending in /), $dm_port and $dm_pid.
 start_diseasemaps() {
-  local db=$1 i
-  : >"$work/dm.out"   # exists before the server opens it, for the loop below
+  local db=$1 name=${2:-dm} i
+  shift $(($# < 2 ? $# : 2))
+  : >"$work/$name.out"   # exists before the server opens it, for the loop below
   start_tracked "$bin" --database "$db" serve --port 0 --address 127.0.0.1 \
-    --static-dir "$static_dir" --no-access-log >"$work/dm.out" 2>"$work/dm.err"
+    --static-dir "$static_dir" --no-access-log "$@" >"$work/$name.out" 2>"$work/$name.err"
   dm_pid=$last_pid
   dm_url=
   for ((i = 0; i < 400; i++)); do
-    dm_url=$(sed -n 's|.*serving on \(http://[^ ]*\).*|\1|p' "$work/dm.out" | head -n 1) || true
+    dm_url=$(sed -n 's|.*serving on \(http://[^ ]*\).*|\1|p' "$work/$name.out" | head -n 1) || true
     [[ -n "$dm_url" ]] && break
-    kill -0 "$dm_pid" 2>/dev/null || { cat "$work/dm.out" "$work/dm.err" >&2; fail "diseasemaps exited"; }
+    kill -0 "$dm_pid" 2>/dev/null || { cat "$work/$name.out" "$work/$name.err" >&2; fail "diseasemaps exited"; }
     sleep 0.05
   done
-  [[ -n "$dm_url" ]] || { cat "$work/dm.err" >&2; fail "diseasemaps did not start"; }
+  [[ -n "$dm_url" ]] || { cat "$work/$name.err" >&2; fail "diseasemaps did not start"; }
   dm_url=${dm_url%/}/
+  dm_port=${dm_url##*:}
+  dm_port=${dm_port%/}
+}
+
+# --- PostgreSQL: a private primary and its streaming standby ---------------------------
+
+# Starts a private PostgreSQL server with the defaults' durability (fsync, synchronous
+# commit) in $work/pg/NAME on a free loopback port, stopped at exit (pg_ctl, fast). With
+# PRIMARY_PORT, a hot standby streaming from that primary (pg_basebackup -R, as
+# scripts/cluster-up makes one); otherwise a new cluster with a database `diseasemaps`.
+# Sets $pg_port and $pg_url (postgresql://…/diseasemaps).
+# shellcheck disable=SC2034  # pg_url is for the caller
+start_postgres() {
+  local name=$1 primary_port=${2:-} bindir data
+  local -a as_pg=()
+  bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [[ -n "$bindir" && -x "$bindir/initdb" ]] || fail "PostgreSQL's server binaries not found (scripts/install-deps)"
+  mkdir -p "$work/pg"
+  chmod 711 "$work"   # the postgres user passes through to pg/
+  if [[ $(id -u) -eq 0 ]]; then
+    chown postgres:postgres "$work/pg"
+    as_pg=(runuser -u postgres --)
+  fi
+  data=$work/pg/$name
+  if [[ -n "$primary_port" ]]; then
+    "${as_pg[@]}" "$bindir/pg_basebackup" -h 127.0.0.1 -p "$primary_port" -U postgres -D "$data" -R -X stream \
+      -c fast >"$work/pg/$name-basebackup.log" 2>&1 || { cat "$work/pg/$name-basebackup.log" >&2; fail "pg_basebackup failed"; }
+  else
+    "${as_pg[@]}" "$bindir/initdb" -D "$data" -U postgres -A trust -E UTF8 --no-locale \
+      >"$work/pg/$name-initdb.log" 2>&1 || { cat "$work/pg/$name-initdb.log" >&2; fail "initdb failed"; }
+  fi
+  pg_port=$(free_port)
+  on_cleanup "${as_pg[*]} $bindir/pg_ctl -D $data -m fast stop >/dev/null 2>&1"
+  "${as_pg[@]}" "$bindir/pg_ctl" -D "$data" -l "$work/pg/$name.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $work/pg -c max_connections=200" start >/dev/null ||
+    { cat "$work/pg/$name.log" >&2; fail "PostgreSQL ($name) did not start"; }
+  [[ -n "$primary_port" ]] ||
+    psql -X -q -h 127.0.0.1 -p "$pg_port" -U postgres -c "CREATE DATABASE diseasemaps" postgres ||
+    fail "CREATE DATABASE failed"
+  pg_url="postgresql://postgres@127.0.0.1:$pg_port/diseasemaps"
 }
 
 # --- the catalogue: real data ----------------------------------------------------------

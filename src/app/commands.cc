@@ -14,6 +14,7 @@
 #include "admin/node_heartbeat.h"
 #include "app/change_wiring.h"
 #include "app/routes.h"
+#include "app/services.h"
 #include "accounts/session_gate.h"
 #include "accounts/user_store.h"
 #include "app/limits.h"
@@ -261,7 +262,7 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   site.condition_pages.unreviewed_labels = options.unreviewed_symptom_labels == "english"
                                                ? catalog::UnreviewedLabels::kEnglish
                                                : catalog::UnreviewedLabels::kShowWithNote;
-  DeclareRoutes(router, site);
+  DeclareRoutes(router, site, BuildServices(site));
 
   std::cout << "DiseaseMaps is serving on http://" << options.server.address << ":"
             << server.port() << "/ (database: " << database.description()

@@ -1,132 +1,82 @@
-// All routes, grouped by area. A handler here is one line that hands the request to its
-// feature; rules live in the feature folders.
+// Every URL the server answers, grouped by area: the table, read in one screen. Each
+// handler is one line that hands the request to a service built in app/services.cc (the
+// composition root) or to a feature's function; rules live in the feature folders.
 #include "app/routes.h"
 
-#include <algorithm>
-#include <chrono>
-#include <memory>
-#include <thread>
-
-#include "accounts/account_pages.h"
-#include "accounts/admin_pages.h"
-#include "accounts/login_pages.h"
-#include "accounts/password_reset_pages.h"
-#include "accounts/registration_pages.h"
 #include "admin/admin_home_page.h"
-#include "articles/editorial_pages.h"
 #include "catalog/a_to_z_pages.h"
-#include "catalog/condition_api.h"
-#include "catalog/condition_page.h"
-#include "catalog/condition_store.h"
 #include "catalog/browse_pages.h"
+#include "catalog/condition_api.h"
 #include "catalog/sitemap.h"
-#include "experiences/experience_store.h"
 #include "experiences/experiences_api.h"
 #include "experiences/experiences_page.h"
-#include "experiences/share_pages.h"
-#include "experiences/story_report_pages.h"
-#include "forums/forum_moderation_pages.h"
-#include "forums/forum_pages.h"
-#include "forums/forum_view.h"
-#include "notifications/notification_pages.h"
 #include "health/health_handlers.h"
 #include "home/home_page.h"
 #include "mail/outbox_pages.h"
-#include "map/map_api.h"
 #include "map/map_pages.h"
-#include "map/map_privacy.h"
-#include "messages/message_pages.h"
-#include "pages/error_pages.h"
-#include "platform/change_notice.h"
-#include "platform/i18n.h"
-#include "platform/gazetteer.h"
-#include "profiles/profile_pages.h"
-#include "profiles/profile_store.h"
+#include "pages/static_file_page.h"
 #include "search/search_pages.h"
-#include "search/search_store.h"
 
 namespace diseasemaps {
 
+using forums::ModerationAction;
 using http::Request;
-using http::Response;
 
-void DeclareRoutes(http::Router& router, Site& site) {
-  auto conditions = std::make_shared<catalog::ConditionStore>(site.db);
-  // Writes to a member's data tell the community map, which keeps them in memory, and
-  // (on PostgreSQL) every other node's map through a change notice.
-  accounts::MemberChangedFn member_changed;
-  if (site.map != nullptr) {
-    member_changed = [map = site.map, &db = site.db](long long id) {
-      map->MemberChanged(id);
-      AnnounceChange(db, MemberNotice(id));
-    };
-  }
-  auto profiles = std::make_shared<profiles::ProfilePages>(site.db, *conditions, &site.page_cache,
-                                                           Gazetteer::Embedded(), member_changed);
-  profiles->SetConditionPage([conditions, &site](const Request& r, const catalog::CommunityBoxFn& box, unsigned status) {
-    return catalog::ConditionPage(*conditions, site.db, r, box, status, site.condition_pages);
-  });
+void DeclareRoutes(http::Router& router, Site& site, std::shared_ptr<const Services> services) {
+  // Each handler holds the service it calls (shared pointers captured by value).
+  const auto& conditions = services->condition_store;
+  const auto& shared_experiences = services->experience_store;
+  const auto& sharing = services->share_pages;
+  const auto& search_store = services->search_store;
+  const auto& login = services->login_pages;
+  const auto& join = services->registration_pages;
+  const auto& reset = services->password_reset_pages;
+  const auto& account = services->account_pages;
+  const auto& user_admin = services->user_admin_pages;
+  const auto& profile = services->profile_pages;
+  const auto& contact = services->message_pages;
+  const auto& story_reports = services->story_report_pages;
+  const auto& forum = services->forum_pages;
+  const auto& moderation = services->moderation_pages;
+  const auto& notify = services->notification_pages;
+  const auto& map_api = services->map_api;
+  const auto& editorial = services->editorial_pages;
+  constexpr http::RouteOptions kCached{.cache_for_anonymous = true};
+  constexpr http::RouteOptions kInline{.runs_inline = true};
 
-  // Pages
   // The front door (home/home_page.h), and the A-Z index that replaced its paged list
-  // (catalog/a_to_z_pages.h)
-  router.Get("/", [&site](const Request& r) { return home::HomePage(site.db, r); }, {.cache_for_anonymous = true});
-  router.Get("/conditions/a-z", [conditions](const Request& r) { return catalog::AToZIndexPage(*conditions, r); },
-             {.cache_for_anonymous = true});
+  router.Get("/", [&site](const Request& r) { return home::HomePage(site.db, r); }, kCached);
+  router.Get("/conditions/a-z",
+             [conditions](const Request& r) { return catalog::AToZIndexPage(*conditions, r); }, kCached);
   router.Get("/conditions/a-z/{initial}",
-             [conditions](const Request& r) { return catalog::AToZLetterPage(*conditions, r); },
-             {.cache_for_anonymous = true});
+             [conditions](const Request& r) { return catalog::AToZLetterPage(*conditions, r); }, kCached);
 
-  // Catalogue
-  router.Get("/conditions/{slug}",
-             [conditions, profiles, &site](const Request& r) {
-               return catalog::ConditionPage(
-                   *conditions, site.db, r,
-                   [&](const catalog::Condition& c) {
-                     auto box = profiles->CommunityBox(c, r);
-                     if (box.ok() && site.map != nullptr) map::AddMapToCommunityBox(*box, c.slug);
-                     if (box.ok()) forums::AddForumToCommunityBox(*box, c.slug);
-                     return box;
-                   },
-                   200, site.condition_pages);
-             },
-             {.cache_for_anonymous = true});
-  // Browsing by Orphanet's specialties (catalog/browse_pages.h)
-  router.Get("/conditions/browse", [&site](const Request& r) { return catalog::BrowseSpecialties(site.db, r); },
-             {.cache_for_anonymous = true});
+  // Catalogue (catalog/): a condition's page, browsing by Orphanet's specialties, the API
+  router.Get("/conditions/{slug}", services->condition_page, kCached);
+  router.Get("/conditions/browse",
+             [&site](const Request& r) { return catalog::BrowseSpecialties(site.db, r); }, kCached);
   router.Get("/conditions/browse/{specialty}",
-             [&site](const Request& r) { return catalog::BrowseSpecialty(site.db, r); }, {.cache_for_anonymous = true});
+             [&site](const Request& r) { return catalog::BrowseSpecialty(site.db, r); }, kCached);
   router.Get("/conditions/browse/{specialty}/{orphacode}",
-             [&site](const Request& r) { return catalog::BrowseSpecialty(site.db, r); }, {.cache_for_anonymous = true});
+             [&site](const Request& r) { return catalog::BrowseSpecialty(site.db, r); }, kCached);
   router.Get("/conditions/orpha/{code}",
-             [conditions](const Request& r) { return catalog::ConditionByOrphacode(*conditions, r); },
-             {.cache_for_anonymous = true});
-
-  // Catalogue API
+             [conditions](const Request& r) { return catalog::ConditionByOrphacode(*conditions, r); }, kCached);
   router.Get("/api/v1/conditions",
-             [conditions](const Request& r) { return catalog::ConditionListApi(*conditions, r); },
-             {.cache_for_anonymous = true});
+             [conditions](const Request& r) { return catalog::ConditionListApi(*conditions, r); }, kCached);
   router.Get("/api/v1/conditions/{orphacode}",
-             [conditions](const Request& r) { return catalog::ConditionApi(*conditions, r); },
-             {.cache_for_anonymous = true});
+             [conditions](const Request& r) { return catalog::ConditionApi(*conditions, r); }, kCached);
 
   // Shared experiences (experiences/): the aggregates, small numbers suppressed
-  auto shared_experiences = std::make_shared<experiences::ExperienceStore>(site.db);
   router.Get("/api/v1/conditions/{orphacode}/experiences",
              [shared_experiences, &site](const Request& r) {
                return experiences::ExperiencesApi(*shared_experiences, site.experiences_min_cell, r);
-             },
-             {.cache_for_anonymous = true});
+             }, kCached);
   router.Get("/conditions/{slug}/experiences",
              [conditions, shared_experiences, &site](const Request& r) {
                return experiences::ExperiencesPage(*conditions, *shared_experiences, site.db,
                                                    site.experiences_min_cell, site.condition_pages, r);
-             },
-             {.cache_for_anonymous = true});
-  // Sharing one (experiences/share_pages.h): the questionnaire, its review and consents,
-  // and "My experiences".
-  auto sharing = std::make_shared<experiences::SharePages>(site.db, *conditions, *shared_experiences,
-                                                            site.experiences_min_cell, site.condition_pages);
+             }, kCached);
+  // Sharing one (experiences/share_pages.h): the questionnaire, its review and consents, "My experiences"
   router.Get("/conditions/{slug}/experiences/share", [sharing](const Request& r) { return sharing->StartForm(r); });
   router.Post("/conditions/{slug}/experiences/share", [sharing](const Request& r) { return sharing->Start(r); });
   router.Get("/account/experiences", [sharing](const Request& r) { return sharing->Mine(r); });
@@ -141,39 +91,30 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Get("/api/v1/signs", [sharing](const Request& r) { return sharing->SignSuggestions(r); });
 
   // Search (search/): the results page, its JSON, and the header's type-ahead
-  auto search_store = std::make_shared<search::SearchStore>(site.db);
-  router.Get("/search", [&site, search_store](const Request& r) {
-    return search::SearchPageHandler(site.search, site.post_search, *search_store, r);
-  });
-  router.Get("/api/v1/search", [&site](const Request& r) { return search::SearchApi(site.search, site.post_search, r); });
-  router.Get("/api/v1/suggest", [&site](const Request& r) { return search::SuggestApi(site.search, r); },
-             {.runs_inline = true});
+  router.Get("/search",
+             [search_store, &site](const Request& r) {
+               return search::SearchPageHandler(site.search, site.post_search, *search_store, r);
+             });
+  router.Get("/api/v1/search",
+             [&site](const Request& r) { return search::SearchApi(site.search, site.post_search, r); });
+  router.Get("/api/v1/suggest", [&site](const Request& r) { return search::SuggestApi(site.search, r); }, kInline);
 
   // The community map's pages (map/map_pages.h); their data come from /api/v1/map*
-  router.Get("/map", [&site](const Request& r) { return map::AllConditionsMapPage(site.map, r); },
-             {.cache_for_anonymous = true});
+  router.Get("/map", [&site](const Request& r) { return map::AllConditionsMapPage(site.map, r); }, kCached);
   router.Get("/conditions/{slug}/map",
-             [conditions, &site](const Request& r) { return map::ConditionMapPage(*conditions, site.map, r); },
-             {.cache_for_anonymous = true});
+             [conditions, &site](const Request& r) { return map::ConditionMapPage(*conditions, site.map, r); }, kCached);
 
-  // For search engines
-  router.Get("/robots.txt", [&site](const Request&) { return catalog::RobotsTxt(site.public_url); },
-             {.runs_inline = true});
-  router.Get("/sitemap.xml", [conditions, &site](const Request& r) {
-    return catalog::SitemapRoot(*conditions, site.public_url, r);
-  }, {.cache_for_anonymous = true});
-  router.Get("/sitemaps/{part}", [conditions, &site](const Request& r) {
-    return catalog::SitemapPart(*conditions, site.public_url, r);
-  }, {.cache_for_anonymous = true});
+  // For search engines (catalog/sitemap.h)
+  router.Get("/robots.txt", [&site](const Request&) { return catalog::RobotsTxt(site.public_url); }, kInline);
+  router.Get("/sitemap.xml",
+             [conditions, &site](const Request& r) { return catalog::SitemapRoot(*conditions, site.public_url, r); }, kCached);
+  router.Get("/sitemaps/{part}",
+             [conditions, &site](const Request& r) { return catalog::SitemapPart(*conditions, site.public_url, r); }, kCached);
 
-  // Accounts
-  auto login = std::make_shared<accounts::LoginPages>(site.users, site.hasher, site.secure_cookies,
-                                                      site.public_url, site.rate_limiters);
+  // Accounts (accounts/): signing in and out, joining, a forgotten password, the account itself
   router.Get("/login", [login](const Request& r) { return login->Show(r); });
   router.Post("/login", [login](const Request& r) { return login->SignIn(r); });
   router.Post("/logout", [login](const Request& r) { return login->SignOut(r); });
-  auto join = std::make_shared<accounts::RegistrationPages>(site.users, site.hasher, site.secure_cookies, site.public_url,
-                                                            site.rate_limiters);
   router.Get("/register", [join](const Request& r) { return join->Show(r); });
   router.Post("/register", [join](const Request& r) { return join->Register(r); });
   router.Get("/register/sent", [join](const Request& r) { return join->Sent(r); });
@@ -181,48 +122,10 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Post("/account/confirm", [join](const Request& r) { return join->Confirm(r); });
   router.Get("/account/confirm/resend", [join](const Request& r) { return join->ShowResend(r); });
   router.Post("/account/confirm/resend", [join](const Request& r) { return join->Resend(r); });
-  auto reset = std::make_shared<accounts::PasswordResetPages>(site.users, site.outbox, site.hasher,
-                                                              site.public_url, site.rate_limiters);
   router.Get("/password/forgot", [reset](const Request& r) { return reset->ShowForgot(r); });
   router.Post("/password/forgot", [reset](const Request& r) { return reset->Forgot(r); });
   router.Get("/password/reset", [reset](const Request& r) { return reset->ShowReset(r); });
   router.Post("/password/reset", [reset](const Request& r) { return reset->Reset(r); });
-  accounts::MemberDataHooks member_data;
-  auto profile_store = std::make_shared<profiles::ProfileStore>(site.db);
-  member_data.exporters.emplace_back("profile", [profile_store](long long id) { return profile_store->Export(id); });
-  member_data.deleters.emplace_back(&profiles::ProfileStore::DeleteMemberData);
-  auto contact = std::make_shared<messages::MessagePages>(
-      site.db, messages::MessageSettings{site.public_url, site.max_new_conversations_per_day, member_changed});
-  member_data.exporters.emplace_back("messages", [contact](long long id) { return contact->store().Export(id); });
-  member_data.deleters.emplace_back(&messages::MessageStore::DeleteMemberData);
-  member_data.exporters.emplace_back("experiences",
-                                     [shared_experiences](long long id) { return shared_experiences->Export(id); });
-  member_data.deleters.emplace_back(&experiences::ExperienceStore::DeleteMemberData);
-  auto forum_pages = std::make_shared<forums::ForumPages>(site.db, &site.page_cache,
-                                                         forums::ForumSettings{site.public_url, member_changed});
-  member_data.exporters.emplace_back("forums",
-                                     [forum_pages](long long id) { return forum_pages->store().Export(id); });
-  member_data.deleters.emplace_back(&forums::ForumStore::DeleteMemberData);
-  // Notifications (notifications/): written in each post's transaction; the member's
-  // watch levels are theirs to download, and go with the account.
-  auto notification_pages =
-      std::make_shared<notifications::NotificationPages>(site.db, notifications::MailSettings{site.public_url});
-  forum_pages->store().SetPostHook([notification_pages](soci::session& sql, const forums::PostEvent& post) {
-    notifications::NotificationStore::NotifyIn(sql, post, notification_pages->mail_settings());
-  });
-  forum_pages->SetTopicExtras([notification_pages](const Request& r, const forums::TopicPage& topic,
-                                                   const std::string& path, nlohmann::json& view) {
-    notification_pages->AddTopicFields(r, topic, path, view);
-  });
-  forum_pages->SetForumExtras([notification_pages](const Request& r, const forums::Forum& forum, nlohmann::json& view) {
-    notification_pages->AddForumFields(r, forum, view);
-  });
-  member_data.exporters.emplace_back(
-      "forum_watches", [notification_pages](long long id) { return notification_pages->store().Export(id); });
-  member_data.deleters.emplace_back(&notifications::NotificationStore::DeleteMemberData);
-  member_data.deleted = member_changed;
-  auto account = std::make_shared<accounts::AccountPages>(site.users, site.hasher, site.secure_cookies,
-                                                          std::move(member_data));
   router.Get("/account", [account](const Request& r) { return account->Home(r); });
   router.Post("/account/language", [account](const Request& r) { return account->SetLanguage(r); });
   router.Post("/account/sign-out-everywhere", [account](const Request& r) { return account->SignOutEverywhere(r); });
@@ -232,39 +135,29 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Get("/account/deleted", [account](const Request& r) { return account->Deleted(r); });
 
   // Admin area: its home (admin/admin_home_page.h) lists every admin screen and the system's state
-  router.Get("/admin", [&site](const Request& r) {
-    return admin::AdminHomePage({site.db, site.outbox, site.search, site.map, site.node_id}, r);
-  });
-  auto admin = std::make_shared<accounts::AdminPages>(site.users, site.db, member_changed);
-  router.Get("/admin/users", [admin](const Request& r) { return admin->Users(r); });
-  router.Post("/admin/users/{id}/roles", [admin](const Request& r) { return admin->SetRoles(r); });
-  router.Post("/admin/users/{id}/suspend", [admin](const Request& r) { return admin->Suspend(r); });
-  router.Post("/admin/users/{id}/reinstate", [admin](const Request& r) { return admin->Reinstate(r); });
-  router.Post("/admin/users/{id}/verification", [admin](const Request& r) { return admin->SetVerified(r); });
-  router.Get("/admin/audit", [admin](const Request& r) { return admin->AuditLog(r); });
-  router.Get("/admin/outbox", [&site](const Request& r) {
-    return mail::OutboxPage(site.outbox, site.mail_transport, r);
-  });
+  router.Get("/admin",
+             [&site](const Request& r) {
+               return admin::AdminHomePage({site.db, site.outbox, site.search, site.map, site.node_id}, r);
+             });
+  router.Get("/admin/users", [user_admin](const Request& r) { return user_admin->Users(r); });
+  router.Post("/admin/users/{id}/roles", [user_admin](const Request& r) { return user_admin->SetRoles(r); });
+  router.Post("/admin/users/{id}/suspend", [user_admin](const Request& r) { return user_admin->Suspend(r); });
+  router.Post("/admin/users/{id}/reinstate", [user_admin](const Request& r) { return user_admin->Reinstate(r); });
+  router.Post("/admin/users/{id}/verification", [user_admin](const Request& r) { return user_admin->SetVerified(r); });
+  router.Get("/admin/audit", [user_admin](const Request& r) { return user_admin->AuditLog(r); });
+  router.Get("/admin/outbox",
+             [&site](const Request& r) { return mail::OutboxPage(site.outbox, site.mail_transport, r); });
 
   // Profiles and condition communities (profiles/profile_pages.h)
-  router.Get("/account/profile", [profiles](const Request& r) { return profiles->EditForm(r); });
-  router.Post("/account/profile", [profiles](const Request& r) { return profiles->SaveProfile(r); });
-  router.Get("/members/{id}", [profiles](const Request& r) { return profiles->MemberPage(r); });
-  router.Post("/conditions/{slug}/membership", [profiles](const Request& r) { return profiles->Membership(r); });
-  router.Get("/api/v1/places", [profiles](const Request& r) { return profiles->Places(r); });
-  router.Get("/api/v1/places/countries", [profiles](const Request& r) { return profiles->Countries(r); },
-             {.cache_for_anonymous = true});
+  router.Get("/account/profile", [profile](const Request& r) { return profile->EditForm(r); });
+  router.Post("/account/profile", [profile](const Request& r) { return profile->SaveProfile(r); });
+  router.Get("/members/{id}", [profile](const Request& r) { return profile->MemberPage(r); });
+  router.Post("/conditions/{slug}/membership", [profile](const Request& r) { return profile->Membership(r); });
+  router.Get("/api/v1/places", [profile](const Request& r) { return profile->Places(r); });
+  router.Get("/api/v1/places/countries", [profile](const Request& r) { return profile->Countries(r); }, kCached);
 
-  // Conversations: relayed contact between members, blocks, reports (messages/message_pages.h).
+  // Conversations: relayed contact between members, blocks (messages/message_pages.h).
   // The map and the member list link to /messages/new?to=USER_ID.
-  if (site.session_gate != nullptr) {
-    site.session_gate->AddLayoutFields([contact](const guard::Viewer& viewer, nlohmann::json& layout) {
-      contact->AddHeaderFields(viewer, layout);
-    });
-  }
-  profiles->SetMemberPageExtras([contact](const Request& r, long long member, nlohmann::json& view) {
-    contact->AddMemberPageFields(r, member, view);
-  });
   router.Get("/messages", [contact](const Request& r) { return contact->Inbox(r); });
   router.Post("/messages", [contact](const Request& r) { return contact->Send(r); });
   router.Get("/messages/new", [contact](const Request& r) { return contact->NewForm(r); });
@@ -276,105 +169,68 @@ void DeclareRoutes(http::Router& router, Site& site) {
   router.Post("/messages/{id}/report", [contact](const Request& r) { return contact->Report(r); });
   router.Post("/members/{id}/block", [contact](const Request& r) { return contact->Block(r); });
   router.Post("/members/{id}/unblock", [contact](const Request& r) { return contact->Unblock(r); });
+  // The one moderation queue: reported messages, flagged forum posts (forums/forum_flag_pages.cc),
+  // reported stories (experiences/story_report_pages.h)
   router.Get("/admin/reports", [contact](const Request& r) { return contact->Reports(r); });
   router.Post("/admin/reports/{id}", [contact](const Request& r) { return contact->HandleReport(r); });
-  // Flagged forum posts share the queue (forums/forum_flag_pages.cc).
-  contact->AddQueueExtras(
-      [forum_pages](const Request& r, nlohmann::json& view) { forum_pages->AddQueueFields(r, view); });
-  router.Post("/admin/reports/posts/{id}", [forum_pages](const Request& r) { return forum_pages->HandleFlag(r); });
-  // Reported stories share it too, reported from the experiences page
-  // (experiences/story_report_pages.h).
-  auto story_reports =
-      std::make_shared<experiences::StoryReportPages>(site.db, *conditions, &site.page_cache, site.public_url,
-                                                      member_changed);
-  contact->AddQueueExtras(
-      [story_reports](const Request& r, nlohmann::json& view) { story_reports->AddQueueFields(r, view); });
+  router.Post("/admin/reports/posts/{id}", [forum](const Request& r) { return forum->HandleFlag(r); });
   router.Post("/admin/reports/stories/{id}", [story_reports](const Request& r) { return story_reports->Handle(r); });
   router.Post("/conditions/{slug}/experiences/stories/{id}/report",
               [story_reports](const Request& r) { return story_reports->Report(r); });
 
   // Forums (forums/forum_pages.h): every forum, a forum's lists, topics, replies, and each
   // post's link, edit, deletion and "this helped me". Public forums are cached for visitors.
-  router.Get("/forums", [forum_pages](const Request& r) { return forum_pages->Index(r); },
-             {.cache_for_anonymous = true});
-  router.Get("/forums/{slug}", [forum_pages](const Request& r) { return forum_pages->ForumPage(r); },
-             {.cache_for_anonymous = true});
-  router.Get("/forums/{slug}/new", [forum_pages](const Request& r) { return forum_pages->NewTopicForm(r); });
-  router.Post("/forums/{slug}/new", [forum_pages](const Request& r) { return forum_pages->CreateTopic(r); });
-  router.Get("/forums/{slug}/t/{topic}", [forum_pages](const Request& r) { return forum_pages->Topic(r); },
-             {.cache_for_anonymous = true});
-  router.Post("/forums/{slug}/t/{topic}", [forum_pages](const Request& r) { return forum_pages->Reply(r); });
-  router.Get("/forums/{slug}/t/{topic}/posts/{number}",
-             [forum_pages](const Request& r) { return forum_pages->PostLink(r); });
-  router.Get("/forums/{slug}/t/{topic}/posts/{number}/edit",
-             [forum_pages](const Request& r) { return forum_pages->EditForm(r); });
-  router.Post("/forums/{slug}/t/{topic}/posts/{number}/edit",
-              [forum_pages](const Request& r) { return forum_pages->Edit(r); });
-  router.Post("/forums/{slug}/t/{topic}/posts/{number}/delete",
-              [forum_pages](const Request& r) { return forum_pages->Delete(r); });
-  router.Post("/forums/{slug}/t/{topic}/posts/{number}/helped",
-              [forum_pages](const Request& r) { return forum_pages->Helped(r); });
-  router.Post("/forums/{slug}/t/{topic}/posts/{number}/flag",
-              [forum_pages](const Request& r) { return forum_pages->Flag(r); });
+  router.Get("/forums", [forum](const Request& r) { return forum->Index(r); }, kCached);
+  router.Get("/forums/{slug}", [forum](const Request& r) { return forum->ForumPage(r); }, kCached);
+  router.Get("/forums/{slug}/new", [forum](const Request& r) { return forum->NewTopicForm(r); });
+  router.Post("/forums/{slug}/new", [forum](const Request& r) { return forum->CreateTopic(r); });
+  router.Get("/forums/{slug}/t/{topic}", [forum](const Request& r) { return forum->Topic(r); }, kCached);
+  router.Post("/forums/{slug}/t/{topic}", [forum](const Request& r) { return forum->Reply(r); });
+  router.Get("/forums/{slug}/t/{topic}/posts/{number}", [forum](const Request& r) { return forum->PostLink(r); });
+  router.Get("/forums/{slug}/t/{topic}/posts/{number}/edit", [forum](const Request& r) { return forum->EditForm(r); });
+  router.Post("/forums/{slug}/t/{topic}/posts/{number}/edit", [forum](const Request& r) { return forum->Edit(r); });
+  router.Post("/forums/{slug}/t/{topic}/posts/{number}/delete", [forum](const Request& r) { return forum->Delete(r); });
+  router.Post("/forums/{slug}/t/{topic}/posts/{number}/helped", [forum](const Request& r) { return forum->Helped(r); });
+  router.Post("/forums/{slug}/t/{topic}/posts/{number}/flag", [forum](const Request& r) { return forum->Flag(r); });
   // Moderators moderate (forums/forum_moderation_pages.h); the public log of what they did.
-  {
-    using forums::ModerationAction;
-    auto moderation = std::make_shared<forums::ForumModerationPages>(
-        site.db, &site.page_cache, forums::ForumSettings{site.public_url, member_changed});
-    const std::pair<const char*, ModerationAction> post_actions[] = {
-        {"hide", ModerationAction::kHide}, {"restore", ModerationAction::kRestore},
-        {"moderate-edit", ModerationAction::kEdit}};
-    for (const auto& [name, action] : post_actions) {
-      router.Post(std::string("/forums/{slug}/t/{topic}/posts/{number}/") + name,
-                  [moderation, action](const Request& r) { return moderation->ModeratePost(r, action); });
-    }
-    const std::pair<const char*, ModerationAction> topic_actions[] = {
-        {"close", ModerationAction::kClose}, {"reopen", ModerationAction::kReopen},
-        {"pin", ModerationAction::kPin},     {"unpin", ModerationAction::kUnpin},
-        {"move", ModerationAction::kMove},   {"delete", ModerationAction::kDelete}};
-    for (const auto& [name, action] : topic_actions) {
-      router.Post(std::string("/forums/{slug}/t/{topic}/") + name,
-                  [moderation, action](const Request& r) { return moderation->ModerateTopic(r, action); });
-    }
-    router.Get("/forums/{slug}/moderation", [moderation](const Request& r) { return moderation->Log(r); },
-               {.cache_for_anonymous = true});
-  }
+  router.Post("/forums/{slug}/t/{topic}/posts/{number}/hide",
+              [moderation](const Request& r) { return moderation->ModeratePost(r, ModerationAction::kHide); });
+  router.Post("/forums/{slug}/t/{topic}/posts/{number}/restore",
+              [moderation](const Request& r) { return moderation->ModeratePost(r, ModerationAction::kRestore); });
+  router.Post("/forums/{slug}/t/{topic}/posts/{number}/moderate-edit",
+              [moderation](const Request& r) { return moderation->ModeratePost(r, ModerationAction::kEdit); });
+  router.Post("/forums/{slug}/t/{topic}/close",
+              [moderation](const Request& r) { return moderation->ModerateTopic(r, ModerationAction::kClose); });
+  router.Post("/forums/{slug}/t/{topic}/reopen",
+              [moderation](const Request& r) { return moderation->ModerateTopic(r, ModerationAction::kReopen); });
+  router.Post("/forums/{slug}/t/{topic}/pin",
+              [moderation](const Request& r) { return moderation->ModerateTopic(r, ModerationAction::kPin); });
+  router.Post("/forums/{slug}/t/{topic}/unpin",
+              [moderation](const Request& r) { return moderation->ModerateTopic(r, ModerationAction::kUnpin); });
+  router.Post("/forums/{slug}/t/{topic}/move",
+              [moderation](const Request& r) { return moderation->ModerateTopic(r, ModerationAction::kMove); });
+  router.Post("/forums/{slug}/t/{topic}/delete",
+              [moderation](const Request& r) { return moderation->ModerateTopic(r, ModerationAction::kDelete); });
+  router.Get("/forums/{slug}/moderation", [moderation](const Request& r) { return moderation->Log(r); }, kCached);
 
   // Notifications (notifications/notification_pages.h): the list, opening one at its post,
-  // marking all read, the header's count, and the watch levels of forums and topics.
-  if (site.session_gate != nullptr) {
-    site.session_gate->AddLayoutFields([notification_pages](const guard::Viewer& viewer, nlohmann::json& layout) {
-      notification_pages->AddHeaderFields(viewer, layout);
-    });
-  }
-  router.Get("/notifications", [notification_pages](const Request& r) { return notification_pages->List(r); });
-  router.Get("/notifications/{id}", [notification_pages](const Request& r) { return notification_pages->Open(r); });
-  router.Post("/notifications/read",
-              [notification_pages](const Request& r) { return notification_pages->MarkAllRead(r); });
-  router.Post("/forums/{slug}/watch",
-              [notification_pages](const Request& r) { return notification_pages->WatchForum(r); });
-  router.Post("/forums/{slug}/t/{topic}/watch",
-              [notification_pages](const Request& r) { return notification_pages->WatchTopic(r); });
-  // The unsubscribe link of every notification e-mail; its POST needs no session.
-  if (site.session_gate != nullptr) site.session_gate->AllowWithoutCsrf("/unsubscribe/");
-  router.Get("/unsubscribe/{token}",
-             [notification_pages](const Request& r) { return notification_pages->UnsubscribeForm(r); });
-  router.Post("/unsubscribe/{token}",
-              [notification_pages](const Request& r) { return notification_pages->Unsubscribe(r); });
+  // marking all read, watch levels, and the e-mails' unsubscribe link (its POST needs no session)
+  router.Get("/notifications", [notify](const Request& r) { return notify->List(r); });
+  router.Get("/notifications/{id}", [notify](const Request& r) { return notify->Open(r); });
+  router.Post("/notifications/read", [notify](const Request& r) { return notify->MarkAllRead(r); });
+  router.Post("/forums/{slug}/watch", [notify](const Request& r) { return notify->WatchForum(r); });
+  router.Post("/forums/{slug}/t/{topic}/watch", [notify](const Request& r) { return notify->WatchTopic(r); });
+  router.Get("/unsubscribe/{token}", [notify](const Request& r) { return notify->UnsubscribeForm(r); });
+  router.Post("/unsubscribe/{token}", [notify](const Request& r) { return notify->Unsubscribe(r); });
 
-  // Community map (map/map_api.h): clusters and places, who is at a place, by country
-  if (site.map != nullptr) {
-    profiles->SetCityNameable([&site](const guard::Viewer& viewer, long long city_id, const std::vector<int>& codes) {
-      return site.map->CityNameable(map::ClassOf(viewer), static_cast<map::PlaceKey>(city_id), codes);
-    });
-    auto map_api = std::make_shared<map::MapApi>(*site.map, *conditions);
+  // Community map data (map/map_api.h): clusters and places, who is at a place, by country
+  if (map_api != nullptr) {
     router.Get("/api/v1/map", [map_api](const Request& r) { return map_api->Map(r); });
     router.Get("/api/v1/map/members", [map_api](const Request& r) { return map_api->Members(r); });
     router.Get("/api/v1/map/countries", [map_api](const Request& r) { return map_api->Countries(r); });
   }
 
   // Editorial workflow: editors' and reviewers' screens (articles/editorial_pages.h)
-  auto editorial = std::make_shared<articles::EditorialPages>(site.db, &site.page_cache);
   router.Get("/editorial", [editorial](const Request& r) { return editorial->Dashboard(r); });
   router.Get("/editorial/conditions", [editorial](const Request& r) { return editorial->GoToCondition(r); });
   router.Get("/editorial/conditions/{orphacode}/answers/new",
@@ -396,28 +252,15 @@ void DeclareRoutes(http::Router& router, Site& site) {
              [editorial](const Request& r) { return editorial->Diff(r); });
 
   // Static files (in memory; served on the I/O thread)
-  router.Get("/static/{file...}", [&site](const Request& r) {
-    Response response = site.static_files.Serve(r, r.Param("file"));
-    return response.status == 404 ? pages::ErrorPage(&r, 404, i18n::Tr("There is no file at this address."))
-                                  : response;
-  }, {.runs_inline = true});
-  router.Get("/favicon.ico", [&site](const Request& r) {
-    return site.static_files.Serve(r, "favicon.svg");
-  }, {.runs_inline = true});
+  router.Get("/static/{file...}",
+             [&site](const Request& r) { return pages::StaticFilePage(site.static_files, r, r.Param("file")); }, kInline);
+  router.Get("/favicon.ico", [&site](const Request& r) { return site.static_files.Serve(r, "favicon.svg"); }, kInline);
 
-  // Operations
+  // Operations (health/health_handlers.h); /__test/slow only with --test-hooks, for the
+  // test suite's shutdown and load tests
   router.Get("/healthz", [&site](const Request&) { return health::Healthz(site.db, site.draining()); });
-  router.Get("/metrics", [&site](const Request&) { return health::MetricsPage(site.metrics); },
-             {.runs_inline = true});
-
-  // Test hooks: only with --test-hooks, for the test suite's shutdown and load tests.
-  if (site.test_hooks) {
-    router.Get("/__test/slow", [](const Request& r) {
-      const long ms = std::clamp(std::stol(r.Query("ms").value_or("100")), 0L, 10000L);
-      std::this_thread::sleep_for(std::chrono::milliseconds(ms));
-      return Response::Text("slept " + std::to_string(ms) + " ms\n");
-    });
-  }
+  router.Get("/metrics", [&site](const Request&) { return health::MetricsPage(site.metrics); }, kInline);
+  if (site.test_hooks) router.Get("/__test/slow", [](const Request& r) { return health::SlowForTests(r); });
 }
 
 }  // namespace diseasemaps

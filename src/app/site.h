@@ -1,6 +1,6 @@
 // Site: the long-lived services a running server shares with its features. Built once
-// by the serve command and passed to app/routes.cc, which hands each feature what it
-// needs. Owns nothing; the serve command owns the pieces.
+// by the serve command and passed to app/services.cc, which builds each feature's
+// objects from it, and to app/routes.cc. Owns nothing; the serve command owns the pieces.
 #pragma once
 
 #include <functional>

@@ -1,5 +1,10 @@
 #include "health/health_handlers.h"
 
+#include <algorithm>
+#include <chrono>
+#include <string>
+#include <thread>
+
 namespace diseasemaps::health {
 
 http::Response Healthz(Database& db, bool draining) {
@@ -21,6 +26,12 @@ http::Response MetricsPage(const Metrics& metrics) {
   response.content_type = "text/plain; version=0.0.4; charset=utf-8";
   response.NoStore();
   return response;
+}
+
+http::Response SlowForTests(const http::Request& request) {
+  const long ms = std::clamp(std::stol(request.Query("ms").value_or("100")), 0L, 10000L);
+  std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+  return http::Response::Text("slept " + std::to_string(ms) + " ms\n");
 }
 
 }  // namespace diseasemaps::health

@@ -1,5 +1,7 @@
 #include "test_server.h"
 
+#include "test_tools.h"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -51,9 +53,8 @@ std::string ReadAll(const std::filesystem::path& path) {
 
 pid_t Spawn(const std::vector<std::string>& args, const std::filesystem::path& log,
             const std::map<std::string, std::string>& env,
-            const std::filesystem::path& input = "/dev/null") {
+            const std::filesystem::path& input = "/dev/null", std::string binary = DISEASEMAPS_BINARY) {
   std::vector<char*> argv;
-  std::string binary = DISEASEMAPS_BINARY;
   argv.push_back(binary.data());
   std::vector<std::string> copies = args;
   for (auto& arg : copies) argv.push_back(arg.data());
@@ -162,8 +163,12 @@ TestServer::TestServer(const TestDatabase& database, std::vector<std::string> ex
                        const std::map<std::string, std::string>& environment) {
   if (database.url().empty()) return;
   log_path_ = database.directory() / ("server-" + UniqueName() + ".log");
-  std::vector<std::string> args = {"--database", database.url(), "serve", "--port", "0",
-                                   "--static-dir", DISEASEMAPS_STATIC_DIR};
+  std::vector<std::string> args = {"--database", database.url(), "serve", "--static-dir", DISEASEMAPS_STATIC_DIR};
+  // Any free port, unless the test chose one (to restart a node where a proxy expects it).
+  if (std::find(extra_args.begin(), extra_args.end(), "--port") == extra_args.end()) {
+    args.push_back("--port");
+    args.push_back("0");
+  }
   // The search index goes in the test's own directory (PostgreSQL's default is under var/).
   if (std::find(extra_args.begin(), extra_args.end(), "--search-index") == extra_args.end()) {
     args.push_back("--search-index");
@@ -207,9 +212,7 @@ int TestServer::WaitForExit(std::chrono::milliseconds timeout) {
 }
 
 int TestServer::Stop(std::chrono::milliseconds timeout) {
-  if (pid_ <= 0) return -1;
-  kill(pid_, SIGTERM);
-  const int code = WaitFor(pid_, timeout);
+  const int code = StopProgram(pid_, timeout);
   pid_ = -1;
   return code;
 }
@@ -239,10 +242,15 @@ HttpResult TestServer::Request(const std::string& method, const std::string& tar
 HttpResult TestServer::Exchange(const std::string& method, const std::string& target,
                                 const std::map<std::string, std::string>& headers,
                                 const std::string& body) {
+  return HttpExchange(port_, method, target, headers, body);
+}
+
+HttpResult HttpExchange(unsigned short port, const std::string& method, const std::string& target,
+                        const std::map<std::string, std::string>& headers, const std::string& body) {
   asio::io_context io;
   beast::tcp_stream stream(io);
   stream.expires_after(std::chrono::seconds(30));
-  stream.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_));
+  stream.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
   bhttp::request<bhttp::string_body> request{bhttp::string_to_verb(method), target, 11};
   request.set(bhttp::field::host, "127.0.0.1");
   for (const auto& [name, value] : headers) request.set(name, value);
@@ -286,6 +294,17 @@ std::string TestServer::RawExchange(const std::string& bytes, std::chrono::milli
     if (ec) break;
   }
   return received;
+}
+
+pid_t StartProgram(const std::string& program, const std::vector<std::string>& args,
+                   const std::filesystem::path& log) {
+  return Spawn(args, log, {}, "/dev/null", program);
+}
+
+int StopProgram(pid_t pid, std::chrono::milliseconds timeout) {
+  if (pid <= 0) return -1;
+  kill(pid, SIGTERM);
+  return WaitFor(pid, timeout);
 }
 
 std::pair<int, std::string> RunBinary(const std::vector<std::string>& args,

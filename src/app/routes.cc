@@ -25,6 +25,7 @@
 #include "experiences/experiences_page.h"
 #include "experiences/share_pages.h"
 #include "experiences/story_report_pages.h"
+#include "forums/forum_admin_pages.h"
 #include "forums/forum_moderation_pages.h"
 #include "forums/forum_pages.h"
 #include "forums/forum_view.h"
@@ -339,6 +340,13 @@ void DeclareRoutes(http::Router& router, Site& site) {
     router.Get("/forums/{slug}/moderation", [moderation](const Request& r) { return moderation->Log(r); },
                {.cache_for_anonymous = true});
   }
+  // Administrators manage the site-wide forums and who may read any forum
+  // (forums/forum_admin_pages.h).
+  auto forum_admin = std::make_shared<forums::ForumAdminPages>(site.db, &site.page_cache);
+  router.Get("/admin/forums", [forum_admin](const Request& r) { return forum_admin->List(r); });
+  router.Post("/admin/forums", [forum_admin](const Request& r) { return forum_admin->Create(r); });
+  router.Get("/admin/forums/{slug}", [forum_admin](const Request& r) { return forum_admin->Settings(r); });
+  router.Post("/admin/forums/{slug}", [forum_admin](const Request& r) { return forum_admin->Save(r); });
 
   // Notifications (notifications/notification_pages.h): the list, opening one at its post,
   // marking all read, the header's count, and the watch levels of forums and topics.

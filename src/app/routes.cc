@@ -38,6 +38,7 @@ void DeclareRoutes(http::Router& router, Site& site, std::shared_ptr<const Servi
   const auto& story_reports = services->story_report_pages;
   const auto& forum = services->forum_pages;
   const auto& moderation = services->moderation_pages;
+  const auto& forum_admin = services->forum_admin_pages;
   const auto& notify = services->notification_pages;
   const auto& map_api = services->map_api;
   const auto& editorial = services->editorial_pages;
@@ -212,6 +213,12 @@ void DeclareRoutes(http::Router& router, Site& site, std::shared_ptr<const Servi
   router.Post("/forums/{slug}/t/{topic}/delete",
               [moderation](const Request& r) { return moderation->ModerateTopic(r, ModerationAction::kDelete); });
   router.Get("/forums/{slug}/moderation", [moderation](const Request& r) { return moderation->Log(r); }, kCached);
+  // Administrators manage the site-wide forums and who may read any forum
+  // (forums/forum_admin_pages.h).
+  router.Get("/admin/forums", [forum_admin](const Request& r) { return forum_admin->List(r); });
+  router.Post("/admin/forums", [forum_admin](const Request& r) { return forum_admin->Create(r); });
+  router.Get("/admin/forums/{slug}", [forum_admin](const Request& r) { return forum_admin->Settings(r); });
+  router.Post("/admin/forums/{slug}", [forum_admin](const Request& r) { return forum_admin->Save(r); });
 
   // Notifications (notifications/notification_pages.h): the list, opening one at its post,
   // marking all read, watch levels, and the e-mails' unsubscribe link (its POST needs no session)

@@ -137,6 +137,7 @@ std::shared_ptr<const Services> BuildServices(Site& site) {
       [p = s->story_report_pages](const Request& r, nlohmann::json& view) { p->AddQueueFields(r, view); });
   s->moderation_pages = std::make_shared<forums::ForumModerationPages>(
       site.db, &site.page_cache, forums::ForumSettings{site.public_url, member_changed});
+  s->forum_admin_pages = std::make_shared<forums::ForumAdminPages>(site.db, &site.page_cache);
 
   if (site.session_gate != nullptr) {
     site.session_gate->AddLayoutFields(

@@ -22,6 +22,7 @@
 #include "experiences/experience_store.h"
 #include "experiences/share_pages.h"
 #include "experiences/story_report_pages.h"
+#include "forums/forum_admin_pages.h"
 #include "forums/forum_moderation_pages.h"
 #include "forums/forum_pages.h"
 #include "http/request.h"
@@ -54,6 +55,7 @@ struct Services {
   std::shared_ptr<messages::MessagePages> message_pages;
   std::shared_ptr<forums::ForumPages> forum_pages;
   std::shared_ptr<forums::ForumModerationPages> moderation_pages;
+  std::shared_ptr<forums::ForumAdminPages> forum_admin_pages;  // /admin/forums
   std::shared_ptr<notifications::NotificationPages> notification_pages;
   std::shared_ptr<map::MapApi> map_api;  // null when site.map is null
   std::shared_ptr<articles::EditorialPages> editorial_pages;

@@ -152,6 +152,48 @@ Result<std::optional<long long>> ReplyToField(const http::Request& request) {
   return std::optional<long long>(*number);
 }
 
+// The answer to a write the store refused or could not do.
+http::Response WriteFailed(const http::Request& request, const Status& status) {
+  if (status.code() == Status::Code::kNotFound) {
+    const char* missing = status.message() == "no such post" ? kNoPost : kNoTopic;
+    return pages::ErrorPage(&request, 404, i18n::Tr(missing));
+  }
+  return Unavailable(request);
+}
+
+// The topic and the post's number in …/t/{topic}/posts/{number}, for a signed-in viewer;
+// otherwise the response to send (the sign-in page, 404 for a malformed topic or number).
+std::optional<http::Response> ReadPostAddress(const http::Request& request, long long& topic_id, long long& number) {
+  if (auto refused = pages::RequireAllowed(request, request.viewer.signed_in(), kMembersOnly)) return refused;
+  const auto id = TopicIdOf(request.Param("topic"));
+  const auto n = NumberParam(request);
+  if (!id) return pages::ErrorPage(&request, 404, i18n::Tr(kNoTopic));
+  if (!n) return pages::ErrorPage(&request, 404, i18n::Tr(kNoPost));
+  topic_id = *id;
+  number = *n;
+  return std::nullopt;
+}
+
+// What the guard asks of a write to one post (guard::CanEditForumPost and the like).
+using PostGuard = bool (*)(const guard::Viewer&, guard::ForumReaders, const guard::ForumPostFacts&);
+
+// Runs `write`, a store write to one post taking the guard's decision, with `may` asked
+// on the facts read in its transaction. nullopt with `written` set when the store wrote;
+// otherwise the response to send: the store's failure, or why the guard refused `step`.
+template <typename Write>
+std::optional<http::Response> WritePost(const http::Request& request, Step step, PostGuard may, const Write& write,
+                                        Written& written) {
+  WriteFacts seen;
+  Result<Written> result = write([&](const WriteFacts& facts) {
+    seen = facts;
+    return may(request.viewer, facts.readers, *facts.post);
+  });
+  if (!result.ok()) return WriteFailed(request, result.status());
+  if (result->outcome == Written::Outcome::kRefused) return Refusal(request, step, seen);
+  written = std::move(*result);
+  return std::nullopt;
+}
+
 }  // namespace
 
 void ForumPages::Invalidate() {
@@ -166,14 +208,6 @@ std::optional<http::Response> ForumPages::LoadForum(const http::Request& request
   }
   forum = std::move(*found);
   return pages::RequireAllowed(request, guard::CanReadForum(request.viewer, forum.readers), kMembersOnly);
-}
-
-http::Response ForumPages::WriteFailed(const http::Request& request, const Status& status) {
-  if (status.code() == Status::Code::kNotFound) {
-    const char* missing = status.message() == "no such post" ? kNoPost : kNoTopic;
-    return pages::ErrorPage(&request, 404, i18n::Tr(missing));
-  }
-  return Unavailable(request);
 }
 
 http::Response ForumPages::Index(const http::Request& request) {
@@ -405,108 +439,88 @@ http::Response ForumPages::EditPage(const http::Request& request, const forums::
 http::Response ForumPages::EditForm(const http::Request& request) {
   forums::Forum forum;
   if (auto refused = LoadForum(request, forum)) return *refused;
-  if (auto refused = pages::RequireAllowed(request, request.viewer.signed_in(), kMembersOnly)) return *refused;
-  const auto id = TopicIdOf(request.Param("topic"));
-  const auto number = NumberParam(request);
-  if (!id) return pages::ErrorPage(&request, 404, i18n::Tr(kNoTopic));
-  if (!number) return pages::ErrorPage(&request, 404, i18n::Tr(kNoPost));
-  return EditPage(request, forum, *id, *number, {}, 200);
+  long long id = 0, number = 0;
+  if (auto refused = ReadPostAddress(request, id, number)) return *refused;
+  return EditPage(request, forum, id, number, {}, 200);
 }
 
 http::Response ForumPages::Edit(const http::Request& request) {
   forums::Forum forum;
   if (auto refused = LoadForum(request, forum)) return *refused;
-  if (auto refused = pages::RequireAllowed(request, request.viewer.signed_in(), kMembersOnly)) return *refused;
-  const auto id = TopicIdOf(request.Param("topic"));
-  const auto number = NumberParam(request);
-  if (!id) return pages::ErrorPage(&request, 404, i18n::Tr(kNoTopic));
-  if (!number) return pages::ErrorPage(&request, 404, i18n::Tr(kNoPost));
+  long long id = 0, number = 0;
+  if (auto refused = ReadPostAddress(request, id, number)) return *refused;
   FormState form;
   form.title = request.FormField("title");
   form.body = request.FormField("body");
   const TextCheck body = CheckPostBody(form.body);
   std::optional<std::string> title;
   TextCheck title_check;
-  if (*number == 1) {
+  if (number == 1) {
     title_check = CheckTopicTitle(form.title);
     if (title_check.ok()) title = title_check.text;
   }
   if (!body.ok() || !title_check.ok()) {
     form.body_error = body.error;
     form.title_error = title_check.error;
-    return EditPage(request, forum, *id, *number, form, 422);
+    return EditPage(request, forum, id, number, form, 422);
   }
-  WriteFacts seen;
   const WriteContext ctx = PostContext(request, body.text);
-  auto written = store_.EditPost(ctx, forum, *id, *number, body.text, title,
-                                 [&](const WriteFacts& facts) {
-                                   seen = facts;
-                                   return guard::CanEditForumPost(request.viewer, facts.readers, *facts.post);
-                                 });
-  if (!written.ok()) return WriteFailed(request, written.status());
-  if (written->outcome == Written::Outcome::kRefused) return Refusal(request, Step::kEdit, seen);
-  if (std::string limit = NewMemberTextLimit(*written, ctx); !limit.empty()) {
+  Written written;
+  if (auto refused = WritePost(request, Step::kEdit, guard::CanEditForumPost, [&](const MayWrite& may) {
+        return store_.EditPost(ctx, forum, id, number, body.text, title, may);
+      }, written)) {
+    return *refused;
+  }
+  if (std::string limit = NewMemberTextLimit(written, ctx); !limit.empty()) {
     form.body_error = limit;
-    return EditPage(request, forum, *id, *number, form, 422);
+    return EditPage(request, forum, id, number, form, 422);
   }
   Invalidate();
-  return http::Response::Redirect(PostHref(TopicPath(forum.slug, *id, written->title), *number), 303);
+  return http::Response::Redirect(PostHref(TopicPath(forum.slug, id, written.title), number), 303);
 }
 
 http::Response ForumPages::Delete(const http::Request& request) {
   forums::Forum forum;
   if (auto refused = LoadForum(request, forum)) return *refused;
-  if (auto refused = pages::RequireAllowed(request, request.viewer.signed_in(), kMembersOnly)) return *refused;
-  const auto id = TopicIdOf(request.Param("topic"));
-  const auto number = NumberParam(request);
-  if (!id) return pages::ErrorPage(&request, 404, i18n::Tr(kNoTopic));
-  if (!number) return pages::ErrorPage(&request, 404, i18n::Tr(kNoPost));
-  WriteFacts seen;
-  auto written = store_.DeletePost({*request.viewer.user_id, pages::NowSeconds()}, forum, *id, *number,
-                                   [&](const WriteFacts& facts) {
-                                     seen = facts;
-                                     return guard::CanDeleteForumPost(request.viewer, facts.readers, *facts.post);
-                                   });
-  if (!written.ok()) return WriteFailed(request, written.status());
-  if (written->outcome == Written::Outcome::kRefused) return Refusal(request, Step::kDelete, seen);
+  long long id = 0, number = 0;
+  if (auto refused = ReadPostAddress(request, id, number)) return *refused;
+  Written written;
+  if (auto refused = WritePost(request, Step::kDelete, guard::CanDeleteForumPost, [&](const MayWrite& may) {
+        return store_.DeletePost({*request.viewer.user_id, pages::NowSeconds()}, forum, id, number, may);
+      }, written)) {
+    return *refused;
+  }
   Invalidate();
-  return http::Response::Redirect(PostHref(TopicPath(forum.slug, *id, written->title), *number), 303);
+  return http::Response::Redirect(PostHref(TopicPath(forum.slug, id, written.title), number), 303);
 }
 
 http::Response ForumPages::Helped(const http::Request& request) {
   forums::Forum forum;
   if (auto refused = LoadForum(request, forum)) return *refused;
-  if (auto refused = pages::RequireAllowed(request, request.viewer.signed_in(), kMembersOnly)) return *refused;
-  const auto id = TopicIdOf(request.Param("topic"));
-  const auto number = NumberParam(request);
-  if (!id) return pages::ErrorPage(&request, 404, i18n::Tr(kNoTopic));
-  if (!number) return pages::ErrorPage(&request, 404, i18n::Tr(kNoPost));
+  long long id = 0, number = 0;
+  if (auto refused = ReadPostAddress(request, id, number)) return *refused;
   const std::string helped = request.FormField("helped");
   if (helped != "1" && helped != "0") {
     return pages::ErrorPage(&request, 400,
                             i18n::Tr("Use the “This helped me” button of a post to say it helped you, or to take "
                                      "it back. Nothing was changed."));
   }
-  WriteFacts seen;
-  auto written = store_.SetHelped({*request.viewer.user_id, pages::NowSeconds()}, forum, *id, *number, helped == "1",
-                                  [&](const WriteFacts& facts) {
-                                    seen = facts;
-                                    return guard::CanMarkPostHelpful(request.viewer, facts.readers, *facts.post);
-                                  });
-  if (!written.ok()) return WriteFailed(request, written.status());
-  if (written->outcome == Written::Outcome::kRefused) return Refusal(request, Step::kHelped, seen);
+  Written written;
+  if (auto refused = WritePost(request, Step::kHelped, guard::CanMarkPostHelpful, [&](const MayWrite& may) {
+        return store_.SetHelped({*request.viewer.user_id, pages::NowSeconds()}, forum, id, number, helped == "1",
+                                may);
+      }, written)) {
+    return *refused;
+  }
   Invalidate();
-  return http::Response::Redirect(PostHref(TopicPath(forum.slug, *id, written->title), *number), 303);
+  return http::Response::Redirect(PostHref(TopicPath(forum.slug, id, written.title), number), 303);
 }
 
 http::Response ForumPages::Flag(const http::Request& request) {
   forums::Forum forum;
   if (auto refused = LoadForum(request, forum)) return *refused;
-  if (auto refused = pages::RequireAllowed(request, request.viewer.signed_in(), kMembersOnly)) return *refused;
-  const auto id = TopicIdOf(request.Param("topic"));
-  const auto number = NumberParam(request);
-  if (!id) return pages::ErrorPage(&request, 404, i18n::Tr(kNoTopic));
-  if (!number) return pages::ErrorPage(&request, 404, i18n::Tr(kNoPost));
+  long long id = 0, number = 0;
+  if (auto refused = ReadPostAddress(request, id, number)) return *refused;
   const auto reason = ParseFlagReason(request.FormField("reason"));
   if (!reason) {
     return pages::ErrorPage(&request, 422,
@@ -515,19 +529,18 @@ http::Response ForumPages::Flag(const http::Request& request) {
   }
   const TextCheck note = CheckFlagNote(*reason, request.FormField("note"));
   if (!note.ok()) return pages::ErrorPage(&request, 422, note.error + " " + i18n::Tr("Nothing was sent."));
-  WriteFacts seen;
-  auto written = store_.AddFlag({*request.viewer.user_id, pages::NowSeconds()}, forum, *id, *number,
-                                FlagReasonName(*reason), note.text, [&](const WriteFacts& facts) {
-                                  seen = facts;
-                                  return guard::CanFlagForumPost(request.viewer, facts.readers, *facts.post);
-                                });
-  if (!written.ok()) return WriteFailed(request, written.status());
-  if (written->outcome == Written::Outcome::kRefused) return Refusal(request, Step::kFlag, seen);
-  if (written->hidden) Invalidate();
-  const long long page = PageOfPost(*number);
-  return http::Response::Redirect(TopicPath(forum.slug, *id, written->title) + "?" +
+  Written written;
+  if (auto refused = WritePost(request, Step::kFlag, guard::CanFlagForumPost, [&](const MayWrite& may) {
+        return store_.AddFlag({*request.viewer.user_id, pages::NowSeconds()}, forum, id, number,
+                              FlagReasonName(*reason), note.text, may);
+      }, written)) {
+    return *refused;
+  }
+  if (written.hidden) Invalidate();
+  const long long page = PageOfPost(number);
+  return http::Response::Redirect(TopicPath(forum.slug, id, written.title) + "?" +
                                       (page > 1 ? "page=" + std::to_string(page) + "&" : "") + "done=flagged#post-" +
-                                      std::to_string(*number),
+                                      std::to_string(number),
                                   303);
 }
 

@@ -90,8 +90,6 @@ class ForumPages {
                               unsigned status);
   http::Response EditPage(const http::Request& request, const forums::Forum& forum, long long topic_id,
                           long long number, const FormState& form, unsigned status);
-  // The answer to a write the store refused or could not do.
-  http::Response WriteFailed(const http::Request& request, const Status& status);
   void Invalidate();
 
   ForumStore store_;

@@ -13,7 +13,8 @@ namespace {
 
 // The columns of forums that make a Forum, from f.
 constexpr const char* kForumColumns =
-    "f.id, f.slug, f.orphacode, f.title, f.description, f.readers, f.topic_count, f.post_count, f.last_post_at";
+    "f.id, f.slug, f.orphacode, f.title, f.description, f.readers, f.topic_count, f.post_count, f.last_post_at,"
+    " f.position";
 
 Forum ReadForum(const soci::row& row, std::size_t first) {
   Forum forum;
@@ -26,6 +27,7 @@ Forum ReadForum(const soci::row& row, std::size_t first) {
   forum.topic_count = RowInteger(row, first + 6);
   forum.post_count = RowInteger(row, first + 7);
   forum.last_post_at = RowInteger(row, first + 8);
+  forum.position = static_cast<int>(RowInteger(row, first + 9));
   return forum;
 }
 
@@ -79,8 +81,8 @@ Result<std::vector<Forum>> ForumStore::ListForums(std::optional<long long> viewe
     for (const soci::row& row : rows) {
       Forum forum = ReadForum(row, 0);
       if (forum.orphacode) {
-        forum.slug = RowText(row, 9);
-        forum.title = RowText(row, 10);
+        forum.slug = RowText(row, 10);
+        forum.title = RowText(row, 11);
         by_code[*forum.orphacode] = conditions.size();
         conditions.push_back(std::move(forum));
       } else {
@@ -163,6 +165,16 @@ Result<Forum> ForumStore::FindForum(const std::string& slug, std::optional<long 
       forum.my_community = joined > 0;
     }
     return forum;
+  });
+}
+
+Result<std::vector<Forum>> ForumStore::SiteWideForums() {
+  return db_.Run([&](soci::session& sql) -> Result<std::vector<Forum>> {
+    std::vector<Forum> forums;
+    soci::rowset<soci::row> rows = (sql.prepare << std::string("SELECT ") + kForumColumns +
+                                                       " FROM forums f WHERE f.orphacode IS NULL ORDER BY f.position, f.id");
+    for (const soci::row& row : rows) forums.push_back(ReadForum(row, 0));
+    return forums;
   });
 }
 

@@ -39,11 +39,21 @@ struct Forum {
   std::string title;               // site-wide: the stored English title; a condition's: its name
   std::string description;         // site-wide only
   guard::ForumReaders readers = guard::ForumReaders::kMembers;
+  int position = 0;                // site-wide: its place in the list of forums
   long long topic_count = 0;
   long long post_count = 0;
   long long last_post_at = 0;      // 0: never
   long long unread_topics = 0;     // for the member who asked; 0 for visitors
   bool my_community = false;       // the member who asked joined this condition's community
+};
+
+// What an administrator sets on a forum (/admin/forums, forum_admin_pages.h). A
+// condition's forum takes `readers` only: its name and description are the catalogue's.
+struct ForumFields {
+  std::string title;
+  std::string description;
+  guard::ForumReaders readers = guard::ForumReaders::kEveryone;
+  int position = 0;
 };
 
 // Which topics a forum's page lists.
@@ -281,6 +291,23 @@ class ForumStore {
   // rolls everything back.
   Status HandleFlag(long long flag_id, messages::ReportAction action, long long moderator_id, const std::string& note,
                     long long now, const std::function<Status(soci::session&, const FlagSubject&)>& effect);
+
+  // Administration (forum_store_admin.cc). Each write is one transaction with its audit
+  // entry (accounts::AppendAudit, subject "forum:{slug}") and the content generation.
+  //
+  // The site-wide forums by position, with their counts.
+  Result<std::vector<Forum>> SiteWideForums();
+  // A new site-wide forum at `slug` (checked by forum_admin_rules.h), audited
+  // "forum.create". Conflict when a forum or a condition (of any status) has that slug.
+  Status CreateSiteForum(long long admin_id, const std::string& slug, const ForumFields& fields);
+  // Sets `forum`'s fields (a condition's: its readers only; its row is made when it has
+  // none). True when something changed; false when everything was as asked, and then
+  // nothing is written. New readers take effect everywhere in the same transaction:
+  // every topic of the forum is noted for the posts index (search::NoteForumChanged) and
+  // the content generation moves, so cached pages go on every node; audited
+  // "forum.readers" for the readers and "forum.update" for the rest. NotFound when the
+  // forum has gone.
+  Result<bool> UpdateForum(long long admin_id, const Forum& forum, const ForumFields& fields);
 
   // Data rights: the member's topics, posts (with their history), "helped" and read
   // positions; and, inside the account deletion's transaction, the end of what is

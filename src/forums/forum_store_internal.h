@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 #include <soci/soci.h>
 
@@ -15,6 +16,11 @@ namespace diseasemaps::forums::detail {
 
 // A forum's stored readers setting; anything unexpected reads as members-only.
 guard::ForumReaders ReadersOf(const std::string& stored);
+
+// The forum's id and readers as stored now; a condition's forum gets its row here when
+// it has none (members-only, the schema's default). nullopt when the forum has gone.
+// REQUIRES: inside a transaction on `sql`.
+std::optional<std::pair<long long, guard::ForumReaders>> ForumRow(soci::session& sql, const Forum& forum);
 
 // A post as a write needs it, with its topic and forum, read in the write's transaction.
 struct PostRow {

@@ -37,28 +37,6 @@ std::optional<long long> HourlyWait(soci::session& sql, long long user_id, long 
   return std::max(1LL, oldest + limits::kHourSeconds - now);
 }
 
-// The forum's id and readers as stored now; a condition's forum gets its row here when
-// it has none (members-only, the schema's default). nullopt when the forum has gone.
-std::optional<std::pair<long long, guard::ForumReaders>> ForumRow(soci::session& sql, const Forum& forum) {
-  if (forum.orphacode) {
-    const int code = *forum.orphacode;
-    sql << "INSERT INTO forums (orphacode) VALUES (:o) ON CONFLICT (orphacode) DO NOTHING", soci::use(code, "o");
-  }
-  long long id = 0;
-  std::string readers;
-  if (forum.orphacode) {
-    const int code = *forum.orphacode;
-    sql << "SELECT id, readers FROM forums WHERE orphacode = :o", soci::use(code, "o"), soci::into(id),
-        soci::into(readers);
-  } else {
-    sql << "SELECT id, readers FROM forums WHERE id = :f", soci::use(forum.id, "f"), soci::into(id),
-        soci::into(readers);
-  }
-  if (!sql.got_data()) return std::nullopt;
-  return std::make_pair(id, detail::ReadersOf(readers));
-}
-
-
 // What a new member's write is held to.
 enum class Limits { kTopic, kReply, kEdit };
 
@@ -138,6 +116,25 @@ long long Affected(soci::statement& statement) {
 
 namespace detail {
 
+std::optional<std::pair<long long, guard::ForumReaders>> ForumRow(soci::session& sql, const Forum& forum) {
+  if (forum.orphacode) {
+    const int code = *forum.orphacode;
+    sql << "INSERT INTO forums (orphacode) VALUES (:o) ON CONFLICT (orphacode) DO NOTHING", soci::use(code, "o");
+  }
+  long long id = 0;
+  std::string readers;
+  if (forum.orphacode) {
+    const int code = *forum.orphacode;
+    sql << "SELECT id, readers FROM forums WHERE orphacode = :o", soci::use(code, "o"), soci::into(id),
+        soci::into(readers);
+  } else {
+    sql << "SELECT id, readers FROM forums WHERE id = :f", soci::use(forum.id, "f"), soci::into(id),
+        soci::into(readers);
+  }
+  if (!sql.got_data()) return std::nullopt;
+  return std::make_pair(id, detail::ReadersOf(readers));
+}
+
 std::optional<PostRow> LoadPost(soci::session& sql, long long forum_id, long long topic_id, long long number) {
   soci::row row;
   sql << "SELECT p.id, p.author_id, p.body, p.created_at, p.edited_at, p.deleted_at, p.helped_count, t.title,"
@@ -174,7 +171,7 @@ Result<Written> ForumStore::CreateTopic(const WriteContext& ctx, const Forum& fo
                                         const std::string& body, const MayWrite& may_write) {
   return db_.InTransaction([&](soci::session& sql) -> Result<Written> {
     LockUser(sql, ctx.user_id);
-    auto row = ForumRow(sql, forum);
+    auto row = detail::ForumRow(sql, forum);
     if (!row) return Status::NotFound("no such forum");
     WriteFacts facts;
     facts.readers = row->second;

@@ -67,9 +67,12 @@ json PagerView(long long page, long long page_count, const std::function<std::st
 
 }  // namespace
 
+// A seeded forum's words are translated while they are still the seeded English ones; an
+// administrator's own words (/admin/forums) are shown as written.
 std::string ForumTitle(const Forum& forum) {
   if (!forum.orphacode) {
-    if (auto found = SiteForums().find(forum.slug); found != SiteForums().end()) return i18n::Tr(found->second.title);
+    auto found = SiteForums().find(forum.slug);
+    if (found != SiteForums().end() && forum.title == found->second.title) return i18n::Tr(found->second.title);
   }
   return forum.title;
 }
@@ -79,7 +82,8 @@ std::string ForumDescription(const Forum& forum) {
     return i18n::Tr("The community of people with {condition}, their families and those who care for them.",
                     {{"condition", forum.title}});
   }
-  if (auto found = SiteForums().find(forum.slug); found != SiteForums().end()) {
+  auto found = SiteForums().find(forum.slug);
+  if (found != SiteForums().end() && forum.description == found->second.description) {
     return i18n::Tr(found->second.description);
   }
   return forum.description;
@@ -185,6 +189,7 @@ json ForumView(const guard::Viewer& viewer, const Forum& forum, const ListChoice
           {"readers_sentence", ReadersSentence(forum.readers)},
           {"members_only", forum.readers == guard::ForumReaders::kMembers},
           {"condition_href", forum.orphacode ? json("/conditions/" + forum.slug) : json(nullptr)},
+          {"manage_href", guard::CanManageForums(viewer) ? json("/admin/forums/" + forum.slug) : json(nullptr)},
           {"tabs", json::array({tab("latest", i18n::Tr("Latest")), tab("top", i18n::Tr("Top")),
                                 tab("unanswered", i18n::Tr("Unanswered"))})},
           {"is_top", choice.order == TopicOrder::kTop},

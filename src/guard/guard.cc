@@ -37,6 +37,7 @@ bool Can(const Viewer& viewer, Action action) {
     case Action::kReadOutbox:
     case Action::kVerifyMembers:
     case Action::kSeeSystemStatus:
+    case Action::kManageForums:
       return viewer.Has(Role::kAdmin);
     case Action::kModerateReports:
       return viewer.Has(Role::kModerator) || viewer.Has(Role::kAdmin);
@@ -190,6 +191,8 @@ bool CanModerateForum(const Viewer& viewer, ForumReaders readers) {
 bool CanModerateForumPost(const Viewer& viewer, ForumReaders readers, const ForumPostFacts& post) {
   return CanModerateForum(viewer, readers) && !post.deleted && viewer.user_id != post.author_id;
 }
+
+bool CanManageForums(const Viewer& viewer) { return Can(viewer, Action::kManageForums); }
 
 bool CanMoveForumTopic(const Viewer& viewer, ForumReaders from, ForumReaders to) {
   return CanModerateForum(viewer, from) && CanModerateForum(viewer, to);

@@ -48,6 +48,7 @@ enum class Action {
   kModerateReports,     // the queue of reported messages: dismiss, warn, suspend
   kShareExperiences,    // write and edit one's own shared experiences (experiences/)
   kSeeSystemStatus,     // the admin home: every admin screen and the system's state (admin/)
+  kManageForums,        // the site-wide forums and every forum's readers (/admin/forums, forums/)
 };
 
 // True when viewer may do action at all.
@@ -215,6 +216,11 @@ bool CanModerateForum(const Viewer& viewer, ForumReaders readers);
 // (nobody moderates their own words: they edit or delete them as any author does).
 // A closed topic does not stop a moderator.
 bool CanModerateForumPost(const Viewer& viewer, ForumReaders readers, const ForumPostFacts& post);
+
+// True when viewer may manage the forums: create and edit the site-wide forums, and
+// set who may read any forum (a condition's included): an active site administrator.
+// Moderators moderate what is written; they do not decide who reads it.
+bool CanManageForums(const Viewer& viewer);
 
 // True when viewer may move a topic from a forum read by `from` to one read by `to`:
 // CanModerateForum of both.

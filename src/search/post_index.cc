@@ -2,6 +2,7 @@
 
 #include "search/normalize.h"
 #include "search/stemming.h"
+#include "search/versioned_index.h"
 
 namespace diseasemaps::search {
 namespace {
@@ -68,45 +69,12 @@ std::set<std::string> PostQueryStems(std::string_view text) {
   return stems;
 }
 
-Result<std::unique_ptr<PostIndexWriter>> PostIndexWriter::Open(const std::filesystem::path& path,
-                                                               std::string* why_rebuilt) {
-  why_rebuilt->clear();
-  std::error_code ec;
-  std::filesystem::create_directories(path.parent_path().empty() ? "." : path.parent_path(), ec);
-  auto open = [&]() { return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN); };
-  std::unique_ptr<PostIndexWriter> writer;
-  try {
-    try {
-      writer.reset(new PostIndexWriter(open()));
-      const std::string version = writer->db_.get_metadata("schema_version");
-      if ((writer->db_.get_doccount() > 0 || !version.empty()) &&
-          version != std::to_string(kPostIndexSchemaVersion)) {
-        *why_rebuilt = "it has schema version " + (version.empty() ? "none" : version) + ", this binary writes " +
-                       std::to_string(kPostIndexSchemaVersion);
-      }
-      if (why_rebuilt->empty()) {
-        const std::string applied = writer->db_.get_metadata("applied_change");
-        writer->applied_change_ = applied.empty() ? 0 : std::stoll(applied);
-      }
-    } catch (const Xapian::DatabaseLockError&) {
-      throw;
-    } catch (const Xapian::Error& e) {
-      *why_rebuilt = "it cannot be read (" + e.get_description() + ")";
-    } catch (const std::exception& e) {
-      *why_rebuilt = std::string("its metadata is unreadable (") + e.what() + ")";
-    }
-    if (!why_rebuilt->empty()) {
-      writer.reset();
-      std::filesystem::remove_all(path, ec);
-      if (ec) return Status::Internal("cannot remove the posts index at " + path.string() + ": " + ec.message());
-      writer.reset(new PostIndexWriter(open()));
-    }
-    return writer;
-  } catch (const Xapian::DatabaseLockError&) {
-    return Status::Conflict("the posts index at " + path.string() + " is in use by another process");
-  } catch (const Xapian::Error& e) {
-    return Status::Internal("cannot open the posts index at " + path.string() + ": " + e.get_description());
-  }
+Result<std::unique_ptr<PostIndexWriter>> PostIndexWriter::Open(const std::filesystem::path& path, std::string* why_rebuilt) {
+  auto opened = OpenVersionedIndex(path, kPostIndexSchemaVersion, "posts index", why_rebuilt);
+  if (!opened.ok()) return opened.status();
+  std::unique_ptr<PostIndexWriter> writer(new PostIndexWriter(std::move(opened->db)));
+  writer->applied_change_ = opened->applied_change;
+  return writer;
 }
 
 Xapian::doccount PostIndexWriter::documents() const { return db_.get_doccount(); }
@@ -142,15 +110,9 @@ Status PostIndexWriter::Clear() {
 }
 
 Status PostIndexWriter::Commit(long long applied_change) {
-  try {
-    db_.set_metadata("schema_version", std::to_string(kPostIndexSchemaVersion));
-    db_.set_metadata("applied_change", std::to_string(applied_change));
-    db_.commit();
-    applied_change_ = applied_change;
-    return Status::Ok();
-  } catch (const Xapian::Error& e) {
-    return Status::Internal("posts index: cannot commit: " + e.get_description());
-  }
+  Status committed = CommitVersionedIndex(db_, kPostIndexSchemaVersion, applied_change, "posts index");
+  if (committed.ok()) applied_change_ = applied_change;
+  return committed;
 }
 
 }  // namespace diseasemaps::search

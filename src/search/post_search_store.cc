@@ -55,6 +55,13 @@ void NotePostChanged(soci::session& sql, long long post_id) {
       soci::use(now, "now"), soci::use(post_id, "p");
 }
 
+void NoteForumChanged(soci::session& sql, long long forum_id) {
+  const long long now = Now();
+  sql << "INSERT INTO forum_search_changes (topic_id, created_at) SELECT id, :now FROM forum_topics"
+         " WHERE forum_id = :f",
+      soci::use(now, "now"), soci::use(forum_id, "f");
+}
+
 Result<std::vector<PostRecord>> PostSearchStore::TopicPosts(long long topic_id) {
   return db_.Run([&](soci::session& sql) {
     soci::rowset<soci::row> rows = (sql.prepare << std::string(kRecordColumns) + " p.topic_id = :t AND" + kStanding +

@@ -26,6 +26,8 @@ namespace diseasemaps::search {
 void NoteTopicChanged(soci::session& sql, long long topic_id);
 // The same for the topic of this post.
 void NotePostChanged(soci::session& sql, long long post_id);
+// The same for every topic of this forum (its readers changed).
+void NoteForumChanged(soci::session& sql, long long forum_id);
 
 // One searchable post as the index holds it.
 struct PostRecord {

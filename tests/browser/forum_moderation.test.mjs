@@ -13,34 +13,17 @@ import { describe, test } from 'node:test';
 import {
   addUser,
   assertNoBrowserProblems,
+  assertNoWiderThan,
   checkAccessibility,
   databaseKinds,
   screenshot,
   signIn,
+  tabTo,
   useSite,
   withPage,
 } from './harness.mjs';
 
 const kPassword = 'correct horse battery staple';
-
-// Presses Tab until the focused element's accessible text matches `name`; fails after
-// `limit` presses, so a control that the keyboard cannot reach fails the test.
-async function tabTo(page, name, limit = 150) {
-  for (let i = 0; i < limit; ++i) {
-    await page.keyboard.press('Tab');
-    const text = await page.evaluate(() => {
-      const el = document.activeElement;
-      return el ? (el.getAttribute('aria-label') || el.textContent || '').replace(/\s+/g, ' ').trim() : '';
-    });
-    if (name instanceof RegExp ? name.test(text) : text === name) return;
-  }
-  throw new Error(`"${name}" was not reached with ${limit} presses of Tab`);
-}
-
-async function noWiderThan(page, width) {
-  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(scroll <= width, `the page is ${scroll} px wide at ${width} px`);
-}
 
 for (const kind of databaseKinds()) {
   describe(`forum moderation (${kind})`, () => {
@@ -73,13 +56,13 @@ for (const kind of databaseKinds()) {
         await page.keyboard.type('Dangerous medical advice');
         await page.keyboard.press('Tab');
         assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Hide this post');
-        await noWiderThan(page, 360);
+        await assertNoWiderThan(page, 360);
         await screenshot(page, `forum-moderation-controls-${kind}-360x740`);
         await checkAccessibility(page, `moderator controls ${kind}`);
         await Promise.all([page.waitForURL(/#post-1$/), page.keyboard.press('Enter')]);
         await page.getByText('Hidden from readers by a moderator.').waitFor();
         await page.locator('#post-1 .post-body').getByText('miracle water').waitFor();  // the moderator still reads it
-        await noWiderThan(page, 360);
+        await assertNoWiderThan(page, 360);
         await screenshot(page, `forum-moderation-hidden-moderator-${kind}-360x740`);
         await checkAccessibility(page, `topic with a hidden post, moderator ${kind}`);
         assertNoBrowserProblems(problems);
@@ -89,7 +72,7 @@ for (const kind of databaseKinds()) {
         await page.goto(topicUrl);
         await page.getByText('This post was hidden by a moderator.').waitFor();
         assert.equal(await page.getByText('miracle water').count(), 0);
-        await noWiderThan(page, 360);
+        await assertNoWiderThan(page, 360);
         await screenshot(page, `forum-moderation-hidden-reader-${kind}-360x740`);
         await checkAccessibility(page, `topic with a hidden post, reader ${kind}`);
         await Promise.all([page.waitForURL(/\/forums\/general\/moderation$/),
@@ -97,7 +80,7 @@ for (const kind of databaseKinds()) {
         await page.getByText('A moderator hid a post.').waitFor();
         await page.getByText('Reason: Dangerous medical advice').waitFor();
         assert.equal(await page.getByText('Mo Moderator').count(), 0);
-        await noWiderThan(page, 360);
+        await assertNoWiderThan(page, 360);
         await screenshot(page, `forum-moderation-log-${kind}-360x740`);
         await checkAccessibility(page, `moderation log ${kind}`);
         assertNoBrowserProblems(problems);

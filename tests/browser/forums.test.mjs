@@ -14,35 +14,18 @@ import { describe, test } from 'node:test';
 import {
   addUser,
   assertNoBrowserProblems,
+  assertNoWiderThan,
   checkAccessibility,
   databaseKinds,
   screenshot,
   signIn,
+  tabTo,
   useSite,
   withPage,
 } from './harness.mjs';
 
 const kPassword = 'correct horse battery staple';
 const kForum = '/forums/dancing-eye-syndrome';
-
-// Presses Tab until the focused element's accessible text matches `name`; fails after
-// `limit` presses, so a control that the keyboard cannot reach fails the test.
-async function tabTo(page, name, limit = 150) {
-  for (let i = 0; i < limit; ++i) {
-    await page.keyboard.press('Tab');
-    const text = await page.evaluate(() => {
-      const el = document.activeElement;
-      return el ? (el.getAttribute('aria-label') || el.textContent || '').trim() : '';
-    });
-    if (name instanceof RegExp ? name.test(text) : text === name) return;
-  }
-  throw new Error(`"${name}" was not reached with ${limit} presses of Tab`);
-}
-
-async function noWiderThan(page, width) {
-  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(scroll <= width, `the page is ${scroll} px wide at ${width} px`);
-}
 
 for (const kind of databaseKinds()) {
   describe(`forums (${kind})`, () => {
@@ -104,18 +87,18 @@ for (const kind of databaseKinds()) {
         await tabTo(page, 'Forums');
         await Promise.all([page.waitForURL(/\/forums$/), page.keyboard.press('Enter')]);
         await page.getByRole('heading', { name: 'Forums', level: 1 }).waitFor();
-        await noWiderThan(page, 360);
+        await assertNoWiderThan(page, 360);
         await screenshot(page, `forums-index-${kind}-360x740`);
         await checkAccessibility(page, `forums index ${kind}`);
         await tabTo(page, 'Dancing eye syndrome');
         await Promise.all([page.waitForURL(new RegExp(`${kForum}$`)), page.keyboard.press('Enter')]);
-        await noWiderThan(page, 360);
+        await assertNoWiderThan(page, 360);
         await screenshot(page, `forums-forum-${kind}-360x740`);
         await checkAccessibility(page, `forum ${kind}`);
         await tabTo(page, 'Sleep after diagnosis <b>help</b>');
         await Promise.all([page.waitForURL(/\/t\/\d+-/), page.keyboard.press('Enter')]);
         await page.getByText('Our daughter sleeps badly').waitFor();
-        await noWiderThan(page, 360);
+        await assertNoWiderThan(page, 360);
         await screenshot(page, `forums-topic-${kind}-360x740`);
         await checkAccessibility(page, `topic on a phone ${kind}`);
 
@@ -135,7 +118,7 @@ for (const kind of databaseKinds()) {
         const reply = page.locator('#post-2');
         await reply.getByText('a fixed bedtime').waitFor();
         await reply.getByRole('link', { name: 'Amy\'s post 1' }).waitFor();
-        await noWiderThan(page, 360);
+        await assertNoWiderThan(page, 360);
         await screenshot(page, `forums-reply-${kind}-360x740`);
         await checkAccessibility(page, `topic after the reply ${kind}`);
         assertNoBrowserProblems(problems);
@@ -161,7 +144,7 @@ for (const kind of databaseKinds()) {
         await checkAccessibility(page, `flag form ${kind}`);
         await Promise.all([page.waitForURL(/done=flagged#post-1$/), page.keyboard.press('Enter')]);
         await page.getByText('Moderators will look at the post you flagged').waitFor();
-        await noWiderThan(page, 360);
+        await assertNoWiderThan(page, 360);
         assertNoBrowserProblems(problems);
       });
 

@@ -466,6 +466,30 @@ export async function signIn(page, serverUrl, { email, password, next = '/' }) {
     page.getByRole('button', { name: 'Sign in' }).click()]);
 }
 
+// Presses Tab until the focused element's accessible text (its aria-label, else a form
+// field's label, else its text; white space collapsed) matches `name`, a string or a
+// RegExp; fails after `limit` presses, so a control that the keyboard cannot reach fails
+// the test.
+export async function tabTo(page, name, limit = 150) {
+  for (let i = 0; i < limit; ++i) {
+    await page.keyboard.press('Tab');
+    const text = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el) return '';
+      const label = el.labels && el.labels.length > 0 ? el.labels[0].textContent : '';
+      return (el.getAttribute('aria-label') || label || el.textContent || '').replace(/\s+/g, ' ').trim();
+    });
+    if (name instanceof RegExp ? name.test(text) : text === name) return;
+  }
+  throw new Error(`"${name}" was not reached with ${limit} presses of Tab`);
+}
+
+// Throws unless the page fits `width` pixels: no horizontal scrolling (a phone's 360 px).
+export async function assertNoWiderThan(page, width) {
+  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (scroll > width) throw new Error(`the page is ${scroll} px wide at ${width} px`);
+}
+
 // Waits for the server (started with --mail-to-console) to print an e-mail holding a link
 // to `path` ("/account/confirm") and returns the newest such link.
 export async function waitForMailedLink(server, path, { timeoutMs = 10_000 } = {}) {

@@ -8,55 +8,16 @@
 
 #include <string>
 
-#include "http/url.h"
-#include "test_server.h"
+#include "forum_fixture.h"
 
 namespace diseasemaps::testing {
 namespace {
 
-constexpr const char* kPassword = "correct horse battery staple";
-
-bool Has(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-std::string Enc(const std::string& text) { return http::PercentEncode(text); }
-
-class ForumModerationTest : public ::testing::TestWithParam<Backend> {
+class ForumModerationTest : public ForumFixture {
  protected:
-  void SetUp() override {
-    AddUser(database_, "amy@example.org", "Amy", {"member"}, kPassword);
-    AddUser(database_, "ben@example.org", "Ben", {"member"}, kPassword);
-    AddUser(database_, "mo@example.org", "Mo Moderator", {"moderator"}, kPassword);
-    InsertCondition(database_.db(), 1183, "Dancing eyes");
-  }
-
-  long long Count(const std::string& query) { return QueryNumber(database_.db(), query); }
-  long long Audits(const std::string& action) {
-    return Count("SELECT COUNT(*) FROM audit_log WHERE action = '" + action + "'");
-  }
   long long LogLines(const std::string& action) {
     return Count("SELECT COUNT(*) FROM forum_moderation_log WHERE action = '" + action + "'");
   }
-
-  static HttpResult Get(TestServer& server, const SignedIn& who, const std::string& path) {
-    return server.Get(path, {{"Cookie", who.cookie}});
-  }
-  // A topic started by `who` in `forum`; returns its path.
-  static std::string Topic(TestServer& server, const SignedIn& who, const std::string& forum,
-                           const std::string& title, const std::string& body) {
-    HttpResult started =
-        PostAs(server, who, "/forums/" + forum + "/new", "title=" + Enc(title) + "&body=" + Enc(body));
-    EXPECT_EQ(started.status, 303u) << started.body;
-    const std::string location = started.Header("location");
-    return location.substr(0, location.find_first_of("?#"));
-  }
-  // "/forums/general/t/1-hello" -> "/forums/general/t/1".
-  static std::string Base(const std::string& topic_path) {
-    return topic_path.substr(0, topic_path.find('-', topic_path.find("/t/")));
-  }
-
-  TestDatabase database_{GetParam()};
 };
 
 std::string Backends(const ::testing::TestParamInfo<Backend>& info) { return BackendName(info.param); }

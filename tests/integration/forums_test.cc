@@ -9,38 +9,13 @@
 #include <chrono>
 #include <string>
 
-#include "http/url.h"
-#include "test_server.h"
+#include "forum_fixture.h"
 
 namespace diseasemaps::testing {
 namespace {
 
-constexpr const char* kPassword = "correct horse battery staple";
-
-bool Has(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-std::string Enc(const std::string& text) { return http::PercentEncode(text); }
-
-class ForumsTest : public ::testing::TestWithParam<Backend> {
+class ForumsTest : public ForumFixture {
  protected:
-  void SetUp() override {
-    AddUser(database_, "amy@example.org", "Amy", {"member"}, kPassword);
-    AddUser(database_, "ben@example.org", "Ben", {"member"}, kPassword);
-    AddUser(database_, "mo@example.org", "Mo Moderator", {"moderator"}, kPassword);
-    InsertCondition(database_.db(), 1183, "Dancing eyes");
-  }
-
-  long long Count(const std::string& query) { return QueryNumber(database_.db(), query); }
-  void Sql(const std::string& statement) {
-    Status s = database_.db().Run([&](soci::session& sql) {
-      sql << statement;
-      return Status::Ok();
-    });
-    ASSERT_TRUE(s.ok()) << s.message();
-  }
-
   // Makes `email` an established member, past the new members' limits: confirmed 40
   // days ago, with five posts written then (a topic in "About this site").
   void Establish(const std::string& email) {
@@ -65,33 +40,6 @@ class ForumsTest : public ::testing::TestWithParam<Backend> {
     });
     ASSERT_TRUE(s.ok()) << s.message();
   }
-
-  static HttpResult Get(TestServer& server, const SignedIn& who, const std::string& path) {
-    return server.Get(path, {{"Cookie", who.cookie}});
-  }
-  // Starts a topic; returns the response (303 to the topic when posted).
-  static HttpResult StartTopic(TestServer& server, const SignedIn& who, const std::string& forum,
-                               const std::string& title, const std::string& body) {
-    return PostAs(server, who, "/forums/" + forum + "/new", "title=" + Enc(title) + "&body=" + Enc(body));
-  }
-  // "/forums/general/t/1-hello#post-3" -> "/forums/general/t/1-hello".
-  static std::string PathOf(const HttpResult& result) {
-    const std::string location = result.Header("location");
-    return location.substr(0, location.find_first_of("?#"));
-  }
-  // A topic started by `who` in `forum`; returns its path.
-  std::string Topic(TestServer& server, const SignedIn& who, const std::string& forum, const std::string& title,
-                    const std::string& body) {
-    HttpResult started = StartTopic(server, who, forum, title, body);
-    EXPECT_EQ(started.status, 303u) << started.body;
-    return PathOf(started);
-  }
-  // The part of a topic's path before the title words: "/forums/general/t/1".
-  static std::string Base(const std::string& topic_path) {
-    return topic_path.substr(0, topic_path.find('-', topic_path.find("/t/")));
-  }
-
-  TestDatabase database_{GetParam()};
 };
 
 std::string Backends(const ::testing::TestParamInfo<Backend>& info) { return BackendName(info.param); }

@@ -11,21 +11,12 @@
 
 #include <string>
 
-#include "http/url.h"
-#include "test_server.h"
+#include "forum_fixture.h"
 
 namespace diseasemaps::testing {
 namespace {
 
-constexpr const char* kPassword = "correct horse battery staple";
-
-bool Has(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-std::string Enc(const std::string& text) { return http::PercentEncode(text); }
-
-class NotificationsTest : public ::testing::TestWithParam<Backend> {
+class NotificationsTest : public ForumFixture {
  protected:
   void SetUp() override {
     AddUser(database_, "amy@example.org", "Amy Ames", {"member"}, kPassword);
@@ -37,40 +28,11 @@ class NotificationsTest : public ::testing::TestWithParam<Backend> {
     cy_id_ = UserIdOf(database_, "cy@example.org");
   }
 
-  long long Count(const std::string& query) { return QueryNumber(database_.db(), query); }
   long long NotificationsOf(long long user, const std::string& kind = "") {
     return Count("SELECT COUNT(*) FROM notifications WHERE recipient_id = " + std::to_string(user) +
                  (kind.empty() ? "" : " AND kind = '" + kind + "'"));
   }
-  void Sql(const std::string& statement) {
-    Status s = database_.db().Run([&](soci::session& sql) {
-      sql << statement;
-      return Status::Ok();
-    });
-    ASSERT_TRUE(s.ok()) << s.message();
-  }
 
-  static HttpResult Get(TestServer& server, const SignedIn& who, const std::string& path) {
-    return server.Get(path, {{"Cookie", who.cookie}});
-  }
-  // A topic started by `who` in `forum`; returns its path.
-  static std::string Topic(TestServer& server, const SignedIn& who, const std::string& forum,
-                           const std::string& title, const std::string& body) {
-    HttpResult started =
-        PostAs(server, who, "/forums/" + forum + "/new", "title=" + Enc(title) + "&body=" + Enc(body));
-    EXPECT_EQ(started.status, 303u) << started.body;
-    const std::string location = started.Header("location");
-    return location.substr(0, location.find_first_of("?#"));
-  }
-  static HttpResult Reply(TestServer& server, const SignedIn& who, const std::string& path, const std::string& body,
-                          long long reply_to = 0) {
-    return PostAs(server, who, path,
-                  (reply_to > 0 ? "reply_to=" + std::to_string(reply_to) + "&" : std::string()) + "body=" + Enc(body));
-  }
-  // "/forums/general/t/1-x" -> "/forums/general/t/1".
-  static std::string Base(const std::string& path) { return path.substr(0, path.find('-', path.find("/t/"))); }
-
-  TestDatabase database_{GetParam()};
   long long amy_id_ = 0;
   long long ben_id_ = 0;
   long long cy_id_ = 0;

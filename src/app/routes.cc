@@ -29,6 +29,9 @@
 #include "forums/forum_pages.h"
 #include "forums/forum_view.h"
 #include "notifications/notification_pages.h"
+#include "notifications/preference_pages.h"
+#include "notifications/unsubscribe_pages.h"
+#include "notifications/visit_recorder.h"
 #include "health/health_handlers.h"
 #include "home/home_page.h"
 #include "mail/outbox_pages.h"
@@ -36,6 +39,7 @@
 #include "map/map_pages.h"
 #include "map/map_privacy.h"
 #include "messages/message_pages.h"
+#include "pages/access.h"
 #include "pages/error_pages.h"
 #include "platform/change_notice.h"
 #include "platform/i18n.h"
@@ -210,6 +214,10 @@ void DeclareRoutes(http::Router& router, Site& site) {
   forum_pages->store().SetPostHook([notification_pages](soci::session& sql, const forums::PostEvent& post) {
     notifications::NotificationStore::NotifyIn(sql, post, notification_pages->mail_settings());
   });
+  forum_pages->store().SetEditHook([notification_pages](soci::session& sql, const forums::PostEvent& post,
+                                                        const std::string& before) {
+    notifications::NotificationStore::NotifyEditIn(sql, post, before, notification_pages->mail_settings());
+  });
   forum_pages->SetTopicExtras([notification_pages](const Request& r, const forums::TopicPage& topic,
                                                    const std::string& path, nlohmann::json& view) {
     notification_pages->AddTopicFields(r, topic, path, view);
@@ -342,10 +350,15 @@ void DeclareRoutes(http::Router& router, Site& site) {
 
   // Notifications (notifications/notification_pages.h): the list, opening one at its post,
   // marking all read, the header's count, and the watch levels of forums and topics.
+  // Every page a member opens is also a visit, which the digests ask about
+  // (notifications/visit_recorder.h).
   if (site.session_gate != nullptr) {
-    site.session_gate->AddLayoutFields([notification_pages](const guard::Viewer& viewer, nlohmann::json& layout) {
-      notification_pages->AddHeaderFields(viewer, layout);
-    });
+    auto visits = std::make_shared<notifications::VisitRecorder>(site.db);
+    site.session_gate->AddLayoutFields(
+        [notification_pages, visits](const guard::Viewer& viewer, nlohmann::json& layout) {
+          notification_pages->AddHeaderFields(viewer, layout);
+          if (viewer.user_id) visits->Seen(*viewer.user_id, pages::NowSeconds());
+        });
   }
   router.Get("/notifications", [notification_pages](const Request& r) { return notification_pages->List(r); });
   router.Get("/notifications/{id}", [notification_pages](const Request& r) { return notification_pages->Open(r); });
@@ -355,12 +368,18 @@ void DeclareRoutes(http::Router& router, Site& site) {
               [notification_pages](const Request& r) { return notification_pages->WatchForum(r); });
   router.Post("/forums/{slug}/t/{topic}/watch",
               [notification_pages](const Request& r) { return notification_pages->WatchTopic(r); });
-  // The unsubscribe link of every notification e-mail; its POST needs no session.
+  // A member's choice of e-mails: the digest's frequency, replies on or off
+  // (notifications/preference_pages.h).
+  auto preferences = std::make_shared<notifications::PreferencePages>(site.db);
+  router.Get("/account/notifications", [preferences](const Request& r) { return preferences->Show(r); });
+  router.Post("/account/notifications", [preferences](const Request& r) { return preferences->Save(r); });
+  // The unsubscribe link of every forum e-mail, and "subscribe again"; their POSTs need no
+  // session (notifications/unsubscribe_pages.h).
+  auto unsubscribe = std::make_shared<notifications::UnsubscribePages>(site.db);
   if (site.session_gate != nullptr) site.session_gate->AllowWithoutCsrf("/unsubscribe/");
-  router.Get("/unsubscribe/{token}",
-             [notification_pages](const Request& r) { return notification_pages->UnsubscribeForm(r); });
-  router.Post("/unsubscribe/{token}",
-              [notification_pages](const Request& r) { return notification_pages->Unsubscribe(r); });
+  router.Get("/unsubscribe/{token}", [unsubscribe](const Request& r) { return unsubscribe->Form(r); });
+  router.Post("/unsubscribe/{token}", [unsubscribe](const Request& r) { return unsubscribe->Unsubscribe(r); });
+  router.Post("/unsubscribe/{token}/again", [unsubscribe](const Request& r) { return unsubscribe->Again(r); });
 
   // Community map (map/map_api.h): clusters and places, who is at a place, by country
   if (site.map != nullptr) {

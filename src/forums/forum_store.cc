@@ -166,6 +166,19 @@ Result<Forum> ForumStore::FindForum(const std::string& slug, std::optional<long 
   });
 }
 
+Result<std::optional<ForumStore::TopicHome>> ForumStore::FindTopicHome(long long topic_id) {
+  return db_.Run([&](soci::session& sql) -> Result<std::optional<TopicHome>> {
+    soci::row row;
+    sql << "SELECT f.id, COALESCE(f.slug, c.slug), f.readers, t.title FROM forum_topics t"
+           " JOIN forums f ON f.id = t.forum_id LEFT JOIN conditions c ON c.orphacode = f.orphacode"
+           " WHERE t.id = :t",
+        soci::use(topic_id, "t"), soci::into(row);
+    if (!sql.got_data()) return std::optional<TopicHome>();
+    return std::optional<TopicHome>(
+        TopicHome{RowInteger(row, 0), RowText(row, 1), detail::ReadersOf(RowText(row, 2)), RowText(row, 3)});
+  });
+}
+
 Result<TopicList> ForumStore::Topics(const Forum& forum, TopicOrder order, long long since, long long offset,
                                      int limit, std::optional<long long> viewer_id) {
   TopicList list;

@@ -226,15 +226,17 @@ class ForumStore {
   // slug. NotFound when neither.
   Result<Forum> FindForum(const std::string& slug, std::optional<long long> viewer_id);
 
-  // Where topic_id lives now (a moderator may have moved it): its forum's address and
-  // readers, and its title; nullopt when there is no such topic.
+  // Where topic_id lives now when a moderator moved it out of forum `from_forum_id` (the
+  // public moderation log says so) into another: that forum's address and readers, and
+  // the topic's title; nullopt when the topic is in `from_forum_id`, does not exist, or
+  // was never moved out of it.
   struct TopicHome {
     long long forum_id = 0;
     std::string forum_slug;
     guard::ForumReaders readers = guard::ForumReaders::kMembers;
     std::string title;
   };
-  Result<std::optional<TopicHome>> FindTopicHome(long long topic_id);
+  Result<std::optional<TopicHome>> FindMovedTopic(long long topic_id, long long from_forum_id);
 
   // A page of the forum's topics in `order`; `since` bounds kTop's period (0: all time).
   // With a viewer, each topic says how far they read it.

@@ -20,10 +20,6 @@ namespace {
 
 constexpr const char* kPassword = "correct horse battery staple";
 
-bool Has(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
 std::string Enc(const std::string& text) { return http::PercentEncode(text); }
 
 // True when one of the rows of `rows` has `value` under `key`.
@@ -160,8 +156,10 @@ TEST_P(ForumFollowupsTest, AMovedTopicAnswersAtItsOldAddressWithItsNewOne) {
   HttpResult stale = server.Get("/forums/caregivers/t/" + id + "-respite");
   EXPECT_EQ(stale.status, 301u);
   EXPECT_EQ(stale.Header("location"), there);
-  // Another topic's number under the old forum is still no topic.
+  // Another topic's number under the old forum is still no topic, and this one under a
+  // forum it never was in is none either.
   EXPECT_EQ(server.Get("/forums/general/t/999999-nothing").status, 404u);
+  EXPECT_EQ(server.Get("/forums/research-news/t/" + id).status, 404u);
 
   // Moved on into a members' forum: visitors find nothing at the old addresses; members
   // are sent there.

@@ -11,6 +11,7 @@
 #include "http/client_address.h"
 #include "backup/backup_command.h"
 #include "catalog/import/import_command.h"
+#include "notifications/digest_command.h"
 
 namespace diseasemaps {
 
@@ -160,6 +161,9 @@ int RunCli(int argc, char** argv) {
                         "Seconds between full re-reads of the members for the community map, so "
                         "every server on one database converges")
       ->capture_default_str()->check(CLI::Range(1.0, 86400.0))->group("Community map");
+  serve_cmd->add_option("--digest-interval", serve.digest_interval_s,
+                        "Seconds between two passes of sending the due digests of new forum topics")
+      ->capture_default_str()->check(CLI::Range(1.0, 86400.0))->group("E-mail");
   serve_cmd->add_flag("--test-hooks", serve.test_hooks,
                       "Expose routes used only by the test suite; never in production");
 
@@ -183,6 +187,7 @@ int RunCli(int argc, char** argv) {
   AddImportCommands(app, common);
   AddUserCommands(app, common);
   AddBackupCommands(app, common);
+  AddDigestCommand(app, common);
 
   try {
     app.parse(argc, argv);
@@ -196,6 +201,7 @@ int RunCli(int argc, char** argv) {
                      : demo_cmd->parsed()         ? demo_cmd
                      : ChosenImportCommand(app)   ? ChosenImportCommand(app)
                      : ChosenBackupCommand(app)   ? ChosenBackupCommand(app)
+                     : ChosenDigestCommand(app)   ? ChosenDigestCommand(app)
                                                   : ChosenUserCommand(app);
   std::map<std::string, std::string> file_values;
   if (!common.config_file.empty()) {
@@ -213,6 +219,7 @@ int RunCli(int argc, char** argv) {
   if (ChosenImportCommand(app) != nullptr) return RunImportCommand(app);
   if (ChosenUserCommand(app) != nullptr) return RunUserCommand(app);
   if (ChosenBackupCommand(app) != nullptr) return RunBackupCommand(app);
+  if (ChosenDigestCommand(app) != nullptr) return RunDigestCommand(app);
   return RunMigrate(common);
 }
 

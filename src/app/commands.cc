@@ -12,6 +12,7 @@
 #include <spdlog/spdlog.h>
 
 #include "admin/node_heartbeat.h"
+#include "notifications/digest_job.h"
 #include "app/change_wiring.h"
 #include "app/routes.h"
 #include "app/services.h"
@@ -274,6 +275,7 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   ContentGenerationWatcher watcher(database, Millis(options.cache_check_interval_s), content_changed);
   options.mail.interval = Millis(options.mail_check_interval_s);
   mail::Courier courier(outbox, options.mail);
+  notifications::DigestJob digests(database, site.public_url, Millis(options.digest_interval_s));
   (*indexer)->Watch(Millis(options.cache_check_interval_s));
   (*post_indexer)->Watch(Millis(options.cache_check_interval_s));
   // On PostgreSQL, other nodes' writes wake the watchers above at once (the polls stay).

@@ -34,6 +34,7 @@ struct ServeOptions {
   bool secure_cookies = false;  // also on when public_url starts with https://
   mail::CourierOptions mail;
   double mail_check_interval_s = 5;
+  double digest_interval_s = 600;  // notifications/digest_job.h
   int max_new_conversations_per_day = limits::kDefaultNewConversationsPerDay;  // for new accounts
   int experiences_min_cell = 5;  // k: a part of the shared experiences is shown from k people
   std::string unreviewed_symptom_labels = "show";  // "show" (with a note) or "english"

@@ -40,6 +40,8 @@ void DeclareRoutes(http::Router& router, Site& site, std::shared_ptr<const Servi
   const auto& moderation = services->moderation_pages;
   const auto& forum_admin = services->forum_admin_pages;
   const auto& notify = services->notification_pages;
+  const auto& preferences = services->preference_pages;
+  const auto& unsubscribe = services->unsubscribe_pages;
   const auto& map_api = services->map_api;
   const auto& editorial = services->editorial_pages;
   constexpr http::RouteOptions kCached{.cache_for_anonymous = true};
@@ -227,8 +229,14 @@ void DeclareRoutes(http::Router& router, Site& site, std::shared_ptr<const Servi
   router.Post("/notifications/read", [notify](const Request& r) { return notify->MarkAllRead(r); });
   router.Post("/forums/{slug}/watch", [notify](const Request& r) { return notify->WatchForum(r); });
   router.Post("/forums/{slug}/t/{topic}/watch", [notify](const Request& r) { return notify->WatchTopic(r); });
-  router.Get("/unsubscribe/{token}", [notify](const Request& r) { return notify->UnsubscribeForm(r); });
-  router.Post("/unsubscribe/{token}", [notify](const Request& r) { return notify->Unsubscribe(r); });
+  // A member's choice of e-mails (notifications/preference_pages.h): the digest, replies.
+  router.Get("/account/notifications", [preferences](const Request& r) { return preferences->Show(r); });
+  router.Post("/account/notifications", [preferences](const Request& r) { return preferences->Save(r); });
+  // The unsubscribe link of every forum e-mail, and "subscribe again"
+  // (notifications/unsubscribe_pages.h)
+  router.Get("/unsubscribe/{token}", [unsubscribe](const Request& r) { return unsubscribe->Form(r); });
+  router.Post("/unsubscribe/{token}", [unsubscribe](const Request& r) { return unsubscribe->Unsubscribe(r); });
+  router.Post("/unsubscribe/{token}/again", [unsubscribe](const Request& r) { return unsubscribe->Again(r); });
 
   // Community map data (map/map_api.h): clusters and places, who is at a place, by country
   if (map_api != nullptr) {

@@ -8,6 +8,8 @@
 
 #include "forums/forum_view.h"
 #include "map/map_privacy.h"
+#include "notifications/visit_recorder.h"
+#include "pages/access.h"
 #include "platform/change_notice.h"
 #include "platform/gazetteer.h"
 #include "profiles/profile_store.h"
@@ -34,6 +36,11 @@ void WireNotifications(forums::ForumPages& forum_pages,
                        const std::shared_ptr<notifications::NotificationPages>& notification_pages) {
   forum_pages.store().SetPostHook([notification_pages](soci::session& sql, const forums::PostEvent& post) {
     notifications::NotificationStore::NotifyIn(sql, post, notification_pages->mail_settings());
+  });
+  // A mention added by an edit tells the newly mentioned.
+  forum_pages.store().SetEditHook([notification_pages](soci::session& sql, const forums::PostEvent& post,
+                                                       const std::string& before) {
+    notifications::NotificationStore::NotifyEditIn(sql, post, before, notification_pages->mail_settings());
   });
   forum_pages.SetTopicExtras([notification_pages](const Request& r, const forums::TopicPage& topic,
                                                   const std::string& path, nlohmann::json& view) {
@@ -139,12 +146,19 @@ std::shared_ptr<const Services> BuildServices(Site& site) {
       site.db, &site.page_cache, forums::ForumSettings{site.public_url, member_changed});
   s->forum_admin_pages = std::make_shared<forums::ForumAdminPages>(site.db, &site.page_cache);
 
+  s->preference_pages = std::make_shared<notifications::PreferencePages>(site.db);
+  s->unsubscribe_pages = std::make_shared<notifications::UnsubscribePages>(site.db);
   if (site.session_gate != nullptr) {
+    // Every page a member opens is also a visit, which the digests ask about
+    // (notifications/visit_recorder.h).
+    auto visits = std::make_shared<notifications::VisitRecorder>(site.db);
     site.session_gate->AddLayoutFields(
-        [p = s->notification_pages](const guard::Viewer& viewer, nlohmann::json& layout) {
+        [p = s->notification_pages, visits](const guard::Viewer& viewer, nlohmann::json& layout) {
           p->AddHeaderFields(viewer, layout);
+          if (viewer.user_id) visits->Seen(*viewer.user_id, pages::NowSeconds());
         });
-    // The unsubscribe link of every notification e-mail; its POST needs no session.
+    // The unsubscribe link of every forum e-mail, and "subscribe again": their POSTs need
+    // no session.
     site.session_gate->AllowWithoutCsrf("/unsubscribe/");
   }
 

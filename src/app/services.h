@@ -29,6 +29,8 @@
 #include "map/map_api.h"
 #include "messages/message_pages.h"
 #include "notifications/notification_pages.h"
+#include "notifications/preference_pages.h"
+#include "notifications/unsubscribe_pages.h"
 #include "profiles/profile_pages.h"
 #include "search/search_store.h"
 
@@ -57,6 +59,8 @@ struct Services {
   std::shared_ptr<forums::ForumModerationPages> moderation_pages;
   std::shared_ptr<forums::ForumAdminPages> forum_admin_pages;  // /admin/forums
   std::shared_ptr<notifications::NotificationPages> notification_pages;
+  std::shared_ptr<notifications::PreferencePages> preference_pages;    // /account/notifications
+  std::shared_ptr<notifications::UnsubscribePages> unsubscribe_pages;  // /unsubscribe/{token}
   std::shared_ptr<map::MapApi> map_api;  // null when site.map is null
   std::shared_ptr<articles::EditorialPages> editorial_pages;
 };

@@ -354,6 +354,17 @@ http::Response ForumPages::Topic(const http::Request& request) {
   if (auto refused = LoadForum(request, forum)) return *refused;
   const auto id = TopicIdOf(request.Param("topic"));
   if (!id) return pages::ErrorPage(&request, 404, i18n::Tr(kNoTopic));
+  // A topic a moderator moved keeps its old address: it answers with the new one, for
+  // those who may read the forum it went to (to others it is not here).
+  using Moved = std::optional<ForumStore::TopicHome>;
+  // A forum without a row never held a topic.
+  Result<Moved> home = forum.id == 0 ? Result<Moved>(Moved()) : store_.FindMovedTopic(*id, forum.id);
+  if (!home.ok()) return Unavailable(request);
+  if (*home) {
+    if (!guard::CanReadForum(request.viewer, (*home)->readers)) return pages::ErrorPage(&request, 404, i18n::Tr(kNoTopic));
+    const std::string path = TopicPath((*home)->forum_slug, *id, (*home)->title);
+    return http::Response::Redirect(path + (request.raw_query.empty() ? "" : "?" + request.raw_query), 301);
+  }
   return ShowTopic(request, forum, *id, {}, 200);
 }
 

@@ -178,6 +178,20 @@ Result<std::vector<Forum>> ForumStore::SiteWideForums() {
   });
 }
 
+Result<std::optional<ForumStore::TopicHome>> ForumStore::FindMovedTopic(long long topic_id, long long from_forum_id) {
+  return db_.Run([&](soci::session& sql) -> Result<std::optional<TopicHome>> {
+    soci::row row;
+    sql << "SELECT f.id, COALESCE(f.slug, c.slug), f.readers, t.title FROM forum_topics t"
+           " JOIN forums f ON f.id = t.forum_id LEFT JOIN conditions c ON c.orphacode = f.orphacode"
+           " WHERE t.id = :t AND t.forum_id <> :from AND EXISTS (SELECT 1 FROM forum_moderation_log l"
+           " WHERE l.forum_id = :from AND l.topic_id = :t AND l.action = 'move')",
+        soci::use(topic_id, "t"), soci::use(from_forum_id, "from"), soci::into(row);
+    if (!sql.got_data()) return std::optional<TopicHome>();
+    return std::optional<TopicHome>(
+        TopicHome{RowInteger(row, 0), RowText(row, 1), detail::ReadersOf(RowText(row, 2)), RowText(row, 3)});
+  });
+}
+
 Result<TopicList> ForumStore::Topics(const Forum& forum, TopicOrder order, long long since, long long offset,
                                      int limit, std::optional<long long> viewer_id) {
   TopicList list;

@@ -212,6 +212,10 @@ struct PostEvent {
 };
 // Runs in the writing transaction: throwing rolls the post back.
 using PostHook = std::function<void(soci::session&, const PostEvent&)>;
+// An author's edit that changed a post's text, told inside the edit's transaction: the
+// post as it is now (`reply_to` unset) and its text before (notifications/ tells members
+// newly mentioned). Throwing rolls the edit back.
+using EditHook = std::function<void(soci::session&, const PostEvent&, const std::string& before)>;
 
 class ForumStore {
  public:
@@ -219,6 +223,8 @@ class ForumStore {
 
   // Called for every post written from now on. REQUIRES: before serving starts.
   void SetPostHook(PostHook hook) { post_hook_ = std::move(hook); }
+  // Called for every edit that changes a post's text. REQUIRES: before serving starts.
+  void SetEditHook(EditHook hook) { edit_hook_ = std::move(hook); }
 
   // Every site-wide forum (by position), then the condition forums in which something
   // was written or whose community `viewer_id` joined (by name). With a viewer, each
@@ -229,6 +235,18 @@ class ForumStore {
   // The forum at /forums/{slug}: a site-wide forum's slug, else an active condition's
   // slug. NotFound when neither.
   Result<Forum> FindForum(const std::string& slug, std::optional<long long> viewer_id);
+
+  // Where topic_id lives now when a moderator moved it out of forum `from_forum_id` (the
+  // public moderation log says so) into another: that forum's address and readers, and
+  // the topic's title; nullopt when the topic is in `from_forum_id`, does not exist, or
+  // was never moved out of it.
+  struct TopicHome {
+    long long forum_id = 0;
+    std::string forum_slug;
+    guard::ForumReaders readers = guard::ForumReaders::kMembers;
+    std::string title;
+  };
+  Result<std::optional<TopicHome>> FindMovedTopic(long long topic_id, long long from_forum_id);
 
   // A page of the forum's topics in `order`; `since` bounds kTop's period (0: all time).
   // With a viewer, each topic says how far they read it.
@@ -319,6 +337,7 @@ class ForumStore {
  private:
   Database& db_;
   PostHook post_hook_;
+  EditHook edit_hook_;
 };
 
 }  // namespace diseasemaps::forums

@@ -282,6 +282,10 @@ Result<Written> ForumStore::EditPost(const WriteContext& ctx, const Forum& forum
           soci::use(topic_id, "t");
       w.title = *title;
     }
+    if (edit_hook_ && body != post->body) {
+      edit_hook_(sql, {forum.id, post->facts.readers, topic_id, number, ctx.user_id, body, std::nullopt, ctx.now},
+                 post->body);
+    }
     search::NoteTopicChanged(sql, topic_id);
     BumpContentGeneration(sql);
     return w;

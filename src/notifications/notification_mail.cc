@@ -20,11 +20,17 @@ std::string NotificationSentence(Kind kind, const std::string& actor, const std:
   return topic;
 }
 
-std::string UnsubscribePayload(long long user_id) { return "u" + std::to_string(user_id); }
+std::string UnsubscribePayload(long long user_id, MailStream stream) {
+  std::string payload(1, stream == MailStream::kDigest ? 'd' : 'u');
+  payload += std::to_string(user_id);
+  return payload;
+}
 
-std::optional<long long> UnsubscribedUser(const std::string& payload) {
-  if (payload.size() < 2 || payload[0] != 'u') return std::nullopt;
-  return ParsePositiveInteger(std::string_view(payload).substr(1));
+std::optional<UnsubscribeTarget> ParseUnsubscribePayload(const std::string& payload) {
+  if (payload.size() < 2 || (payload[0] != 'u' && payload[0] != 'd')) return std::nullopt;
+  auto user = ParsePositiveInteger(std::string_view(payload).substr(1));
+  if (!user) return std::nullopt;
+  return UnsubscribeTarget{*user, payload[0] == 'd' ? MailStream::kDigest : MailStream::kReplies};
 }
 
 std::string UnsubscribePath(const std::string& token) { return "/unsubscribe/" + token; }

@@ -21,9 +21,17 @@ namespace diseasemaps::notifications {
 // "{actor} replied to your post in “{topic}”" and the like, in the current language.
 std::string NotificationSentence(Kind kind, const std::string& actor, const std::string& topic);
 
-// The unsubscribe token's payload for an account ("u12"), and back (nullopt for any other).
-std::string UnsubscribePayload(long long user_id);
-std::optional<long long> UnsubscribedUser(const std::string& payload);
+// The e-mails a member can stop with one click: those about replies, quotes and
+// mentions, and the digest of new topics (digest_mail.h).
+enum class MailStream { kReplies, kDigest };
+struct UnsubscribeTarget {
+  long long user_id = 0;
+  MailStream stream = MailStream::kReplies;
+};
+// The unsubscribe token's payload for an account and stream ("u12", "d12"), and back
+// (nullopt for any other text).
+std::string UnsubscribePayload(long long user_id, MailStream stream = MailStream::kReplies);
+std::optional<UnsubscribeTarget> ParseUnsubscribePayload(const std::string& payload);
 // "/unsubscribe/{token}".
 std::string UnsubscribePath(const std::string& token);
 

@@ -23,9 +23,6 @@ constexpr const char* kSignIn = i18n::N_("Sign in to see your notifications.");
 constexpr const char* kNoForum = i18n::N_(
     "There is no forum at this address. Every condition has one under its own address, and /forums lists the "
     "others.");
-constexpr const char* kBadUnsubscribe = i18n::N_(
-    "This link to stop e-mails is not valid: it may have been cut or changed on the way. Copy the whole link from "
-    "the e-mail, or use the button in your mail program. Nothing was changed.");
 constexpr const char* kNoTopic = i18n::N_("There is no topic at this address in this forum. Nothing was changed.");
 
 http::Response Unavailable(const http::Request& request) {
@@ -203,26 +200,6 @@ http::Response NotificationPages::WatchTopic(const http::Request& request) {
     return Unavailable(request);
   }
   return http::Response::Redirect(forums::TopicPath(forum->slug, *id, topic->topic.title) + "#watch-topic", 303);
-}
-
-http::Response NotificationPages::UnsubscribeForm(const http::Request& request) {
-  auto user = store_.UnsubscribeTokenUser(request.Param("token"));
-  if (!user.ok()) return Unavailable(request);
-  if (!*user) return pages::ErrorPage(&request, 400, i18n::Tr(kBadUnsubscribe));
-  json view = {{"title", i18n::Tr("Stop e-mails about the forums")},
-               {"noindex", true},
-               {"action", UnsubscribePath(request.Param("token"))},
-               {"done", false}};
-  return http::Response::Html(Templates::RenderPage("unsubscribe", view)).NoStore();
-}
-
-http::Response NotificationPages::Unsubscribe(const http::Request& request) {
-  auto user = store_.UnsubscribeTokenUser(request.Param("token"));
-  if (!user.ok()) return Unavailable(request);
-  if (!*user) return pages::ErrorPage(&request, 400, i18n::Tr(kBadUnsubscribe));
-  if (!store_.SetEmailReplies(**user, false, pages::NowSeconds()).ok()) return Unavailable(request);
-  json view = {{"title", i18n::Tr("Stop e-mails about the forums")}, {"noindex", true}, {"done", true}};
-  return http::Response::Html(Templates::RenderPage("unsubscribe", view)).NoStore();
 }
 
 void NotificationPages::AddForumFields(const http::Request& request, const forums::Forum& forum, json& view) {

@@ -10,8 +10,8 @@
 // links only to a member who may read the forum; every form is a plain POST with the
 // session's CSRF token and works without script; an unknown level, forum or topic is a
 // 400 or 404 that says which and changes nothing; the header's count is one indexed
-// query, run only for a signed-in member's page. The unsubscribe link works without a
-// session and changes only that one setting. Thread-safe: no state between requests.
+// query, run only for a signed-in member's page (the unsubscribe links are
+// unsubscribe_pages.h). Thread-safe: no state between requests.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -33,12 +33,6 @@ class NotificationPages {
   http::Response MarkAllRead(const http::Request& request);  // POST /notifications/read
   http::Response WatchForum(const http::Request& request);   // POST /forums/{slug}/watch
   http::Response WatchTopic(const http::Request& request);   // POST /forums/{slug}/t/{topic}/watch
-  // The unsubscribe link of an e-mail: GET shows a button, POST (the button, or a mail
-  // program's one-click POST of RFC 8058, with no session and no CSRF token: the signed
-  // token is the proof) turns the e-mails off. A token that is not valid: 400, nothing
-  // changed.
-  http::Response UnsubscribeForm(const http::Request& request);  // GET /unsubscribe/{token}
-  http::Response Unsubscribe(const http::Request& request);      // POST /unsubscribe/{token}
 
   // What NotifyIn needs, for the forums' post hook.
   const MailSettings& mail_settings() const { return mail_; }

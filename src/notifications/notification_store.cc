@@ -7,8 +7,9 @@
 #include "app/limits.h"
 #include "forums/forum_rules.h"
 #include "mail/outbox_store.h"
+#include "notifications/digest_store.h"
 #include "notifications/notification_mail.h"
-#include "platform/signing.h"
+#include "notifications/unsubscribe_token.h"
 
 #include "guard/guard.h"
 #include "platform/db/row_text.h"
@@ -33,9 +34,6 @@ std::optional<WatchLevel> StoredLevel(soci::session& sql, const std::string& que
   if (!sql.got_data()) return std::nullopt;
   return ParseWatchLevel(level);
 }
-
-// The name of the key that signs unsubscribe tokens (platform/signing.h).
-constexpr const char* kUnsubscribeKey = "unsubscribe";
 
 constexpr const char* kTopicLevel = "SELECT level FROM topic_watches WHERE user_id = :u AND topic_id = :id";
 constexpr const char* kForumLevel = "SELECT level FROM forum_watches WHERE user_id = :u AND forum_id = :id";
@@ -113,8 +111,40 @@ void MailIn(soci::session& sql, const forums::PostEvent& post, const MailSetting
   facts.actor = RowText(row, 2);
   facts.post_path = forums::PostHref(forums::TopicPath(RowText(row, 1), post.topic_id, facts.topic_title), post.number);
   facts.public_url = settings.public_url;
-  facts.token = SignToken(SigningKey(sql, kUnsubscribeKey, post.now), UnsubscribePayload(recipient));
+  facts.token = SignUnsubscribeToken(sql, {recipient, MailStream::kReplies}, post.now);
   mail::EnqueueIn(sql, NotificationMail(facts), post.now, UnsubscribeHeaders(settings.public_url, facts.token));
+}
+
+// The members among `mentions` whose handle is right (their current name and number).
+void AddMentioned(soci::session& sql, const std::vector<Mention>& mentions, std::map<long long, Relation>& related) {
+  for (const Mention& mention : mentions) {
+    std::string name;
+    sql << "SELECT display_name FROM users WHERE id = :u", soci::use(mention.user_id, "u"), soci::into(name);
+    if (sql.got_data() && MemberHandle(name, mention.user_id) == mention.handle) related[mention.user_id].mentioned = true;
+  }
+}
+
+// Writes the one notification (and e-mail) each related member gets for `post`.
+void TellIn(soci::session& sql, const forums::PostEvent& post, const std::map<long long, Relation>& related,
+            const MailSettings& mail) {
+  for (const auto& [user_id, relation] : related) {
+    if (user_id == post.author_id) continue;
+    if (!MayBeTold(sql, user_id, post.author_id, post.readers)) continue;
+    const WatchLevel level =
+        EffectiveLevel(StoredLevel(sql, kTopicLevel, user_id, post.topic_id), StoredLevel(sql, kForumLevel, user_id, post.forum_id));
+    const auto kind = KindFor(relation, level);
+    if (!kind) continue;
+    const std::string kind_name = KindName(*kind);
+    soci::statement insert =
+        (sql.prepare << "INSERT INTO notifications (recipient_id, kind, actor_id, topic_id, post_number, created_at)"
+                        " VALUES (:r, :k, :a, :t, :n, :now) ON CONFLICT (recipient_id, topic_id, post_number) DO NOTHING",
+         soci::use(user_id, "r"), soci::use(kind_name, "k"), soci::use(post.author_id, "a"),
+         soci::use(post.topic_id, "t"), soci::use(post.number, "n"), soci::use(post.now, "now"));
+    insert.execute(true);
+    // Told of this post already (a reply to them, a mention before an edit): nothing more.
+    if (insert.get_affected_rows() == 0) continue;
+    if (*kind != Kind::kWatched) MailIn(sql, post, mail, user_id, *kind);
+  }
 }
 
 }  // namespace
@@ -128,11 +158,7 @@ void NotificationStore::NotifyIn(soci::session& sql, const forums::PostEvent& po
     if (number >= post.number) continue;
     if (auto author = AuthorOf(sql, post.topic_id, number)) related[*author].quoted = true;
   }
-  for (const Mention& mention : ParseMentions(post.body)) {
-    std::string name;
-    sql << "SELECT display_name FROM users WHERE id = :u", soci::use(mention.user_id, "u"), soci::into(name);
-    if (sql.got_data() && MemberHandle(name, mention.user_id) == mention.handle) related[mention.user_id].mentioned = true;
-  }
+  AddMentioned(sql, ParseMentions(post.body), related);
   {
     soci::rowset<soci::row> watchers =
         (sql.prepare << "SELECT user_id FROM topic_watches WHERE topic_id = :t AND level = 'watching'"
@@ -142,23 +168,24 @@ void NotificationStore::NotifyIn(soci::session& sql, const forums::PostEvent& po
     for (const soci::row& row : watchers) ids.push_back(RowInteger(row, 0));
     for (long long id : ids) related[id];
   }
-  for (const auto& [user_id, relation] : related) {
-    if (user_id == post.author_id) continue;
-    if (!MayBeTold(sql, user_id, post.author_id, post.readers)) continue;
-    const WatchLevel level =
-        EffectiveLevel(StoredLevel(sql, kTopicLevel, user_id, post.topic_id), StoredLevel(sql, kForumLevel, user_id, post.forum_id));
-    const auto kind = KindFor(relation, level);
-    if (!kind) continue;
-    const std::string kind_name = KindName(*kind);
-    sql << "INSERT INTO notifications (recipient_id, kind, actor_id, topic_id, post_number, created_at)"
-           " VALUES (:r, :k, :a, :t, :n, :now) ON CONFLICT (recipient_id, topic_id, post_number) DO NOTHING",
-        soci::use(user_id, "r"), soci::use(kind_name, "k"), soci::use(post.author_id, "a"),
-        soci::use(post.topic_id, "t"), soci::use(post.number, "n"), soci::use(post.now, "now");
-    if (*kind != Kind::kWatched) MailIn(sql, post, mail, user_id, *kind);
-  }
+  TellIn(sql, post, related, mail);
   sql << "INSERT INTO topic_watches (user_id, topic_id, level, updated_at) VALUES (:u, :t, 'tracking', :now)"
          " ON CONFLICT (user_id, topic_id) DO NOTHING",
       soci::use(post.author_id, "u"), soci::use(post.topic_id, "t"), soci::use(post.now, "now");
+}
+
+void NotificationStore::NotifyEditIn(soci::session& sql, const forums::PostEvent& post, const std::string& before,
+                                     const MailSettings& mail) {
+  std::set<long long> already;
+  for (const Mention& mention : ParseMentions(before)) already.insert(mention.user_id);
+  std::vector<Mention> added;
+  for (const Mention& mention : ParseMentions(post.body)) {
+    if (!already.contains(mention.user_id)) added.push_back(mention);
+  }
+  if (added.empty()) return;
+  std::map<long long, Relation> related;
+  AddMentioned(sql, added, related);
+  TellIn(sql, post, related, mail);
 }
 
 Result<std::map<long long, std::string>> NotificationStore::ReadersAmong(const std::set<long long>& ids,
@@ -183,17 +210,16 @@ Result<std::map<long long, std::string>> NotificationStore::ReadersAmong(const s
   });
 }
 
-Result<std::optional<long long>> NotificationStore::UnsubscribeTokenUser(const std::string& token) {
-  return db_.Run([&](soci::session& sql) -> Result<std::optional<long long>> {
+Result<std::optional<UnsubscribeTarget>> NotificationStore::UnsubscribeTokenTarget(const std::string& token) {
+  return db_.Run([&](soci::session& sql) -> Result<std::optional<UnsubscribeTarget>> {
     const auto now = std::chrono::duration_cast<std::chrono::seconds>(
                          std::chrono::system_clock::now().time_since_epoch()).count();
-    auto payload = VerifyToken(SigningKey(sql, kUnsubscribeKey, now), token);
-    if (!payload) return std::optional<long long>();
-    auto user = UnsubscribedUser(*payload);
-    if (!user) return std::optional<long long>();
+    auto target = VerifyUnsubscribeToken(sql, token, now);
+    if (!target) return target;
     long long found = 0;
-    sql << "SELECT COUNT(*) FROM users WHERE id = :u AND deleted_at IS NULL", soci::use(*user, "u"), soci::into(found);
-    return found > 0 ? user : std::optional<long long>();
+    sql << "SELECT COUNT(*) FROM users WHERE id = :u AND deleted_at IS NULL", soci::use(target->user_id, "u"),
+        soci::into(found);
+    return found > 0 ? target : std::optional<UnsubscribeTarget>();
   });
 }
 
@@ -205,6 +231,15 @@ Status NotificationStore::SetEmailReplies(long long user_id, bool on, long long 
            " updated_at = excluded.updated_at",
         soci::use(user_id, "u"), soci::use(value, "on"), soci::use(now, "now");
     return Status::Ok();
+  });
+}
+
+Result<bool> NotificationStore::EmailReplies(long long user_id) {
+  return db_.Run([&](soci::session& sql) -> Result<bool> {
+    long long on = 1;
+    sql << "SELECT email_replies FROM notification_settings WHERE user_id = :u", soci::use(user_id, "u"),
+        soci::into(on);
+    return !sql.got_data() || on != 0;
   });
 }
 
@@ -295,6 +330,11 @@ Result<nlohmann::json> NotificationStore::Export(long long user_id) {
                                       " LEFT JOIN conditions c ON c.orphacode = f.orphacode"
                                       " WHERE w.user_id = :id ORDER BY w.forum_id",
                                       user_id);
+    out["email_replies"] = RowsAsJson(sql, "SELECT email_replies, updated_at FROM notification_settings WHERE user_id = :id",
+                                      user_id);
+    const nlohmann::json digest = DigestStore::ExportIn(sql, user_id);
+    out["digest"] = digest["digest"];
+    out["last_visit_at"] = digest["last_visit_at"];
     return out;
   });
 }
@@ -306,6 +346,7 @@ void NotificationStore::DeleteMemberData(soci::session& sql, long long user_id) 
   sql << "DELETE FROM forum_watches WHERE user_id = :u", soci::use(user_id, "u");
   sql << "DELETE FROM notification_mail_log WHERE recipient_id = :u", soci::use(user_id, "u");
   sql << "DELETE FROM notification_settings WHERE user_id = :u", soci::use(user_id, "u");
+  DigestStore::DeleteMemberData(sql, user_id);
 }
 
 }  // namespace diseasemaps::notifications

@@ -23,6 +23,7 @@
 #include <soci/soci.h>
 
 #include "forums/forum_store.h"
+#include "notifications/notification_mail.h"
 #include "notifications/notification_rules.h"
 #include "platform/db/database.h"
 #include "platform/status.h"
@@ -63,12 +64,20 @@ class NotificationStore {
   // was mailed about the same topic less than limits::kForumMailIntervalSeconds before.
   // REQUIRES: inside that transaction.
   static void NotifyIn(soci::session& sql, const forums::PostEvent& post, const MailSettings& mail);
+  // The same for an author's edit of `post` (forum_store.h EditHook), for the members it
+  // mentions now and did not mention `before` only: a mention notification and e-mail
+  // under the same rules, unless they were told of this post already.
+  // REQUIRES: inside the edit's transaction.
+  static void NotifyEditIn(soci::session& sql, const forums::PostEvent& post, const std::string& before,
+                           const MailSettings& mail);
 
-  // The account an unsubscribe token (notification_mail.h) was made for; nullopt when the
-  // token is not one of ours, was altered, or names no account.
-  Result<std::optional<long long>> UnsubscribeTokenUser(const std::string& token);
+  // The account and stream an unsubscribe token (unsubscribe_token.h) was made for;
+  // nullopt when the token is not one of ours, was altered, or names no account.
+  Result<std::optional<UnsubscribeTarget>> UnsubscribeTokenTarget(const std::string& token);
   // Turns the member's e-mails about replies, quotes and mentions off (or on).
   Status SetEmailReplies(long long user_id, bool on, long long now);
+  // Whether the member gets those e-mails (on unless they turned them off).
+  Result<bool> EmailReplies(long long user_id);
 
   // The display names of the members among `ids` who may read a forum read by
   // `readers` (accounts as they are now), for the pages' mention links.
@@ -90,8 +99,9 @@ class NotificationStore {
   Status SetTopicLevel(long long user_id, long long topic_id, WatchLevel level, long long now);
   Status SetForumLevel(long long user_id, long long forum_id, WatchLevel level, long long now);
 
-  // Data rights: the member's watch levels; inside the account deletion's transaction,
-  // their notifications and watches go.
+  // Data rights: the member's watch levels, e-mail choices (the digest's frequency,
+  // replies on or off) and last visit; inside the account deletion's transaction, their
+  // notifications, watches, choices and visits go.
   Result<nlohmann::json> Export(long long user_id);
   static void DeleteMemberData(soci::session& sql, long long user_id);
 

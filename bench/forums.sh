@@ -66,7 +66,10 @@ csrf_of() { sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1; }
 csrf=$(curl -sf -c "$jar" -b "$jar" "${dm_url}login" | csrf_of)
 curl -sf -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" --data-urlencode "email=$kEmail" \
   --data-urlencode "password=$kPassword" --data "next=/" "${dm_url}login" || fail "sign-in failed"
-cookie=$(awk '!/^#/ && NF >= 7 { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
+# curl writes HttpOnly cookies as comments ("#HttpOnly_host"): the session cookie is one.
+cookie=$(awk '{ sub(/^#HttpOnly_/, "") } !/^#/ && NF >= 7 { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
+forums_page=$(curl -sf -H "Cookie: $cookie" "${dm_url}forums") || fail "/forums failed"
+[[ "$forums_page" == *"Signed in as Bench member"* ]] || fail "the session cookie does not sign the member in"
 
 long_id=$(sqlite3 "$db" "SELECT t.id FROM forum_topics t JOIN forums f ON f.id = t.forum_id
   WHERE f.slug = 'general' AND t.post_count = $kLongTopic ORDER BY t.id DESC LIMIT 1")
@@ -83,14 +86,15 @@ general_topics=$(sqlite3 "$db" "SELECT topic_count FROM forums WHERE slug = 'gen
 
 # member_run LABEL PATH: wrk as the member; one line with req/s, p50 and p99.
 member_run() {
-  local label=$1 path=$2 status
+  local label=$1 path=$2 status file
+  file=$work/wrk-member-${label//[^A-Za-z0-9]/_}.txt
   status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "${dm_url%/}$path")
   [[ "$status" == 200 ]] || fail "$path answered $status to the member"
   run_tracked wrk -t"$threads" -c"$connections" -d2s -H "Cookie: $cookie" "${dm_url%/}$path" >/dev/null  # warm-up
   run_tracked wrk -t"$threads" -c"$connections" -d"$duration" --latency -H "Cookie: $cookie" \
-    "${dm_url%/}$path" >"$work/wrk-$label.txt" || fail "wrk failed"
-  read -r m_rps m_p99 m_non2xx m_errors < <(parse_wrk <"$work/wrk-$label.txt")
-  p50=$(awk '$1 == "50%" { v = $2; if (v ~ /us$/) v = substr(v, 1, length(v) - 2) / 1000; else if (v ~ /ms$/) v = substr(v, 1, length(v) - 2) + 0; else if (v ~ /s$/) v = substr(v, 1, length(v) - 1) * 1000; printf "%.2f", v }' "$work/wrk-$label.txt")
+    "${dm_url%/}$path" >"$file" || fail "wrk failed"
+  read -r m_rps m_p99 m_non2xx m_errors < <(parse_wrk <"$file")
+  p50=$(awk '$1 == "50%" { v = $2; if (v ~ /us$/) v = substr(v, 1, length(v) - 2) / 1000; else if (v ~ /ms$/) v = substr(v, 1, length(v) - 2) + 0; else if (v ~ /s$/) v = substr(v, 1, length(v) - 1) * 1000; printf "%.2f", v }' "$file")
   echo "forums: signed-in member, $label: $m_rps req/s, p50 $p50 ms, p99 $m_p99 ms (target < 10)," \
     "non-2xx $m_non2xx, socket errors $m_errors; wrk -t$threads -c$connections -d$duration"
   ((m_non2xx == 0)) || fail "$label: $m_non2xx answers were not 2xx"

@@ -57,19 +57,9 @@ echo "forums: made $made_posts synthetic posts in $topics topics in $(printf '%.
   "${seconds} s; database $(du -m "$db" | cut -f1) MiB"
 
 # --- 2. a signed-in member -----------------------------------------------------------------
-readonly kEmail=bench-member@example.org kPassword='bench member password 1'
-printf '%s\n' "$kPassword" | "$bin" --database "$db" user add --email "$kEmail" --name "Bench member" \
-  --password-stdin >"$work/user.log" 2>&1 || { cat "$work/user.log" >&2; fail "user add failed"; }
+add_bench_member "$db"
 start_diseasemaps "$db"
-jar=$work/cookies.txt
-csrf_of() { sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1; }
-csrf=$(curl -sf -c "$jar" -b "$jar" "${dm_url}login" | csrf_of)
-curl -sf -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" --data-urlencode "email=$kEmail" \
-  --data-urlencode "password=$kPassword" --data "next=/" "${dm_url}login" || fail "sign-in failed"
-# curl writes HttpOnly cookies as comments ("#HttpOnly_host"): the session cookie is one.
-cookie=$(awk '{ sub(/^#HttpOnly_/, "") } !/^#/ && NF >= 7 { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
-forums_page=$(curl -sf -H "Cookie: $cookie" "${dm_url}forums") || fail "/forums failed"
-[[ "$forums_page" == *"Signed in as Bench member"* ]] || fail "the session cookie does not sign the member in"
+sign_in_bench_member
 
 long_id=$(sqlite3 "$db" "SELECT t.id FROM forum_topics t JOIN forums f ON f.id = t.forum_id
   WHERE f.slug = 'general' AND t.post_count = $kLongTopic ORDER BY t.id DESC LIMIT 1")

@@ -81,15 +81,9 @@ run_tracked bash "$(dirname "$0")/experiences-postgres.sh" "$db" "$kOrphacode" |
   fail "the PostgreSQL reference failed"
 
 # A signed-in member of the community, with an experience counted in the charts.
-readonly kEmail=bench-member@example.org kPassword='bench member password 1'
-printf '%s\n' "$kPassword" | "$bin" --database "$db" user add --email "$kEmail" --name "Bench member" \
-  --password-stdin >"$work/user.log" 2>&1 || { cat "$work/user.log" >&2; fail "user add failed"; }
+add_bench_member "$db"
 start_diseasemaps "$db"
-jar=$work/cookies.txt
-csrf_of() { sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1; }
-csrf=$(curl -sf -c "$jar" -b "$jar" "${dm_url}login" | csrf_of)
-curl -sf -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" --data-urlencode "email=$kEmail" \
-  --data-urlencode "password=$kPassword" --data "next=/" "${dm_url}login" || fail "sign-in failed"
+sign_in_bench_member
 condition=${dm_url}conditions/opsoclonus-myoclonus-syndrome
 csrf=$(curl -sf -c "$jar" -b "$jar" "$condition" | csrf_of)
 curl -sf -o /dev/null -c "$jar" -b "$jar" --data "csrf=$csrf&action=join&role=family" "$condition/membership" ||
@@ -101,7 +95,6 @@ step_url=$(curl -sf -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" --data
 base=${step_url%/steps/first_signs}
 curl -sf -o /dev/null -b "$jar" --data "csrf=$csrf&compared_with_worst=better" "$base/steps/now"
 curl -sf -o /dev/null -b "$jar" --data "csrf=$csrf&consent_charts=1" "$base/review"
-cookie=$(awk '!/^#/ && NF >= 7 { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
 run_tracked wrk -t"$threads" -c"$connections" -d"$duration" --latency -H "Cookie: $cookie" \
   "${dm_url}conditions/opsoclonus-myoclonus-syndrome/experiences" >"$work/wrk-member.txt" || fail "wrk failed"
 read -r m_rps m_p99 m_non2xx m_errors < <(parse_wrk <"$work/wrk-member.txt")

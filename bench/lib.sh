@@ -241,6 +241,34 @@ start_postgres() {
   pg_url="postgresql://postgres@127.0.0.1:$pg_port/diseasemaps"
 }
 
+# --- a signed-in member ------------------------------------------------------------------
+
+readonly bench_member_email=bench-member@example.org bench_member_password='bench member password 1'
+
+# The value of the first csrf field of the HTML on stdin.
+csrf_of() { sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1; }
+
+# Adds the benchmark's member ("Bench member") to DB; before start_diseasemaps.
+add_bench_member() {
+  local db=$1
+  printf '%s\n' "$bench_member_password" | "$bin" --database "$db" user add --email "$bench_member_email" \
+    --name "Bench member" --password-stdin >"$work/user.log" 2>&1 || { cat "$work/user.log" >&2; fail "user add failed"; }
+}
+
+# Signs the benchmark's member in on $dm_url; sets $jar (curl's cookie jar, for forms) and
+# $cookie (a Cookie header's value, for wrk), and fails unless that cookie signs in.
+sign_in_bench_member() {
+  local csrf page
+  jar=$work/cookies.txt
+  csrf=$(curl -sf -c "$jar" -b "$jar" "${dm_url}login" | csrf_of)
+  curl -sf -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" --data-urlencode "email=$bench_member_email" \
+    --data-urlencode "password=$bench_member_password" --data "next=/" "${dm_url}login" || fail "sign-in failed"
+  # curl writes HttpOnly cookies as comments ("#HttpOnly_host"): the session cookie is one.
+  cookie=$(awk '{ sub(/^#HttpOnly_/, "") } !/^#/ && NF >= 7 { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
+  page=$(curl -sf -H "Cookie: $cookie" "${dm_url}account") || fail "/account failed for the member"
+  [[ "$page" == *"Signed in as Bench member"* ]] || fail "the session cookie does not sign the member in"
+}
+
 # --- the catalogue: real data ----------------------------------------------------------
 
 shared_data_dir() { printf '%s\n' "${DISEASEMAPS_SHARED_DATA:-../shared/data}"; }

@@ -173,7 +173,7 @@ int RunCli(int argc, char** argv) {
   reindex_cmd->add_option("--search-index", reindex_path, "Directory of the index (default: as serve)");
   DemoDataOptions demo;
   CLI::App* demo_cmd = app.add_subcommand(
-      "demo-data", "Create synthetic members to show the community map (every page then says so), or remove them");
+      "demo-data", "Create synthetic members, experiences and forum posts to show the site (every page then says so), or remove them");
   demo_cmd->add_option("--members", demo.members, "How many synthetic members to create")
       ->capture_default_str()->check(CLI::Range(0LL, 100000000LL));
   demo_cmd->add_option("--experiences", demo.experiences,
@@ -182,8 +182,21 @@ int RunCli(int argc, char** argv) {
   demo_cmd->add_option("--experiences-condition", demo.experiences_orphacode,
                        "Put every synthetic experience in this condition's community (an ORPHAcode)")
       ->check(CLI::Range(1, 99999999));
-  demo_cmd->add_option("--seed", demo.seed, "The same seed makes the same members")->capture_default_str();
-  demo_cmd->add_flag("--remove", demo.remove, "Delete every synthetic member and their experiences, and nothing else");
+  demo_cmd->add_option("--forum-topics", demo.forum_topics,
+                       "How many synthetic forum topics to create, in condition and site-wide forums "
+                       "(0 with --forum-posts: one for every 40 posts)")
+      ->capture_default_str()->check(CLI::Range(0LL, 100000000LL));
+  demo_cmd->add_option("--forum-posts", demo.forum_posts,
+                       "How many synthetic forum posts to spread over those topics (at least one each)")
+      ->capture_default_str()->check(CLI::Range(0LL, 100000000LL));
+  demo_cmd->add_option("--forum-long-topic", demo.forum_long_topic,
+                       "Also one public topic in General with exactly this many posts (for benchmarks)")
+      ->capture_default_str()->check(CLI::Range(0LL, 1000000LL));
+  demo_cmd->add_option("--search-index", demo.search_index,
+                       "Directory of the search index, whose forum posts index is rebuilt (default: as serve)");
+  demo_cmd->add_option("--seed", demo.seed, "The same seed makes the same members and posts")->capture_default_str();
+  demo_cmd->add_flag("--remove", demo.remove,
+                     "Delete every synthetic member, their experiences and forum topics, and nothing else");
   AddImportCommands(app, common);
   AddUserCommands(app, common);
   AddBackupCommands(app, common);

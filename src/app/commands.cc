@@ -33,8 +33,6 @@
 #include "platform/db_rate_limiter.h"
 #include "platform/i18n.h"
 #include "platform/templates.h"
-#include "map/demo_data.h"
-#include "experiences/demo_experiences.h"
 #include "map/map_service.h"
 #include "platform/gazetteer.h"
 #include "search/post_indexer.h"
@@ -287,46 +285,16 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   return 0;
 }
 
-int RunDemoData(const CommonOptions& common, const DemoDataOptions& options) {
-  auto db = OpenMigratedDatabase(common, 2);
-  if (!db.ok()) return Fail(db.status().message());
-  map::MapStore store(**db);
-  experiences::ExperienceStore experience_store(**db);
-  if (options.remove) {
-    // Experiences first: deleting their members would drop them without a recount.
-    auto experiences_removed = experiences::RemoveDemoExperiences(experience_store);
-    if (!experiences_removed.ok()) return Fail("demo-data: " + experiences_removed.status().message());
-    auto removed = map::RemoveDemoMembers(store);
-    if (!removed.ok()) return Fail("demo-data: " + removed.status().message());
-    std::cout << "removed " << *removed << " synthetic members and " << *experiences_removed
-              << " synthetic experiences" << std::endl;
-    return 0;
-  }
-  const auto start = std::chrono::steady_clock::now();
-  if (options.members > 0) {
-    Status s = map::CreateDemoMembers(store, options.members, options.seed, Gazetteer::Embedded(), [&](long long done) {
-      if (done % 100000 == 0 || done == options.members) {
-        std::cout << "created " << done << " of " << options.members << " synthetic members" << std::endl;
-      }
-    });
-    if (!s.ok()) return Fail("demo-data: " + s.message());
-  }
-  if (options.experiences > 0) {
-    std::optional<int> only;
-    if (options.experiences_orphacode > 0) only = options.experiences_orphacode;
-    Status s = experiences::CreateDemoExperiences(
-        experience_store, options.experiences, options.seed, only, [&](long long done) {
-          if (done % 50000 == 0 || done == options.experiences) {
-            std::cout << "created " << done << " of " << options.experiences << " synthetic experiences" << std::endl;
-          }
-        });
-    if (!s.ok()) return Fail("demo-data: " + s.message());
-  }
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::cout << "created " << options.members << " synthetic members and " << options.experiences
-            << " synthetic experiences (seed " << options.seed << ") in " << seconds
-            << " s; remove them with `diseasemaps demo-data --remove`" << std::endl;
-  return 0;
+Status RebuildPostsIndex(Database& db, const std::filesystem::path& conditions_index, std::ostream& out) {
+  search::PostSearchStore post_store(db);
+  if (Status s = post_store.RequestRebuild(); !s.ok()) return s;
+  auto posts = search::PostIndexer::Open(db, conditions_index, /*allow_private_copy=*/false);
+  if (!posts.ok() && posts.status().code() == Status::Code::kConflict) return Status::Ok();  // the request reaches it
+  if (!posts.ok()) return Status::Internal("posts index: " + posts.status().message());
+  auto built = (*posts)->Rebuild();
+  if (!built.ok()) return Status::Internal("posts index: " + built.status().message());
+  out << "reindexed " << built->posts << " forum posts in " << built->seconds << " s" << std::endl;
+  return Status::Ok();
 }
 
 int RunReindex(const CommonOptions& common, const std::string& index_path) {
@@ -353,13 +321,7 @@ int RunReindex(const CommonOptions& common, const std::string& index_path) {
   std::cout << "reindexed " << report->conditions << " conditions into " << path.string() << " in "
             << report->seconds << " s" << std::endl;
   // The posts index: rebuilt here when no server holds it, and by every server in any case.
-  if (Status s = post_store.RequestRebuild(); !s.ok()) return Fail(s.message());
-  auto posts = search::PostIndexer::Open(**db, path, /*allow_private_copy=*/false);
-  if (posts.ok()) {
-    auto built = (*posts)->Rebuild();
-    if (!built.ok()) return Fail("posts index: " + built.status().message());
-    std::cout << "reindexed " << built->posts << " forum posts in " << built->seconds << " s" << std::endl;
-  }
+  if (Status s = RebuildPostsIndex(**db, path, std::cout); !s.ok()) return Fail(s.message());
   return 0;
 }
 

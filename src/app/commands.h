@@ -1,7 +1,9 @@
 // The subcommands' options and entry points. Each Run* function returns an exit code.
 #pragma once
 
+#include <filesystem>
 #include <memory>
+#include <ostream>
 #include <string>
 
 #include "app/limits.h"
@@ -48,14 +50,23 @@ struct DemoDataOptions {
   long long members = 1000;
   long long experiences = 0;     // synthetic shared experiences, after the members
   int experiences_orphacode = 0;  // only this condition's communities (0: all)
+  long long forum_topics = 0;     // synthetic forum topics and posts (forums/demo_forums.h)
+  long long forum_posts = 0;
+  long long forum_long_topic = 0;
+  std::string search_index;       // the forum posts index to rebuild is beside it (empty: as serve)
   uint64_t seed = 1;
   bool remove = false;
 };
-// `demo-data`: creates synthetic members for the community map, or removes them all.
+// `demo-data` (demo_data_command.cc): creates synthetic members for the community map,
+// their experiences and forum posts, or removes them all.
 int RunDemoData(const CommonOptions& common, const DemoDataOptions& options);
 // `reindex`: rebuilds the search index at `index_path` (empty: the default) from the
 // database; when a server holds it, asks every server to rebuild its own.
 int RunReindex(const CommonOptions& common, const std::string& index_path);
+
+// Asks every server on db to rebuild its forum posts index and rebuilds the one beside
+// `conditions_index` when no server holds it, saying so on `out`.
+Status RebuildPostsIndex(Database& db, const std::filesystem::path& conditions_index, std::ostream& out);
 
 // Opens the database named by the global options with pool_size connections and
 // applies pending migrations (logging each). Fails with a message naming --database.

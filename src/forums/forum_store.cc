@@ -294,7 +294,8 @@ Result<TopicPage> ForumStore::OpenTopic(const Forum& forum, long long topic_id, 
                         " p.reply_to_number, ru.display_name, ru.deleted_at, p.created_at, p.edited_at,"
                         " p.deleted_at, p.helped_count, p.hidden_at,"
                         " (SELECT COUNT(*) FROM forum_post_helped h WHERE h.post_id = p.id AND h.user_id = :viewer),"
-                        " p.moderator_hidden FROM forum_posts p JOIN users u ON u.id = p.author_id"
+                        " p.moderator_hidden, s.user_id FROM forum_posts p JOIN users u ON u.id = p.author_id"
+                        " LEFT JOIN synthetic_members s ON s.user_id = p.author_id"
                         " LEFT JOIN forum_posts rp ON rp.topic_id = p.topic_id AND rp.number = p.reply_to_number"
                         " LEFT JOIN users ru ON ru.id = rp.author_id"
                         " WHERE p.topic_id = :t AND p.number BETWEEN :first AND :last ORDER BY p.number",
@@ -318,6 +319,7 @@ Result<TopicPage> ForumStore::OpenTopic(const Forum& forum, long long topic_id, 
       p.hidden = r.get_indicator(13) != soci::i_null;
       p.helped_by_me = RowInteger(r, 14) > 0;
       p.hidden_by_moderator = p.hidden && RowInteger(r, 15) != 0;
+      p.author_synthetic = r.get_indicator(16) != soci::i_null;
       by_id[p.id] = page.posts.size();
       page.posts.push_back(std::move(p));
     }

@@ -100,6 +100,7 @@ struct Post {
   long long author_id = 0;
   std::string author_name;
   bool author_deleted = false;
+  bool author_synthetic = false;  // a demo member wrote it (forums/demo_forums.h)
   std::string body;  // "" once deleted
   std::optional<long long> reply_to_number;
   std::string reply_to_author;  // the replied-to post's author's name

@@ -253,6 +253,7 @@ json TopicView(const guard::Viewer& viewer, const TopicPage& page_data, const st
         {{"number", n},
          {"number_text", Number(post.number)},
          {"author", AuthorName(post.author_name, post.author_deleted)},
+         {"synthetic", post.author_synthetic},
          {"mine", viewer.user_id == post.author_id},
          {"when", pages::MomentView(post.created_at)},
          {"edited_time", post.edited_at && !post.deleted ? pages::MomentView(*post.edited_at) : json(nullptr)},

@@ -12,8 +12,10 @@ Result<OpenedIndex> OpenVersionedIndex(const std::filesystem::path& path, int sc
   std::filesystem::create_directories(path.parent_path().empty() ? "." : path.parent_path(), ec);
   auto open = [&]() { return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN); };
   try {
-    OpenedIndex opened{open(), 0};
+    OpenedIndex opened;
     try {
+      // Inside: an index too damaged even to open is rebuilt like an unreadable one.
+      opened.db = open();
       const std::string version = opened.db.get_metadata("schema_version");
       if ((opened.db.get_doccount() > 0 || !version.empty()) && version != std::to_string(schema_version)) {
         *why_rebuilt = "it has schema version " + (version.empty() ? "none" : version) + ", this binary writes " +

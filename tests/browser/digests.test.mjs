@@ -17,7 +17,7 @@ import {
   binPath,
   checkAccessibility,
   databaseKinds,
-  noWiderThan,
+  assertNoWiderThan,
   screenshot,
   signIn,
   tabTo,
@@ -43,7 +43,7 @@ for (const kind of databaseKinds()) {
         await Promise.all([page.waitForURL(/\/account\/notifications$/), page.keyboard.press('Enter')]);
         await page.getByRole('heading', { name: 'E-mail about the forums', level: 1 }).waitFor();
         assert.equal(await page.getByLabel('Weekly').isChecked(), true);
-        await noWiderThan(page, 360);
+        await assertNoWiderThan(page, 360);
         await screenshot(page, `digests-preferences-${kind}-360x740`);
         await checkAccessibility(page, `e-mail preferences ${kind}`);
         // Tab reaches the chosen radio button; the arrow keys move the choice.
@@ -84,13 +84,13 @@ for (const kind of databaseKinds()) {
       await withPage(site.browser, { width: 360, height: 740 }, async ({ page, problems }) => {
         await page.goto(`${site.server.url}${link}`);
         await page.getByRole('heading', { name: 'Stop the digest of new topics', level: 1 }).waitFor();
-        await noWiderThan(page, 360);
+        await assertNoWiderThan(page, 360);
         await screenshot(page, `digests-unsubscribe-${kind}-360x740`);
         await checkAccessibility(page, `unsubscribe ${kind}`);
         await tabTo(page, 'Stop the digest');
         await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
         await page.getByRole('status').getByText('we will send you no more digests', { exact: false }).waitFor();
-        await noWiderThan(page, 360);
+        await assertNoWiderThan(page, 360);
         await screenshot(page, `digests-unsubscribed-${kind}-360x740`);
         await checkAccessibility(page, `unsubscribed ${kind}`);
         assert.match(site.database.exec("SELECT frequency FROM member_digests;\n"), /never/);

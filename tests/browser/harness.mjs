@@ -544,28 +544,3 @@ export async function withPage(browser, options, use) {
     await opened.context.close();
   }
 }
-
-// ---------------------------------------------------------------------------------------
-// Keyboard and layout checks.
-
-// Presses Tab until the focused element's accessible text (its aria-label, its label's
-// text, or its own text) matches `name` (a string or a RegExp); throws after `limit`.
-export async function tabTo(page, name, limit = 150) {
-  for (let i = 0; i < limit; ++i) {
-    await page.keyboard.press('Tab');
-    const text = await page.evaluate(() => {
-      const el = document.activeElement;
-      if (!el) return '';
-      const label = el.labels && el.labels[0] ? el.labels[0].textContent : '';
-      return (el.getAttribute('aria-label') || label || el.textContent || '').trim();
-    });
-    if (name instanceof RegExp ? name.test(text) : text === name) return;
-  }
-  throw new Error(`"${name}" was not reached with ${limit} presses of Tab`);
-}
-
-// Fails when the page scrolls sideways at `width` px.
-export async function noWiderThan(page, width) {
-  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
-  if (scroll > width) throw new Error(`the page is ${scroll} px wide at ${width} px`);
-}

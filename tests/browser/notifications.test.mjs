@@ -13,33 +13,17 @@ import { describe, test } from 'node:test';
 import {
   addUser,
   assertNoBrowserProblems,
+  assertNoWiderThan,
   checkAccessibility,
   databaseKinds,
   screenshot,
   signIn,
+  tabTo,
   useSite,
   withPage,
 } from './harness.mjs';
 
 const kPassword = 'correct horse battery staple';
-
-// Presses Tab until the focused element's accessible text matches `name`.
-async function tabTo(page, name, limit = 150) {
-  for (let i = 0; i < limit; ++i) {
-    await page.keyboard.press('Tab');
-    const text = await page.evaluate(() => {
-      const el = document.activeElement;
-      return el ? (el.getAttribute('aria-label') || el.textContent || '').trim() : '';
-    });
-    if (name instanceof RegExp ? name.test(text) : text === name) return;
-  }
-  throw new Error(`"${name}" was not reached with ${limit} presses of Tab`);
-}
-
-async function noWiderThan(page, width) {
-  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(scroll <= width, `the page is ${scroll} px wide at ${width} px`);
-}
 
 for (const kind of databaseKinds()) {
   describe(`notifications (${kind})`, () => {
@@ -86,7 +70,7 @@ for (const kind of databaseKinds()) {
         assert.equal(await box.inputValue(), '> In [post 1](#post-1), Amy wrote:\n>\n> A warm bath before bed\n\n');
         assert.equal(await page.evaluate(() => document.activeElement?.id), 'reply-body');
         await page.keyboard.type('We tried that too; it helped.');
-        await noWiderThan(page, 360);
+        await assertNoWiderThan(page, 360);
         await screenshot(page, `notifications-quote-${kind}-360x740`);
         await checkAccessibility(page, `quoting ${kind}`);
         await page.keyboard.press('Tab');
@@ -103,7 +87,7 @@ for (const kind of databaseKinds()) {
         await tabTo(page, 'Notifications, 1 unread');
         await Promise.all([page.waitForURL(/\/notifications$/), page.keyboard.press('Enter')]);
         await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
-        await noWiderThan(page, 360);
+        await assertNoWiderThan(page, 360);
         await screenshot(page, `notifications-list-${kind}-360x740`);
         await checkAccessibility(page, `notifications ${kind}`);
         await tabTo(page, /^Ben quoted your post in “Night waking”/);

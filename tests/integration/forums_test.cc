@@ -9,6 +9,7 @@
 #include <chrono>
 #include <string>
 
+#include "established_member.h"
 #include "forum_fixture.h"
 
 namespace diseasemaps::testing {
@@ -16,30 +17,9 @@ namespace {
 
 class ForumsTest : public ForumFixture {
  protected:
-  // Makes `email` an established member, past the new members' limits: confirmed 40
-  // days ago, with five posts written then (a topic in "About this site").
-  void Establish(const std::string& email) {
-    const long long id = UserIdOf(database_, email);
-    const long long then = std::chrono::duration_cast<std::chrono::seconds>(
-                               std::chrono::system_clock::now().time_since_epoch()).count() - 40LL * 24 * 60 * 60;
-    Status s = database_.db().InTransaction([&](soci::session& sql) {
-      sql << "UPDATE users SET email_confirmed_at = :t WHERE id = :u", soci::use(then, "t"), soci::use(id, "u");
-      long long forum = 0;
-      sql << "SELECT id FROM forums WHERE slug = 'about-this-site'", soci::into(forum);
-      long long topic = 0;
-      sql << "INSERT INTO forum_topics (forum_id, author_id, title, created_at, post_count, reply_count, last_post_at)"
-             " VALUES (:f, :u, 'Hello from long ago', :t, 5, 4, :t) RETURNING id",
-          soci::use(forum, "f"), soci::use(id, "u"), soci::use(then, "t"), soci::into(topic);
-      for (long long n = 1; n <= 5; ++n) {
-        sql << "INSERT INTO forum_posts (topic_id, number, author_id, body, created_at) VALUES (:p, :n, :u, 'Old', :t)",
-            soci::use(topic, "p"), soci::use(n, "n"), soci::use(id, "u"), soci::use(then, "t");
-      }
-      sql << "UPDATE forums SET topic_count = topic_count + 1, post_count = post_count + 5 WHERE id = :f",
-          soci::use(forum, "f");
-      return Status::Ok();
-    });
-    ASSERT_TRUE(s.ok()) << s.message();
-  }
+  // Makes `email` an established member, past the new members' limits
+  // (established_member.h).
+  void Establish(const std::string& email) { EstablishForumMember(database_, email); }
 };
 
 std::string Backends(const ::testing::TestParamInfo<Backend>& info) { return BackendName(info.param); }

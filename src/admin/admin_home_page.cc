@@ -1,6 +1,7 @@
 #include "admin/admin_home_page.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include <nlohmann/json.hpp>
 
@@ -65,15 +66,34 @@ json NodesView(const std::vector<Node>& nodes, const std::string& this_node_id) 
   return rows;
 }
 
+std::string OneDecimal(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f", value);
+  return text;
+}
+
 json StatusView(const SystemStatus& status) {
   json view = {{"database_reachable", status.database_reachable},
                {"database_backend", status.database_backend},
                {"database_description", status.database_description},
-               {"replica_configured", status.replica_configured},
+               {"replica_configured", status.replica.configured},
+               {"replica", nullptr},
                {"outbox", nullptr},
                {"search", nullptr},
                {"map", nullptr},
                {"nodes", nullptr}};
+  if (status.replica.configured) {
+    view["replica"] = {{"reachable", status.replica.reachable},
+                       {"in_use", status.replica.in_use},
+                       {"description", status.replica_description},
+                       {"lag_bytes", status.replica.lag_bytes},
+                       {"lag_label", status.replica.lag_seconds < 0
+                                         ? i18n::Tr("lag unknown")
+                                         : i18n::Tr("{seconds} s behind ({bytes} bytes)",
+                                                    {{"seconds", OneDecimal(status.replica.lag_seconds)},
+                                                     {"bytes", std::to_string(status.replica.lag_bytes)}})},
+                       {"problem", TextOrNull(status.replica.problem)}};
+  }
   if (status.outbox) {
     view["outbox"] = {{"pending", status.outbox->pending},
                       {"failed", status.outbox->failed},

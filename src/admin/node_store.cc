@@ -35,7 +35,7 @@ Status RecordHeartbeat(Database& db, const Node& node, long long now, long long 
 }
 
 Status ForgetNode(Database& db, const std::string& id) {
-  return db.Run([&](soci::session& sql) {
+  return db.RunOnPrimary([&](soci::session& sql) {
     sql << "DELETE FROM nodes WHERE id = :id", soci::use(id, "id");
     return Status::Ok();
   });

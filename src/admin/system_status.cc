@@ -17,6 +17,10 @@ SystemStatus GatherSystemStatus(const SystemParts& parts, long long now) {
     return one;
   });
   status.database_reachable = answer.ok() && *answer == 1;
+  if (const Replica* replica = parts.db.replica()) {
+    status.replica = replica->state();
+    status.replica_description = replica->description();
+  }
   if (auto queue = parts.outbox.Queue(); queue.ok()) status.outbox = *queue;
   if (auto snapshot = parts.search.snapshot()) {
     status.search_published_at = parts.search.published_at();

@@ -1,6 +1,6 @@
 // SystemStatus: the facts about a running site that an administrator checks first, as
 // the admin home (admin/admin_home_page.h) shows them: the database answers (and which
-// backend), the replica (none can be configured yet), the outbox's backlog, the age of
+// backend), the read replica (reachable, lag), the outbox's backlog, the age of
 // this node's search index, what this node's community map holds in memory, and the
 // serve nodes seen on the database in the last minute.
 //
@@ -16,6 +16,7 @@
 #include "mail/outbox_store.h"
 #include "map/map_service.h"
 #include "platform/db/database.h"
+#include "platform/db/replica.h"
 #include "search/search_service.h"
 
 namespace diseasemaps::admin {
@@ -34,8 +35,9 @@ struct SystemStatus {
   bool database_reachable = false;
   std::string database_backend;      // "SQLite" or "PostgreSQL"
   std::string database_description;  // the URL without a password
-  // The read replica: `serve --database-replica` does not exist yet, so never configured.
-  bool replica_configured = false;
+  // The read replica (`serve --database-replica`, platform/db/replica.h); configured false: none.
+  ReplicaState replica;
+  std::string replica_description;  // its URL without a password
   std::optional<mail::OutboxQueue> outbox;  // nullopt: could not be read
   long long search_published_at = 0;        // 0: the index is not ready yet
   std::size_t search_conditions = 0;        // conditions in the published snapshot

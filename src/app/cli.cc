@@ -75,6 +75,16 @@ int RunCli(int argc, char** argv) {
         auto parsed = http::TrustedProxies::Parse(list);
         return parsed.ok() ? std::string() : parsed.status().message();
       });
+  serve_cmd->add_option("--database-replica", serve.database_replica,
+                        "A PostgreSQL hot standby (postgresql://…) for reads that may lag: anonymous pages, "
+                        "search, lists, the map's full reads")
+      ->group("Database");
+  serve_cmd->add_option("--replica-max-lag", serve.replica_max_lag_s,
+                        "Seconds the replica may be behind; further behind, reads go to the primary")
+      ->capture_default_str()->check(CLI::Range(0.1, 3600.0))->group("Database");
+  serve_cmd->add_option("--primary-reads-after-write", serve.primary_reads_after_write_s,
+                        "Seconds a visitor reads only from the primary after they changed something")
+      ->capture_default_str()->check(CLI::Range(1.0, 3600.0))->group("Database");
   serve_cmd->add_option("--static-dir", serve.static_dir,
                         "The built static tree (default: static/ beside the binary, else "
                         "../share/diseasemaps/static from it)");

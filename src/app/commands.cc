@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 #include <thread>
@@ -23,6 +24,7 @@
 #include "articles/answer_content.h"
 #include "catalog/starter_catalogue.h"
 #include "http/dispatcher.h"
+#include "http/read_your_writes.h"
 #include "http/static_files.h"
 #include "mail/outbox_gauges.h"
 #include "pages/access.h"
@@ -30,8 +32,10 @@
 #include "platform/content_generation.h"
 #include "platform/crypto.h"
 #include "platform/db/migrations.h"
+#include "platform/db/replica.h"
 #include "platform/db_rate_limiter.h"
 #include "platform/i18n.h"
+#include "platform/signing.h"
 #include "platform/templates.h"
 #include "map/map_service.h"
 #include "platform/gazetteer.h"
@@ -82,6 +86,23 @@ Result<std::unique_ptr<Database>> OpenDatabase(const CommonOptions& common) {
 }
 
 // Brings the schema up to date, or checks it is when migrate is false.
+// The replica's state in /metrics (platform/db/replica.h).
+void AddReplicaGauges(Metrics& metrics, const Replica& replica) {
+  metrics.AddGauge("diseasemaps_replica_up", "1 when the last check reached the read replica, replaying.",
+                   [&replica] { return replica.state().reachable ? 1.0 : 0.0; });
+  metrics.AddGauge("diseasemaps_replica_in_use", "1 when reads that may lag go to the read replica now.",
+                   [&replica] { return replica.state().in_use ? 1.0 : 0.0; });
+  metrics.AddGauge("diseasemaps_replica_lag_bytes", "Bytes of WAL the replica has yet to replay (-1: unknown).",
+                   [&replica] { return static_cast<double>(replica.state().lag_bytes); });
+  metrics.AddGauge("diseasemaps_replica_lag_seconds",
+                   "Seconds since the primary was where the replica is now (-1: unknown).",
+                   [&replica] { return replica.state().lag_seconds; });
+  metrics.AddGauge("diseasemaps_replica_reads_total", "Database reads the replica served.",
+                   [&replica] { return static_cast<double>(replica.state().reads); });
+  metrics.AddGauge("diseasemaps_replica_fallbacks_total", "Reads that failed on the replica and ran on the primary.",
+                   [&replica] { return static_cast<double>(replica.state().fallbacks); });
+}
+
 Status PrepareSchema(Database& db, bool migrate) {
   auto migrations = EmbeddedMigrations();
   if (!migrations.ok()) return migrations.status();
@@ -184,6 +205,25 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   if (!post_indexer.ok()) return Fail("posts index: " + post_indexer.status().message() + " (check --search-index)");
   if (Status s = (*post_indexer)->Start(); !s.ok()) return Fail("posts index: " + s.message());
 
+  // The read replica, checked once now so that the map's first read may use it.
+  std::unique_ptr<Replica> replica;
+  if (!options.database_replica.empty()) {
+    ReplicaOptions replica_options;
+    replica_options.url = options.database_replica;
+    replica_options.pool_size = std::max(2, common.database.pool_size / 2);
+    replica_options.max_lag = Millis(options.replica_max_lag_s);
+    auto created = Replica::Create(**db, replica_options);
+    if (!created.ok()) return Fail(created.status().message());
+    replica = std::move(*created);
+    replica->Start();
+    (*db)->UseReplica(replica.get());
+  }
+  // Nothing reads through the replica once this function returns.
+  struct ReplicaDetach {
+    Database& db;
+    ~ReplicaDetach() { db.UseReplica(nullptr); }
+  } replica_detach{**db};
+
   WorkerPool pool(workers);
   PageCache page_cache(static_cast<std::size_t>(options.page_cache_mb) * 1024 * 1024);
   Metrics metrics;
@@ -198,6 +238,7 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
                    [&database] { return database.pool_size(); });
   metrics.AddGauge("diseasemaps_page_cache_entries", "Anonymous pages held in memory.",
                    [&page_cache] { return static_cast<double>(page_cache.entries()); });
+  if (replica) AddReplicaGauges(metrics, *replica);
 
   accounts::UserStore users(database);
   PasswordHasher hasher(limits::kConcurrentPasswordHashes);
@@ -254,7 +295,20 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   while (!site.public_url.empty() && site.public_url.back() == '/') site.public_url.pop_back();
   if (site.public_url.rfind("https://", 0) == 0) site.secure_cookies = true;
   accounts::SessionGate gate(users, site.secure_cookies);
-  dispatcher.SetHooks(gate.Hooks());
+  // With a replica, a visitor who just changed something reads the primary for a while.
+  std::unique_ptr<http::ReadYourWrites> read_your_writes;
+  if (replica) {
+    auto key = database.InTransaction(
+        [](soci::session& sql) { return SigningKey(sql, "primary-reads", pages::NowSeconds()); });
+    if (!key.ok()) return Fail("cannot read the signing key: " + key.status().message());
+    read_your_writes = std::make_unique<http::ReadYourWrites>(
+        *key, std::chrono::seconds(static_cast<long long>(std::ceil(options.primary_reads_after_write_s))),
+        site.secure_cookies, [] { return pages::NowSeconds(); });
+    dispatcher.SetHooks(read_your_writes->Around(gate.Hooks()));
+    dispatcher.SetReplicaPolicy([rw = read_your_writes.get()](const http::Request& r) { return rw->ReadsPrimary(r); });
+  } else {
+    dispatcher.SetHooks(gate.Hooks());
+  }
   site.session_gate = &gate;
   site.max_new_conversations_per_day = options.max_new_conversations_per_day;
   site.experiences_min_cell = options.experiences_min_cell;

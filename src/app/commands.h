@@ -42,6 +42,9 @@ struct ServeOptions {
   std::string unreviewed_symptom_labels = "show";  // "show" (with a note) or "english"
   uint32_t map_min_city_members = 3;  // k: smaller cities show at their country for visitors
   double map_resync_interval_s = 60;  // how often the map re-reads every member
+  std::string database_replica;  // a hot standby's postgresql:// URL; empty: none (platform/db/replica.h)
+  double replica_max_lag_s = 10;  // further behind: reads go to the primary
+  double primary_reads_after_write_s = 5;  // http/read_your_writes.h
 };
 
 int RunServe(const CommonOptions& common, ServeOptions options);

@@ -46,6 +46,9 @@ void DeclareRoutes(http::Router& router, Site& site, std::shared_ptr<const Servi
   const auto& editorial = services->editorial_pages;
   constexpr http::RouteOptions kCached{.cache_for_anonymous = true};
   constexpr http::RouteOptions kInline{.runs_inline = true};
+  // Reads may come from the read replica (http/dispatcher.h), as those of kCached routes
+  // do. Not for pages whose privacy settings must hold at once (a member's page).
+  constexpr http::RouteOptions kLagTolerant{.reads_may_lag = true};
 
   // The front door (home/home_page.h), and the A-Z index that replaced its paged list
   router.Get("/", [&site](const Request& r) { return home::HomePage(site.db, r); }, kCached);
@@ -97,9 +100,9 @@ void DeclareRoutes(http::Router& router, Site& site, std::shared_ptr<const Servi
   router.Get("/search",
              [search_store, &site](const Request& r) {
                return search::SearchPageHandler(site.search, site.post_search, *search_store, r);
-             });
+             }, kLagTolerant);
   router.Get("/api/v1/search",
-             [&site](const Request& r) { return search::SearchApi(site.search, site.post_search, r); });
+             [&site](const Request& r) { return search::SearchApi(site.search, site.post_search, r); }, kLagTolerant);
   router.Get("/api/v1/suggest", [&site](const Request& r) { return search::SuggestApi(site.search, r); }, kInline);
 
   // The community map's pages (map/map_pages.h); their data come from /api/v1/map*

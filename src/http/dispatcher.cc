@@ -5,6 +5,7 @@
 
 #include "http/api_language.h"
 #include "http/language_links.h"
+#include "platform/db/replica_scope.h"
 #include "platform/i18n.h"
 
 namespace diseasemaps::http {
@@ -63,8 +64,10 @@ Response Dispatcher::Error(const Request& request, unsigned status, const std::s
   return response;
 }
 
-Response Dispatcher::Invoke(const Route& route, const Request& request) const {
+Response Dispatcher::Invoke(const Route& route, const Request& request, ReplicaReads replica) const {
   i18n::ScopedLanguage language(LanguageContext(request));
+  std::optional<ReplicaReadScope> replica_reads;
+  if (replica) replica_reads.emplace(*replica);
   try {
     return route.handler(request);
   } catch (const std::exception& e) {
@@ -76,7 +79,7 @@ Response Dispatcher::Invoke(const Route& route, const Request& request) const {
   return errors_(&request, 500, i18n::Tr("Something went wrong on our side. Please try again in a moment."));
 }
 
-Response Dispatcher::InvokeWithHooks(const Route& route, Request& request) const {
+Response Dispatcher::InvokeWithHooks(const Route& route, Request& request, ReplicaReads replica) const {
   i18n::ScopedLanguage language(LanguageContext(request));
   try {
     if (hooks_.before) {
@@ -86,9 +89,18 @@ Response Dispatcher::InvokeWithHooks(const Route& route, Request& request) const
     spdlog::error("request hook for {} failed: {}", route.pattern, e.what());
     return errors_(&request, 500, i18n::Tr("Something went wrong on our side. Please try again in a moment."));
   }
-  Response response = Invoke(route, request);
+  Response response = Invoke(route, request, replica);
   if (hooks_.after) hooks_.after(request, response);
   return response;
+}
+
+Dispatcher::ReplicaReads Dispatcher::ReplicaReadsFor(const Route& route, const Request& request,
+                                                     bool cacheable) const {
+  if (!reads_primary_ || !(route.options.cache_for_anonymous || route.options.reads_may_lag)) return std::nullopt;
+  if (request.method != beast_http::verb::get && request.method != beast_http::verb::head) return std::nullopt;
+  if (reads_primary_(request)) return std::nullopt;
+  // A page the cache keeps must hold every change that emptied it; others may lag a little.
+  return cacheable ? cache_.last_invalidated() : std::chrono::steady_clock::time_point{};
 }
 
 boost::asio::awaitable<Dispatched> Dispatcher::Handle(const RawRequest& raw,
@@ -150,7 +162,8 @@ boost::asio::awaitable<Dispatched> Dispatcher::Handle(const RawRequest& raw,
     // An anonymous visitor's cacheable page is the same for everyone: it is made without
     // the hooks, so it can carry no one's cookie or token.
     response = co_await pool_.Run([this, &route, &request, cacheable] {
-      return cacheable ? Invoke(route, request) : InvokeWithHooks(route, request);
+      const ReplicaReads replica = ReplicaReadsFor(route, request, cacheable);
+      return cacheable ? Invoke(route, request, replica) : InvokeWithHooks(route, request, replica);
     });
   }
   KeepLanguageInLinks(response, request.language_prefix);

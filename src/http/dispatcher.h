@@ -9,10 +9,18 @@
 // runs_inline run on the I/O thread; every other handler runs on the worker pool, so a
 // database call never blocks an I/O thread. An exception from a handler becomes a 500
 // page (and one log line); the client never sees its text.
+//
+// With a read replica (SetReplicaPolicy), the handler of a GET or HEAD on a route that
+// is cache_for_anonymous or reads_may_lag runs in a ReplicaReadScope, unless the policy
+// says this visitor must read the primary (they wrote a moment ago). The hooks always
+// read the primary (who is signed in, suspended). A page the cache may keep asks the
+// replica for every change made before the cache was last emptied, else the primary
+// renders it.
 #pragma once
 
 #include <utility>  // before asio: Boost 1.74 needs it
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -59,6 +67,11 @@ class Dispatcher {
 
   // REQUIRES: called before the server starts.
   void SetHooks(RequestHooks hooks) { hooks_ = std::move(hooks); }
+  // REQUIRES: called before the server starts. `reads_primary` is true for a request
+  // whose reads must all come from the primary.
+  void SetReplicaPolicy(std::function<bool(const Request&)> reads_primary) {
+    reads_primary_ = std::move(reads_primary);
+  }
 
   boost::asio::awaitable<Dispatched> Handle(const RawRequest& raw, std::string remote_address);
 
@@ -67,14 +80,18 @@ class Dispatcher {
  private:
   // The error page for request, in its language.
   Response Error(const Request& request, unsigned status, const std::string& message) const;
-  Response Invoke(const Route& route, const Request& request) const;
-  Response InvokeWithHooks(const Route& route, Request& request) const;
+  // replica: when set, the handler's reads may come from the replica, as fresh as that moment.
+  using ReplicaReads = std::optional<std::chrono::steady_clock::time_point>;
+  Response Invoke(const Route& route, const Request& request, ReplicaReads replica = std::nullopt) const;
+  Response InvokeWithHooks(const Route& route, Request& request, ReplicaReads replica) const;
+  ReplicaReads ReplicaReadsFor(const Route& route, const Request& request, bool cacheable) const;
 
   const Router& router_;
   WorkerPool& pool_;
   PageCache& cache_;
   ErrorRenderer errors_;
   RequestHooks hooks_;
+  std::function<bool(const Request&)> reads_primary_;
 };
 
 // True when the request carries no session cookie: the visitor gets the shared,

@@ -23,6 +23,9 @@ struct RouteOptions {
   // An anonymous visitor's 200 answer is kept in the page cache until a write that
   // changes such pages clears it.
   bool cache_for_anonymous = false;
+  // A GET may read data a second or two old: its reads may come from the read replica
+  // (platform/db/replica_scope.h), as those of cache_for_anonymous routes do.
+  bool reads_may_lag = false;
 };
 
 struct Route {

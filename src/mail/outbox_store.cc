@@ -80,7 +80,7 @@ Result<std::optional<OutboxMail>> OutboxStore::ClaimDue(long long now, long long
 }
 
 Status OutboxStore::MarkSent(long long id, long long now, const std::string& delivered_by) {
-  return db_.Run([&](soci::session& sql) -> Status {
+  return db_.RunOnPrimary([&](soci::session& sql) -> Status {
     sql << "UPDATE outbox SET status = 'sent', sent_at = :now, delivered_by = :by, last_error = ''"
            " WHERE id = :id",
         soci::use(now), soci::use(delivered_by), soci::use(id);
@@ -90,7 +90,7 @@ Status OutboxStore::MarkSent(long long id, long long now, const std::string& del
 
 Status OutboxStore::MarkAttemptFailed(long long id, const std::string& error,
                                       std::optional<long long> retry_at) {
-  return db_.Run([&](soci::session& sql) -> Status {
+  return db_.RunOnPrimary([&](soci::session& sql) -> Status {
     const std::string status = retry_at ? "pending" : "failed";
     const long long due = retry_at.value_or(0);
     const std::string reason = error.substr(0, 500);  // bound by reference: must outlive the statement

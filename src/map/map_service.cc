@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "map/demo_data.h"
+#include "platform/db/replica_scope.h"
 #include "platform/i18n.h"
 #include "platform/site_banner.h"
 #include "platform/text.h"
@@ -341,7 +342,10 @@ void MapService::ApplyLocked(long long user_id, const std::optional<MemberRow>& 
 }
 
 Status MapService::Load() {
-  auto rows = store_.LoadAll();
+  auto rows = [this] {
+    ReplicaReadScope from_replica;  // nothing applied yet that it could undo
+    return store_.LoadAll();
+  }();
   if (!rows.ok()) return rows.status();
   std::unique_lock lock(mutex_);
   members_.clear();
@@ -380,6 +384,7 @@ void MapService::DemoDataMayHaveChanged() {
 void MapService::MemberChanged(long long user_id) {
   // Read under the writer lock, so two changes of one member apply in the order read.
   std::lock_guard writer(writer_mutex_);
+  last_member_change_.store(std::chrono::steady_clock::now().time_since_epoch().count());
   changed_at_[user_id] = ++changes_;
   auto row = store_.LoadOne(user_id);
   if (!row.ok()) {
@@ -400,7 +405,11 @@ Status MapService::Resync() {
     std::lock_guard writer(writer_mutex_);
     read_after = changes_;
   }
-  auto rows = store_.LoadAll();
+  auto rows = [this] {
+    const std::chrono::steady_clock::time_point last_change{std::chrono::steady_clock::duration(last_member_change_.load())};
+    ReplicaReadScope from_replica(last_change);
+    return store_.LoadAll();
+  }();
   if (!rows.ok()) return rows.status();
   std::lock_guard writer(writer_mutex_);  // members_ changes under it only: the two steps agree
   // Members changed while the rows were read are as MemberChanged left them: newer.

@@ -28,6 +28,11 @@
 // price: with a filter, a cluster keeps the position and the grouping computed for all
 // roles.
 //
+// Read replica (platform/db/replica_scope.h): Load and the re-syncs read every member
+// from the replica when it may be read; a re-sync asks it for every change up to the
+// last MemberChanged, so it never undoes a change the primary already showed us.
+// MemberChanged itself reads the primary.
+//
 // Demo data (demo_data.h): the service knows how many synthetic members exist and sets
 // the layout's "Demo data" banner (platform/site_banner.h) while any do. It re-counts
 // them at Load, at each re-sync, and when serve sees the content generation move
@@ -231,6 +236,8 @@ class MapService {
   // latest one, so a re-sync never applies a row it read before that member's change.
   uint64_t changes_ = 0;
   std::unordered_map<long long, uint64_t> changed_at_;
+  // When MemberChanged last ran (steady clock ticks): the freshness a re-sync asks of the replica.
+  std::atomic<std::chrono::steady_clock::rep> last_member_change_{0};
   std::shared_mutex mutex_;  // guards members_, places_, scopes_ and their contents
   std::unordered_map<long long, Member> members_;
   std::unordered_map<PlaceKey, Place> places_;

@@ -136,7 +136,7 @@ Result<DigestFrequency> DigestStore::Resubscribe(long long user_id, long long no
 }
 
 Status DigestStore::RecordVisit(long long user_id, long long now) {
-  return db_.Run([&](soci::session& sql) -> Status {
+  return db_.RunOnPrimary([&](soci::session& sql) -> Status {
     sql << "INSERT INTO member_visits (user_id, visited_at) VALUES (:u, :now)"
            " ON CONFLICT (user_id) DO UPDATE SET visited_at = excluded.visited_at",
         soci::use(user_id, "u"), soci::use(now, "now");

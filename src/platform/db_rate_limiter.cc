@@ -31,7 +31,7 @@ class DatabaseRateLimiter final : public RateLimiter {
     const long long start = WindowStart(now, window_);
     const long long expires = start + 2 * window_;
     const std::string stored_key = StoredKey(key);
-    auto events = db_.Run([&](soci::session& sql) {
+    auto events = db_.RunOnPrimary([&](soci::session& sql) {
       long long count = 0;
       sql << "INSERT INTO rate_limit_counts (limit_key, window_start, events, expires_at) "
              "VALUES (:k, :w, 1, :e) ON CONFLICT (limit_key, window_start) "
@@ -50,7 +50,7 @@ class DatabaseRateLimiter final : public RateLimiter {
 
   void Reset(const std::string& key) override {
     const std::string stored_key = StoredKey(key);
-    Status done = db_.Run([&](soci::session& sql) {
+    Status done = db_.RunOnPrimary([&](soci::session& sql) {
       sql << "DELETE FROM rate_limit_counts WHERE limit_key = :k", soci::use(stored_key);
       return Status::Ok();
     });
@@ -70,7 +70,7 @@ class DatabaseRateLimiter final : public RateLimiter {
     const long long current = WindowStart(now, window_);
     const long long previous = current - window_;
     const std::string stored_key = StoredKey(key);
-    auto counts = db_.Run([&](soci::session& sql) {
+    auto counts = db_.RunOnPrimary([&](soci::session& sql) {
       WindowCounts found;
       sql << "SELECT COALESCE(SUM(CASE WHEN window_start = :c THEN events ELSE 0 END), 0), "
              "COALESCE(SUM(CASE WHEN window_start = :p THEN events ELSE 0 END), 0) "
@@ -87,7 +87,7 @@ class DatabaseRateLimiter final : public RateLimiter {
   void Prune(long long now) {
     long long last = last_prune_->load();
     if (now - last < kPruneIntervalSeconds || !last_prune_->compare_exchange_strong(last, now)) return;
-    Status done = db_.Run([&](soci::session& sql) {
+    Status done = db_.RunOnPrimary([&](soci::session& sql) {
       sql << "DELETE FROM rate_limit_counts WHERE expires_at < :now", soci::use(now);
       return Status::Ok();
     });

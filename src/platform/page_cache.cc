@@ -78,6 +78,9 @@ std::shared_ptr<const http::Response> PageCache::Store(const std::string& target
 
 void PageCache::Invalidate() {
   std::unique_lock lock(mutex_);
+  // The moment first, then the generation: a render that sees the old moment also saw
+  // the old generation, so Store refuses what it read.
+  last_invalidated_.store(std::chrono::steady_clock::now().time_since_epoch().count());
   generation_.fetch_add(1);
   pages_.clear();
   bytes_ = 0;

@@ -42,6 +42,13 @@ class PageCache {
   // Drops every page; called by each write that changes what anonymous pages show.
   void Invalidate();
 
+  // When Invalidate() last ran (the epoch when never): a page read from the replica may
+  // be stored only when the replica holds every change made before that moment
+  // (platform/db/replica_scope.h).
+  std::chrono::steady_clock::time_point last_invalidated() const {
+    return std::chrono::steady_clock::time_point(std::chrono::steady_clock::duration(last_invalidated_.load()));
+  }
+
   std::size_t entries() const;
 
  private:
@@ -55,6 +62,7 @@ class PageCache {
   std::unordered_map<std::string, Entry> pages_;
   std::size_t bytes_ = 0;
   std::atomic<std::uint64_t> generation_{1};
+  std::atomic<std::chrono::steady_clock::rep> last_invalidated_{0};
 };
 
 }  // namespace diseasemaps

@@ -270,6 +270,7 @@ HttpResult HttpExchange(unsigned short port, const std::string& method, const st
   for (const auto& field : response) {
     std::string name(field.name_string());
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (name == "set-cookie") result.set_cookies.emplace_back(field.value());
     result.headers[name] = std::string(field.value());
   }
   result.body = response.body();
@@ -358,6 +359,13 @@ std::string CsrfFieldIn(const std::string& html) {
 
 std::string CookiePair(const std::string& set_cookie) { return set_cookie.substr(0, set_cookie.find(';')); }
 
+std::string CookieSetBy(const HttpResult& result, const std::string& name) {
+  for (const std::string& set_cookie : result.set_cookies) {
+    if (set_cookie.rfind(name + "=", 0) == 0) return CookiePair(set_cookie);
+  }
+  return "";
+}
+
 SignedIn SignIn(TestServer& server, const std::string& email, const std::string& password) {
   HttpResult form = server.Get("/login");
   EXPECT_EQ(form.status, 200u);
@@ -370,7 +378,7 @@ SignedIn SignIn(TestServer& server, const std::string& email, const std::string&
           http::PercentEncode(password) + "&next=%2F");
   EXPECT_EQ(signed_in.status, 303u) << signed_in.body.substr(0, 2000);
   SignedIn result;
-  result.cookie = CookiePair(signed_in.Header("set-cookie"));
+  result.cookie = CookieSetBy(signed_in, "dm_session");
   HttpResult home = server.Get("/", {{"Cookie", result.cookie}});
   result.csrf = CsrfFieldIn(home.body);
   EXPECT_FALSE(result.csrf.empty()) << "no CSRF token on the signed-in home page";

@@ -49,7 +49,8 @@ class TestDatabase {
 
 struct HttpResult {
   unsigned status = 0;
-  std::map<std::string, std::string> headers;  // names in lower case
+  std::map<std::string, std::string> headers;  // names in lower case; of several Set-Cookie, the last
+  std::vector<std::string> set_cookies;        // every Set-Cookie value, in order
   std::string body;
   std::string Header(const std::string& lower_name) const;
 };
@@ -131,6 +132,8 @@ long long QueryNumber(Database& db, const std::string& query);
 std::string CsrfFieldIn(const std::string& html);
 // "name=value" of the cookie set by a Set-Cookie header value.
 std::string CookiePair(const std::string& set_cookie);
+// "name=value" of the cookie called `name` that the response sets, or "".
+std::string CookieSetBy(const HttpResult& result, const std::string& name);
 
 // An anonymous browser's state on a page with a form: its dm_csrf cookie and the token.
 SignedIn OpenForm(TestServer& server, const std::string& path);

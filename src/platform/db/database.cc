@@ -7,6 +7,9 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include "platform/db/replica.h"
+#include "platform/db/replica_scope.h"
+
 namespace diseasemaps {
 namespace {
 
@@ -94,6 +97,21 @@ Backend BackendOf(const std::string& url) {
   return StartsWith(url, "postgresql://") || StartsWith(url, "postgres://")
              ? Backend::kPostgresql
              : Backend::kSqlite;
+}
+
+std::string Database::Describe(const std::string& url) { return WithoutPassword(url); }
+
+Database* Database::ReplicaForThisRead() const {
+  const auto scope = ReplicaReadScope::Current();
+  return scope ? replica_->ForRead(*scope) : nullptr;
+}
+
+void Database::ReplicaRead(bool failed) const {
+  if (failed) {
+    replica_->ReadFailed();
+  } else {
+    replica_->ReadServed();
+  }
 }
 
 Database::Database(Backend backend, std::string description, int pool_size,

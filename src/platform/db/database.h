@@ -6,6 +6,11 @@
 // catch every SOCI exception and return it as a Status, so no database exception leaves
 // this module. SQLite connections run in WAL mode with synchronous=FULL (an acknowledged
 // write survives a power cut), foreign_keys=ON and a busy timeout.
+//
+// With a read replica attached (UseReplica, platform/db/replica.h), Run() inside a
+// ReplicaReadScope (platform/db/replica_scope.h) runs on the standby when it may be read,
+// and runs again on the primary if it fails there; InTransaction() and RunOnPrimary()
+// always use the primary.
 #pragma once
 
 #include <atomic>
@@ -23,6 +28,8 @@
 namespace diseasemaps {
 
 enum class Backend { kSqlite, kPostgresql };
+
+class Replica;
 
 // What Run() and InTransaction() return for a callback returning R: R itself when R is
 // a Status or a Result, else Result<R>.
@@ -60,9 +67,24 @@ class Database {
   // Runs fn(session) on a leased connection. Returns fn's value, or Unavailable when no
   // connection frees up within acquire_timeout, or Internal when the database fails. A
   // PostgreSQL connection found dropped after a failure is reconnected for the next
-  // caller; the failed work itself is not retried.
+  // caller; the failed work itself is not retried on the same server. Inside a
+  // ReplicaReadScope, fn may run on the replica first (so fn must only read, and be
+  // safe to run twice: on the replica, then on the primary when the replica failed).
   template <typename Fn>
   auto Run(Fn&& fn) -> DbOutcomeOf<Fn>;
+
+  // Run() on the primary even inside a ReplicaReadScope: reads that must be exact
+  // (limits) and writes made outside a transaction.
+  template <typename Fn>
+  auto RunOnPrimary(Fn&& fn) -> DbOutcomeOf<Fn>;
+
+  // Attaches the read replica (owned by the caller, outliving this Database). Call before
+  // the server starts.
+  void UseReplica(Replica* replica) { replica_ = replica; }
+  Replica* replica() const { return replica_; }
+
+  // A database URL without any password, for logs and messages.
+  static std::string Describe(const std::string& url);
 
   // Like Run, inside one transaction: committed when fn returns a Status or Result that
   // is ok (or any other value), rolled back when it returns a failure or throws. On
@@ -76,6 +98,15 @@ class Database {
            std::chrono::milliseconds acquire_timeout);
 
   class Lease;
+  // How RunHere went: kFailed when no connection was free or fn threw; kReconnected when
+  // fn threw because the connection had dropped, and it works again now.
+  enum class Trouble { kNone, kFailed, kReconnected };
+  // Runs fn here; tells how it went in *trouble when given.
+  template <typename Fn>
+  auto RunHere(Fn& fn, Trouble* trouble) -> DbOutcomeOf<Fn>;
+  // The replica's pool when this thread's read may go there now, else null.
+  Database* ReplicaForThisRead() const;
+  void ReplicaRead(bool failed) const;
   Result<std::size_t> Acquire();
   void Release(std::size_t position);
   soci::session& At(std::size_t position) { return pool_.at(position); }
@@ -100,6 +131,7 @@ class Database {
   std::chrono::milliseconds acquire_timeout_;
   soci::connection_pool pool_;
   std::atomic<int> in_use_{0};
+  Replica* replica_ = nullptr;
 };
 
 class Database::Lease {
@@ -116,18 +148,48 @@ class Database::Lease {
 };
 
 template <typename Fn>
-auto Database::Run(Fn&& fn) -> DbOutcomeOf<Fn> {
+auto Database::RunHere(Fn& fn, Trouble* trouble) -> DbOutcomeOf<Fn> {
   auto position = Acquire();
-  if (!position.ok()) return position.status();
+  if (!position.ok()) {
+    if (trouble != nullptr) *trouble = Trouble::kFailed;
+    return position.status();
+  }
   Lease lease(*this, *position);
   try {
     return fn(lease.session());
   } catch (const std::exception& e) {
     // Never retried here (the work may have half happened); a dropped connection is
     // reconnected so that the next caller finds it working.
-    Revive(lease.session());
+    const bool reconnected = Revive(lease.session());
+    if (trouble != nullptr) *trouble = reconnected ? Trouble::kReconnected : Trouble::kFailed;
     return Failure(e);
   }
+}
+
+template <typename Fn>
+auto Database::Run(Fn&& fn) -> DbOutcomeOf<Fn> {
+  if (replica_ != nullptr) {
+    if (Database* standby = ReplicaForThisRead()) {
+      // Reads only: safe to try again on a connection that dropped (a standby restarted).
+      Trouble trouble = Trouble::kNone;
+      for (int attempt = 0; attempt < 2; ++attempt) {
+        trouble = Trouble::kNone;
+        auto value = standby->RunHere(fn, &trouble);
+        if (trouble == Trouble::kNone) {
+          ReplicaRead(false);
+          return value;
+        }
+        if (trouble != Trouble::kReconnected) break;
+      }
+      ReplicaRead(true);
+    }
+  }
+  return RunHere(fn, nullptr);
+}
+
+template <typename Fn>
+auto Database::RunOnPrimary(Fn&& fn) -> DbOutcomeOf<Fn> {
+  return RunHere(fn, nullptr);
 }
 
 template <typename Fn>

@@ -1,0 +1,262 @@
+// Reads from the replica (issue 15): `serve --database-replica` on a real hot standby
+// (scripts/pg-standby: pg_basebackup -R from the test's PostgreSQL, streaming). Pausing
+// the standby's replay (pg_wal_replay_pause) makes its reads visibly older than the
+// primary's, so each test can tell which server answered:
+// - a signed-in reader of a forum topic reads the standby; the member who just wrote
+//   reads the primary (the signed dm_primary cookie), on whichever node answers; a forged
+//   cookie changes nothing;
+// - an anonymous page the cache keeps is never rendered from a standby older than the
+//   change that emptied the cache;
+// - the lag is in /metrics, and falls back once replay resumes;
+// - a stopped standby leaves every request answered (from the primary), and the node uses
+//   the standby again once it is back.
+//
+// PostgreSQL only. CTest runs the suite as cluster.Replica, label `cluster`.
+#include <sys/stat.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <thread>
+
+#include "established_member.h"
+#include "forum_fixture.h"
+
+namespace diseasemaps::testing {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Runs a shell command; returns its standard output, failing the test when it fails.
+std::string Shell(const std::string& command) {
+  std::string output;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) {
+    ADD_FAILURE() << "cannot run " << command;
+    return output;
+  }
+  char buffer[256];
+  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) output += buffer;
+  const int status = pclose(pipe);
+  EXPECT_EQ(status, 0) << command << " failed: " << output;
+  while (!output.empty() && (output.back() == '\n' || output.back() == ' ')) output.pop_back();
+  return output;
+}
+
+// Waits up to `limit` for `done`; true when it came.
+bool Within(std::chrono::milliseconds limit, const std::function<bool()>& done) {
+  const auto deadline = Clock::now() + limit;
+  while (Clock::now() < deadline) {
+    if (done()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return done();
+}
+
+class Replica : public ForumFixture {
+ protected:
+  void SetUp() override {
+    ForumFixture::SetUp();
+    EstablishForumMember(database_, "amy@example.org");
+    char pattern[] = "/tmp/diseasemaps-standby.XXXXXX";
+    ASSERT_NE(mkdtemp(pattern), nullptr);
+    directory_ = pattern;
+    chmod(directory_.c_str(), 0755);  // the postgres user passes through
+    data_ = directory_ + "/pg/data";
+    const std::string url = database_.url();  // postgresql://postgres@127.0.0.1:PORT/NAME
+    const std::size_t port_at = url.rfind(':') + 1;
+    const std::string primary_port = url.substr(port_at, url.rfind('/') - port_at);
+    standby_port_ = Shell(Script() + " start " + primary_port + " " + data_);
+    ASSERT_FALSE(standby_port_.empty());
+    standby_url_ = "postgresql://postgres@127.0.0.1:" + standby_port_ + url.substr(url.rfind('/'));
+    DatabaseOptions options;
+    options.url = standby_url_;
+    options.pool_size = 1;
+    auto standby = Database::Open(options);
+    ASSERT_TRUE(standby.ok()) << standby.status().message();
+    standby_ = std::move(*standby);
+  }
+
+  void TearDown() override {
+    standby_.reset();
+    if (!data_.empty()) Shell(Script() + " stop " + data_);
+    std::error_code ec;
+    if (!directory_.empty()) std::filesystem::remove_all(directory_, ec);
+  }
+
+  static std::string Script() { return std::string(DISEASEMAPS_SOURCE_DIR) + "/scripts/pg-standby"; }
+
+  // A node reading from the standby; polls slow enough that only notices and the replica
+  // check matter, and a lag allowance longer than any pause here.
+  std::vector<std::string> Node(const std::string& name) {
+    return {"--database-replica", standby_url_, "--replica-max-lag", "120", "--search-index",
+            (database_.directory() / ("index-" + name)).string(), "--cache-check-interval", "30"};
+  }
+
+  void StandbySql(const std::string& statement) {
+    Status s = standby_->Run([&](soci::session& sql) {
+      sql << statement;
+      return Status::Ok();
+    });
+    ASSERT_TRUE(s.ok()) << statement << ": " << s.message();
+  }
+  void PauseReplay() { StandbySql("SELECT pg_wal_replay_pause()"); }
+  void ResumeReplay() { StandbySql("SELECT pg_wal_replay_resume()"); }
+
+  // True once the standby has replayed everything the primary has written so far.
+  bool StandbyCaughtUp(std::chrono::milliseconds limit) {
+    const long long written =
+        Count("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint");
+    return Within(limit, [&] {
+      auto replayed = standby_->Run([](soci::session& sql) -> Result<long long> {
+        long long position = 0;
+        sql << "SELECT pg_wal_lsn_diff(pg_last_wal_replay_lsn(), '0/0')::bigint", soci::into(position);
+        return position;
+      });
+      return replayed.ok() && *replayed >= written;
+    });
+  }
+
+  // A value of the node's /metrics, or nullopt when it is not there.
+  static std::optional<double> Metric(TestServer& server, const std::string& name) {
+    const std::string text = server.Get("/metrics").body;
+    const std::size_t at = text.find("\n" + name + " ");
+    if (at == std::string::npos) return std::nullopt;
+    return std::stod(text.substr(at + name.size() + 2));
+  }
+  static bool MetricIs(TestServer& server, const std::string& name, double value) {
+    auto found = Metric(server, name);
+    return found && *found == value;
+  }
+
+  // The member's Cookie header with the dm_primary cookie a write of theirs was answered with.
+  static std::string WithPrimaryCookie(const SignedIn& who, const HttpResult& write) {
+    const std::string primary = CookieSetBy(write, "dm_primary");
+    EXPECT_FALSE(primary.empty()) << "the write set no dm_primary cookie";
+    return who.cookie + "; " + primary;
+  }
+
+  std::string directory_;
+  std::string data_;
+  std::string standby_port_;
+  std::string standby_url_;
+  std::unique_ptr<Database> standby_;
+};
+
+TEST_P(Replica, ReadersSeeTheStandbyAndAWriterSeesTheirOwnPost) {
+  TestServer node(database_, Node("a"));
+  ASSERT_TRUE(node.started()) << node.Log();
+  ASSERT_TRUE(Within(std::chrono::seconds(10), [&] { return MetricIs(node, "diseasemaps_replica_up", 1); }));
+  SignedIn amy = SignIn(node, "amy@example.org", kPassword);
+  SignedIn ben = SignIn(node, "ben@example.org", kPassword);
+  const std::string topic = Topic(node, amy, "general", "Sleep and melatonin", "What helped your child sleep?");
+  ASSERT_TRUE(StandbyCaughtUp(std::chrono::seconds(10)));
+  ASSERT_TRUE(Within(std::chrono::seconds(5), [&] { return Has(node.Get(topic).body, "What helped your child sleep?"); }));
+
+  PauseReplay();
+  HttpResult reply = Reply(node, amy, topic, "A warm bath an hour before bed.");
+  ASSERT_EQ(reply.status, 303u) << reply.body.substr(0, 300);
+  const std::string amy_after_write = WithPrimaryCookie(amy, reply);
+
+  // Amy, who just wrote, reads the primary.
+  EXPECT_TRUE(Has(node.Get(topic, {{"Cookie", amy_after_write}}).body, "A warm bath an hour before bed."));
+  // Ben reads the paused standby: the reply is not there yet.
+  const double reads_before = Metric(node, "diseasemaps_replica_reads_total").value_or(-1);
+  HttpResult ben_reads = node.Get(topic, {{"Cookie", ben.cookie}});
+  EXPECT_EQ(ben_reads.status, 200u);
+  EXPECT_TRUE(Has(ben_reads.body, "What helped your child sleep?"));
+  EXPECT_FALSE(Has(ben_reads.body, "A warm bath an hour before bed."));
+  EXPECT_GT(Metric(node, "diseasemaps_replica_reads_total").value_or(-1), reads_before);
+  // A forged or altered dm_primary cookie is ignored.
+  const std::string primary = CookieSetBy(reply, "dm_primary");
+  const std::string forged = "dm_primary=99999999999" + primary.substr(primary.find('.'));
+  EXPECT_FALSE(Has(node.Get(topic, {{"Cookie", ben.cookie + "; " + forged}}).body, "A warm bath an hour before bed."));
+  // The reply emptied the page cache; the standby is older than that, so a visitor's page
+  // (which the cache keeps) comes from the primary.
+  EXPECT_TRUE(Has(node.Get(topic).body, "A warm bath an hour before bed."));
+  // The lag shows in /metrics.
+  EXPECT_TRUE(Within(std::chrono::seconds(5), [&] {
+    return Metric(node, "diseasemaps_replica_lag_bytes").value_or(0) > 0 &&
+           Metric(node, "diseasemaps_replica_lag_seconds").value_or(0) > 0;
+  }));
+
+  ResumeReplay();
+  ASSERT_TRUE(StandbyCaughtUp(std::chrono::seconds(10)));
+  EXPECT_TRUE(Within(std::chrono::seconds(5), [&] {
+    return Has(node.Get(topic, {{"Cookie", ben.cookie}}).body, "A warm bath an hour before bed.");
+  }));
+  // Caught up to the test's writes: the lag the node reports falls back (other tests on
+  // this server keep writing, so not necessarily to exactly 0).
+  EXPECT_TRUE(Within(std::chrono::seconds(5), [&] {
+    const double lag = Metric(node, "diseasemaps_replica_lag_seconds").value_or(-1);
+    return lag >= 0 && lag < 2;
+  }));
+}
+
+TEST_P(Replica, AProfileSavedOnOneNodeIsSeenByItsAuthorOnTheOther) {
+  TestServer a(database_, Node("a"));
+  TestServer b(database_, Node("b"));
+  ASSERT_TRUE(a.started() && b.started());
+  for (TestServer* node : {&a, &b}) {
+    ASSERT_TRUE(Within(std::chrono::seconds(10), [&] { return MetricIs(*node, "diseasemaps_replica_up", 1); }));
+  }
+  SignedIn amy = SignIn(a, "amy@example.org", kPassword);
+  SignedIn ben = SignIn(b, "ben@example.org", kPassword);
+  const std::string topic = Topic(a, amy, "general", "Finding a specialist", "Who did you see first?");
+  ASSERT_TRUE(StandbyCaughtUp(std::chrono::seconds(10)));
+
+  PauseReplay();
+  HttpResult saved = PostAs(a, amy, "/account/profile",
+                            "display_name=Amelia+Renamed&city=&city_id=&country=&visibility=members");
+  ASSERT_EQ(saved.status, 303u) << saved.body.substr(0, 300);
+  // On node B, Amy (with the cookie node A gave her) sees her new name on her post...
+  EXPECT_TRUE(Has(b.Get(topic, {{"Cookie", WithPrimaryCookie(amy, saved)}}).body, "Amelia Renamed"));
+  // ...while Ben, reading the paused standby through B, still sees the old one.
+  HttpResult ben_reads = b.Get(topic, {{"Cookie", ben.cookie}});
+  EXPECT_TRUE(Has(ben_reads.body, "Who did you see first?"));
+  EXPECT_FALSE(Has(ben_reads.body, "Amelia Renamed"));
+  ResumeReplay();
+  ASSERT_TRUE(StandbyCaughtUp(std::chrono::seconds(10)));
+  EXPECT_TRUE(Within(std::chrono::seconds(5), [&] {
+    return Has(b.Get(topic, {{"Cookie", ben.cookie}}).body, "Amelia Renamed");
+  }));
+}
+
+TEST_P(Replica, AStoppedStandbyLeavesEveryRequestAnswered) {
+  TestServer node(database_, Node("a"));
+  ASSERT_TRUE(node.started()) << node.Log();
+  ASSERT_TRUE(Within(std::chrono::seconds(10), [&] { return MetricIs(node, "diseasemaps_replica_up", 1); }));
+  SignedIn ben = SignIn(node, "ben@example.org", kPassword);
+  const std::vector<std::string> pages = {"/forums/general", "/search?q=dancing", "/api/v1/search?q=eyes", "/forums"};
+
+  Shell(Script() + " stop " + data_);
+  int answered = 0, failed = 0;
+  const auto until = Clock::now() + std::chrono::seconds(3);
+  for (int i = 0; Clock::now() < until; ++i) {
+    const std::string& page = pages[static_cast<std::size_t>(i) % pages.size()];
+    HttpResult result = i % 2 == 0 ? node.Get(page) : node.Get(page, {{"Cookie", ben.cookie}});
+    (result.status == 200u ? answered : failed) += 1;
+    if (result.status != 200u) ADD_FAILURE() << page << " answered " << result.status;
+  }
+  EXPECT_GT(answered, 10);
+  EXPECT_EQ(failed, 0);
+  EXPECT_TRUE(Within(std::chrono::seconds(5), [&] { return MetricIs(node, "diseasemaps_replica_up", 0); }));
+  HttpResult admin_view = node.Get("/metrics");
+  EXPECT_TRUE(Has(admin_view.body, "diseasemaps_replica_in_use 0"));
+
+  Shell(Script() + " restart " + data_ + " " + standby_port_);
+  ASSERT_TRUE(Within(std::chrono::seconds(15), [&] { return MetricIs(node, "diseasemaps_replica_in_use", 1); }));
+  // Reads go to it again (a dropped connection costs one read on the primary at most).
+  const double reads_before = Metric(node, "diseasemaps_replica_reads_total").value_or(-1);
+  EXPECT_TRUE(Within(std::chrono::seconds(5), [&] {
+    EXPECT_EQ(node.Get("/forums/general", {{"Cookie", ben.cookie}}).status, 200u);
+    return Metric(node, "diseasemaps_replica_reads_total").value_or(-1) > reads_before;
+  }));
+  std::cout << "[ replica  ] " << answered << " requests answered while the standby was down" << std::endl;
+}
+
+INSTANTIATE_TEST_SUITE_P(Postgresql, Replica, ::testing::Values(Backend::kPostgresql),
+                         [](const auto& info) { return BackendName(info.param); });
+
+}  // namespace
+}  // namespace diseasemaps::testing

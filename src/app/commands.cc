@@ -331,7 +331,8 @@ int RunServe(const CommonOptions& common, ServeOptions options) {
   (*indexer)->Watch(Millis(options.cache_check_interval_s));
   (*post_indexer)->Watch(Millis(options.cache_check_interval_s));
   // On PostgreSQL, other nodes' writes wake the watchers above at once (the polls stay).
-  auto listener = ListenForChanges(database, common.database.url, content_changed, **indexer, map_service, metrics);
+  auto listener = ListenForChanges(database, common.database.url, content_changed, **indexer, **post_indexer,
+                                   map_service, metrics);
   server.Run(/*handle_signals=*/true);
   pool.Join();
   spdlog::info("stopped");

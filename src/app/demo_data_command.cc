@@ -109,6 +109,8 @@ int RunDemoData(const CommonOptions& common, const DemoDataOptions& options) {
   if (!made.ok()) return Fail("demo-data: " + made.status().message());
   std::cout << "created " << made->topics << " synthetic forum topics and " << made->posts
             << " synthetic forum posts in " << SecondsSince(forums_start) << " s" << std::endl;
+  std::cout << "with " << made->reads << " read positions and " << made->watches << " topic and forum watches"
+            << std::endl;
   const auto index_start = std::chrono::steady_clock::now();
   if (Status indexed = RebuildPostsIndex(**db, IndexPath(common, options), std::cout);
       !indexed.ok()) {

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <utility>
 
 #include "platform/content_generation.h"
 #include "platform/db/bulk_insert.h"
@@ -13,6 +15,9 @@ namespace {
 
 constexpr const char* kSyntheticTopics =
     "(SELECT id FROM forum_topics WHERE author_id IN (SELECT user_id FROM synthetic_members))";
+constexpr const char* kSyntheticMembers = "(SELECT user_id FROM synthetic_members)";
+// site_state names of the condition forum rows Insert made: "synthetic_forum:<id>".
+constexpr const char* kForumMarkPrefix = "synthetic_forum:";
 
 long long MaxId(soci::session& sql, const std::string& table) {
   long long id = 0;
@@ -21,17 +26,60 @@ long long MaxId(soci::session& sql, const std::string& table) {
   return ind == soci::i_null ? 0 : id;
 }
 
-// The forum row a topic goes to: a site-wide forum's, or a condition's (made on its first).
+// The forum row a topic goes to: a site-wide forum's, or a condition's, made on its first
+// and then marked as synthetic (Remove takes it away again when nothing real holds it).
 long long ForumIdOf(soci::session& sql, const DemoTopic& topic) {
   long long id = 0;
   if (topic.orphacode) {
     const int code = *topic.orphacode;
-    sql << "INSERT INTO forums (orphacode) VALUES (:o) ON CONFLICT (orphacode) DO NOTHING", soci::use(code, "o");
+    soci::statement insert = (sql.prepare << "INSERT INTO forums (orphacode) VALUES (:o)"
+                                             " ON CONFLICT (orphacode) DO NOTHING",
+                              soci::use(code, "o"));
+    insert.execute(true);
+    const bool made = insert.get_affected_rows() == 1;
     sql << "SELECT id FROM forums WHERE orphacode = :o", soci::use(code, "o"), soci::into(id);
-  } else {
-    sql << "SELECT id FROM forums WHERE slug = :s", soci::use(topic.slug, "s"), soci::into(id);
+    if (!sql.got_data()) return 0;
+    if (made) {
+      const std::string mark = kForumMarkPrefix + std::to_string(id);
+      sql << "INSERT INTO site_state (name, value) VALUES (:n, :v)", soci::use(mark, "n"), soci::use(id, "v");
+    }
+    return id;
   }
+  sql << "SELECT id FROM forums WHERE slug = :s", soci::use(topic.slug, "s"), soci::into(id);
   return sql.got_data() ? id : 0;
+}
+
+// Deletes the condition forum rows Insert made, once nothing real holds them: no topic
+// (synthetic ones are gone by now), no moderation log line, no real member's watch, and
+// the readers they were made with (an admin who chose others made them real). Every mark
+// goes: a row kept now stays whatever later demo data does. Returns how many rows went.
+long long RemoveSyntheticForums(soci::session& sql) {
+  std::vector<std::pair<std::string, long long>> marks;
+  {
+    const std::string pattern = std::string(kForumMarkPrefix) + "%";
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT name, value FROM site_state WHERE name LIKE :p", soci::use(pattern, "p"));
+    for (const soci::row& row : rows) marks.emplace_back(RowText(row, 0), RowInteger(row, 1));
+  }
+  long long removed = 0;
+  for (const auto& [mark, forum_id] : marks) {
+    long long held = 0;
+    sql << "SELECT (SELECT COUNT(*) FROM forum_topics WHERE forum_id = :f)"
+           " + (SELECT COUNT(*) FROM forum_moderation_log WHERE forum_id = :f OR other_forum_id = :f)"
+           " + (SELECT COUNT(*) FROM forum_watches WHERE forum_id = :f AND user_id NOT IN " +
+               std::string(kSyntheticMembers) +
+               ")"
+               " + (SELECT COUNT(*) FROM forums WHERE id = :f AND (orphacode IS NULL OR readers <> 'members'))",
+        soci::use(forum_id, "f"), soci::into(held);
+    if (held == 0) {
+      sql << "DELETE FROM forum_watches WHERE forum_id = :f", soci::use(forum_id, "f");
+      soci::statement gone = (sql.prepare << "DELETE FROM forums WHERE id = :f", soci::use(forum_id, "f"));
+      gone.execute(true);
+      removed += gone.get_affected_rows();
+    }
+    sql << "DELETE FROM site_state WHERE name = :n", soci::use(mark, "n");
+  }
+  return removed;
 }
 
 // The rows of a batch, column by column, as InsertRows takes them.
@@ -44,6 +92,9 @@ struct Columns {
     std::vector<std::string> body;
   } replies, others;
   std::vector<long long> helped_post, helped_user, helped_at;
+  std::vector<long long> read_user, read_topic, read_number, read_at;
+  std::vector<long long> watch_user, watch_topic, watch_at;
+  std::vector<std::string> watch_level;
 };
 
 }  // namespace
@@ -130,6 +181,18 @@ Status DemoForumStore::Insert(const std::vector<DemoTopic>& batch) {
       ++counts.topics;
       counts.posts += posts;
       counts.last = std::max(counts.last, last);
+      for (const DemoRead& read : topic.reads) {
+        c.read_user.push_back(read.user_id);
+        c.read_topic.push_back(topic_id);
+        c.read_number.push_back(read.number);
+        c.read_at.push_back(read.read_at);
+      }
+      for (const DemoWatch& watch : topic.watches) {
+        c.watch_user.push_back(watch.user_id);
+        c.watch_topic.push_back(topic_id);
+        c.watch_level.push_back(watch.level);
+        c.watch_at.push_back(watch.updated_at);
+      }
       long long number = 0;
       for (const DemoPost& post : topic.posts) {
         ++post_id;
@@ -162,6 +225,10 @@ Status DemoForumStore::Insert(const std::vector<DemoTopic>& batch) {
                {&r.id, &r.topic, &r.number, &r.author, &r.body, &r.created, &r.helped, &r.reply_to}, r.id.size());
     InsertRows(sql, "forum_post_helped (post_id, user_id, created_at)", {&c.helped_post, &c.helped_user, &c.helped_at},
                c.helped_post.size());
+    InsertRows(sql, "forum_topic_reads (user_id, topic_id, last_read_number, read_at)",
+               {&c.read_user, &c.read_topic, &c.read_number, &c.read_at}, c.read_user.size());
+    InsertRows(sql, "topic_watches (user_id, topic_id, level, updated_at)",
+               {&c.watch_user, &c.watch_topic, &c.watch_level, &c.watch_at}, c.watch_user.size());
     for (const auto& [forum_id, counts] : forums) {
       sql << "UPDATE forums SET topic_count = topic_count + :t, post_count = post_count + :p,"
              " last_post_at = CASE WHEN last_post_at < :last THEN :last ELSE last_post_at END WHERE id = :f",
@@ -177,22 +244,77 @@ Status DemoForumStore::Insert(const std::vector<DemoTopic>& batch) {
   });
 }
 
+Result<long long> DemoForumStore::WatchForums(const std::vector<DemoForumWatch>& watches) {
+  return db_.InTransaction([&](soci::session& sql) -> Result<long long> {
+    std::map<int, long long> by_code;
+    std::map<std::string, long long> by_slug;
+    {
+      soci::rowset<soci::row> rows = (sql.prepare << "SELECT id, orphacode, slug FROM forums");
+      for (const soci::row& row : rows) {
+        if (row.get_indicator(1) != soci::i_null) by_code[static_cast<int>(RowInteger(row, 1))] = RowInteger(row, 0);
+        if (row.get_indicator(2) != soci::i_null) by_slug[RowText(row, 2)] = RowInteger(row, 0);
+      }
+    }
+    std::set<std::pair<long long, long long>> taken;  // (member, forum)
+    {
+      soci::rowset<soci::row> rows = (sql.prepare << std::string("SELECT user_id, forum_id FROM forum_watches"
+                                                                 " WHERE user_id IN ") +
+                                                         kSyntheticMembers);
+      for (const soci::row& row : rows) taken.emplace(RowInteger(row, 0), RowInteger(row, 1));
+    }
+    std::vector<long long> users, forums, at;
+    std::vector<std::string> levels;
+    for (const DemoForumWatch& w : watches) {
+      const auto code = w.orphacode ? by_code.find(*w.orphacode) : by_code.end();
+      const auto slug = w.orphacode ? by_slug.end() : by_slug.find(w.slug);
+      const long long forum_id = code != by_code.end() ? code->second : slug != by_slug.end() ? slug->second : 0;
+      if (forum_id == 0 || !taken.emplace(w.watch.user_id, forum_id).second) continue;
+      users.push_back(w.watch.user_id);
+      forums.push_back(forum_id);
+      levels.push_back(w.watch.level);
+      at.push_back(w.watch.updated_at);
+    }
+    InsertRows(sql, "forum_watches (user_id, forum_id, level, updated_at)", {&users, &forums, &levels, &at},
+               users.size());
+    return static_cast<long long>(users.size());
+  });
+}
+
+Status DemoForumStore::QuietSyntheticMembers(long long now) {
+  return db_.InTransaction([&](soci::session& sql) -> Status {
+    sql << std::string("INSERT INTO member_digests (user_id, frequency, digest_from, updated_at)"
+                       " SELECT user_id, 'never', :now, :now FROM synthetic_members s WHERE NOT EXISTS"
+                       " (SELECT 1 FROM member_digests d WHERE d.user_id = s.user_id)"),
+        soci::use(now, "now");
+    sql << std::string("INSERT INTO notification_settings (user_id, email_replies, updated_at)"
+                       " SELECT user_id, 0, :now FROM synthetic_members s WHERE NOT EXISTS"
+                       " (SELECT 1 FROM notification_settings n WHERE n.user_id = s.user_id)"),
+        soci::use(now, "now");
+    return Status::Ok();
+  });
+}
+
 Result<DemoForumCounts> DemoForumStore::Remove() {
   return db_.InTransaction([&](soci::session& sql) -> Result<DemoForumCounts> {
     DemoForumCounts removed;
     sql << std::string("SELECT COUNT(*) FROM forum_topics WHERE id IN ") + kSyntheticTopics, soci::into(removed.topics);
-    if (removed.topics == 0) return removed;
     sql << std::string("SELECT COUNT(*) FROM forum_posts WHERE topic_id IN ") + kSyntheticTopics,
         soci::into(removed.posts);
     // What hangs on the posts goes first, explicitly, as a moderator's deletion of a topic
     // does (forum_store_moderation.cc); notifications and watches follow their topic.
     const std::string posts = std::string("(SELECT id FROM forum_posts WHERE topic_id IN ") + kSyntheticTopics + ")";
-    sql << "DELETE FROM forum_post_revisions WHERE post_id IN " + posts;
-    sql << "DELETE FROM forum_post_helped WHERE post_id IN " + posts;
-    sql << "DELETE FROM forum_post_flags WHERE post_id IN " + posts;
-    sql << std::string("DELETE FROM forum_topic_reads WHERE topic_id IN ") + kSyntheticTopics;
-    sql << std::string("DELETE FROM forum_posts WHERE topic_id IN ") + kSyntheticTopics;
-    sql << std::string("DELETE FROM forum_topics WHERE id IN ") + kSyntheticTopics;
+    if (removed.topics > 0) {
+      sql << "DELETE FROM forum_post_revisions WHERE post_id IN " + posts;
+      sql << "DELETE FROM forum_post_helped WHERE post_id IN " + posts;
+      sql << "DELETE FROM forum_post_flags WHERE post_id IN " + posts;
+      sql << std::string("DELETE FROM forum_topic_reads WHERE topic_id IN ") + kSyntheticTopics;
+      sql << std::string("DELETE FROM topic_watches WHERE topic_id IN ") + kSyntheticTopics;
+      sql << std::string("DELETE FROM forum_posts WHERE topic_id IN ") + kSyntheticTopics;
+      sql << std::string("DELETE FROM forum_topics WHERE id IN ") + kSyntheticTopics;
+    }
+    sql << std::string("DELETE FROM forum_watches WHERE user_id IN ") + kSyntheticMembers;
+    const long long forums_removed = RemoveSyntheticForums(sql);
+    if (removed.topics == 0 && forums_removed == 0) return removed;
     sql << "UPDATE forums SET"
            " topic_count = (SELECT COUNT(*) FROM forum_topics t WHERE t.forum_id = forums.id),"
            " post_count = (SELECT COALESCE(SUM(t.post_count), 0) FROM forum_topics t WHERE t.forum_id = forums.id),"

@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
+#include <utility>
 
 #include "forums/forum_rules.h"
 #include "platform/text.h"
@@ -204,7 +206,67 @@ DemoTopic DemoForumGenerator::Topic(long long posts, const std::string& slug) {
     }
     topic.posts.push_back(std::move(post));
   }
+  ReadsAndWatches(topic, code);
   return topic;
+}
+
+long long DemoForumGenerator::Later(long long at, long long at_most_seconds) {
+  return std::min(now_, at + static_cast<long long>(Below(static_cast<uint64_t>(at_most_seconds) + 1)));
+}
+
+void DemoForumGenerator::ReadsAndWatches(DemoTopic& topic, int orphacode) {
+  const long long posts = static_cast<long long>(topic.posts.size());
+  auto time_of = [&](long long number) { return topic.posts[static_cast<std::size_t>(number - 1)].created_at; };
+  // Each writer's first and last post, in the order they first wrote.
+  std::vector<long long> writers;
+  std::map<long long, std::pair<long long, long long>> wrote;  // member -> (first, last) number
+  for (long long number = 1; number <= posts; ++number) {
+    const long long author = topic.posts[static_cast<std::size_t>(number - 1)].author_id;
+    auto [it, first] = wrote.try_emplace(author, number, number);
+    if (first) writers.push_back(author);
+    it->second.second = number;
+  }
+  for (long long member : writers) {
+    const auto [first, last] = wrote[member];
+    // Posting marks the topic read up to the post; half came back later and read on.
+    long long upto = last;
+    if (upto < posts && Below(2) == 0) upto = Below(2) == 0 ? posts : upto + 1 + static_cast<long long>(Below(posts - upto));
+    topic.reads.push_back(DemoRead{member, upto, Later(time_of(upto), 6 * 3600)});
+    // Posting tracks the topic; some starters watch it, a few writers muted it since.
+    std::string level = "tracking";
+    if (first == 1 && Below(4) == 0) level = "watching";
+    if (Below(40) == 0) level = "muted";
+    topic.watches.push_back(DemoWatch{member, level, time_of(first)});
+  }
+  // Readers who never wrote: a few of the community, more in a busy topic, partway through.
+  const long long lurkers = static_cast<long long>(Below(static_cast<uint64_t>(std::min(posts, 4LL)) + 1));
+  for (long long i = 0; i < lurkers; ++i) {
+    const long long member = Replier(orphacode);
+    if (!wrote.try_emplace(member, 0, 0).second) continue;  // a writer, or already counted
+    const long long upto = 1 + static_cast<long long>(Below(static_cast<uint64_t>(posts)));
+    topic.reads.push_back(DemoRead{member, upto, Later(time_of(upto), 3 * 86400)});
+    if (Below(8) == 0) topic.watches.push_back(DemoWatch{member, "watching", Later(time_of(upto), 3600)});
+  }
+}
+
+std::vector<DemoForumWatch> DemoForumGenerator::ForumWatches() {
+  std::vector<DemoForumWatch> watches;
+  for (const DemoAuthor& author : authors_) {
+    const long long since = now_ - static_cast<long long>(Below(365 * 86400ull));
+    if (!author.orphacodes.empty() && Below(3) == 0) {
+      DemoForumWatch w;
+      w.orphacode = Any(author.orphacodes);
+      w.watch = DemoWatch{author.user_id, Below(3) == 0 ? "watching" : "tracking", since};
+      watches.push_back(std::move(w));
+    }
+    if (!site_slugs_.empty() && Below(20) == 0) {
+      DemoForumWatch w;
+      w.slug = Any(site_slugs_);
+      w.watch = DemoWatch{author.user_id, Below(3) == 0 ? "muted" : "tracking", since};
+      watches.push_back(std::move(w));
+    }
+  }
+  return watches;
 }
 
 std::vector<long long> DemoForumGenerator::Spread(long long topics, long long posts) {
@@ -248,21 +310,31 @@ Result<DemoForumCounts> CreateDemoForums(DemoForumStore& store, const DemoForumO
                                std::move(*slugs));
   std::vector<long long> counts = generator.Spread(topics, posts);
   if (options.long_topic > 0) counts.push_back(-options.long_topic);  // negative: the long topic
+  // Their addresses are under .invalid: the watches below must not mail them.
+  if (Status s = store.QuietSyntheticMembers(options.now); !s.ok()) return s;
   std::vector<DemoTopic> batch;
-  long long in_batch = 0, done = 0;
+  long long in_batch = 0;
+  DemoForumCounts made;
+  made.topics = static_cast<long long>(counts.size());
   for (std::size_t i = 0; i < counts.size(); ++i) {
     const long long count = counts[i];
     batch.push_back(count > 0 ? generator.Topic(count) : generator.Topic(-count, kLongTopicForum));
     in_batch += std::abs(count);
+    made.reads += static_cast<long long>(batch.back().reads.size());
+    made.watches += static_cast<long long>(batch.back().watches.size());
     if (in_batch >= kDemoForumBatchPosts || i + 1 == counts.size()) {
       if (Status s = store.Insert(batch); !s.ok()) return s;
-      done += in_batch;
+      made.posts += in_batch;
       batch.clear();
       in_batch = 0;
-      if (progress) progress(done);
+      if (progress) progress(made.posts);
     }
   }
-  return DemoForumCounts{static_cast<long long>(counts.size()), done};
+  // Forum watches last: a condition's forum has a row once a topic went into it.
+  auto forum_watches = store.WatchForums(generator.ForumWatches());
+  if (!forum_watches.ok()) return forum_watches.status();
+  made.watches += *forum_watches;
+  return made;
 }
 
 Result<DemoForumCounts> RemoveDemoForums(DemoForumStore& store) { return store.Remove(); }

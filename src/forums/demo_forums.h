@@ -12,7 +12,13 @@
 // that searching a condition or a sign finds posts that talk about it. Posts are spread
 // over topics with a long tail (a few busy topics, many short ones), dated over the last
 // two years, each after the one before; some reply to an earlier post; about one in ten
-// was found helpful by one to three other synthetic members. The long topic
+// was found helpful by one to three other synthetic members. Everyone who wrote in a topic
+// has read it at least to their last post and tracks it, as posting does; half of them came
+// back later and read on, one starter in four watches their topic and one member in forty
+// muted it; a few community members read part of it without writing. One member in three
+// with a community watches or tracks its forum, a few track or mute a site-wide one. The
+// synthetic members' e-mail is turned off (their addresses are under .invalid), so their
+// watches make in-app notifications only. The long topic
 // (--forum-long-topic) is one more topic in the site-wide "General" forum, public, with
 // exactly that many posts: the benchmark reads its first and last pages.
 //
@@ -54,6 +60,8 @@ class DemoForumGenerator {
   DemoTopic Topic(long long posts, const std::string& slug = "");
   // How many posts each of `topics` topics gets: `posts` in all, at least one each.
   std::vector<long long> Spread(long long topics, long long posts);
+  // The synthetic members' watches of forums: of their communities' and the site-wide ones.
+  std::vector<DemoForumWatch> ForumWatches();
 
  private:
   uint64_t Random();
@@ -67,6 +75,10 @@ class DemoForumGenerator {
   std::string Sign(const DemoCondition& condition);
   std::string Fill(const std::string& pattern, const DemoCondition& condition);
   std::string Body(const DemoCondition& condition, int sentences, bool opening);
+  // Who read `topic` how far, and who watches or mutes it (see the file comment).
+  void ReadsAndWatches(DemoTopic& topic, int orphacode);
+  // A moment after `at`, never after now.
+  long long Later(long long at, long long at_most_seconds);
 
   uint64_t state_;
   long long now_;

@@ -154,8 +154,17 @@ void PostIndexer::Loop(std::chrono::milliseconds interval) {
     if (done.ok() && failing) spdlog::info("search: the posts index is updating again");
     failing = !done.ok();
     lock.lock();
-    wake_.wait_for(lock, interval, [this] { return stopping_; });
+    wake_.wait_for(lock, interval, [this] { return stopping_ || woken_; });
+    woken_ = false;
   }
+}
+
+void PostIndexer::Wake() {
+  {
+    std::lock_guard lock(mutex_);
+    woken_ = true;
+  }
+  wake_.notify_all();
 }
 
 }  // namespace diseasemaps::search

@@ -41,6 +41,9 @@ class PostIndexer {
   Result<std::size_t> CatchUp();
   Result<PostRebuildReport> Rebuild();
   void Watch(std::chrono::milliseconds interval);
+  // Makes Watch()'s thread catch up now instead of at its next interval (the change
+  // listener calls it on a "search" notice from another node). Any thread.
+  void Wake();
 
   PostSearchService& service() { return service_; }
 
@@ -62,6 +65,7 @@ class PostIndexer {
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
+  bool woken_ = false;
   std::thread thread_;
 };
 

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <map>
 
+#include "platform/change_notice.h"
 #include "platform/db/row_text.h"
 
 namespace diseasemaps::search {
@@ -46,6 +47,7 @@ void NoteTopicChanged(soci::session& sql, long long topic_id) {
   const long long now = Now();
   sql << "INSERT INTO forum_search_changes (topic_id, created_at) VALUES (:t, :now)", soci::use(topic_id, "t"),
       soci::use(now, "now");
+  NotifyChange(sql, SearchNotice());
 }
 
 void NotePostChanged(soci::session& sql, long long post_id) {
@@ -53,6 +55,7 @@ void NotePostChanged(soci::session& sql, long long post_id) {
   sql << "INSERT INTO forum_search_changes (topic_id, created_at) SELECT topic_id, :now FROM forum_posts"
          " WHERE id = :p",
       soci::use(now, "now"), soci::use(post_id, "p");
+  NotifyChange(sql, SearchNotice());
 }
 
 void NoteForumChanged(soci::session& sql, long long forum_id) {
@@ -60,6 +63,7 @@ void NoteForumChanged(soci::session& sql, long long forum_id) {
   sql << "INSERT INTO forum_search_changes (topic_id, created_at) SELECT id, :now FROM forum_topics"
          " WHERE forum_id = :f",
       soci::use(now, "now"), soci::use(forum_id, "f");
+  NotifyChange(sql, SearchNotice());
 }
 
 Result<std::vector<PostRecord>> PostSearchStore::TopicPosts(long long topic_id) {
@@ -107,6 +111,7 @@ Status PostSearchStore::RequestRebuild() {
   return db_.InTransaction([](soci::session& sql) {
     const long long now = Now();
     sql << "INSERT INTO forum_search_changes (topic_id, created_at) VALUES (NULL, :now)", soci::use(now, "now");
+    NotifyChange(sql, SearchNotice());
     return Status::Ok();
   });
 }

@@ -21,8 +21,12 @@
 
 namespace diseasemaps::search {
 
-// Forum writers call this inside their own transaction: a topic's posts, title or forum
-// changed (or the topic is gone).
+// Forum writers call these inside their own transaction. Each also sends the "search"
+// change notice (platform/change_notice.h) in that transaction, so on PostgreSQL every
+// other server's posts index catches up as soon as it commits (their poll stays the
+// safety net); on SQLite it does nothing more.
+//
+// A topic's posts, title or forum changed (or the topic is gone).
 void NoteTopicChanged(soci::session& sql, long long topic_id);
 // The same for the topic of this post.
 void NotePostChanged(soci::session& sql, long long post_id);
@@ -70,7 +74,7 @@ class PostSearchStore {
 
   Result<long long> LatestChange();
   Result<std::vector<TopicChange>> ChangesAfter(long long after, int limit);
-  // Asks every server to rebuild its posts index (a NULL change).
+  // Asks every server to rebuild its posts index (a NULL change, with the notice).
   Status RequestRebuild();
 
   // The posts of these ids that are still searchable, in the order given.

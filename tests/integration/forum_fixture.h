@@ -1,11 +1,11 @@
 // The forums' integration fixture, shared by the suites that go through the forums
 // (forums_test.cc, forum_moderation_test.cc, forum_search_test.cc, notifications_test.cc,
-// forum_admin_test.cc): a test database on each backend with three members (Amy and Ben,
-// and Mo, a moderator; a suite may make its own instead) and a condition whose forum is
-// members-only, and the steps every forum test takes: signed-in requests, starting a
-// topic, replying, reading a topic's address back, counting and changing rows, and
-// waiting for forum search (/api/v1/search?type=discussions) to show what a test expects.
-// Forms are posted with the member's CSRF token (test_server.h PostAs).
+// forum_admin_test.cc, forum_cluster_test.cc): a test database on each backend with three
+// members (Amy and Ben, and Mo, a moderator; a suite may make its own instead) and a
+// condition whose forum is members-only, and the steps every forum test takes: signed-in
+// requests, starting a topic, replying, reading a topic's address back, counting and
+// changing rows, and waiting for forum search (/api/v1/search?type=discussions) to show
+// what a test expects. Forms are posted with the member's CSRF token (test_server.h PostAs).
 #pragma once
 
 #include <gtest/gtest.h>

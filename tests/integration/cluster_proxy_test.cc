@@ -370,12 +370,15 @@ TEST_P(ClusterProxy, AKilledNodesTrafficMovesToTheSurvivorAndNoAcknowledgedWrite
   stop_stopping = true;
   killed_at = Clock::now();
   const int kill_status = kill(nodes_[0]->pid(), SIGKILL);
+  // kill() returns before the process is gone: a save begun in between may still be
+  // accepted by node 1 and die with it (a 502, as in flight). "After the kill" starts
+  // once the process is reaped.
+  nodes_[0]->WaitForExit();
   killed = true;
   std::this_thread::sleep_for(std::chrono::seconds(3));
   stop_going_on = true;
   for (auto& thread : threads) thread.join();
   ASSERT_EQ(kill_status, 0);
-  nodes_[0]->WaitForExit();
 
   EXPECT_GT(by_node1.load(), 0) << "node 1 acknowledged nothing before the kill";
   // A save in flight at the kill may have committed without an acknowledgement: never

@@ -14,50 +14,33 @@
 #include <string>
 #include <thread>
 
-#include "http/url.h"
 #include "established_member.h"
-#include "test_server.h"
+#include "forum_fixture.h"
 
 namespace diseasemaps::testing {
 namespace {
 
-constexpr const char* kPassword = "correct horse battery staple";
 constexpr const char* kSite = "https://maps.example.org";
 constexpr long long kDay = 24 * 60 * 60;
-
-bool Has(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-std::string Enc(const std::string& text) { return http::PercentEncode(text); }
 
 long long RealNow() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
-class DigestsTest : public ::testing::TestWithParam<Backend> {
+// The forum fixture's Amy, Ben and Mo, with Cy and Dee; Amy and Ben are established.
+class DigestsTest : public ForumFixture {
  protected:
   void SetUp() override {
     start_ = RealNow();
-    AddUser(database_, "amy@example.org", "Amy", {"member"}, kPassword);
-    AddUser(database_, "ben@example.org", "Ben", {"member"}, kPassword);
+    ForumFixture::SetUp();
     AddUser(database_, "cy@example.org", "Cy", {"member"}, kPassword);
     AddUser(database_, "dee@example.org", "Dee", {"member"}, kPassword);
-    InsertCondition(database_.db(), 1183, "Dancing eyes");
     EstablishForumMember(database_, "amy@example.org");
     EstablishForumMember(database_, "ben@example.org");
     ben_id_ = UserIdOf(database_, "ben@example.org");
   }
 
-  long long Count(const std::string& query) { return QueryNumber(database_.db(), query); }
-  void Sql(const std::string& statement) {
-    Status s = database_.db().Run([&](soci::session& sql) {
-      sql << statement;
-      return Status::Ok();
-    });
-    ASSERT_TRUE(s.ok()) << s.message();
-  }
   std::string Text(const std::string& query) {
     std::string value;
     Status s = database_.db().Run([&](soci::session& sql) {
@@ -79,12 +62,10 @@ class DigestsTest : public ::testing::TestWithParam<Backend> {
   // SignIn opens the home page, a visit; these tests' members signed in long before.
   void SignInsWereLongAgo() { Sql("UPDATE member_visits SET visited_at = visited_at - 3600"); }
 
+  // A topic whose first post says "Words about TITLE"; returns its path.
   static std::string Topic(TestServer& server, const SignedIn& who, const std::string& forum,
                            const std::string& title) {
-    HttpResult started = PostAs(server, who, "/forums/" + forum + "/new",
-                                "title=" + Enc(title) + "&body=" + Enc("Words about " + title));
-    EXPECT_EQ(started.status, 303u) << started.body;
-    return started.Header("location");
+    return ForumFixture::Topic(server, who, forum, title, "Words about " + title);
   }
   static void Watch(TestServer& server, const SignedIn& who, const std::string& forum, const std::string& level) {
     EXPECT_EQ(PostAs(server, who, "/forums/" + forum + "/watch", "level=" + level).status, 303u);
@@ -95,7 +76,6 @@ class DigestsTest : public ::testing::TestWithParam<Backend> {
     EXPECT_EQ(saved.Header("location"), "/account/notifications?done=saved");
   }
 
-  TestDatabase database_{GetParam()};
   long long start_ = 0;
   long long ben_id_ = 0;
 };

@@ -11,18 +11,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "http/url.h"
 #include "established_member.h"
-#include "test_server.h"
+#include "forum_fixture.h"
 
 namespace diseasemaps::testing {
 namespace {
 
-constexpr const char* kPassword = "correct horse battery staple";
-
-std::string Enc(const std::string& text) { return http::PercentEncode(text); }
-
-// True when one of the rows of `rows` has `value` under `key`.
 bool Holds(const nlohmann::json& rows, const std::string& key, const std::string& value) {
   for (const nlohmann::json& row : rows) {
     if (row.contains(key) && row[key] == value) return true;
@@ -30,15 +24,13 @@ bool Holds(const nlohmann::json& rows, const std::string& key, const std::string
   return false;
 }
 
-class ForumFollowupsTest : public ::testing::TestWithParam<Backend> {
+// The forum fixture's Amy, Ben and Mo, with Cy and Dee; Amy and Ben are established.
+class ForumFollowupsTest : public ForumFixture {
  protected:
   void SetUp() override {
-    AddUser(database_, "amy@example.org", "Amy", {"member"}, kPassword);
-    AddUser(database_, "ben@example.org", "Ben", {"member"}, kPassword);
+    ForumFixture::SetUp();
     AddUser(database_, "cy@example.org", "Cy", {"member"}, kPassword);
     AddUser(database_, "dee@example.org", "Dee", {"member"}, kPassword);
-    AddUser(database_, "mo@example.org", "Mo", {"moderator"}, kPassword);
-    InsertCondition(database_.db(), 1183, "Dancing eyes");
     EstablishForumMember(database_, "amy@example.org");
     EstablishForumMember(database_, "ben@example.org");
     ben_id_ = UserIdOf(database_, "ben@example.org");
@@ -46,28 +38,10 @@ class ForumFollowupsTest : public ::testing::TestWithParam<Backend> {
     dee_id_ = UserIdOf(database_, "dee@example.org");
   }
 
-  long long Count(const std::string& query) { return QueryNumber(database_.db(), query); }
-  void Sql(const std::string& statement) {
-    Status s = database_.db().Run([&](soci::session& sql) {
-      sql << statement;
-      return Status::Ok();
-    });
-    ASSERT_TRUE(s.ok()) << s.message();
-  }
   long long MentionsOf(long long user) {
     return Count("SELECT COUNT(*) FROM notifications WHERE kind = 'mention' AND recipient_id = " + std::to_string(user));
   }
 
-  // A topic started by `who` in `forum`; returns its path.
-  static std::string Topic(TestServer& server, const SignedIn& who, const std::string& forum,
-                           const std::string& title, const std::string& body) {
-    HttpResult started =
-        PostAs(server, who, "/forums/" + forum + "/new", "title=" + Enc(title) + "&body=" + Enc(body));
-    EXPECT_EQ(started.status, 303u) << started.body;
-    return started.Header("location");
-  }
-  // "/forums/general/t/1-x" -> "/forums/general/t/1".
-  static std::string Base(const std::string& path) { return path.substr(0, path.find('-', path.find("/t/"))); }
   // Edits post `number`; a topic's first post also sends its title.
   static HttpResult Edit(TestServer& server, const SignedIn& who, const std::string& path, int number,
                          const std::string& body, const std::string& title = "") {
@@ -75,7 +49,6 @@ class ForumFollowupsTest : public ::testing::TestWithParam<Backend> {
                   "body=" + Enc(body) + (title.empty() ? "" : "&title=" + Enc(title)));
   }
 
-  TestDatabase database_{GetParam()};
   long long ben_id_ = 0;
   long long cy_id_ = 0;
   long long dee_id_ = 0;

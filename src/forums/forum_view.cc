@@ -195,7 +195,7 @@ json ForumView(const guard::Viewer& viewer, const Forum& forum, const ListChoice
           {"is_top", choice.order == TopicOrder::kTop},
           {"periods", json::array({period("week", i18n::Tr("This week")), period("month", i18n::Tr("This month")),
                                    period("all", i18n::Tr("All time"))})},
-          {"topics", topics},
+          {"topics", std::move(topics)},  // moved: a braced list copies an lvalue, deeply
           {"has_topics", !list.topics.empty()},
           {"empty", empty},
           {"can_start", guard::CanStartTopic(viewer, forum.readers)},
@@ -262,7 +262,7 @@ json TopicView(const guard::Viewer& viewer, const TopicPage& page_data, const st
          {"hidden_from_viewer", hidden && !shown},
          {"shown", shown},
          {"html", shown ? PostHtml(post.body) : ""},
-         {"reply_to", reply_to},
+         {"reply_to", std::move(reply_to)},
          {"unread", viewer.signed_in() && page_data.last_read_number > 0 && post.number > page_data.last_read_number},
          {"permalink", PostHref(path, post.number)},
          {"helped_count", post.helped_count > 0
@@ -308,7 +308,7 @@ json TopicView(const guard::Viewer& viewer, const TopicPage& page_data, const st
                                         {{"value", "spam"}, {"label", i18n::Tr("Spam")}},
                                         {{"value", "misinformation"}, {"label", i18n::Tr("Medical misinformation")}},
                                         {{"value", "other"}, {"label", i18n::Tr("Something else")}}})},
-          {"posts", posts},
+          {"posts", std::move(posts)},  // moved: a braced list copies an lvalue, deeply
           {"first_unread_href", has_unread ? json(PostHref(path, read + 1)) : json(nullptr)},
           {"paging", PagerView(page, page_count,
                               [&](long long p) { return p <= 1 ? path : path + "?page=" + std::to_string(p); })},

@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <map>
+#include <unordered_map>
 
 #include "forums/forum_rules.h"
 #include "http/url.h"
@@ -91,13 +92,40 @@ std::string ForumDescription(const Forum& forum) {
 
 std::string AuthorName(const std::string& name, bool deleted) { return deleted ? i18n::Tr("Deleted member") : name; }
 
-std::string PostHtml(const std::string& body) {
+namespace {
+
+std::string RenderPostHtml(const std::string& body) {
   MarkdownOptions options;
   options.first_heading_level = 3;
   options.link_rel = "nofollow ugc";
   auto rendered = RenderMarkdown(body, options);
   if (rendered.ok()) return rendered->html;
   return "<p class=\"post-plain\">" + EscapeMarkup(body) + "</p>";
+}
+
+// The HTML each thread keeps, in bytes (texts and HTML); past it, it starts again.
+constexpr std::size_t kKeptPostHtmlBytes = 1 << 20;
+
+}  // namespace
+
+// The HTML depends on the text alone, and parsing takes cmark-gfm's one global lock
+// (platform/markdown.cc): each thread keeps the HTML of the texts it rendered last, so
+// the pages read most often render their posts without parsing or waiting.
+std::string PostHtml(const std::string& body) {
+  thread_local std::unordered_map<std::string, std::string> kept;
+  thread_local std::size_t kept_bytes = 0;
+  if (auto it = kept.find(body); it != kept.end()) return it->second;
+  std::string html = RenderPostHtml(body);
+  const std::size_t bytes = body.size() + html.size();
+  if (bytes <= kKeptPostHtmlBytes / 16) {
+    if (kept_bytes + bytes > kKeptPostHtmlBytes) {
+      kept.clear();
+      kept_bytes = 0;
+    }
+    kept.emplace(body, html);
+    kept_bytes += bytes;
+  }
+  return html;
 }
 
 long long ListChoice::Since(long long now) const {

@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <map>
+#include <unordered_map>
 
 #include "forums/forum_rules.h"
 #include "http/url.h"
@@ -91,13 +92,40 @@ std::string ForumDescription(const Forum& forum) {
 
 std::string AuthorName(const std::string& name, bool deleted) { return deleted ? i18n::Tr("Deleted member") : name; }
 
-std::string PostHtml(const std::string& body) {
+namespace {
+
+std::string RenderPostHtml(const std::string& body) {
   MarkdownOptions options;
   options.first_heading_level = 3;
   options.link_rel = "nofollow ugc";
   auto rendered = RenderMarkdown(body, options);
   if (rendered.ok()) return rendered->html;
   return "<p class=\"post-plain\">" + EscapeMarkup(body) + "</p>";
+}
+
+// The HTML each thread keeps, in bytes (texts and HTML); past it, it starts again.
+constexpr std::size_t kKeptPostHtmlBytes = 1 << 20;
+
+}  // namespace
+
+// The HTML depends on the text alone, and parsing takes cmark-gfm's one global lock
+// (platform/markdown.cc): each thread keeps the HTML of the texts it rendered last, so
+// the pages read most often render their posts without parsing or waiting.
+std::string PostHtml(const std::string& body) {
+  thread_local std::unordered_map<std::string, std::string> kept;
+  thread_local std::size_t kept_bytes = 0;
+  if (auto it = kept.find(body); it != kept.end()) return it->second;
+  std::string html = RenderPostHtml(body);
+  const std::size_t bytes = body.size() + html.size();
+  if (bytes <= kKeptPostHtmlBytes / 16) {
+    if (kept_bytes + bytes > kKeptPostHtmlBytes) {
+      kept.clear();
+      kept_bytes = 0;
+    }
+    kept.emplace(body, html);
+    kept_bytes += bytes;
+  }
+  return html;
 }
 
 long long ListChoice::Since(long long now) const {
@@ -195,7 +223,7 @@ json ForumView(const guard::Viewer& viewer, const Forum& forum, const ListChoice
           {"is_top", choice.order == TopicOrder::kTop},
           {"periods", json::array({period("week", i18n::Tr("This week")), period("month", i18n::Tr("This month")),
                                    period("all", i18n::Tr("All time"))})},
-          {"topics", topics},
+          {"topics", std::move(topics)},  // moved: a braced list copies an lvalue, deeply
           {"has_topics", !list.topics.empty()},
           {"empty", empty},
           {"can_start", guard::CanStartTopic(viewer, forum.readers)},
@@ -262,7 +290,7 @@ json TopicView(const guard::Viewer& viewer, const TopicPage& page_data, const st
          {"hidden_from_viewer", hidden && !shown},
          {"shown", shown},
          {"html", shown ? PostHtml(post.body) : ""},
-         {"reply_to", reply_to},
+         {"reply_to", std::move(reply_to)},
          {"unread", viewer.signed_in() && page_data.last_read_number > 0 && post.number > page_data.last_read_number},
          {"permalink", PostHref(path, post.number)},
          {"helped_count", post.helped_count > 0
@@ -308,7 +336,7 @@ json TopicView(const guard::Viewer& viewer, const TopicPage& page_data, const st
                                         {{"value", "spam"}, {"label", i18n::Tr("Spam")}},
                                         {{"value", "misinformation"}, {"label", i18n::Tr("Medical misinformation")}},
                                         {{"value", "other"}, {"label", i18n::Tr("Something else")}}})},
-          {"posts", posts},
+          {"posts", std::move(posts)},  // moved: a braced list copies an lvalue, deeply
           {"first_unread_href", has_unread ? json(PostHref(path, read + 1)) : json(nullptr)},
           {"paging", PagerView(page, page_count,
                               [&](long long p) { return p <= 1 ? path : path + "?page=" + std::to_string(p); })},

@@ -26,7 +26,8 @@ std::string ForumDescription(const Forum& forum);
 // A post's author as pages sign it: their name, or "Deleted member".
 std::string AuthorName(const std::string& name, bool deleted);
 // A post's text as HTML: Markdown in safe mode, links rel="nofollow ugc"; text too long
-// for the renderer is shown as escaped plain text.
+// for the renderer is shown as escaped plain text. Each thread keeps the HTML of the
+// texts it rendered last (about 1 MiB), as it depends on the text alone.
 std::string PostHtml(const std::string& body);
 
 // Which list a forum's page shows, from ?list= and ?period=.

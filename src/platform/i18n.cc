@@ -7,6 +7,7 @@
 #include <ctime>
 #include <map>
 #include <sstream>
+#include <vector>
 
 #include <boost/locale.hpp>
 
@@ -216,10 +217,27 @@ std::string Fill(std::string_view text, Args args) {
 }
 
 std::string FormatNumber(std::string_view language, long long n) {
+  // Pages write the same small numbers over and over (a topic page, each post's number
+  // and counts), each through a new ostringstream with an ICU locale: each thread keeps
+  // the ones below kKeptNumbers it wrote, per interface language (locales never change).
+  constexpr long long kKeptNumbers = 1024;
+  std::string* kept = nullptr;
+  if (n >= 0 && n < kKeptNumbers) {
+    thread_local std::map<std::string, std::vector<std::string>, std::less<>> by_language;
+    const std::string_view code = InterfaceLanguage(language);
+    auto it = by_language.find(code);
+    if (it == by_language.end()) {
+      it = by_language.emplace(std::string(code), std::vector<std::string>(kKeptNumbers)).first;
+    }
+    kept = &it->second[static_cast<std::size_t>(n)];
+    if (!kept->empty()) return *kept;  // a number is never written as ""
+  }
   std::ostringstream out;
   out.imbue(LocaleFor(language));
   out << bl::as::number << static_cast<std::int64_t>(n);
-  return out.str();
+  std::string text = out.str();
+  if (kept != nullptr) *kept = text;
+  return text;
 }
 
 std::string FormatDate(std::string_view language, std::chrono::sys_days day) {

@@ -11,8 +11,11 @@
 // hreflang alternates and the offer of the browser's preferred language.
 //
 // Thread-safe: kainjow's render() is not const, so each thread compiles its own copy of
-// a template on first use. Every value is HTML-escaped unless the template uses triple
-// braces, which our templates do only for HTML the server itself rendered (`content`).
+// a template on first use, one per interface language, with its {{#t}} sections already
+// translated (the catalogues never change after start; only the section's text is
+// written in, never a value of the view). Every value is HTML-escaped unless the
+// template uses triple braces, which our templates do only for HTML the server itself
+// rendered (`content`).
 #pragma once
 
 #include <functional>
@@ -32,7 +35,8 @@ nlohmann::json TextOrNull(const std::string& text);
 
 class Templates {
  public:
-  // Compiles every embedded template once, to fail at start rather than on a request.
+  // Compiles every embedded template once, as written and as each interface language
+  // renders it, to fail at start rather than on a request.
   static Status CheckAll();
 
   // Renders web/templates/<name>.mustache with view. REQUIRES: the template exists.

@@ -124,6 +124,19 @@ TEST(I18nFormat, NumbersInEachLanguagesConventions) {
   EXPECT_EQ(FormatNumber("fr", -1234567), "-1\u202f234\u202f567");
 }
 
+// Small numbers are kept per thread and language once written: asked again, in another
+// language in between, each comes back as its own language writes it.
+TEST(I18nFormat, AKeptSmallNumberStaysInItsLanguage) {
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(FormatNumber("en", 1000), "1,000");
+    EXPECT_EQ(FormatNumber("fr", 1000), "1\u202f000");
+    EXPECT_EQ(FormatNumber("de", 1000), "1,000");
+    EXPECT_EQ(FormatNumber("en", 0), "0");
+    EXPECT_EQ(FormatNumber("es", 1023), FormatNumber("es", 1023));
+    EXPECT_EQ(FormatNumber("en", 1024), "1,024");
+  }
+}
+
 TEST(I18nFormat, DatesWrittenOut) {
   const sys_days day = year_month_day{year{2026}, December, 4d};
   EXPECT_EQ(FormatDate("en", day), "4 December 2026");

@@ -76,7 +76,6 @@ json StatusView(const SystemStatus& status) {
   json view = {{"database_reachable", status.database_reachable},
                {"database_backend", status.database_backend},
                {"database_description", status.database_description},
-               {"replica_configured", status.replica.configured},
                {"replica", nullptr},
                {"outbox", nullptr},
                {"search", nullptr},

@@ -85,7 +85,6 @@ Result<std::unique_ptr<Database>> OpenDatabase(const CommonOptions& common) {
   return db;
 }
 
-// Brings the schema up to date, or checks it is when migrate is false.
 // The replica's state in /metrics (platform/db/replica.h).
 void AddReplicaGauges(Metrics& metrics, const Replica& replica) {
   metrics.AddGauge("diseasemaps_replica_up", "1 when the last check reached the read replica, replaying.",
@@ -103,6 +102,7 @@ void AddReplicaGauges(Metrics& metrics, const Replica& replica) {
                    [&replica] { return static_cast<double>(replica.state().fallbacks); });
 }
 
+// Brings the schema up to date, or checks it is when migrate is false.
 Status PrepareSchema(Database& db, bool migrate) {
   auto migrations = EmbeddedMigrations();
   if (!migrations.ok()) return migrations.status();

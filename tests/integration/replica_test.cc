@@ -1,5 +1,5 @@
 // Reads from the replica (issue 15): `serve --database-replica` on a real hot standby
-// (scripts/pg-standby: pg_basebackup -R from the test's PostgreSQL, streaming). Pausing
+// (hot_standby.h: pg_basebackup -R from the test's PostgreSQL, streaming). Pausing
 // the standby's replay (pg_wal_replay_pause) makes its reads visibly older than the
 // primary's, so each test can tell which server answered:
 // - a signed-in reader of a forum topic reads the standby; the member who just wrote
@@ -8,125 +8,38 @@
 // - an anonymous page the cache keeps is never rendered from a standby older than the
 //   change that emptied the cache;
 // - the lag is in /metrics, and falls back once replay resumes;
-// - a stopped standby leaves every request answered (from the primary), and the node uses
-//   the standby again once it is back.
+// - a stopped standby leaves every request answered (from the primary), /admin says it
+//   does not answer, and the node uses the standby again once it is back.
+// The community map's reads from the standby: map_replica_test.cc.
 //
 // PostgreSQL only. CTest runs the suite as cluster.Replica, label `cluster`.
-#include <sys/stat.h>
-
 #include <chrono>
-#include <cstdio>
-#include <cstdlib>
-#include <thread>
+#include <optional>
 
 #include "established_member.h"
 #include "forum_fixture.h"
+#include "hot_standby.h"
 
 namespace diseasemaps::testing {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Runs a shell command; returns its standard output, failing the test when it fails.
-std::string Shell(const std::string& command) {
-  std::string output;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) {
-    ADD_FAILURE() << "cannot run " << command;
-    return output;
-  }
-  char buffer[256];
-  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) output += buffer;
-  const int status = pclose(pipe);
-  EXPECT_EQ(status, 0) << command << " failed: " << output;
-  while (!output.empty() && (output.back() == '\n' || output.back() == ' ')) output.pop_back();
-  return output;
-}
-
-// Waits up to `limit` for `done`; true when it came.
-bool Within(std::chrono::milliseconds limit, const std::function<bool()>& done) {
-  const auto deadline = Clock::now() + limit;
-  while (Clock::now() < deadline) {
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return done();
-}
-
 class Replica : public ForumFixture {
  protected:
   void SetUp() override {
     ForumFixture::SetUp();
     EstablishForumMember(database_, "amy@example.org");
-    char pattern[] = "/tmp/diseasemaps-standby.XXXXXX";
-    ASSERT_NE(mkdtemp(pattern), nullptr);
-    directory_ = pattern;
-    chmod(directory_.c_str(), 0755);  // the postgres user passes through
-    data_ = directory_ + "/pg/data";
-    const std::string url = database_.url();  // postgresql://postgres@127.0.0.1:PORT/NAME
-    const std::size_t port_at = url.rfind(':') + 1;
-    const std::string primary_port = url.substr(port_at, url.rfind('/') - port_at);
-    standby_port_ = Shell(Script() + " start " + primary_port + " " + data_);
-    ASSERT_FALSE(standby_port_.empty());
-    standby_url_ = "postgresql://postgres@127.0.0.1:" + standby_port_ + url.substr(url.rfind('/'));
-    DatabaseOptions options;
-    options.url = standby_url_;
-    options.pool_size = 1;
-    auto standby = Database::Open(options);
-    ASSERT_TRUE(standby.ok()) << standby.status().message();
-    standby_ = std::move(*standby);
+    standby_.emplace(database_);
+    ASSERT_TRUE(standby_->started());
   }
-
-  void TearDown() override {
-    standby_.reset();
-    if (!data_.empty()) Shell(Script() + " stop " + data_);
-    std::error_code ec;
-    if (!directory_.empty()) std::filesystem::remove_all(directory_, ec);
-  }
-
-  static std::string Script() { return std::string(DISEASEMAPS_SOURCE_DIR) + "/scripts/pg-standby"; }
+  void TearDown() override { standby_.reset(); }
 
   // A node reading from the standby; polls slow enough that only notices and the replica
   // check matter, and a lag allowance longer than any pause here.
   std::vector<std::string> Node(const std::string& name) {
-    return {"--database-replica", standby_url_, "--replica-max-lag", "120", "--search-index",
+    return {"--database-replica", standby_->url(), "--replica-max-lag", "120", "--search-index",
             (database_.directory() / ("index-" + name)).string(), "--cache-check-interval", "30"};
-  }
-
-  void StandbySql(const std::string& statement) {
-    Status s = standby_->Run([&](soci::session& sql) {
-      sql << statement;
-      return Status::Ok();
-    });
-    ASSERT_TRUE(s.ok()) << statement << ": " << s.message();
-  }
-  void PauseReplay() { StandbySql("SELECT pg_wal_replay_pause()"); }
-  void ResumeReplay() { StandbySql("SELECT pg_wal_replay_resume()"); }
-
-  // True once the standby has replayed everything the primary has written so far.
-  bool StandbyCaughtUp(std::chrono::milliseconds limit) {
-    const long long written =
-        Count("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint");
-    return Within(limit, [&] {
-      auto replayed = standby_->Run([](soci::session& sql) -> Result<long long> {
-        long long position = 0;
-        sql << "SELECT pg_wal_lsn_diff(pg_last_wal_replay_lsn(), '0/0')::bigint", soci::into(position);
-        return position;
-      });
-      return replayed.ok() && *replayed >= written;
-    });
-  }
-
-  // A value of the node's /metrics, or nullopt when it is not there.
-  static std::optional<double> Metric(TestServer& server, const std::string& name) {
-    const std::string text = server.Get("/metrics").body;
-    const std::size_t at = text.find("\n" + name + " ");
-    if (at == std::string::npos) return std::nullopt;
-    return std::stod(text.substr(at + name.size() + 2));
-  }
-  static bool MetricIs(TestServer& server, const std::string& name, double value) {
-    auto found = Metric(server, name);
-    return found && *found == value;
   }
 
   // The member's Cookie header with the dm_primary cookie a write of theirs was answered with.
@@ -136,11 +49,15 @@ class Replica : public ForumFixture {
     return who.cookie + "; " + primary;
   }
 
-  std::string directory_;
-  std::string data_;
-  std::string standby_port_;
-  std::string standby_url_;
-  std::unique_ptr<Database> standby_;
+  // The replica's part of the admin home.
+  static std::string ReplicaStatus(const HttpResult& admin) {
+    EXPECT_EQ(admin.status, 200u);
+    const std::size_t start = admin.body.find("id=\"status-replica\"");
+    const std::size_t end = admin.body.find("id=\"status-outbox\"");
+    return start == std::string::npos || end == std::string::npos ? "" : admin.body.substr(start, end - start);
+  }
+
+  std::optional<HotStandby> standby_;
 };
 
 TEST_P(Replica, ReadersSeeTheStandbyAndAWriterSeesTheirOwnPost) {
@@ -150,10 +67,10 @@ TEST_P(Replica, ReadersSeeTheStandbyAndAWriterSeesTheirOwnPost) {
   SignedIn amy = SignIn(node, "amy@example.org", kPassword);
   SignedIn ben = SignIn(node, "ben@example.org", kPassword);
   const std::string topic = Topic(node, amy, "general", "Sleep and melatonin", "What helped your child sleep?");
-  ASSERT_TRUE(StandbyCaughtUp(std::chrono::seconds(10)));
+  ASSERT_TRUE(standby_->CaughtUp(std::chrono::seconds(10)));
   ASSERT_TRUE(Within(std::chrono::seconds(5), [&] { return Has(node.Get(topic).body, "What helped your child sleep?"); }));
 
-  PauseReplay();
+  standby_->Pause();
   HttpResult reply = Reply(node, amy, topic, "A warm bath an hour before bed.");
   ASSERT_EQ(reply.status, 303u) << reply.body.substr(0, 300);
   const std::string amy_after_write = WithPrimaryCookie(amy, reply);
@@ -180,8 +97,8 @@ TEST_P(Replica, ReadersSeeTheStandbyAndAWriterSeesTheirOwnPost) {
            Metric(node, "diseasemaps_replica_lag_seconds").value_or(0) > 0;
   }));
 
-  ResumeReplay();
-  ASSERT_TRUE(StandbyCaughtUp(std::chrono::seconds(10)));
+  standby_->Resume();
+  ASSERT_TRUE(standby_->CaughtUp(std::chrono::seconds(10)));
   EXPECT_TRUE(Within(std::chrono::seconds(5), [&] {
     return Has(node.Get(topic, {{"Cookie", ben.cookie}}).body, "A warm bath an hour before bed.");
   }));
@@ -203,9 +120,9 @@ TEST_P(Replica, AProfileSavedOnOneNodeIsSeenByItsAuthorOnTheOther) {
   SignedIn amy = SignIn(a, "amy@example.org", kPassword);
   SignedIn ben = SignIn(b, "ben@example.org", kPassword);
   const std::string topic = Topic(a, amy, "general", "Finding a specialist", "Who did you see first?");
-  ASSERT_TRUE(StandbyCaughtUp(std::chrono::seconds(10)));
+  ASSERT_TRUE(standby_->CaughtUp(std::chrono::seconds(10)));
 
-  PauseReplay();
+  standby_->Pause();
   HttpResult saved = PostAs(a, amy, "/account/profile",
                             "display_name=Amelia+Renamed&city=&city_id=&country=&visibility=members");
   ASSERT_EQ(saved.status, 303u) << saved.body.substr(0, 300);
@@ -215,8 +132,8 @@ TEST_P(Replica, AProfileSavedOnOneNodeIsSeenByItsAuthorOnTheOther) {
   HttpResult ben_reads = b.Get(topic, {{"Cookie", ben.cookie}});
   EXPECT_TRUE(Has(ben_reads.body, "Who did you see first?"));
   EXPECT_FALSE(Has(ben_reads.body, "Amelia Renamed"));
-  ResumeReplay();
-  ASSERT_TRUE(StandbyCaughtUp(std::chrono::seconds(10)));
+  standby_->Resume();
+  ASSERT_TRUE(standby_->CaughtUp(std::chrono::seconds(10)));
   EXPECT_TRUE(Within(std::chrono::seconds(5), [&] {
     return Has(b.Get(topic, {{"Cookie", ben.cookie}}).body, "Amelia Renamed");
   }));
@@ -226,10 +143,15 @@ TEST_P(Replica, AStoppedStandbyLeavesEveryRequestAnswered) {
   TestServer node(database_, Node("a"));
   ASSERT_TRUE(node.started()) << node.Log();
   ASSERT_TRUE(Within(std::chrono::seconds(10), [&] { return MetricIs(node, "diseasemaps_replica_up", 1); }));
+  AddUser(database_, "ada@example.org", "Ada Admin", {"admin"}, kPassword);
   SignedIn ben = SignIn(node, "ben@example.org", kPassword);
+  SignedIn ada = SignIn(node, "ada@example.org", kPassword);
+  const std::string answering = ReplicaStatus(Get(node, ada, "/admin"));
+  EXPECT_TRUE(Has(answering, "answers")) << answering;
+  EXPECT_TRUE(Has(answering, "data-lag-bytes=")) << answering;
   const std::vector<std::string> pages = {"/forums/general", "/search?q=dancing", "/api/v1/search?q=eyes", "/forums"};
 
-  Shell(Script() + " stop " + data_);
+  standby_->Stop();
   int answered = 0, failed = 0;
   const auto until = Clock::now() + std::chrono::seconds(3);
   for (int i = 0; Clock::now() < until; ++i) {
@@ -241,10 +163,13 @@ TEST_P(Replica, AStoppedStandbyLeavesEveryRequestAnswered) {
   EXPECT_GT(answered, 10);
   EXPECT_EQ(failed, 0);
   EXPECT_TRUE(Within(std::chrono::seconds(5), [&] { return MetricIs(node, "diseasemaps_replica_up", 0); }));
-  HttpResult admin_view = node.Get("/metrics");
-  EXPECT_TRUE(Has(admin_view.body, "diseasemaps_replica_in_use 0"));
+  EXPECT_TRUE(MetricIs(node, "diseasemaps_replica_in_use", 0));
+  // The admin home says so, and where reads go.
+  const std::string replica_status = ReplicaStatus(Get(node, ada, "/admin"));
+  EXPECT_TRUE(Has(replica_status, "does not answer")) << replica_status;
+  EXPECT_TRUE(Has(replica_status, "reads go to the database above")) << replica_status;
 
-  Shell(Script() + " restart " + data_ + " " + standby_port_);
+  standby_->Restart();
   ASSERT_TRUE(Within(std::chrono::seconds(15), [&] { return MetricIs(node, "diseasemaps_replica_in_use", 1); }));
   // Reads go to it again (a dropped connection costs one read on the primary at most).
   const double reads_before = Metric(node, "diseasemaps_replica_reads_total").value_or(-1);

@@ -3,6 +3,7 @@
 
 #include "app/limits.h"
 #include "forums/forum_moderation_view.h"
+#include "forums/forum_fragments.h"
 #include "forums/forum_rules.h"
 #include "forums/forum_view.h"
 #include "pages/access.h"
@@ -240,6 +241,7 @@ http::Response ForumPages::ForumPage(const http::Request& request) {
   json view = ForumView(request.viewer, forum, *choice, *topics, *page);
   if (forum_extras_) forum_extras_(request, forum, view);
   AddForumModeration(forum, *topics, view);
+  RenderTopicRows(*fragments_, view);
   http::Response response = http::Response::Html(Templates::RenderPage("forum", view));
   if (request.viewer.signed_in()) response.NoStore();
   return response;
@@ -344,6 +346,7 @@ http::Response ForumPages::ShowTopic(const http::Request& request, const forums:
   json view = TopicView(request.viewer, *topic, path, shown, pages_count, reply);
   if (topic_extras_) topic_extras_(request, *topic, path, view);
   AddTopicModeration(request.viewer, *topic, request.csrf_token, view);
+  RenderPostList(*fragments_, request.csrf_token, view);
   http::Response response = http::Response::Html(Templates::RenderPage("forum_topic", view), status);
   if (request.viewer.signed_in() || !plain_visit) response.NoStore();
   return response;

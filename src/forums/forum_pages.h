@@ -15,10 +15,12 @@
 // changes nothing; a step the guard refuses (someone else's post, a closed topic) is a
 // 403 or 409 with the reason; over the hourly limit, 429 with the wait in words. Posts
 // are Markdown in safe mode, links rel="nofollow ugc". Public forums' pages are cached
-// for visitors; every write clears the cache. Thread-safe: no state between requests.
+// for visitors; every write clears the cache. Each post's HTML is remembered by everything
+// it shows (forum_fragments.h), so a topic page renders only what changed. Thread-safe.
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -28,6 +30,7 @@
 #include "forums/forum_store.h"
 #include "http/request.h"
 #include "platform/db/database.h"
+#include "platform/fragment_memo.h"
 #include "platform/page_cache.h"
 
 namespace diseasemaps::forums {
@@ -97,6 +100,8 @@ class ForumPages {
   ForumSettings settings_;
   TopicExtras topic_extras_;
   ForumExtras forum_extras_;
+  // Posts and list rows as HTML, as each kind of viewer sees them (forum_fragments.h).
+  std::shared_ptr<FragmentMemo> fragments_ = std::make_shared<FragmentMemo>();
 };
 
 }  // namespace diseasemaps::forums

@@ -168,6 +168,13 @@ TEST_P(Replica, AStoppedStandbyLeavesEveryRequestAnswered) {
   const std::string replica_status = ReplicaStatus(Get(node, ada, "/admin"));
   EXPECT_TRUE(Has(replica_status, "does not answer")) << replica_status;
   EXPECT_TRUE(Has(replica_status, "reads go to the database above")) << replica_status;
+  // The log says once that the standby cannot be reached, not once a check.
+  const std::string log = node.Log();
+  std::size_t told = 0;
+  for (std::size_t at = log.find("cannot reconnect"); at != std::string::npos; at = log.find("cannot reconnect", at + 1)) {
+    ++told;
+  }
+  EXPECT_EQ(told, 1u) << log;
 
   standby_->Restart();
   ASSERT_TRUE(Within(std::chrono::seconds(15), [&] { return MetricIs(node, "diseasemaps_replica_in_use", 1); }));

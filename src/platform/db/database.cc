@@ -210,16 +210,23 @@ bool Database::Revive(soci::session& sql) noexcept {
   }
   try {
     sql.reconnect();
-    spdlog::warn("database ({}): a dropped connection was reconnected", description_);
+    if (unreachable_.exchange(false)) {
+      spdlog::warn("database ({}): reachable again", description_);
+    } else {
+      spdlog::warn("database ({}): a dropped connection was reconnected", description_);
+    }
     return true;
   } catch (const std::exception& e) {
-    spdlog::error("database ({}): cannot reconnect: {}", description_, e.what());
+    if (!unreachable_.exchange(true)) {
+      spdlog::error("database ({}): cannot reconnect: {} (further failures are not logged until it answers)",
+                    description_, e.what());
+    }
     return false;
   }
 }
 
-Status Database::Failure(const std::exception& e) const {
-  spdlog::error("database ({}): {}", description_, e.what());
+Status Database::Failure(const std::exception& e, bool known_down) const {
+  if (!known_down) spdlog::error("database ({}): {}", description_, e.what());
   return Status::Internal("the database failed");
 }
 

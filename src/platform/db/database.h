@@ -113,9 +113,13 @@ class Database {
   void Begin(soci::session& sql);
   void Commit(soci::session& sql);
   void Rollback(soci::session& sql) noexcept;
-  Status Failure(const std::exception& e) const;
+  // Logs e (unless the server was already known to be down: one line says so, not one
+  // per request) and returns the Status callers see.
+  Status Failure(const std::exception& e, bool known_down = false) const;
   // When a PostgreSQL connection has dropped, reconnects it. True when it was dropped
-  // and now works again; false when it never dropped or cannot be reconnected.
+  // and now works again; false when it never dropped or cannot be reconnected. The
+  // first failure to reconnect is logged, and marks the server down until a connection
+  // works again (then logged too).
   bool Revive(soci::session& sql) noexcept;
 
   template <typename T>
@@ -131,6 +135,7 @@ class Database {
   std::chrono::milliseconds acquire_timeout_;
   soci::connection_pool pool_;
   std::atomic<int> in_use_{0};
+  std::atomic<bool> unreachable_{false};  // a reconnect failed, and none has worked since
   Replica* replica_ = nullptr;
 };
 
@@ -160,9 +165,10 @@ auto Database::RunHere(Fn& fn, Trouble* trouble) -> DbOutcomeOf<Fn> {
   } catch (const std::exception& e) {
     // Never retried here (the work may have half happened); a dropped connection is
     // reconnected so that the next caller finds it working.
+    const bool known_down = unreachable_.load(std::memory_order_relaxed);
     const bool reconnected = Revive(lease.session());
     if (trouble != nullptr) *trouble = reconnected ? Trouble::kReconnected : Trouble::kFailed;
-    return Failure(e);
+    return Failure(e, known_down);
   }
 }
 
@@ -201,7 +207,8 @@ auto Database::InTransaction(Fn&& fn) -> DbOutcomeOf<Fn> {
   try {
     Begin(sql);
   } catch (const std::exception& e) {
-    if (!Revive(sql)) return Failure(e);
+    const bool known_down = unreachable_.load(std::memory_order_relaxed);
+    if (!Revive(sql)) return Failure(e, known_down);
     try {
       Begin(sql);
     } catch (const std::exception& again) {

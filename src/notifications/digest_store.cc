@@ -154,6 +154,8 @@ Result<std::vector<DigestCandidate>> DigestStore::DueMembers(long long now, long
                                     " LEFT JOIN member_digests d ON d.user_id = u.id"
                                     " LEFT JOIN member_visits v ON v.user_id = u.id"
                                     " WHERE u.id > :after AND u.deleted_at IS NULL AND u.status = 'active'"
+                                    // demo-data's members have made-up addresses
+                                    " AND NOT EXISTS (SELECT 1 FROM synthetic_members s WHERE s.user_id = u.id)"
                                     " AND EXISTS (SELECT 1 FROM forum_watches w WHERE w.user_id = u.id"
                                     " AND w.level IN ") +
                             kWatchedLevels +

@@ -182,6 +182,24 @@ TEST_P(DigestsTest, AMemberWhoVisitedSinceTheLastDigestGetsNone) {
   EXPECT_TRUE(Has(LatestMailTo(database_, "ben@example.org"), "After the visit"));
 }
 
+TEST_P(DigestsTest, DemoMembersAreNeverSentADigest) {
+  TestServer server(database_);
+  SignedIn amy = SignIn(server, "amy@example.org", kPassword);
+  SignedIn ben = SignIn(server, "ben@example.org", kPassword);
+  SignedIn cy = SignIn(server, "cy@example.org", kPassword);
+  SignInsWereLongAgo();
+  for (SignedIn* member : {&ben, &cy}) {
+    Watch(server, *member, "general", "watching");
+    Choose(server, *member, "daily");
+  }
+  // Cy is one of demo-data's members: a made-up address.
+  Sql("INSERT INTO synthetic_members (user_id, seed) SELECT id, 7 FROM users WHERE email = 'cy@example.org'");
+  Topic(server, amy, "general", "Sleep at three");
+  EXPECT_TRUE(Has(Pass(2), "1 sent")) << server.Log();
+  EXPECT_EQ(MailCount(database_, "ben@example.org"), 1);
+  EXPECT_EQ(MailCount(database_, "cy@example.org"), 0);
+}
+
 TEST_P(DigestsTest, TwoPassesAtOnceSendEachDigestOnce) {
   TestServer server(database_);
   SignedIn amy = SignIn(server, "amy@example.org", kPassword);

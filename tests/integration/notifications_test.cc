@@ -292,6 +292,26 @@ TEST_P(NotificationsTest, RepliesAreMailedOncePerTopicAnHourWithAOneClickUnsubsc
   (void)other;
 }
 
+TEST_P(NotificationsTest, DemoMembersAreToldInTheSiteButNeverMailed) {
+  // demo-data's members have made-up addresses: a reply or a mention reaches them only
+  // as a notification.
+  Sql("INSERT INTO synthetic_members (user_id, seed) VALUES (" + std::to_string(cy_id_) + ", 7)");
+  TestServer server(database_);
+  SignedIn cy = SignIn(server, "cy@example.org", kPassword);
+  SignedIn ben = SignIn(server, "ben@example.org", kPassword);
+  const long long cys = MailCount(database_, "cy@example.org");
+  const std::string path = Topic(server, cy, "caregivers", "Respite for demo", "Where do you find help?");
+  ASSERT_EQ(Reply(server, ben, path, "A local charity helps us, @cy-" + std::to_string(cy_id_) + ".", 1).status,
+            303u)
+      << server.Log();
+  EXPECT_EQ(NotificationsOf(cy_id_, "reply"), 1);
+  EXPECT_EQ(MailCount(database_, "cy@example.org"), cys);
+  // A real member in the same topic still is mailed.
+  const long long bens = MailCount(database_, "ben@example.org");
+  ASSERT_EQ(Reply(server, cy, path, "Thank you, Ben.", 2).status, 303u);
+  EXPECT_EQ(MailCount(database_, "ben@example.org"), bens + 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, NotificationsTest, ::testing::ValuesIn(AllBackends()), Backends);
 
 }  // namespace

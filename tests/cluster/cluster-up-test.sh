@@ -26,9 +26,13 @@ within() {  # SECONDS COMMAND...: true once COMMAND succeeds within SECONDS
   until "$@"; do ((SECONDS < until)) || return 1; sleep 0.2; done
 }
 
+# HAProxy's port: free, and below the range of outgoing connections' ports (as cluster-up
+# chooses its own).
+ephemeral_low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+span=$((ephemeral_low > 21024 ? ephemeral_low - 20000 : 10000))
 port=""
 for _ in $(seq 1 50); do
-  candidate=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
+  candidate=$((20000 + (RANDOM * 32768 + RANDOM) % span))
   if port_free "$candidate"; then port=$candidate; break; fi
 done
 [[ -n "$port" ]] || fail "no free port"

@@ -5,16 +5,56 @@
 
 #include "accounts/user_store_internal.h"
 #include "platform/db/like_pattern.h"
+#include "platform/db/prepared.h"
 #include "platform/db/row_text.h"
 
 namespace diseasemaps::accounts {
 
+namespace {
+
+// Every signed-in request reads its member, roles and session: kept prepared.
+struct RolesQuery : PreparedQuery {
+  long long user = 0;
+  std::string role;
+  soci::statement statement;
+  explicit RolesQuery(soci::session& sql)
+      : statement((sql.prepare << "SELECT role FROM user_roles WHERE user_id = :id", soci::use(user, "id"),
+                   soci::into(role))) {}
+};
+
+constexpr const char* kUserColumns =
+    "SELECT id, email, display_name, credentials, password_hash, status, created_at,"
+    " email_confirmed_at, locked_until, suspended_reason, deleted_at, language FROM users";
+
+struct UserByIdQuery : PreparedQuery {
+  long long id = 0;
+  soci::row row;
+  soci::statement statement;
+  explicit UserByIdQuery(soci::session& sql)
+      : statement((sql.prepare << std::string(kUserColumns) + " WHERE id = :id", soci::use(id, "id"),
+                   soci::into(row))) {}
+};
+
+struct SessionQuery : PreparedQuery {
+  std::string digest;
+  long long now = 0;
+  SessionRecord record;
+  soci::statement statement;
+  explicit SessionQuery(soci::session& sql)
+      : statement((sql.prepare << "SELECT user_id, csrf_token, expires_at FROM sessions WHERE token_digest = :d"
+                                  " AND expires_at > :now",
+                   soci::use(digest, "d"), soci::use(now, "now"), soci::into(record.user_id),
+                   soci::into(record.csrf_token), soci::into(record.expires_at))) {}
+};
+
+}  // namespace
+
 std::set<guard::Role> RolesIn(soci::session& sql, long long user_id) {
   std::set<guard::Role> roles;
-  soci::rowset<std::string> names =
-      (sql.prepare << "SELECT role FROM user_roles WHERE user_id = :id", soci::use(user_id, "id"));
-  for (const std::string& name : names) {
-    if (auto role = guard::ParseRole(name)) roles.insert(*role);
+  auto query = Prepared<RolesQuery>(sql);
+  query->user = user_id;
+  for (bool more = query.Execute(); more; more = query.Fetch()) {
+    if (auto role = guard::ParseRole(query->role)) roles.insert(*role);
   }
   return roles;
 }
@@ -62,28 +102,31 @@ std::string RolesText(const std::set<guard::Role>& roles) {
   return text;
 }
 
+// The user of a row of kUserColumns, with their roles.
+User ReadUser(soci::session& sql, const soci::row& row) {
+  User user;
+  user.id = RowInteger(row, 0);
+  user.email = RowText(row, 1);
+  user.display_name = RowText(row, 2);
+  user.credentials = RowText(row, 3);
+  user.password_hash = RowText(row, 4);
+  user.status = RowText(row, 5);
+  user.created_at = RowInteger(row, 6);
+  user.email_confirmed = row.get_indicator(7) != soci::i_null;
+  user.locked_until = RowInteger(row, 8);
+  user.suspended_reason = RowText(row, 9);
+  user.deleted = row.get_indicator(10) != soci::i_null;
+  user.language = RowText(row, 11);
+  user.roles = RolesIn(sql, user.id);
+  return user;
+}
+
 Result<User> FindWhere(Database& db, const std::string& where, const std::string& key) {
   return db.Run([&](soci::session& sql) -> Result<User> {
     soci::row row;
-    sql << "SELECT id, email, display_name, credentials, password_hash, status, created_at,"
-           " email_confirmed_at, locked_until, suspended_reason, deleted_at, language FROM users WHERE " + where,
-        soci::use(key, "key"), soci::into(row);
+    sql << std::string(kUserColumns) + " WHERE " + where, soci::use(key, "key"), soci::into(row);
     if (!sql.got_data()) return Status::NotFound("no such user");
-    User user;
-    user.id = RowInteger(row, 0);
-    user.email = RowText(row, 1);
-    user.display_name = RowText(row, 2);
-    user.credentials = RowText(row, 3);
-    user.password_hash = RowText(row, 4);
-    user.status = RowText(row, 5);
-    user.created_at = RowInteger(row, 6);
-    user.email_confirmed = row.get_indicator(7) != soci::i_null;
-    user.locked_until = RowInteger(row, 8);
-    user.suspended_reason = RowText(row, 9);
-    user.deleted = row.get_indicator(10) != soci::i_null;
-    user.language = RowText(row, 11);
-    user.roles = RolesIn(sql, user.id);
-    return user;
+    return ReadUser(sql, row);
   });
 }
 
@@ -160,7 +203,12 @@ Result<User> UserStore::FindByEmail(const std::string& email) {
 }
 
 Result<User> UserStore::FindById(long long id) {
-  return FindWhere(db_, "id = CAST(:key AS BIGINT)", std::to_string(id));
+  return db_.Run([&](soci::session& sql) -> Result<User> {
+    auto query = Prepared<UserByIdQuery>(sql);
+    query->id = id;
+    if (!query.Execute()) return Status::NotFound("no such user");
+    return ReadUser(sql, query->row);
+  });
 }
 
 
@@ -245,13 +293,11 @@ Status UserStore::CreateSession(long long user_id, const std::string& token_dige
 
 Result<SessionRecord> UserStore::FindSession(const std::string& token_digest, long long now) {
   return db_.Run([&](soci::session& sql) -> Result<SessionRecord> {
-    SessionRecord record;
-    sql << "SELECT user_id, csrf_token, expires_at FROM sessions WHERE token_digest = :d"
-           " AND expires_at > :now",
-        soci::use(token_digest), soci::use(now), soci::into(record.user_id),
-        soci::into(record.csrf_token), soci::into(record.expires_at);
-    if (!sql.got_data()) return Status::NotFound("no such session");
-    return record;
+    auto query = Prepared<SessionQuery>(sql);
+    query->digest = token_digest;
+    query->now = now;
+    if (!query.Execute()) return Status::NotFound("no such session");
+    return query->record;
   });
 }
 

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "forums/forum_store_internal.h"
+#include "platform/db/prepared.h"
 #include "platform/db/row_text.h"
 
 namespace diseasemaps::forums {
@@ -30,6 +31,50 @@ Forum ReadForum(const soci::row& row, std::size_t first) {
   forum.position = static_cast<int>(RowInteger(row, first + 9));
   return forum;
 }
+
+// A forum that has a row, by its address (every forum page and topic page opens with it).
+struct ForumBySlugQuery : PreparedQuery {
+  std::string slug;
+  soci::row row;
+  soci::statement statement;
+  explicit ForumBySlugQuery(soci::session& sql)
+      : statement((sql.prepare << std::string("SELECT ") + kForumColumns + " FROM forums f WHERE f.slug = :s",
+                   soci::use(slug, "s"), soci::into(row))) {}
+};
+
+// A topic's head and the viewer's last-read position in it (none for a visitor, viewer 0).
+struct TopicHeadQuery : PreparedQuery {
+  long long viewer = 0, topic = 0, forum = 0;
+  soci::row row;
+  soci::statement statement;
+  explicit TopicHeadQuery(soci::session& sql)
+      : statement((sql.prepare << "SELECT t.id, t.title, t.author_id, t.created_at, t.closed, t.post_count,"
+                                  " t.pinned_at, r.last_read_number FROM forum_topics t"
+                                  " LEFT JOIN forum_topic_reads r ON r.topic_id = t.id AND r.user_id = :viewer"
+                                  " WHERE t.id = :t AND t.forum_id = :f",
+                   soci::use(viewer, "viewer"), soci::use(topic, "t"), soci::use(forum, "f"), soci::into(row))) {}
+};
+
+// A page of a topic's posts, numbers first..last, with what the page shows of each.
+struct TopicPostsQuery : PreparedQuery {
+  long long viewer = 0, topic = 0, first = 0, last = 0;
+  soci::row row;
+  soci::statement statement;
+  explicit TopicPostsQuery(soci::session& sql)
+      : statement((sql.prepare << "SELECT p.id, p.number, p.author_id, u.display_name, u.deleted_at, p.body,"
+                                  " p.reply_to_number, ru.display_name, ru.deleted_at, p.created_at, p.edited_at,"
+                                  " p.deleted_at, p.helped_count, p.hidden_at,"
+                                  " (SELECT COUNT(*) FROM forum_post_helped h WHERE h.post_id = p.id"
+                                  " AND h.user_id = :viewer),"
+                                  " p.moderator_hidden, s.user_id FROM forum_posts p JOIN users u ON u.id = p.author_id"
+                                  " LEFT JOIN synthetic_members s ON s.user_id = p.author_id"
+                                  " LEFT JOIN forum_posts rp ON rp.topic_id = p.topic_id"
+                                  " AND rp.number = p.reply_to_number"
+                                  " LEFT JOIN users ru ON ru.id = rp.author_id"
+                                  " WHERE p.topic_id = :t AND p.number BETWEEN :first AND :last ORDER BY p.number",
+                   soci::use(viewer, "viewer"), soci::use(topic, "t"), soci::use(first, "first"),
+                   soci::use(last, "last"), soci::into(row))) {}
+};
 
 // The columns of a TopicSummary, from t, u (its author) and r (the viewer's read row).
 constexpr const char* kTopicColumns =
@@ -137,10 +182,11 @@ Result<std::vector<Forum>> ForumStore::ListForums(std::optional<long long> viewe
 
 Result<Forum> ForumStore::FindForum(const std::string& slug, std::optional<long long> viewer_id) {
   return db_.Run([&](soci::session& sql) -> Result<Forum> {
-    soci::row row;
-    sql << std::string("SELECT ") + kForumColumns + " FROM forums f WHERE f.slug = :s", soci::use(slug, "s"),
-        soci::into(row);
-    if (sql.got_data()) return ReadForum(row, 0);
+    {
+      auto query = Prepared<ForumBySlugQuery>(sql);
+      query->slug = slug;
+      if (query.Execute()) return ReadForum(query->row, 0);
+    }
     soci::row condition;
     sql << "SELECT c.orphacode, c.slug, c.name, f.id, f.readers, f.topic_count, f.post_count, f.last_post_at"
            " FROM conditions c LEFT JOIN forums f ON f.orphacode = c.orphacode"
@@ -275,11 +321,12 @@ Result<TopicPage> ForumStore::OpenTopic(const Forum& forum, long long topic_id, 
   return db_.Run([&](soci::session& sql) -> Result<TopicPage> {
     TopicPage page;
     page.forum = forum;
-    soci::row row;
-    sql << "SELECT id, title, author_id, created_at, closed, post_count, pinned_at FROM forum_topics"
-           " WHERE id = :t AND forum_id = :f",
-        soci::use(topic_id, "t"), soci::use(forum.id, "f"), soci::into(row);
-    if (!sql.got_data()) return Status::NotFound("no such topic");
+    auto head = Prepared<TopicHeadQuery>(sql);
+    head->viewer = viewer_id.value_or(0);
+    head->topic = topic_id;
+    head->forum = forum.id;
+    if (!head.Execute()) return Status::NotFound("no such topic");
+    const soci::row& row = head->row;
     page.topic.id = RowInteger(row, 0);
     page.topic.title = RowText(row, 1);
     page.topic.author_id = RowInteger(row, 2);
@@ -287,21 +334,16 @@ Result<TopicPage> ForumStore::OpenTopic(const Forum& forum, long long topic_id, 
     page.topic.closed = RowInteger(row, 4) != 0;
     page.topic.post_count = RowInteger(row, 5);
     page.topic.pinned = row.get_indicator(6) != soci::i_null;
-    const long long viewer = viewer_id.value_or(0);
-    const long long last = first + count - 1;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT p.id, p.number, p.author_id, u.display_name, u.deleted_at, p.body,"
-                        " p.reply_to_number, ru.display_name, ru.deleted_at, p.created_at, p.edited_at,"
-                        " p.deleted_at, p.helped_count, p.hidden_at,"
-                        " (SELECT COUNT(*) FROM forum_post_helped h WHERE h.post_id = p.id AND h.user_id = :viewer),"
-                        " p.moderator_hidden, s.user_id FROM forum_posts p JOIN users u ON u.id = p.author_id"
-                        " LEFT JOIN synthetic_members s ON s.user_id = p.author_id"
-                        " LEFT JOIN forum_posts rp ON rp.topic_id = p.topic_id AND rp.number = p.reply_to_number"
-                        " LEFT JOIN users ru ON ru.id = rp.author_id"
-                        " WHERE p.topic_id = :t AND p.number BETWEEN :first AND :last ORDER BY p.number",
-         soci::use(viewer, "viewer"), soci::use(topic_id, "t"), soci::use(first, "first"), soci::use(last, "last"));
+    page.last_read_number = viewer_id && row.get_indicator(7) != soci::i_null ? RowInteger(row, 7) : 0;
+    auto posts = Prepared<TopicPostsQuery>(sql);
+    posts->viewer = head->viewer;
+    posts->topic = topic_id;
+    posts->first = first;
+    posts->last = first + count - 1;
     std::map<long long, std::size_t> by_id;
-    for (const soci::row& r : rows) {
+    bool any_edited = false;
+    for (bool more = count > 0 && posts.Execute(); more; more = posts.Fetch()) {
+      const soci::row& r = posts->row;
       Post p;
       p.id = RowInteger(r, 0);
       p.number = RowInteger(r, 1);
@@ -320,15 +362,19 @@ Result<TopicPage> ForumStore::OpenTopic(const Forum& forum, long long topic_id, 
       p.helped_by_me = RowInteger(r, 14) > 0;
       p.hidden_by_moderator = p.hidden && RowInteger(r, 15) != 0;
       p.author_synthetic = r.get_indicator(16) != soci::i_null;
+      any_edited = any_edited || p.edited_at.has_value();
       by_id[p.id] = page.posts.size();
       page.posts.push_back(std::move(p));
     }
+    // Every revision is written with its post's edited_at (forum_store_writes.cc,
+    // forum_store_moderation.cc): a page of posts never edited has none to look for.
+    if (!any_edited) return page;
     soci::rowset<soci::row> revisions =
         (sql.prepare << "SELECT r.post_id, r.body, r.title, r.written_at, r.replaced_at, r.moderator_reason"
                         " FROM forum_post_revisions r"
                         " JOIN forum_posts p ON p.id = r.post_id"
                         " WHERE p.topic_id = :t AND p.number BETWEEN :first AND :last ORDER BY r.post_id, r.id",
-         soci::use(topic_id, "t"), soci::use(first, "first"), soci::use(last, "last"));
+         soci::use(topic_id, "t"), soci::use(first, "first"), soci::use(posts->last, "last"));
     for (const soci::row& r : revisions) {
       auto at = by_id.find(RowInteger(r, 0));
       if (at == by_id.end()) continue;
@@ -339,13 +385,6 @@ Result<TopicPage> ForumStore::OpenTopic(const Forum& forum, long long topic_id, 
       revision.replaced_at = RowInteger(r, 4);
       if (r.get_indicator(5) != soci::i_null) revision.moderator_reason = RowText(r, 5);
       page.posts[at->second].history.push_back(std::move(revision));
-    }
-    if (viewer_id) {
-      long long read = 0;
-      soci::indicator read_ind = soci::i_ok;
-      sql << "SELECT last_read_number FROM forum_topic_reads WHERE user_id = :u AND topic_id = :t",
-          soci::use(*viewer_id, "u"), soci::use(topic_id, "t"), soci::into(read, read_ind);
-      page.last_read_number = sql.got_data() && read_ind != soci::i_null ? read : 0;
     }
     return page;
   });

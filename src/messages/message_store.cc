@@ -8,6 +8,7 @@
 #include "mail/outbox_store.h"
 #include "messages/message_mail.h"
 #include "messages/message_store_internal.h"
+#include "platform/db/prepared.h"
 #include "platform/db/row_text.h"
 
 namespace diseasemaps::messages {
@@ -274,14 +275,13 @@ Result<std::vector<ConversationSummary>> MessageStore::Inbox(long long user_id) 
   });
 }
 
+// Every signed-in page shows it in the header: kept prepared.
+constexpr char kUnreadConversationsSql[] =
+    "SELECT COUNT(*) FROM conversation_members m JOIN conversations c ON c.id = m.conversation_id"
+    " WHERE m.user_id = :id AND m.left_at IS NULL AND c.last_message_id > m.last_read_message_id";
+
 Result<long long> MessageStore::UnreadCount(long long user_id) {
-  return db_.Run([&](soci::session& sql) {
-    long long n = 0;
-    sql << "SELECT COUNT(*) FROM conversation_members m JOIN conversations c ON c.id = m.conversation_id"
-           " WHERE m.user_id = :u AND m.left_at IS NULL AND c.last_message_id > m.last_read_message_id",
-        soci::use(user_id, "u"), soci::into(n);
-    return n;
-  });
+  return db_.Run([&](soci::session& sql) { return PreparedNumberOf<kUnreadConversationsSql>(sql, user_id); });
 }
 
 Result<Thread> MessageStore::OpenThread(long long conversation_id, long long user_id, bool mark_read) {

@@ -12,6 +12,7 @@
 #include "notifications/unsubscribe_token.h"
 
 #include "guard/guard.h"
+#include "platform/db/prepared.h"
 #include "platform/db/row_text.h"
 #include "platform/db/rows_json.h"
 
@@ -245,12 +246,13 @@ Result<bool> NotificationStore::EmailReplies(long long user_id) {
   });
 }
 
+// Every signed-in page shows it in the header: kept prepared.
+constexpr char kUnreadNotificationsSql[] =
+    "SELECT COUNT(*) FROM notifications WHERE recipient_id = :id AND read_at IS NULL";
+
 Result<long long> NotificationStore::UnreadCount(long long user_id) {
   return db_.Run([&](soci::session& sql) -> Result<long long> {
-    long long count = 0;
-    sql << "SELECT COUNT(*) FROM notifications WHERE recipient_id = :u AND read_at IS NULL", soci::use(user_id, "u"),
-        soci::into(count);
-    return count;
+    return PreparedNumberOf<kUnreadNotificationsSql>(sql, user_id);
   });
 }
 

@@ -7,6 +7,7 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include "platform/db/prepared.h"
 #include "platform/db/replica.h"
 #include "platform/db/replica_scope.h"
 
@@ -48,6 +49,15 @@ std::string PercentDecoded(const std::string& s) {
     }
   }
   return out;
+}
+
+// SQLite keeps allocation statistics under one process-wide mutex unless told not to, and
+// every statement allocates: the pool's connections would queue on that one lock. The
+// setting must come before SQLite initializes (its first open); asked later it changes
+// nothing, harmlessly. Nothing here reads those statistics.
+void KeepSqliteAllocationsUnlocked() {
+  static const int configured = sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)configured;
 }
 
 }  // namespace
@@ -122,7 +132,10 @@ Database::Database(Backend backend, std::string description, int pool_size,
       acquire_timeout_(acquire_timeout),
       pool_(static_cast<std::size_t>(pool_size)) {}
 
-Database::~Database() = default;
+Database::~Database() {
+  if (backend_ != Backend::kSqlite) return;
+  for (int i = 0; i < pool_size_; ++i) DropPreparedQueriesOf(pool_.at(static_cast<std::size_t>(i)));
+}
 
 Result<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options) {
   if (options.pool_size < 1) {
@@ -144,6 +157,7 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options)
                                      path.parent_path().string() + ": " + ec.message());
         }
       }
+      KeepSqliteAllocationsUnlocked();
       for (int i = 0; i < options.pool_size; ++i) {
         soci::session& sql = db->pool_.at(static_cast<std::size_t>(i));
         sql.open(soci::sqlite3, "db=" + path.string() + " timeout=10 shared_cache=false");
@@ -151,6 +165,7 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options)
         sql << "PRAGMA synchronous=FULL";
         sql << "PRAGMA foreign_keys=ON";
         sql << "PRAGMA busy_timeout=10000";
+        KeepPreparedQueriesOn(sql);
       }
     } else {
       auto conninfo = PostgresConninfo(options.url);

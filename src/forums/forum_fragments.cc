@@ -5,17 +5,37 @@
 namespace diseasemaps::forums {
 namespace {
 
-// Unguessable, so no post's text can hold it; URL-safe base64 like the tokens it stands
-// for, so escaping never changes it.
+// Unguessable, so no post's text can hold it; a control character then URL-safe base64,
+// so escaping never changes it, and the search for it stops only where it is (its first
+// character never appears in a page otherwise; a letter would, thousands of times).
 const std::string& CsrfPlaceholder() {
-  static const std::string placeholder = RandomToken();
+  static const std::string placeholder = [] {
+    std::string token = RandomToken();  // a token's length
+    token[0] = '\x01';
+    return token;
+  }();
   return placeholder;
 }
 
+// In place when `to` is as long as `from` (a token for its placeholder); otherwise the
+// text is written again once, never moved along at each replacement.
 void ReplaceAll(std::string& text, const std::string& from, const std::string& to) {
-  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
-    text.replace(at, from.size(), to);
+  if (from.size() == to.size()) {
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+      text.replace(at, from.size(), to);
+    }
+    return;
   }
+  std::string out;
+  out.reserve(text.size());
+  std::size_t done = 0;
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, done)) {
+    out.append(text, done, at - done);
+    out += to;
+    done = at + from.size();
+  }
+  out.append(text, done, std::string::npos);
+  text.swap(out);
 }
 
 }  // namespace

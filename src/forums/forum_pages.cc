@@ -312,7 +312,10 @@ http::Response ForumPages::ShowTopic(const http::Request& request, const forums:
   }
   const long long first = (shown - 1) * kPostsPerPage + 1;
   auto topic = store_.OpenTopic(forum, topic_id, first, kPostsPerPage, ViewerId(request));
-  if (!topic.ok()) return WriteFailed(request, topic.status());
+  if (!topic.ok()) {
+    if (plain_visit && topic.status().code() == Status::Code::kNotFound) return MovedTopic(request, forum, topic_id);
+    return WriteFailed(request, topic.status());
+  }
   const long long pages_count = PageOfPost(std::max(1LL, topic->topic.post_count));
   if (shown > pages_count) {
     return pages::ErrorPage(&request, 404,
@@ -357,18 +360,21 @@ http::Response ForumPages::Topic(const http::Request& request) {
   if (auto refused = LoadForum(request, forum)) return *refused;
   const auto id = TopicIdOf(request.Param("topic"));
   if (!id) return pages::ErrorPage(&request, 404, i18n::Tr(kNoTopic));
+  return ShowTopic(request, forum, *id, {}, 200);
+}
+
+http::Response ForumPages::MovedTopic(const http::Request& request, const forums::Forum& forum, long long topic_id) {
   // A topic a moderator moved keeps its old address: it answers with the new one, for
   // those who may read the forum it went to (to others it is not here).
   using Moved = std::optional<ForumStore::TopicHome>;
   // A forum without a row never held a topic.
-  Result<Moved> home = forum.id == 0 ? Result<Moved>(Moved()) : store_.FindMovedTopic(*id, forum.id);
+  Result<Moved> home = forum.id == 0 ? Result<Moved>(Moved()) : store_.FindMovedTopic(topic_id, forum.id);
   if (!home.ok()) return Unavailable(request);
-  if (*home) {
-    if (!guard::CanReadForum(request.viewer, (*home)->readers)) return pages::ErrorPage(&request, 404, i18n::Tr(kNoTopic));
-    const std::string path = TopicPath((*home)->forum_slug, *id, (*home)->title);
-    return http::Response::Redirect(path + (request.raw_query.empty() ? "" : "?" + request.raw_query), 301);
+  if (!*home || !guard::CanReadForum(request.viewer, (*home)->readers)) {
+    return pages::ErrorPage(&request, 404, i18n::Tr(kNoTopic));
   }
-  return ShowTopic(request, forum, *id, {}, 200);
+  const std::string path = TopicPath((*home)->forum_slug, topic_id, (*home)->title);
+  return http::Response::Redirect(path + (request.raw_query.empty() ? "" : "?" + request.raw_query), 301);
 }
 
 http::Response ForumPages::Reply(const http::Request& request) {

@@ -89,6 +89,8 @@ class ForumPages {
   std::optional<http::Response> LoadForum(const http::Request& request, forums::Forum& forum);
   http::Response ShowTopic(const http::Request& request, const forums::Forum& forum, long long topic_id,
                            const FormState& form, unsigned status);
+  // A topic not in this forum: the redirect to where a moderator moved it, or 404.
+  http::Response MovedTopic(const http::Request& request, const forums::Forum& forum, long long topic_id);
   http::Response NewTopicPage(const http::Request& request, const forums::Forum& forum, const FormState& form,
                               unsigned status);
   http::Response EditPage(const http::Request& request, const forums::Forum& forum, long long topic_id,

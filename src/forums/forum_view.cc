@@ -277,41 +277,44 @@ json TopicView(const guard::Viewer& viewer, const TopicPage& page_data, const st
                   {"number_text", Number(*post.reply_to_number)},
                   {"author", AuthorName(post.reply_to_author, post.reply_to_author_deleted)}};
     }
-    posts.push_back(
-        {{"number", n},
-         {"number_text", Number(post.number)},
-         {"author", AuthorName(post.author_name, post.author_deleted)},
-         {"synthetic", post.author_synthetic},
-         {"mine", viewer.user_id == post.author_id},
-         {"when", pages::MomentView(post.created_at)},
-         {"edited_time", post.edited_at && !post.deleted ? pages::MomentView(*post.edited_at) : json(nullptr)},
-         {"deleted", post.deleted},
-         {"hidden", hidden},
-         {"hidden_from_viewer", hidden && !shown},
-         {"shown", shown},
-         {"html", shown ? PostHtml(post.body) : ""},
-         {"reply_to", std::move(reply_to)},
-         {"unread", viewer.signed_in() && page_data.last_read_number > 0 && post.number > page_data.last_read_number},
-         {"permalink", PostHref(path, post.number)},
-         {"helped_count", post.helped_count > 0
-                              ? json(i18n::Plural("This helped {count} member", "This helped {count} members",
-                                                  post.helped_count))
-                              : json(nullptr)},
-         {"can_help", !hidden && guard::CanMarkPostHelpful(viewer, forum.readers, facts)},
-         {"helped_by_me", post.helped_by_me},
-         {"helped_action", actions + n + "/helped"},
-         {"can_edit", guard::CanEditForumPost(viewer, forum.readers, facts)},
-         {"edit_href", actions + n + "/edit"},
-         {"can_delete", guard::CanDeleteForumPost(viewer, forum.readers, facts)},
-         {"can_flag", !hidden && guard::CanFlagForumPost(viewer, forum.readers, facts)},
-         {"flag_action", actions + n + "/flag"},
-         {"delete_action", actions + n + "/delete"},
-         {"can_reply", can_reply && !post.deleted && !hidden},
-         {"reply_href", path + "?reply_to=" + n + "#reply"},
-         {"history", history},
-         {"has_history", !history.empty()},
-         {"history_label", i18n::Plural("{count} earlier version", "{count} earlier versions",
-                                        static_cast<long long>(history.size()))}});
+    // Field by field, each value moved in: a braced list would build every pair as an
+    // array first and copy the values out of it (the post's HTML among them).
+    json p = json::object();
+    p["number"] = n;
+    p["number_text"] = Number(post.number);
+    p["author"] = AuthorName(post.author_name, post.author_deleted);
+    p["synthetic"] = post.author_synthetic;
+    p["mine"] = viewer.user_id == post.author_id;
+    p["when"] = pages::MomentView(post.created_at);
+    p["edited_time"] = post.edited_at && !post.deleted ? pages::MomentView(*post.edited_at) : json(nullptr);
+    p["deleted"] = post.deleted;
+    p["hidden"] = hidden;
+    p["hidden_from_viewer"] = hidden && !shown;
+    p["shown"] = shown;
+    p["html"] = shown ? PostHtml(post.body) : std::string();
+    p["reply_to"] = std::move(reply_to);
+    p["unread"] = viewer.signed_in() && page_data.last_read_number > 0 && post.number > page_data.last_read_number;
+    p["permalink"] = PostHref(path, post.number);
+    p["helped_count"] = post.helped_count > 0 ? json(i18n::Plural("This helped {count} member",
+                                                                  "This helped {count} members", post.helped_count))
+                                              : json(nullptr);
+    p["can_help"] = !hidden && guard::CanMarkPostHelpful(viewer, forum.readers, facts);
+    p["helped_by_me"] = post.helped_by_me;
+    p["helped_action"] = actions + n + "/helped";
+    p["can_edit"] = guard::CanEditForumPost(viewer, forum.readers, facts);
+    p["edit_href"] = actions + n + "/edit";
+    p["can_delete"] = guard::CanDeleteForumPost(viewer, forum.readers, facts);
+    p["can_flag"] = !hidden && guard::CanFlagForumPost(viewer, forum.readers, facts);
+    p["flag_action"] = actions + n + "/flag";
+    p["delete_action"] = actions + n + "/delete";
+    p["can_reply"] = can_reply && !post.deleted && !hidden;
+    p["reply_href"] = path + "?reply_to=" + n + "#reply";
+    p["has_history"] = !history.empty();
+    p["history_label"] = history.empty() ? std::string()
+                                         : i18n::Plural("{count} earlier version", "{count} earlier versions",
+                                                        static_cast<long long>(history.size()));
+    p["history"] = std::move(history);
+    posts.push_back(std::move(p));
   }
   json reply_to = nullptr;
   if (form.reply_to) {

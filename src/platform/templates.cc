@@ -1,5 +1,6 @@
 #include "platform/templates.h"
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <stdexcept>
@@ -225,10 +226,14 @@ mustache::mustache& CompiledForCurrentLanguage(std::string_view name) {
 }
 
 // Renders into a string; kainjow's own render(data) writes through an ostringstream.
+// The buffer starts as large as the largest page this thread wrote (up to 1 MiB), so a
+// page is not copied again each time the string outgrows itself.
 std::string RenderData(mustache::mustache& tmpl, const mustache::data& data) {
+  thread_local std::size_t largest = 16 * 1024;
   std::string out;
-  out.reserve(16 * 1024);
+  out.reserve(largest);
   tmpl.render(data, [&out](const std::string& text) { out += text; });
+  if (out.size() > largest) largest = std::min<std::size_t>(out.size() + out.size() / 8, std::size_t{1} << 20);
   return out;
 }
 

@@ -45,7 +45,7 @@ int RunCli(int argc, char** argv) {
   serve_cmd->add_option("--threads", serve.server.io_threads, "I/O threads (default: cores)")
       ->capture_default_str()->check(CLI::Range(1, 256));
   serve_cmd->add_option("--workers", serve.workers,
-                        "Worker threads for blocking work (0: four per core)")
+                        "Worker threads for blocking work (0: two per core with SQLite, four with PostgreSQL)")
       ->capture_default_str()->check(CLI::Range(0, 1024));
   serve_cmd->add_option("--body-limit", serve.server.body_limit, "Largest request body, bytes")
       ->capture_default_str()->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30));

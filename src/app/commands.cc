@@ -174,7 +174,13 @@ int RunMigrate(const CommonOptions& common) {
 int RunServe(const CommonOptions& common, ServeOptions options) {
   SetUpLogging(common.log_level);
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const int workers = options.workers > 0 ? options.workers : 4 * cores;
+  // With SQLite a request is work for a core, never a wait on a server: workers beyond
+  // two per core only take turns on the cores, and every request in flight finishes
+  // later (measured on a forum page at 32 connections: p99 26 ms with four per core,
+  // 20 ms with two, for the same throughput). PostgreSQL requests wait on the network.
+  const int workers = options.workers > 0 ? options.workers
+                      : BackendOf(common.database.url) == Backend::kSqlite ? 2 * cores
+                                                                           : 4 * cores;
 
   if (Status s = Templates::CheckAll(); !s.ok()) return Fail("a template is broken: " + s.message());
   if (Status s = i18n::CheckCatalogues(); !s.ok()) return Fail("the message catalogues are broken: " + s.message());

@@ -21,7 +21,7 @@ struct CommonOptions {
 
 struct ServeOptions {
   http::ServerOptions server;
-  int workers = 0;  // 0: four per core
+  int workers = 0;  // 0: two per core with SQLite, four with PostgreSQL
   double header_timeout_s = 10, idle_timeout_s = 60, write_timeout_s = 30, shutdown_grace_s = 10;
   double drain_delay_s = 0;  // after SIGTERM, serve this long with /healthz 503, then drain
   std::string trust_proxy;  // proxies whose X-Forwarded-For is believed (http/client_address.h)

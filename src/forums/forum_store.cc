@@ -102,6 +102,39 @@ TopicSummary ReadTopic(const soci::row& row) {
   return t;
 }
 
+// A row of a topic list: the summary and its "helped" score (column 12).
+TopicSummary ListedTopic(const soci::row& row) {
+  TopicSummary t = ReadTopic(row);
+  t.helped = RowInteger(row, 12);
+  return t;
+}
+
+// The latest list, the commonest page of a forum: its pinned topics, then a page of the
+// others by last post. Both kept prepared.
+struct PinnedTopicsQuery : PreparedQuery {
+  long long forum = 0, viewer = 0;
+  soci::row row;
+  soci::statement statement;
+  explicit PinnedTopicsQuery(soci::session& sql)
+      : statement((sql.prepare << std::string("SELECT ") + kTopicColumns + ", 0" + kTopicJoins +
+                                      " WHERE t.forum_id = :f AND t.pinned_at IS NOT NULL"
+                                      " ORDER BY t.pinned_at DESC, t.id DESC",
+                   soci::use(forum, "f"), soci::use(viewer, "viewer"), soci::into(row))) {}
+};
+
+struct LatestTopicsQuery : PreparedQuery {
+  long long forum = 0, viewer = 0, offset = 0;
+  int limit = 0;
+  soci::row row;
+  soci::statement statement;
+  explicit LatestTopicsQuery(soci::session& sql)
+      : statement((sql.prepare << std::string("SELECT ") + kTopicColumns + ", 0" + kTopicJoins +
+                                      " WHERE t.forum_id = :f AND t.pinned_at IS NULL"
+                                      " ORDER BY t.last_post_at DESC, t.id DESC LIMIT :limit OFFSET :offset",
+                   soci::use(forum, "f"), soci::use(viewer, "viewer"), soci::use(limit, "limit"),
+                   soci::use(offset, "offset"), soci::into(row))) {}
+};
+
 }  // namespace
 
 namespace detail {
@@ -245,30 +278,31 @@ Result<TopicList> ForumStore::Topics(const Forum& forum, TopicOrder order, long 
   return db_.Run([&](soci::session& sql) -> Result<TopicList> {
     const long long viewer = viewer_id.value_or(0);  // no account has id 0
     std::string query;
-    long long rest_offset = offset;
-    int rest_limit = limit;
     switch (order) {
       case TopicOrder::kLatest: {
         list.total = forum.topic_count;
         // Pinned topics first (a few: all read), the most recently pinned first; then
         // the others by last post, paged after them.
         std::vector<TopicSummary> pinned;
-        soci::rowset<soci::row> rows =
-            (sql.prepare << std::string("SELECT ") + kTopicColumns + ", 0" + kTopicJoins +
-                                " WHERE t.forum_id = :f AND t.pinned_at IS NOT NULL"
-                                " ORDER BY t.pinned_at DESC, t.id DESC",
-             soci::use(forum.id, "f"), soci::use(viewer, "viewer"));
-        for (const soci::row& row : rows) pinned.push_back(ReadTopic(row));
+        {
+          auto query = Prepared<PinnedTopicsQuery>(sql);
+          query->forum = forum.id;
+          query->viewer = viewer;
+          for (bool more = query.Execute(); more; more = query.Fetch()) pinned.push_back(ReadTopic(query->row));
+        }
         const auto count = static_cast<long long>(pinned.size());
         for (long long i = offset; i < count && i < offset + limit; ++i) {
           list.topics.push_back(pinned[static_cast<std::size_t>(i)]);
         }
-        rest_limit = limit - static_cast<int>(list.topics.size());
-        rest_offset = std::max(0LL, offset - count);
-        query = std::string("SELECT ") + kTopicColumns + ", 0" + kTopicJoins +
-                " WHERE t.forum_id = :f AND t.pinned_at IS NULL ORDER BY t.last_post_at DESC, t.id DESC"
-                " LIMIT :limit OFFSET :offset";
-        break;
+        auto latest = Prepared<LatestTopicsQuery>(sql);
+        latest->forum = forum.id;
+        latest->viewer = viewer;
+        latest->limit = limit - static_cast<int>(list.topics.size());
+        latest->offset = std::max(0LL, offset - count);
+        for (bool more = latest->limit > 0 && latest.Execute(); more; more = latest.Fetch()) {
+          list.topics.push_back(ListedTopic(latest->row));
+        }
+        return list;
       }
       case TopicOrder::kUnanswered:
         sql << "SELECT COUNT(*) FROM forum_topics WHERE forum_id = :f AND reply_count = 0", soci::use(forum.id, "f"),
@@ -295,11 +329,7 @@ Result<TopicList> ForumStore::Topics(const Forum& forum, TopicOrder order, long 
       }
     }
     auto read = [&](soci::rowset<soci::row>& rows) {
-      for (const soci::row& row : rows) {
-        TopicSummary t = ReadTopic(row);
-        t.helped = RowInteger(row, 12);
-        list.topics.push_back(std::move(t));
-      }
+      for (const soci::row& row : rows) list.topics.push_back(ListedTopic(row));
     };
     if (order == TopicOrder::kTop) {
       soci::rowset<soci::row> rows = (sql.prepare << query, soci::use(forum.id, "f"), soci::use(since, "since"),
@@ -308,7 +338,7 @@ Result<TopicList> ForumStore::Topics(const Forum& forum, TopicOrder order, long 
       read(rows);
     } else {
       soci::rowset<soci::row> rows = (sql.prepare << query, soci::use(forum.id, "f"), soci::use(viewer, "viewer"),
-                                      soci::use(rest_limit, "limit"), soci::use(rest_offset, "offset"));
+                                      soci::use(limit, "limit"), soci::use(offset, "offset"));
       read(rows);
     }
     return list;

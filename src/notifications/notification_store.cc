@@ -28,16 +28,28 @@ std::optional<long long> AuthorOf(soci::session& sql, long long topic_id, long l
   return author;
 }
 
-std::optional<WatchLevel> StoredLevel(soci::session& sql, const std::string& query, long long user_id,
-                                      long long id) {
-  std::string level;
-  sql << query, soci::use(user_id, "u"), soci::use(id, "id"), soci::into(level);
-  if (!sql.got_data()) return std::nullopt;
-  return ParseWatchLevel(level);
-}
+constexpr char kTopicLevel[] = "SELECT level FROM topic_watches WHERE user_id = :u AND topic_id = :id";
+constexpr char kForumLevel[] = "SELECT level FROM forum_watches WHERE user_id = :u AND forum_id = :id";
 
-constexpr const char* kTopicLevel = "SELECT level FROM topic_watches WHERE user_id = :u AND topic_id = :id";
-constexpr const char* kForumLevel = "SELECT level FROM forum_watches WHERE user_id = :u AND forum_id = :id";
+// A member's stored watch level of one topic or forum (kSql): every topic page shows it,
+// and every post asks it of each watcher, so it is kept prepared.
+template <const char* kSql>
+struct StoredLevelQuery : PreparedQuery {
+  long long user = 0, id = 0;
+  std::string level;
+  soci::statement statement;
+  explicit StoredLevelQuery(soci::session& sql)
+      : statement((sql.prepare << kSql, soci::use(user, "u"), soci::use(id, "id"), soci::into(level))) {}
+};
+
+template <const char* kSql>
+std::optional<WatchLevel> StoredLevel(soci::session& sql, long long user_id, long long id) {
+  auto query = Prepared<StoredLevelQuery<kSql>>(sql);
+  query->user = user_id;
+  query->id = id;
+  if (!query.Execute()) return std::nullopt;
+  return ParseWatchLevel(query->level);
+}
 
 // True when the member may be told about a post by `author` in a forum read by `readers`:
 // their account as it is now may read the forum, and they have not blocked the author.
@@ -134,7 +146,7 @@ void TellIn(soci::session& sql, const forums::PostEvent& post, const std::map<lo
     if (user_id == post.author_id) continue;
     if (!MayBeTold(sql, user_id, post.author_id, post.readers)) continue;
     const WatchLevel level =
-        EffectiveLevel(StoredLevel(sql, kTopicLevel, user_id, post.topic_id), StoredLevel(sql, kForumLevel, user_id, post.forum_id));
+        EffectiveLevel(StoredLevel<kTopicLevel>(sql, user_id, post.topic_id), StoredLevel<kForumLevel>(sql, user_id, post.forum_id));
     const auto kind = KindFor(relation, level);
     if (!kind) continue;
     const std::string kind_name = KindName(*kind);
@@ -294,11 +306,11 @@ Status NotificationStore::MarkAllRead(long long user_id, long long now) {
 }
 
 Result<std::optional<WatchLevel>> NotificationStore::TopicLevel(long long user_id, long long topic_id) {
-  return db_.Run([&](soci::session& sql) { return StoredLevel(sql, kTopicLevel, user_id, topic_id); });
+  return db_.Run([&](soci::session& sql) { return StoredLevel<kTopicLevel>(sql, user_id, topic_id); });
 }
 
 Result<std::optional<WatchLevel>> NotificationStore::ForumLevel(long long user_id, long long forum_id) {
-  return db_.Run([&](soci::session& sql) { return StoredLevel(sql, kForumLevel, user_id, forum_id); });
+  return db_.Run([&](soci::session& sql) { return StoredLevel<kForumLevel>(sql, user_id, forum_id); });
 }
 
 Status NotificationStore::SetTopicLevel(long long user_id, long long topic_id, WatchLevel level, long long now) {

@@ -1,5 +1,6 @@
 #include "mail/outbox_store.h"
 
+#include <cctype>
 #include <chrono>
 
 #include "platform/db/row_text.h"
@@ -37,15 +38,25 @@ long long Now() {
 
 }  // namespace
 
-void EnqueueIn(soci::session& sql, const Mail& mail, long long now) { EnqueueIn(sql, mail, now, ""); }
+bool NeverDeliverable(std::string_view address) {
+  const std::size_t at = address.rfind('@');
+  std::string domain(address.substr(at == std::string_view::npos ? 0 : at + 1));
+  while (!domain.empty() && (domain.back() == '.' || domain.back() == '>' || domain.back() == ' ')) domain.pop_back();
+  for (char& c : domain) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return domain == "invalid" || domain.ends_with(".invalid");
+}
 
-void EnqueueIn(soci::session& sql, const Mail& mail, long long now, const std::string& headers) {
+bool EnqueueIn(soci::session& sql, const Mail& mail, long long now) { return EnqueueIn(sql, mail, now, ""); }
+
+bool EnqueueIn(soci::session& sql, const Mail& mail, long long now, const std::string& headers) {
+  if (NeverDeliverable(mail.recipient)) return false;
   soci::indicator user_ind = mail.user_id ? soci::i_ok : soci::i_null;
   long long user_id = mail.user_id.value_or(0);
   sql << "INSERT INTO outbox (created_at, recipient, user_id, subject, body, next_attempt_at, headers)"
          " VALUES (:at, :to, :user, :subject, :body, :due, :headers)",
       soci::use(now), soci::use(mail.recipient), soci::use(user_id, user_ind), soci::use(mail.subject),
       soci::use(mail.body), soci::use(now), soci::use(headers);
+  return true;
 }
 
 Status OutboxStore::Enqueue(const Mail& mail) {

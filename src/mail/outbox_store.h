@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <soci/soci.h>
@@ -45,11 +46,16 @@ struct OutboxQueue {
   long long failed = 0;   // given up after the last retry
 };
 
-// Writes mail to the outbox inside the caller's transaction.
-void EnqueueIn(soci::session& sql, const Mail& mail, long long now);
+// Writes mail to the outbox inside the caller's transaction; true when it did. Mail to an
+// address that can never be delivered is not written: a domain under `.invalid`
+// (RFC 6761), as demo-data's synthetic members have, whatever feature writes to them.
+bool EnqueueIn(soci::session& sql, const Mail& mail, long long now);
 // The same with extra header lines ("List-Unsubscribe: <…>"), one a line, sent as they are.
 // REQUIRES: each line is "Name: value" in printable ASCII (no CR, no other LF).
-void EnqueueIn(soci::session& sql, const Mail& mail, long long now, const std::string& headers);
+bool EnqueueIn(soci::session& sql, const Mail& mail, long long now, const std::string& headers);
+
+// True for an address whose domain is `invalid` or under it (RFC 6761), in any case.
+bool NeverDeliverable(std::string_view address);
 
 class OutboxStore {
  public:

@@ -197,8 +197,7 @@ Result<bool> DigestStore::SendDigest(const DigestCandidate& member, long long no
     facts.more = more;
     facts.public_url = public_url;
     facts.token = SignUnsubscribeToken(sql, {member.user_id, MailStream::kDigest}, now);
-    mail::EnqueueIn(sql, DigestMail(facts), now, UnsubscribeHeaders(public_url, facts.token));
-    return true;
+    return mail::EnqueueIn(sql, DigestMail(facts), now, UnsubscribeHeaders(public_url, facts.token));
   });
 }
 

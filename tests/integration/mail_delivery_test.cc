@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "http/url.h"
+#include "mail/outbox_store.h"
 #include "test_server.h"
 
 namespace diseasemaps::testing {
@@ -170,6 +171,29 @@ TEST_P(MailDeliveryTest, MailInTheOutboxIsSentBySmtp) {
   EXPECT_TRUE(Has(messages[0], "To: <rosa@example.org>\r\n"));
   EXPECT_TRUE(Has(messages[0], "Content-Type: text/plain; charset=utf-8\r\n"));
   EXPECT_TRUE(Has(messages[0], "/password/reset?token="));
+}
+
+// Demo members' addresses are under .invalid (RFC 6761): whatever would write to them,
+// the outbox never holds such a mail (it could only bounce).
+TEST_P(MailDeliveryTest, NothingIsQueuedForAnAddressUnderInvalid) {
+  AddUser(database_, "demo-1-2@synthetic.invalid", "Demo member", {"member"}, "violet harbour kettle");
+  AddUser(database_, "rosa@example.org", "Rosa", {"member"}, "violet harbour kettle");
+  TestServer server(database_);
+  AskForReset(server, "demo-1-2@synthetic.invalid");
+  AskForReset(server, "rosa@example.org");
+  auto counts = database_.db().Run([](soci::session& sql) {
+    long long invalid = -1, rosa = -1;
+    sql << "SELECT COUNT(*) FROM outbox WHERE recipient LIKE '%.invalid'", soci::into(invalid);
+    sql << "SELECT COUNT(*) FROM outbox WHERE recipient = 'rosa@example.org'", soci::into(rosa);
+    return std::make_pair(invalid, rosa);
+  });
+  ASSERT_TRUE(counts.ok()) << counts.status().message();
+  EXPECT_EQ(counts->first, 0);
+  EXPECT_EQ(counts->second, 1) << server.Log();
+  EXPECT_TRUE(mail::NeverDeliverable("someone@Example.INVALID"));
+  EXPECT_TRUE(mail::NeverDeliverable("x@invalid."));
+  EXPECT_FALSE(mail::NeverDeliverable("someone@invalid.example.org"));
+  EXPECT_FALSE(mail::NeverDeliverable("someone@notinvalid"));
 }
 
 TEST_P(MailDeliveryTest, WhenTheServerRefusesTheMailWaitsForARetry) {

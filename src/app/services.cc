@@ -43,8 +43,9 @@ void WireNotifications(forums::ForumPages& forum_pages,
     notifications::NotificationStore::NotifyEditIn(sql, post, before, notification_pages->mail_settings());
   });
   forum_pages.SetTopicExtras([notification_pages](const Request& r, const forums::TopicPage& topic,
-                                                  const std::string& path, nlohmann::json& view) {
-    notification_pages->AddTopicFields(r, topic, path, view);
+                                                  const std::string& path, std::vector<forums::PostCard>& cards,
+                                                  nlohmann::json& view) {
+    notification_pages->AddTopicFields(r, topic, path, cards, view);
   });
   forum_pages.SetForumExtras([notification_pages](const Request& r, const forums::Forum& forum, nlohmann::json& view) {
     notification_pages->AddForumFields(r, forum, view);

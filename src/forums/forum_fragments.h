@@ -1,29 +1,20 @@
-// The repeated parts of forum pages as HTML, each rendered through a FragmentMemo
-// (platform/fragment_memo.h): the posts of a topic page (forum_post.mustache) and the
-// rows of a forum's lists (forum_topic_row.mustache). The twenty posts or topics most
-// readers see alike are rendered once, not on every request.
-//
-// A part's view holds everything its HTML shows, for this viewer: what the guard allows
-// them, what they marked, what they have read. The one thing that differs between two
-// requests of the same viewer, the session's CSRF token, is left out of the key: a post
-// holds a process-wide random placeholder, replaced by the request's token in the
-// page's list. What it guarantees: the HTML is byte for byte what rendering each part
-// would give. Thread-safe.
+// The CSRF token in remembered fragments (forum_post_card.h): the one
+// thing that differs between two requests of the same viewer, the session's token, is
+// left out of a fragment's key. A fragment's forms hold a process-wide random
+// placeholder instead, replaced by the request's token in the page. What it guarantees:
+// the page is byte for byte what rendering it with the token would give. Thread-safe.
 #pragma once
 
 #include <string>
 
-#include <nlohmann/json.hpp>
-
-#include "platform/fragment_memo.h"
-
 namespace diseasemaps::forums {
 
-// Replaces view["posts"] (from TopicView, with its extras) by view["posts_html"], each
-// post's forms carrying csrf.
-void RenderPostList(FragmentMemo& memo, const std::string& csrf, nlohmann::json& view);
-
-// Replaces view["topics"] (from ForumView, with its extras) by view["topics_html"].
-void RenderTopicRows(FragmentMemo& memo, nlohmann::json& view);
+// What a fragment's forms hold in place of the request's CSRF token: unguessable, so no
+// post's text can hold it; a control character then URL-safe base64, so escaping never
+// changes it, and the search for it stops only where it is (its first character never
+// appears in a page otherwise; a letter would, thousands of times).
+const std::string& CsrfPlaceholder();
+// Writes `csrf` over every placeholder in `html`.
+void FillCsrf(std::string& html, const std::string& csrf);
 
 }  // namespace diseasemaps::forums

@@ -1,6 +1,7 @@
 // The view models of forum moderation (see forum_moderation_view.h).
 #include "forums/forum_moderation_view.h"
 
+#include "forums/forum_fragments.h"
 #include "forums/forum_moderation.h"
 #include "forums/forum_rules.h"
 #include "forums/forum_view.h"
@@ -20,6 +21,24 @@ std::string Number(long long n) { return i18n::FormatNumber(i18n::CurrentLanguag
 
 std::string ModerationLogPath(const std::string& forum_slug) { return "/forums/" + forum_slug + "/moderation"; }
 
+void AddPostModeration(const PostCard& card, json& view) {
+  const Post& post = *card.post;
+  view["hidden_by_moderator"] = post.hidden_by_moderator && !post.deleted;
+  if (!card.can_moderate) return;
+  const std::string actions = std::string(card.actions) + std::to_string(post.number);
+  view["mod"] = {{"number", std::to_string(post.number)},
+                 {"form_csrf", CsrfPlaceholder()},
+                 {"can_hide", !post.hidden_by_moderator},
+                 {"can_restore", post.hidden},
+                 {"hide_action", actions + "/hide"},
+                 {"restore_action", actions + "/restore"},
+                 {"edit_action", actions + "/moderate-edit"},
+                 {"body", post.body},
+                 {"reports_href", "/admin/reports#flags-title"},
+                 {"suspend_href", card.can_suspend ? json("/admin/users?q=" + http::PercentEncode(post.author_name))
+                                                   : json(nullptr)}};
+}
+
 void AddTopicModeration(const guard::Viewer& viewer, const TopicPage& page, const std::string& csrf, json& view) {
   const Forum& forum = page.forum;
   const Topic& topic = page.topic;
@@ -27,33 +46,6 @@ void AddTopicModeration(const guard::Viewer& viewer, const TopicPage& page, cons
   const bool moderator = guard::CanModerateForum(viewer, forum.readers);
   view["moderation_log_href"] = ModerationLogPath(forum.slug);
   view["pinned"] = topic.pinned;
-  json& posts = view["posts"];
-  for (std::size_t i = 0; i < page.posts.size() && i < posts.size(); ++i) {
-    const Post& post = page.posts[i];
-    json& p = posts[i];
-    p["hidden_by_moderator"] = post.hidden_by_moderator && !post.deleted;
-    json& history = p["history"];
-    for (std::size_t j = 0; j < post.history.size() && j < history.size(); ++j) {
-      history[j]["moderator_reason"] =
-          post.history[j].moderator_reason ? json(*post.history[j].moderator_reason) : json(nullptr);
-      history[j]["by_moderator"] = post.history[j].moderator_reason.has_value();
-    }
-    const guard::ForumPostFacts facts{post.author_id, post.deleted, topic.closed};
-    if (!guard::CanModerateForumPost(viewer, forum.readers, facts)) continue;
-    const std::string actions = topic_actions + "/posts/" + std::to_string(post.number);
-    p["mod"] = {{"number", std::to_string(post.number)},
-                {"form_csrf", csrf},
-                {"can_hide", !post.hidden_by_moderator},
-                {"can_restore", post.hidden},
-                {"hide_action", actions + "/hide"},
-                {"restore_action", actions + "/restore"},
-                {"edit_action", actions + "/moderate-edit"},
-                {"body", post.body},
-                {"reports_href", "/admin/reports#flags-title"},
-                {"suspend_href", guard::Can(viewer, guard::Action::kSuspendAccounts)
-                                     ? json("/admin/users?q=" + http::PercentEncode(post.author_name))
-                                     : json(nullptr)}};
-  }
   if (!moderator) return;
   view["moderation"] = {{"form_csrf", csrf},
                         {"closed", topic.closed},
@@ -67,12 +59,8 @@ void AddTopicModeration(const guard::Viewer& viewer, const TopicPage& page, cons
                         {"posts_count", i18n::Plural("{count} post", "{count} posts", topic.post_count)}};
 }
 
-void AddForumModeration(const Forum& forum, const TopicList& list, json& view) {
+void AddForumModeration(const Forum& forum, json& view) {
   view["moderation_log_href"] = ModerationLogPath(forum.slug);
-  json& topics = view["topics"];
-  for (std::size_t i = 0; i < list.topics.size() && i < topics.size(); ++i) {
-    topics[i]["pinned"] = list.topics[i].pinned;
-  }
 }
 
 json ModerationLogView(const Forum& forum, const ModerationLog& log, long long page, long long page_count) {

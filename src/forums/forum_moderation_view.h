@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "forums/forum_moderation_store.h"
+#include "forums/forum_post_card.h"
 #include "forums/forum_store.h"
 #include "guard/guard.h"
 
@@ -24,13 +25,17 @@ namespace diseasemaps::forums {
 // "/forums/{slug}/moderation".
 std::string ModerationLogPath(const std::string& forum_slug);
 
-// Adds to `view` (forum_view.h TopicView of `page`) what moderation shows
-// there: for every reader, which hidden posts a moderator hid, edits' reasons and the
-// log's link; for a moderator, the controls. `csrf` is the session's token.
+// Adds to a post's view (forum_post_card.h PostCardView) what moderation shows there:
+// for every reader, whether a moderator hid it; for a moderator, the controls, their
+// forms carrying the CSRF placeholder (forum_fragments.h).
+void AddPostModeration(const PostCard& card, nlohmann::json& view);
+
+// Adds to `view` (forum_view.h TopicView of `page`) what moderation shows there: the
+// log's link; for a moderator, the topic's controls. `csrf` is the session's token.
 void AddTopicModeration(const guard::Viewer& viewer, const TopicPage& page, const std::string& csrf, nlohmann::json& view);
 
-// Adds to `view` (forum_view.h ForumView of `list`) which topics are pinned and the log's link.
-void AddForumModeration(const Forum& forum, const TopicList& list, nlohmann::json& view);
+// Adds to `view` (forum_view.h ForumView) the link to the forum's moderation log.
+void AddForumModeration(const Forum& forum, nlohmann::json& view);
 
 // /forums/{slug}/moderation, page `page` of `page_count`.
 nlohmann::json ModerationLogView(const Forum& forum, const ModerationLog& log, long long page, long long page_count);

@@ -5,6 +5,7 @@
 #include "forums/forum_moderation_view.h"
 #include "forums/forum_fragments.h"
 #include "forums/forum_rules.h"
+#include "forums/forum_topic_rows.h"
 #include "forums/forum_view.h"
 #include "pages/access.h"
 #include "pages/error_pages.h"
@@ -240,9 +241,10 @@ http::Response ForumPages::ForumPage(const http::Request& request) {
   }
   json view = ForumView(request.viewer, forum, *choice, *topics, *page);
   if (forum_extras_) forum_extras_(request, forum, view);
-  AddForumModeration(forum, *topics, view);
-  RenderTopicRows(*fragments_, view);
-  http::Response response = http::Response::Html(Templates::RenderPage("forum", view));
+  AddForumModeration(forum, view);
+  std::string rows = RenderTopicRows(*fragments_, request.viewer, forum, *choice, *topics);
+  view["topics_html"] = Templates::Slot(0);
+  http::Response response = http::Response::Html(Templates::RenderPage("forum", view, *pages_, {std::move(rows)}));
   if (request.viewer.signed_in()) response.NoStore();
   return response;
 }
@@ -347,10 +349,14 @@ http::Response ForumPages::ShowTopic(const http::Request& request, const forums:
     }
   }
   json view = TopicView(request.viewer, *topic, path, shown, pages_count, reply);
-  if (topic_extras_) topic_extras_(request, *topic, path, view);
+  const std::string actions = "/forums/" + forum.slug + "/t/" + std::to_string(topic_id) + "/posts/";
+  std::vector<PostCard> cards = PostCards(request.viewer, *topic, path, actions);
+  if (topic_extras_) topic_extras_(request, *topic, path, cards, view);
   AddTopicModeration(request.viewer, *topic, request.csrf_token, view);
-  RenderPostList(*fragments_, request.csrf_token, view);
-  http::Response response = http::Response::Html(Templates::RenderPage("forum_topic", view), status);
+  std::string posts = RenderPostCards(*fragments_, cards, request.csrf_token);
+  view["posts_html"] = Templates::Slot(0);
+  http::Response response =
+      http::Response::Html(Templates::RenderPage("forum_topic", view, *pages_, {std::move(posts)}), status);
   if (request.viewer.signed_in() || !plain_visit) response.NoStore();
   return response;
 }

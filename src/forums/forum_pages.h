@@ -27,6 +27,7 @@
 #include <nlohmann/json.hpp>
 
 #include "accounts/member_events.h"
+#include "forums/forum_post_card.h"
 #include "forums/forum_store.h"
 #include "http/request.h"
 #include "platform/db/database.h"
@@ -66,11 +67,11 @@ class ForumPages {
 
   ForumStore& store() { return store_; }
 
-  // More fields for a topic's page (its posts' view as rendered, `path` its address) and a
-  // forum's page, added by another feature (notifications/: mention links, quotes, the
-  // watch control). REQUIRES: set before serving starts.
-  using TopicExtras =
-      std::function<void(const http::Request&, const TopicPage&, const std::string& path, nlohmann::json& view)>;
+  // More for a topic's page (its posts' cards, in the page's order, and the page's view;
+  // `path` its address) and a forum's page, added by another feature (notifications/:
+  // mention links, quotes, the watch control). REQUIRES: set before serving starts.
+  using TopicExtras = std::function<void(const http::Request&, const TopicPage&, const std::string& path,
+                                         std::vector<PostCard>& cards, nlohmann::json& view)>;
   using ForumExtras = std::function<void(const http::Request&, const Forum&, nlohmann::json& view)>;
   void SetTopicExtras(TopicExtras extras) { topic_extras_ = std::move(extras); }
   void SetForumExtras(ForumExtras extras) { forum_extras_ = std::move(extras); }
@@ -104,6 +105,9 @@ class ForumPages {
   ForumExtras forum_extras_;
   // Posts and list rows as HTML, as each kind of viewer sees them (forum_fragments.h).
   std::shared_ptr<FragmentMemo> fragments_ = std::make_shared<FragmentMemo>();
+  // Topic and list pages around their posts or rows, and the layout around them, as each
+  // member last saw them (templates.h RenderPage with a memo).
+  std::shared_ptr<FragmentMemo> pages_ = std::make_shared<FragmentMemo>();
 };
 
 }  // namespace diseasemaps::forums

@@ -18,6 +18,18 @@ bool MentionCharacter(char c) {
          c == '.';
 }
 
+// True when html[at..] starts, case-insensitively, with `tag` followed by '>', ' ' or '/'.
+bool TagIs(std::string_view html, std::size_t at, std::string_view tag) {
+  if (html.size() < at + tag.size() + 1) return false;
+  for (std::size_t i = 0; i < tag.size(); ++i) {
+    char c = html[at + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != tag[i]) return false;
+  }
+  const char next = html[at + tag.size()];
+  return next == '>' || next == ' ' || next == '/' || next == '\n' || next == '\t';
+}
+
 }  // namespace
 
 TextCheck CheckTopicTitle(const std::string& typed) {
@@ -126,6 +138,49 @@ std::vector<std::string> MentionNames(const std::string& body) {
 }
 
 std::size_t CountMentions(const std::string& body) { return MentionNames(body).size(); }
+
+std::string LinkMentions(const std::string& html, const std::map<std::string, std::string>& hrefs) {
+  if (hrefs.empty()) return html;
+  std::string out;
+  out.reserve(html.size());
+  int skip = 0;  // open <a>, <code> and <pre> elements around the text
+  std::size_t i = 0;
+  while (i < html.size()) {
+    const char c = html[i];
+    if (c == '<') {
+      const std::size_t close = html.find('>', i);
+      const std::size_t end = close == std::string::npos ? html.size() : close + 1;
+      const bool closing = i + 1 < html.size() && html[i + 1] == '/';
+      const std::size_t name_at = i + (closing ? 2 : 1);
+      if (TagIs(html, name_at, "a") || TagIs(html, name_at, "code") || TagIs(html, name_at, "pre")) {
+        skip += closing ? -1 : 1;
+        if (skip < 0) skip = 0;
+      }
+      out.append(html, i, end - i);
+      i = end;
+      continue;
+    }
+    if (c == '@' && skip == 0 && (i == 0 || (!MentionCharacter(html[i - 1]) && static_cast<unsigned char>(html[i - 1]) < 0x80))) {
+      std::size_t end = i + 1;
+      while (end < html.size() && MentionCharacter(html[end])) ++end;
+      std::string name = html.substr(i + 1, end - i - 1);
+      while (!name.empty() && name.back() == '.') name.pop_back();
+      std::string key = name;
+      for (char& k : key) {
+        if (k >= 'A' && k <= 'Z') k = static_cast<char>(k - 'A' + 'a');
+      }
+      auto found = hrefs.find(key);
+      if (found != hrefs.end()) {
+        out += "<a class=\"mention\" href=\"" + found->second + "\">@" + name + "</a>";
+        i += 1 + name.size();
+        continue;
+      }
+    }
+    out.push_back(c);
+    ++i;
+  }
+  return out;
+}
 
 std::optional<FlagReason> ParseFlagReason(const std::string& name) {
   if (name == "off_topic") return FlagReason::kOffTopic;

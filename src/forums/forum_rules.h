@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,6 +67,11 @@ bool IsNewForumMember(std::optional<long long> confirmed_at, long long posts_wri
 // lower-cased, in order of appearance; CountMentions how many.
 std::vector<std::string> MentionNames(const std::string& body);
 std::size_t CountMentions(const std::string& body);
+// `html` (a rendered post) with every "@handle" in its text that is a key of `hrefs`
+// made a link to the value: <a class="mention" href="…">@handle</a>. Text inside <a>,
+// <code> and <pre> is left alone.
+std::string LinkMentions(const std::string& html, const std::map<std::string, std::string>& hrefs);
+
 
 // A post flagged by this many established members (not new, IsNewForumMember), their
 // flags still open, is hidden from readers until a moderator decides.

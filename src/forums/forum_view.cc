@@ -180,24 +180,6 @@ json IndexView(const guard::Viewer& viewer, const std::vector<Forum>& forums) {
 json ForumView(const guard::Viewer& viewer, const Forum& forum, const ListChoice& choice, const TopicList& list,
                long long page) {
   const std::string base = ForumHref(forum);
-  json topics = json::array();
-  for (const TopicSummary& t : list.topics) {
-    const std::string path = TopicPath(forum.slug, t.id, t.title);
-    const long long unread = t.opened ? t.post_count - t.last_read_number : 0;
-    topics.push_back({{"href", path},
-                      {"title", t.title},
-                      {"author", AuthorName(t.author_name, t.author_deleted)},
-                      {"replies", i18n::Plural("{count} reply", "{count} replies", t.reply_count)},
-                      {"last_post_time", pages::MomentView(t.last_post_at)},
-                      {"closed", t.closed},
-                      {"helped", choice.order == TopicOrder::kTop && t.helped > 0
-                                     ? json(i18n::Plural("helped {count} member", "helped {count} members", t.helped))
-                                     : json(nullptr)},
-                      {"new_posts", unread > 0 ? json(i18n::Plural("{count} new post", "{count} new posts", unread))
-                                               : json(nullptr)},
-                      {"first_unread_href", PostHref(path, t.last_read_number + 1)},
-                      {"never_opened", viewer.signed_in() && !t.opened}});
-  }
   auto tab = [&](const std::string& name, const std::string& label) {
     return json{{"label", label}, {"href", ListHref(base, name, "all", 1)}, {"current", choice.list == name}};
   };
@@ -223,7 +205,6 @@ json ForumView(const guard::Viewer& viewer, const Forum& forum, const ListChoice
           {"is_top", choice.order == TopicOrder::kTop},
           {"periods", json::array({period("week", i18n::Tr("This week")), period("month", i18n::Tr("This month")),
                                    period("all", i18n::Tr("All time"))})},
-          {"topics", std::move(topics)},  // moved: a braced list copies an lvalue, deeply
           {"has_topics", !list.topics.empty()},
           {"empty", empty},
           {"can_start", guard::CanStartTopic(viewer, forum.readers)},
@@ -254,68 +235,7 @@ json TopicView(const guard::Viewer& viewer, const TopicPage& page_data, const st
                long long page_count, const TopicFormView& form) {
   const Forum& forum = page_data.forum;
   const Topic& topic = page_data.topic;
-  const std::string actions = "/forums/" + forum.slug + "/t/" + std::to_string(topic.id) + "/posts/";
   const bool can_reply = guard::CanReplyInTopic(viewer, forum.readers, topic.closed);
-  json posts = json::array();
-  const bool moderator = guard::Can(viewer, guard::Action::kModerateReports);
-  for (const Post& post : page_data.posts) {
-    const guard::ForumPostFacts facts{post.author_id, post.deleted, topic.closed};
-    // A post the flags hid: its author and moderators still read it, others only that it is hidden.
-    const bool hidden = post.hidden && !post.deleted;
-    const bool shown = !post.deleted && (!hidden || moderator || viewer.user_id == post.author_id);
-    const std::string n = std::to_string(post.number);
-    json history = json::array();
-    for (const Revision& r : post.history) {
-      history.push_back({{"html", PostHtml(r.body)},
-                         {"old_title", r.title ? json(*r.title) : json(nullptr)},
-                         {"written_time", pages::MomentView(r.written_at)},
-                         {"replaced_time", pages::MomentView(r.replaced_at)}});
-    }
-    json reply_to = nullptr;
-    if (post.reply_to_number) {
-      reply_to = {{"href", PostHref(path, *post.reply_to_number)},
-                  {"number_text", Number(*post.reply_to_number)},
-                  {"author", AuthorName(post.reply_to_author, post.reply_to_author_deleted)}};
-    }
-    // Field by field, each value moved in: a braced list would build every pair as an
-    // array first and copy the values out of it (the post's HTML among them).
-    json p = json::object();
-    p["number"] = n;
-    p["number_text"] = Number(post.number);
-    p["author"] = AuthorName(post.author_name, post.author_deleted);
-    p["synthetic"] = post.author_synthetic;
-    p["mine"] = viewer.user_id == post.author_id;
-    p["when"] = pages::MomentView(post.created_at);
-    p["edited_time"] = post.edited_at && !post.deleted ? pages::MomentView(*post.edited_at) : json(nullptr);
-    p["deleted"] = post.deleted;
-    p["hidden"] = hidden;
-    p["hidden_from_viewer"] = hidden && !shown;
-    p["shown"] = shown;
-    p["html"] = shown ? PostHtml(post.body) : std::string();
-    p["reply_to"] = std::move(reply_to);
-    p["unread"] = viewer.signed_in() && page_data.last_read_number > 0 && post.number > page_data.last_read_number;
-    p["permalink"] = PostHref(path, post.number);
-    p["helped_count"] = post.helped_count > 0 ? json(i18n::Plural("This helped {count} member",
-                                                                  "This helped {count} members", post.helped_count))
-                                              : json(nullptr);
-    p["can_help"] = !hidden && guard::CanMarkPostHelpful(viewer, forum.readers, facts);
-    p["helped_by_me"] = post.helped_by_me;
-    p["helped_action"] = actions + n + "/helped";
-    p["can_edit"] = guard::CanEditForumPost(viewer, forum.readers, facts);
-    p["edit_href"] = actions + n + "/edit";
-    p["can_delete"] = guard::CanDeleteForumPost(viewer, forum.readers, facts);
-    p["can_flag"] = !hidden && guard::CanFlagForumPost(viewer, forum.readers, facts);
-    p["flag_action"] = actions + n + "/flag";
-    p["delete_action"] = actions + n + "/delete";
-    p["can_reply"] = can_reply && !post.deleted && !hidden;
-    p["reply_href"] = path + "?reply_to=" + n + "#reply";
-    p["has_history"] = !history.empty();
-    p["history_label"] = history.empty() ? std::string()
-                                         : i18n::Plural("{count} earlier version", "{count} earlier versions",
-                                                        static_cast<long long>(history.size()));
-    p["history"] = std::move(history);
-    posts.push_back(std::move(p));
-  }
   json reply_to = nullptr;
   if (form.reply_to) {
     reply_to = {{"number", std::to_string(*form.reply_to)},
@@ -334,12 +254,6 @@ json TopicView(const guard::Viewer& viewer, const TopicPage& page_data, const st
           {"members_only", forum.readers == guard::ForumReaders::kMembers},
           {"closed", topic.closed},
           {"notice", TextOrNull(form.notice)},
-          {"flag_reasons", json::array({{{"value", "off_topic"}, {"label", i18n::Tr("Off topic")}},
-                                        {{"value", "unkind"}, {"label", i18n::Tr("Unkind")}},
-                                        {{"value", "spam"}, {"label", i18n::Tr("Spam")}},
-                                        {{"value", "misinformation"}, {"label", i18n::Tr("Medical misinformation")}},
-                                        {{"value", "other"}, {"label", i18n::Tr("Something else")}}})},
-          {"posts", std::move(posts)},  // moved: a braced list copies an lvalue, deeply
           {"first_unread_href", has_unread ? json(PostHref(path, read + 1)) : json(nullptr)},
           {"paging", PagerView(page, page_count,
                               [&](long long p) { return p <= 1 ? path : path + "?page=" + std::to_string(p); })},

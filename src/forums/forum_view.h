@@ -44,7 +44,8 @@ std::optional<ListChoice> ParseListChoice(const std::optional<std::string>& list
 
 // /forums.
 nlohmann::json IndexView(const guard::Viewer& viewer, const std::vector<Forum>& forums);
-// /forums/{slug}, page `page` of `list`.
+// /forums/{slug}, page `page` of `list`, without its rows (forum_topic_rows.h: their
+// HTML goes in as "topics_html").
 nlohmann::json ForumView(const guard::Viewer& viewer, const Forum& forum, const ListChoice& choice,
                          const TopicList& list, long long page);
 // /forums/{slug}/new, with what was typed and the messages beside the fields.
@@ -59,7 +60,8 @@ struct TopicFormView {
   std::optional<long long> reply_to;  // the post answered, when one was chosen
   std::string notice;                 // what the last step did ("" for none)
 };
-// A topic's page `page` of `page_count`, at `path` (its own address).
+// A topic's page `page` of `page_count`, at `path` (its own address), without its posts
+// (forum_post_card.h: their HTML goes in as "posts_html").
 nlohmann::json TopicView(const guard::Viewer& viewer, const TopicPage& topic, const std::string& path, long long page,
                          long long page_count, const TopicFormView& form);
 // The edit form of `post`; says whether the edit will keep the current text as history.

@@ -7,6 +7,7 @@
 #include "pages/error_pages.h"
 #include "pages/moment.h"
 #include "pages/paging.h"
+#include "platform/fragment_memo.h"
 #include "platform/i18n.h"
 #include "platform/templates.h"
 #include "platform/text.h"
@@ -64,7 +65,9 @@ std::string WatchHtml(const std::string& action, const std::string& csrf, WatchL
                {"id", topic ? "watch-topic" : "watch-forum"},
                {"legend", topic ? i18n::Tr("Notifications for this topic") : i18n::Tr("Notifications for this forum")},
                {"current", i18n::Tr("Now: {level}", {{"level", current_label}})}};
-  return Templates::Render("forum_watch", view);
+  // Alike for every page of a forum the member reads, but for its address and level.
+  static FragmentMemo kept(std::size_t{1} << 20);
+  return kept.Render("forum_watch", view);
 }
 
 // The level a watch form sent; nullopt for anything else.
@@ -211,7 +214,7 @@ void NotificationPages::AddForumFields(const http::Request& request, const forum
 }
 
 void NotificationPages::AddTopicFields(const http::Request& request, const forums::TopicPage& topic,
-                                       const std::string& path, json& view) {
+                                       const std::string& path, std::vector<forums::PostCard>& cards, json& view) {
   // @mentions link to the member's page when that member may read the forum.
   std::set<long long> ids;
   std::vector<std::vector<Mention>> mentions;
@@ -224,32 +227,29 @@ void NotificationPages::AddTopicFields(const http::Request& request, const forum
     auto readers = store_.ReadersAmong(ids, topic.forum.readers);
     if (readers.ok()) names = std::move(*readers);
   }
-  json& posts = view["posts"];
   const std::optional<long long> quote = ParsePositiveInteger(request.Query("quote").value_or(""));
   const bool can_reply = view.value("can_reply", false);
-  for (std::size_t i = 0; i < topic.posts.size() && i < posts.size(); ++i) {
-    const forums::Post& post = topic.posts[i];
-    json& shown = posts[i];
-    if (!names.empty() && shown.value("shown", false)) {
-      std::map<std::string, std::string> hrefs;
+  for (std::size_t i = 0; i < cards.size() && i < mentions.size(); ++i) {
+    forums::PostCard& card = cards[i];
+    const forums::Post& post = *card.post;
+    if (!names.empty() && card.shown) {
       for (const Mention& m : mentions[i]) {
         auto name = names.find(m.user_id);
         if (name != names.end() && MemberHandle(name->second, m.user_id) == m.handle) {
-          hrefs[m.handle] = "/members/" + std::to_string(m.user_id);
+          card.extras.mention_hrefs[m.handle] = "/members/" + std::to_string(m.user_id);
         }
       }
-      shown["html"] = LinkMentions(shown.value("html", ""), hrefs);
     }
-    if (!shown.value("can_reply", false)) continue;
+    if (!card.can_reply) continue;
     const std::string number = std::to_string(post.number);
     const std::string author = post.author_deleted ? i18n::Tr("Deleted member") : post.author_name;
     const std::string head = i18n::Tr("In [post {number}](#post-{number}), {author} wrote:",
                                       {{"number", number}, {"author", EscapeMarkdownText(author)}});
     const long long page = forums::PageOfPost(post.number);
-    shown["quote_href"] = path + "?" + (page > 1 ? "page=" + std::to_string(page) + "&" : "") + "quote=" + number +
-                          "#reply";
-    shown["quote_head"] = head;
-    shown["mention_handle"] = post.author_deleted ? json(nullptr) : json("@" + MemberHandle(post.author_name, post.author_id));
+    card.extras.quote_href = path + "?" + (page > 1 ? "page=" + std::to_string(page) + "&" : "") + "quote=" + number +
+                             "#reply";
+    card.extras.quote_head = head;
+    if (!post.author_deleted) card.extras.mention_handle = "@" + MemberHandle(post.author_name, post.author_id);
     // Without script, "Quote" comes back here with ?quote=N: the reply box holds the post.
     if (can_reply && quote == post.number && view.value("body", "").empty()) {
       view["body"] = QuoteMarkdown(head, post.body);

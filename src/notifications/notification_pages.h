@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "forums/forum_post_card.h"
 #include "forums/forum_store.h"
 #include "guard/guard.h"
 #include "http/request.h"
@@ -41,7 +42,7 @@ class NotificationPages {
   void AddHeaderFields(const guard::Viewer& viewer, nlohmann::json& layout);
   // A topic's page: mention links, quotes, the watch control (forum_pages.h TopicExtras).
   void AddTopicFields(const http::Request& request, const forums::TopicPage& topic, const std::string& path,
-                      nlohmann::json& view);
+                      std::vector<forums::PostCard>& cards, nlohmann::json& view);
   // A forum's page: the watch control (forum_pages.h ForumExtras).
   void AddForumFields(const http::Request& request, const forums::Forum& forum, nlohmann::json& view);
 

@@ -2,34 +2,21 @@
 #include "notifications/notification_rules.h"
 
 #include <string_view>
+#include <unordered_map>
 
 #include "catalog/import/slug.h"
 #include "forums/forum_rules.h"
 #include "platform/text.h"
 
 namespace diseasemaps::notifications {
+
 namespace {
 
-bool HandleCharacter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-         c == '.';
-}
-
-// True when html[at..] starts, case-insensitively, with `tag` followed by '>', ' ' or '/'.
-bool TagIs(std::string_view html, std::size_t at, std::string_view tag) {
-  if (html.size() < at + tag.size() + 1) return false;
-  for (std::size_t i = 0; i < tag.size(); ++i) {
-    char c = html[at + i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != tag[i]) return false;
-  }
-  const char next = html[at + tag.size()];
-  return next == '>' || next == ' ' || next == '/' || next == '\n' || next == '\t';
-}
-
-}  // namespace
-
-std::string MemberHandle(const std::string& display_name, long long user_id) {
+// The handle's words: pure, and asked for each post of every topic page, so each thread
+// keeps the last few thousand it made.
+std::string HandleWords(const std::string& display_name) {
+  thread_local std::unordered_map<std::string, std::string> kept;
+  if (auto it = kept.find(display_name); it != kept.end()) return it->second;
   const std::string slug = catalog::Slugify(display_name);
   std::string words;
   int taken = 0;
@@ -40,7 +27,16 @@ std::string MemberHandle(const std::string& display_name, long long user_id) {
     words.append(word);
     ++taken;
   }
-  return (words.empty() ? std::string("member") : words) + "-" + std::to_string(user_id);
+  if (words.empty()) words = "member";
+  if (kept.size() >= 4096) kept.clear();
+  kept.emplace(display_name, words);
+  return words;
+}
+
+}  // namespace
+
+std::string MemberHandle(const std::string& display_name, long long user_id) {
+  return HandleWords(display_name) + "-" + std::to_string(user_id);
 }
 
 std::vector<Mention> ParseMentions(const std::string& body) {
@@ -91,49 +87,6 @@ std::string QuoteMarkdown(const std::string& attribution, const std::string& bod
     out.push_back('\n');
   }
   out += "\n";
-  return out;
-}
-
-std::string LinkMentions(const std::string& html, const std::map<std::string, std::string>& hrefs) {
-  if (hrefs.empty()) return html;
-  std::string out;
-  out.reserve(html.size());
-  int skip = 0;  // open <a>, <code> and <pre> elements around the text
-  std::size_t i = 0;
-  while (i < html.size()) {
-    const char c = html[i];
-    if (c == '<') {
-      const std::size_t close = html.find('>', i);
-      const std::size_t end = close == std::string::npos ? html.size() : close + 1;
-      const bool closing = i + 1 < html.size() && html[i + 1] == '/';
-      const std::size_t name_at = i + (closing ? 2 : 1);
-      if (TagIs(html, name_at, "a") || TagIs(html, name_at, "code") || TagIs(html, name_at, "pre")) {
-        skip += closing ? -1 : 1;
-        if (skip < 0) skip = 0;
-      }
-      out.append(html, i, end - i);
-      i = end;
-      continue;
-    }
-    if (c == '@' && skip == 0 && (i == 0 || (!HandleCharacter(html[i - 1]) && static_cast<unsigned char>(html[i - 1]) < 0x80))) {
-      std::size_t end = i + 1;
-      while (end < html.size() && HandleCharacter(html[end])) ++end;
-      std::string name = html.substr(i + 1, end - i - 1);
-      while (!name.empty() && name.back() == '.') name.pop_back();
-      std::string key = name;
-      for (char& k : key) {
-        if (k >= 'A' && k <= 'Z') k = static_cast<char>(k - 'A' + 'a');
-      }
-      auto found = hrefs.find(key);
-      if (found != hrefs.end()) {
-        out += "<a class=\"mention\" href=\"" + found->second + "\">@" + name + "</a>";
-        i += 1 + name.size();
-        continue;
-      }
-    }
-    out.push_back(c);
-    ++i;
-  }
   return out;
 }
 

@@ -43,11 +43,6 @@ std::string QuoteMarkdown(const std::string& attribution, const std::string& bod
 // A display name inside Markdown text: its Markdown punctuation escaped.
 std::string EscapeMarkdownText(const std::string& text);
 
-// `html` (a rendered post) with every "@handle" in its text that is a key of `hrefs`
-// made a link to the value: <a class="mention" href="…">@handle</a>. Text inside <a>,
-// <code> and <pre> is left alone.
-std::string LinkMentions(const std::string& html, const std::map<std::string, std::string>& hrefs);
-
 enum class WatchLevel { kWatching, kTracking, kNormal, kMuted };
 std::optional<WatchLevel> ParseWatchLevel(const std::string& name);
 std::string WatchLevelName(WatchLevel level);

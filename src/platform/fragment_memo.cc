@@ -60,33 +60,62 @@ void AppendKey(const nlohmann::json& value, std::string& key) {
 
 FragmentMemo::FragmentMemo(std::size_t budget_bytes) : shard_budget_(budget_bytes / kShards) {}
 
-std::string FragmentMemo::Render(std::string_view template_name, const nlohmann::json& view) {
-  std::string key;
-  key.reserve(4096);
-  key.append(template_name);
-  key += '\n';
-  key += i18n::CurrentLanguage();
-  key += '\n';
-  AppendKey(view, key);
+void FragmentMemo::Lookup(std::string key, const std::function<std::string()>& render, std::string& out) {
   Shard& shard = shards_[std::hash<std::string>{}(key) % kShards];
   {
     std::lock_guard lock(shard.mutex);
     if (auto it = shard.fragments.find(key); it != shard.fragments.end()) {
       hits_.fetch_add(1, std::memory_order_relaxed);
-      return it->second;
+      out += it->second;
+      return;
     }
   }
   misses_.fetch_add(1, std::memory_order_relaxed);
-  std::string fragment = Templates::Render(template_name, view);
+  std::string fragment = render();
+  out += fragment;
   const std::size_t size = key.size() + fragment.size();
-  if (size > shard_budget_) return fragment;
+  if (size > shard_budget_) return;
   std::lock_guard lock(shard.mutex);
   if (shard.bytes + size > shard_budget_) {
     shard.fragments.clear();
     shard.bytes = 0;
   }
-  if (shard.fragments.emplace(std::move(key), fragment).second) shard.bytes += size;
-  return fragment;
+  if (shard.fragments.emplace(std::move(key), std::move(fragment)).second) shard.bytes += size;
+}
+
+namespace {
+
+// Which template, in which language: the start of every key.
+std::string KeyStart(std::string_view template_name, std::size_t reserve) {
+  std::string key;
+  key.reserve(reserve);
+  key.append(template_name);
+  key += '\n';
+  key += i18n::CurrentLanguage();
+  key += '\n';
+  return key;
+}
+
+}  // namespace
+
+void FragmentMemo::Render(std::string_view template_name, const nlohmann::json& view, std::string& out) {
+  std::string key = KeyStart(template_name, 4096);
+  AppendKey(view, key);
+  Lookup(std::move(key), [&] { return Templates::Render(template_name, view); }, out);
+}
+
+std::string FragmentMemo::Render(std::string_view template_name, const nlohmann::json& view) {
+  std::string out;
+  Render(template_name, view, out);
+  return out;
+}
+
+void FragmentMemo::AppendRendered(std::string_view template_name, const FragmentKey& key,
+                                  const std::function<nlohmann::json()>& view, std::string& out) {
+  std::string full = KeyStart(template_name, template_name.size() + 8 + key.text().size());
+  full += '*';  // never the first letter of a view's key (AppendKey): the two kinds never meet
+  full += key.text();
+  Lookup(std::move(full), [&] { return Templates::Render(template_name, view()); }, out);
 }
 
 }  // namespace diseasemaps

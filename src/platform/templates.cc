@@ -1,6 +1,7 @@
 #include "platform/templates.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <memory>
 #include <stdexcept>
@@ -8,7 +9,9 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "platform/crypto.h"
 #include "platform/embedded_files.h"
+#include "platform/fragment_memo.h"
 #include "platform/i18n.h"
 #include "platform/json_text.h"
 #include "platform/site_banner.h"
@@ -341,40 +344,69 @@ void SetSiteBanner(std::string text) {
   site_banner.store(std::make_shared<const std::string>(std::move(text)));
 }
 
-std::string Templates::RenderPage(std::string_view name, const nlohmann::json& page) {
+namespace {
+
+// The page's field `key`, or the layout context's.
+const nlohmann::json* PageField(const nlohmann::json& page, const char* key) {
+  if (page.is_object()) {
+    if (auto it = page.find(key); it != page.end()) return &*it;
+  }
+  if (auto it = layout_context.find(key); it != layout_context.end()) return &*it;
+  return nullptr;
+}
+
+// The layout's own fields for `page` (which win over the page's and the context's):
+// the banner, the language links, the notices region. Runs the request's filler first.
+nlohmann::json LayoutFields(const nlohmann::json& page) {
   if (layout_filler) {
     auto filler = std::move(layout_filler);
     layout_filler = nullptr;
     filler(layout_context);
   }
-  // The layout's view is the page's with the layout context's fields the page lacks,
-  // then the fields below (which win): built from the page's own data once converted,
-  // not from a copy of the page converted a second time.
-  const auto page_field = [&](const char* key) -> const nlohmann::json* {
-    if (page.is_object()) {
-      if (auto it = page.find(key); it != page.end()) return &*it;
-    }
-    if (auto it = layout_context.find(key); it != layout_context.end()) return &*it;
-    return nullptr;
-  };
   nlohmann::json fields = nlohmann::json::object();
   if (auto banner = site_banner.load(); !banner->empty()) fields["site_banner"] = i18n::Tr(*banner);
-  AddLanguageFields(page_field("language_address"), fields);
+  AddLanguageFields(PageField(page, "language_address"), fields);
   // The banner and the language offer sit in a labelled region: every piece of a page
   // belongs to a landmark, so a screen reader's list of them reaches it.
   fields["has_notices"] = fields.contains("site_banner") || fields.contains("language_offer") ||
-                          page_field("site_banner") != nullptr || page_field("language_offer") != nullptr;
+                          PageField(page, "site_banner") != nullptr || PageField(page, "language_offer") != nullptr;
+  return fields;
+}
 
+// A page that shows a moment (pages/moment.h) loads the script that writes it in the
+// visitor's time zone; other pages load nothing more.
+void AddTimeScript(const std::string& content, const nlohmann::json& page, nlohmann::json& fields) {
+  if (content.find(" data-local=\"") == std::string::npos) return;
+  const nlohmann::json* scripts = PageField(page, "scripts");
+  nlohmann::json with_time = scripts != nullptr && scripts->is_array() ? *scripts : nlohmann::json::array();
+  with_time.push_back(kLocalTimeScript);
+  fields["scripts"] = std::move(with_time);
+}
+
+// `text` with every `token` replaced by `value`, written once.
+std::string Filled(const std::string& text, const std::string& token, const std::string& value) {
+  std::string out;
+  out.reserve(text.size() + value.size());
+  std::size_t done = 0;
+  for (std::size_t at = text.find(token); at != std::string::npos; at = text.find(token, done)) {
+    out.append(text, done, at - done);
+    out += value;
+    done = at + token.size();
+  }
+  out.append(text, done, std::string::npos);
+  return out;
+}
+
+}  // namespace
+
+std::string Templates::RenderPage(std::string_view name, const nlohmann::json& page) {
+  // The layout's view is the page's with the layout context's fields the page lacks,
+  // then the layout's own fields (which win): built from the page's own data once
+  // converted, not from a copy of the page converted a second time.
+  nlohmann::json fields = LayoutFields(page);
   mustache::data layout = ViewData(name, page);
   std::string content = RenderData(CompiledForCurrentLanguage(name), layout);
-  // A page that shows a moment (pages/moment.h) loads the script that writes it in the
-  // visitor's time zone; other pages load nothing more.
-  if (content.find(" data-local=\"") != std::string::npos) {
-    const nlohmann::json* scripts = page_field("scripts");
-    nlohmann::json with_time = scripts != nullptr && scripts->is_array() ? *scripts : nlohmann::json::array();
-    with_time.push_back(kLocalTimeScript);
-    fields["scripts"] = std::move(with_time);
-  }
+  AddTimeScript(content, page, fields);
 
   if (!layout.is_object()) layout = mustache::data(mustache::data::type::object);
   for (const auto& [key, value] : layout_context.items()) {
@@ -386,6 +418,37 @@ std::string Templates::RenderPage(std::string_view name, const nlohmann::json& p
   layout["content"] = std::move(content_data);
   AddTranslator("layout", layout);
   return RenderData(CompiledForCurrentLanguage("layout"), layout);
+}
+
+const std::string& Templates::Slot(std::size_t index) {
+  // Unguessable, so no text of a view can hold one; a control character first, so
+  // escaping never changes it and the search for it stops only where it is.
+  static const std::array<std::string, kSlots + 1> slots = [] {
+    std::array<std::string, kSlots + 1> made;
+    for (std::string& slot : made) slot = "\x02" + RandomToken();
+    return made;
+  }();
+  return slots.at(index);
+}
+
+std::string Templates::RenderPage(std::string_view name, const nlohmann::json& page, FragmentMemo& memo,
+                                  const std::vector<std::string>& slot_html) {
+  nlohmann::json fields = LayoutFields(page);
+  std::string content;
+  memo.Render(name, page, content);
+  for (std::size_t i = 0; i < slot_html.size() && i < kSlots; ++i) content = Filled(content, Slot(i), slot_html[i]);
+  AddTimeScript(content, page, fields);
+
+  nlohmann::json layout = page.is_object() ? page : nlohmann::json::object();
+  for (const auto& [key, value] : layout_context.items()) {
+    if (!layout.contains(key)) layout[key] = value;
+  }
+  for (auto& [key, value] : fields.items()) layout[key] = std::move(value);
+  const std::string& content_slot = Slot(kSlots);
+  layout["content"] = content_slot;
+  std::string shell;
+  memo.Render("layout", layout, shell);
+  return Filled(shell, content_slot, content);
 }
 
 }  // namespace diseasemaps

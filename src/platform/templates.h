@@ -21,6 +21,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -32,6 +33,8 @@ namespace diseasemaps {
 // string, even "", so `{{#field}}…{{/field}}` around an empty string would still render
 // its markup (an empty link, an empty JSON-LD block).
 nlohmann::json TextOrNull(const std::string& text);
+
+class FragmentMemo;
 
 class Templates {
  public:
@@ -46,6 +49,19 @@ class Templates {
   // fields: title (required), description, canonical, and the page's own fields; the
   // current request's layout context (below) adds the header's per-visitor fields.
   static std::string RenderPage(std::string_view name, const nlohmann::json& page);
+
+  // The same page, for a page that readers ask for again and again alike (a topic's
+  // page): the page's HTML and the layout's around it are remembered in `memo`, each
+  // keyed by its whole view (FragmentMemo::Render). Large HTML rendered beforehand (a
+  // topic's posts) goes in slots: the view holds Slot(i) where slot_html[i] goes, and
+  // it is written there after rendering, so it is neither a part of the key nor copied
+  // through the template engine. REQUIRES: the template writes a slot's field raw
+  // ({{{field}}}); slot_html.size() <= kSlots. The HTML is byte for byte what
+  // RenderPage(name, page with the slots' HTML in their fields) gives.
+  static constexpr std::size_t kSlots = 4;
+  static const std::string& Slot(std::size_t index);
+  static std::string RenderPage(std::string_view name, const nlohmann::json& page, FragmentMemo& memo,
+                                const std::vector<std::string>& slot_html);
 
   // Fields the layout shows for the request being handled on this thread (who is
   // signed in, the CSRF token of the sign-out form). Set by the request hooks before a

@@ -100,5 +100,16 @@ TEST(ForumRules, FlagsHaveFiveReasonsAndOtherNeedsANote) {
   EXPECT_FALSE(CheckFlagNote(FlagReason::kUnkind, std::string(1001, 'a')).ok());
 }
 
+TEST(LinkMentionsTest, LinksKnownHandlesInTextOnly) {
+  const std::map<std::string, std::string> hrefs = {{"ana-12", "/members/12"}};
+  EXPECT_EQ(LinkMentions("<p>Hi @Ana-12.</p>", hrefs), "<p>Hi <a class=\"mention\" href=\"/members/12\">@Ana-12</a>.</p>");
+  EXPECT_EQ(LinkMentions("<p><code>@ana-12</code> <a href=\"x\">@ana-12</a></p>", hrefs),
+            "<p><code>@ana-12</code> <a href=\"x\">@ana-12</a></p>");
+  EXPECT_EQ(LinkMentions("<pre><code>@ana-12\n</code></pre><p>@ana-12</p>", hrefs),
+            "<pre><code>@ana-12\n</code></pre><p><a class=\"mention\" href=\"/members/12\">@ana-12</a></p>");
+  EXPECT_EQ(LinkMentions("<p>me@ana-12 @ana-123 @bob-1</p>", hrefs), "<p>me@ana-12 @ana-123 @bob-1</p>");
+  EXPECT_EQ(LinkMentions("<p title=\"@ana-12\">x</p>", hrefs), "<p title=\"@ana-12\">x</p>");  // inside a tag
+}
+
 }  // namespace
 }  // namespace diseasemaps::forums

@@ -1,5 +1,5 @@
 // The rules of notifications (notifications/notification_rules.h): handles, mentions,
-// quotes, mention links, watch levels and which notification a post gives.
+// quotes, watch levels and which notification a post gives.
 #include "notifications/notification_rules.h"
 
 #include <gtest/gtest.h>
@@ -39,17 +39,6 @@ TEST(QuotedNumbersTest, AreTheBlockquotesLinksToPosts) {
 TEST(QuoteMarkdownTest, QuotesEveryLineUnderTheAttribution) {
   EXPECT_EQ(QuoteMarkdown("In post 2, Ben wrote:", "one\n\ntwo"), "> In post 2, Ben wrote:\n>\n> one\n>\n> two\n\n");
   EXPECT_EQ(EscapeMarkdownText("[Bo]_*x*"), "\\[Bo\\]\\_\\*x\\*");
-}
-
-TEST(LinkMentionsTest, LinksKnownHandlesInTextOnly) {
-  const std::map<std::string, std::string> hrefs = {{"ana-12", "/members/12"}};
-  EXPECT_EQ(LinkMentions("<p>Hi @Ana-12.</p>", hrefs), "<p>Hi <a class=\"mention\" href=\"/members/12\">@Ana-12</a>.</p>");
-  EXPECT_EQ(LinkMentions("<p><code>@ana-12</code> <a href=\"x\">@ana-12</a></p>", hrefs),
-            "<p><code>@ana-12</code> <a href=\"x\">@ana-12</a></p>");
-  EXPECT_EQ(LinkMentions("<pre><code>@ana-12\n</code></pre><p>@ana-12</p>", hrefs),
-            "<pre><code>@ana-12\n</code></pre><p><a class=\"mention\" href=\"/members/12\">@ana-12</a></p>");
-  EXPECT_EQ(LinkMentions("<p>me@ana-12 @ana-123 @bob-1</p>", hrefs), "<p>me@ana-12 @ana-123 @bob-1</p>");
-  EXPECT_EQ(LinkMentions("<p title=\"@ana-12\">x</p>", hrefs), "<p title=\"@ana-12\">x</p>");  // inside a tag
 }
 
 TEST(WatchLevelTest, NamesAndPrecedence) {

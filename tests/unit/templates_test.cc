@@ -1,9 +1,13 @@
 // Templates' per-request layout context: the lazy filler that adds fields costing a
 // query (the header's unread count) runs once, only when a page is rendered, and never
-// outlives its request.
+// outlives its request. A page rendered through a memo, with its large parts in slots,
+// is byte for byte the page rendered whole.
 #include "platform/templates.h"
 
 #include <gtest/gtest.h>
+
+#include "platform/fragment_memo.h"
+#include "platform/i18n.h"
 
 namespace diseasemaps {
 namespace {
@@ -41,6 +45,32 @@ TEST(Templates, TheLayoutFillerRunsOnceOnTheFirstPageAndIsClearedWithTheContext)
   Templates::RenderPage("error", {{"title", "Five"}, {"message", "m"}});
   Templates::ClearLayoutContext();
   EXPECT_EQ(calls, 1);
+}
+
+TEST(Templates, APageThroughAMemoWithSlotsIsThePageRenderedWhole) {
+  i18n::ScopedLanguage english{"en"};
+  Templates::SetLayoutContext({{"signed_in", true}, {"viewer_name", "Ben <b>"}, {"csrf", "t"}});
+  FragmentMemo memo;
+  // The slot's HTML holds a moment: the page then loads the local-time script, as it
+  // would with the HTML in its field.
+  const std::string topics =
+      "<li>One <time datetime=\"2026-01-01T00:00:00Z\" data-local=\"minute\">2026-01-01 00:00 UTC</time></li>";
+  nlohmann::json whole = {{"title", "A <forum>"}, {"forum_title", "General"}, {"has_topics", true}, {"topics_html", topics}};
+  nlohmann::json slotted = whole;
+  slotted["topics_html"] = Templates::Slot(0);
+  const std::string expected = Templates::RenderPage("forum", whole);
+  ASSERT_NE(expected.find("local-time.js"), std::string::npos);
+  EXPECT_EQ(Templates::RenderPage("forum", slotted, memo, {topics}), expected);
+  EXPECT_EQ(memo.misses(), 2);  // the page, and the layout around it
+  EXPECT_EQ(Templates::RenderPage("forum", slotted, memo, {topics}), expected);
+  EXPECT_EQ(memo.hits(), 2);
+  // Other slot HTML, another viewer: the same as rendering whole, from what was kept or not.
+  whole["topics_html"] = "<li>Two</li>";
+  EXPECT_EQ(Templates::RenderPage("forum", slotted, memo, {"<li>Two</li>"}), Templates::RenderPage("forum", whole));
+  Templates::SetLayoutContext({{"signed_in", true}, {"viewer_name", "Ana"}, {"csrf", "u"}});
+  EXPECT_EQ(Templates::RenderPage("forum", slotted, memo, {"<li>Two</li>"}), Templates::RenderPage("forum", whole));
+  Templates::ClearLayoutContext();
+  EXPECT_EQ(Templates::RenderPage("forum", slotted, memo, {"<li>Two</li>"}), Templates::RenderPage("forum", whole));
 }
 
 }  // namespace

@@ -48,8 +48,8 @@ constexpr LevelWords kLevels[] = {
     {WatchLevel::kMuted, i18n::N_("Muted"), i18n::N_("nothing at all")},
 };
 
-// The watch control: a form that sets `level` at `action`.
-std::string WatchHtml(const std::string& action, const std::string& csrf, WatchLevel current, bool topic) {
+// The watch control's view: a form that sets `level` at `action`.
+json WatchView(const std::string& action, const std::string& csrf, WatchLevel current, bool topic) {
   json levels = json::array();
   std::string current_label;
   for (const LevelWords& words : kLevels) {
@@ -59,15 +59,24 @@ std::string WatchHtml(const std::string& action, const std::string& csrf, WatchL
                       {"label", i18n::Tr("{level}: {hint}", {{"level", i18n::Tr(words.label)}, {"hint", i18n::Tr(words.hint)}})},
                       {"selected", chosen}});
   }
-  json view = {{"action", action},
-               {"csrf", csrf},
-               {"levels", levels},
-               {"id", topic ? "watch-topic" : "watch-forum"},
-               {"legend", topic ? i18n::Tr("Notifications for this topic") : i18n::Tr("Notifications for this forum")},
-               {"current", i18n::Tr("Now: {level}", {{"level", current_label}})}};
-  // Alike for every page of a forum the member reads, but for its address and level.
+  return {{"action", action},
+          {"csrf", csrf},
+          {"levels", levels},
+          {"id", topic ? "watch-topic" : "watch-forum"},
+          {"legend", topic ? i18n::Tr("Notifications for this topic") : i18n::Tr("Notifications for this forum")},
+          {"current", i18n::Tr("Now: {level}", {{"level", current_label}})}};
+}
+
+// The watch control as HTML: the same for every page of a forum or topic the member
+// reads, so it is remembered by its four inputs (and the language) and its view built
+// only when it is not.
+std::string WatchHtml(const std::string& action, const std::string& csrf, WatchLevel current, bool topic) {
   static FragmentMemo kept(std::size_t{1} << 20);
-  return kept.Render("forum_watch", view);
+  FragmentKey key;
+  key.Add(std::string_view(action)).Add(std::string_view(csrf)).Add(static_cast<long long>(current)).Add(topic);
+  std::string html;
+  kept.AppendRendered("forum_watch", key, [&] { return WatchView(action, csrf, current, topic); }, html);
+  return html;
 }
 
 // The level a watch form sent; nullopt for anything else.

@@ -58,6 +58,12 @@ void AppendKey(const nlohmann::json& value, std::string& key) {
 
 }  // namespace
 
+FragmentKey& FragmentKey::AddView(const nlohmann::json& view) {
+  text_ += 'v';
+  AppendKey(view, text_);
+  return *this;
+}
+
 FragmentMemo::FragmentMemo(std::size_t budget_bytes) : shard_budget_(budget_bytes / kShards) {}
 
 void FragmentMemo::Lookup(std::string key, const std::function<std::string()>& render, std::string& out) {

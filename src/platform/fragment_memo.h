@@ -53,6 +53,8 @@ class FragmentKey {
     return *this;
   }
   FragmentKey& Add(const char*) = delete;  // a literal would be a bool; say std::string_view
+  // A whole JSON value, as FragmentMemo::Render keys a view.
+  FragmentKey& AddView(const nlohmann::json& view);
   template <typename T>
   FragmentKey& Add(const std::optional<T>& value) {
     if (!value) {

@@ -355,14 +355,19 @@ const nlohmann::json* PageField(const nlohmann::json& page, const char* key) {
   return nullptr;
 }
 
-// The layout's own fields for `page` (which win over the page's and the context's):
-// the banner, the language links, the notices region. Runs the request's filler first.
-nlohmann::json LayoutFields(const nlohmann::json& page) {
+// Adds the request's costly fields to the layout context, once (SetLayoutFiller).
+void RunLayoutFiller() {
   if (layout_filler) {
     auto filler = std::move(layout_filler);
     layout_filler = nullptr;
     filler(layout_context);
   }
+}
+
+// The layout's own fields for `page` (which win over the page's and the context's):
+// the banner, the language links, the notices region. Runs the request's filler first.
+nlohmann::json LayoutFields(const nlohmann::json& page) {
+  RunLayoutFiller();
   nlohmann::json fields = nlohmann::json::object();
   if (auto banner = site_banner.load(); !banner->empty()) fields["site_banner"] = i18n::Tr(*banner);
   AddLanguageFields(PageField(page, "language_address"), fields);
@@ -433,21 +438,37 @@ const std::string& Templates::Slot(std::size_t index) {
 
 std::string Templates::RenderPage(std::string_view name, const nlohmann::json& page, FragmentMemo& memo,
                                   const std::vector<std::string>& slot_html) {
-  nlohmann::json fields = LayoutFields(page);
+  RunLayoutFiller();
   std::string content;
   memo.Render(name, page, content);
   for (std::size_t i = 0; i < slot_html.size() && i < kSlots; ++i) content = Filled(content, Slot(i), slot_html[i]);
-  AddTimeScript(content, page, fields);
-
-  nlohmann::json layout = page.is_object() ? page : nlohmann::json::object();
-  for (const auto& [key, value] : layout_context.items()) {
-    if (!layout.contains(key)) layout[key] = value;
-  }
-  for (auto& [key, value] : fields.items()) layout[key] = std::move(value);
+  // The layout's view is the page's, the context's and the layout's own fields, and
+  // those are a function of the page, the context, the banner, the request's language
+  // context and whether the page shows a moment: the key, so the view is built only
+  // when the layout is not remembered.
+  const bool shows_moment = content.find(" data-local=\"") != std::string::npos;
+  const i18n::Context& language = i18n::Current();
+  const auto banner = site_banner.load();
+  FragmentKey key;
+  key.AddView(page).AddView(layout_context).Add(std::string_view(*banner));
+  key.Add(std::string_view(language.language)).Add(std::string_view(language.address));
+  key.Add(std::string_view(language.offered)).Add(shows_moment);
   const std::string& content_slot = Slot(kSlots);
-  layout["content"] = content_slot;
   std::string shell;
-  memo.Render("layout", layout, shell);
+  memo.AppendRendered(
+      "layout", key,
+      [&] {
+        nlohmann::json fields = LayoutFields(page);
+        AddTimeScript(content, page, fields);
+        nlohmann::json layout = page.is_object() ? page : nlohmann::json::object();
+        for (const auto& [field, value] : layout_context.items()) {
+          if (!layout.contains(field)) layout[field] = value;
+        }
+        for (auto& [field, value] : fields.items()) layout[field] = std::move(value);
+        layout["content"] = content_slot;
+        return layout;
+      },
+      shell);
   return Filled(shell, content_slot, content);
 }
 

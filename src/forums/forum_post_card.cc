@@ -16,11 +16,11 @@ using nlohmann::json;
 std::string Number(long long n) { return i18n::FormatNumber(i18n::CurrentLanguage(), n); }
 
 json FlagReasons() {
-  return json::array({{{"value", "off_topic"}, {"label", i18n::Tr("Off topic")}},
-                      {{"value", "unkind"}, {"label", i18n::Tr("Unkind")}},
-                      {{"value", "spam"}, {"label", i18n::Tr("Spam")}},
-                      {{"value", "misinformation"}, {"label", i18n::Tr("Medical misinformation")}},
-                      {{"value", "other"}, {"label", i18n::Tr("Something else")}}});
+  json reasons = json::array();
+  for (const char* reason : {"off_topic", "unkind", "spam", "misinformation", "other"}) {
+    reasons.push_back({{"value", reason}, {"label", FlagReasonWords(reason)}});
+  }
+  return reasons;
 }
 
 json HistoryView(const Post& post) {

@@ -9,6 +9,8 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include "platform/replace_all.h"
+
 namespace diseasemaps {
 namespace {
 
@@ -119,18 +121,7 @@ void ReplaceImageWithLink(cmark_node* image) {
 // Gives every link in cmark's HTML a rel attribute. Safe mode drops raw HTML and text is
 // escaped, so each `<a href="` in the output is a link cmark itself wrote.
 void AddLinkRel(std::string& html, const std::string& rel) {
-  static constexpr std::string_view kOpen = "<a href=\"";
-  const std::string with_rel = "<a rel=\"" + rel + "\" href=\"";
-  std::string out;
-  out.reserve(html.size());
-  std::size_t from = 0;
-  for (std::size_t at = html.find(kOpen); at != std::string::npos; at = html.find(kOpen, from)) {
-    out.append(html, from, at - from);
-    out += with_rel;
-    from = at + kOpen.size();
-  }
-  out.append(html, from, std::string::npos);
-  html = std::move(out);
+  ReplaceAll(html, "<a href=\"", "<a rel=\"" + rel + "\" href=\"");
 }
 
 bool IsWebUrl(std::string_view url) {

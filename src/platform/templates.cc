@@ -14,6 +14,7 @@
 #include "platform/fragment_memo.h"
 #include "platform/i18n.h"
 #include "platform/json_text.h"
+#include "platform/replace_all.h"
 #include "platform/site_banner.h"
 
 namespace diseasemaps {
@@ -388,20 +389,6 @@ void AddTimeScript(const std::string& content, const nlohmann::json& page, nlohm
   fields["scripts"] = std::move(with_time);
 }
 
-// `text` with every `token` replaced by `value`, written once.
-std::string Filled(const std::string& text, const std::string& token, const std::string& value) {
-  std::string out;
-  out.reserve(text.size() + value.size());
-  std::size_t done = 0;
-  for (std::size_t at = text.find(token); at != std::string::npos; at = text.find(token, done)) {
-    out.append(text, done, at - done);
-    out += value;
-    done = at + token.size();
-  }
-  out.append(text, done, std::string::npos);
-  return out;
-}
-
 }  // namespace
 
 std::string Templates::RenderPage(std::string_view name, const nlohmann::json& page) {
@@ -441,7 +428,7 @@ std::string Templates::RenderPage(std::string_view name, const nlohmann::json& p
   RunLayoutFiller();
   std::string content;
   memo.Render(name, page, content);
-  for (std::size_t i = 0; i < slot_html.size() && i < kSlots; ++i) content = Filled(content, Slot(i), slot_html[i]);
+  for (std::size_t i = 0; i < slot_html.size() && i < kSlots; ++i) ReplaceAll(content, Slot(i), slot_html[i]);
   // The layout's view is the page's, the context's and the layout's own fields, and
   // those are a function of the page, the context, the banner, the request's language
   // context and whether the page shows a moment: the key, so the view is built only
@@ -469,7 +456,8 @@ std::string Templates::RenderPage(std::string_view name, const nlohmann::json& p
         return layout;
       },
       shell);
-  return Filled(shell, content_slot, content);
+  ReplaceAll(shell, content_slot, content);
+  return shell;
 }
 
 }  // namespace diseasemaps

@@ -204,8 +204,24 @@ for (const kind of databaseKinds()) {
         await screenshot(page, `map-filtered-${kind}-1280x800`);
 
         // No role ticked shows nobody (an empty roles= would mean all six to the API).
+        // The list's answers are held back a while, so the one asked for the last role
+        // still ticked arrives after "No role is ticked": it must not draw over it.
+        let answersUnderWay = 0;
+        await page.route('**/api/v1/map/countries?*', async (route) => {
+          answersUnderWay++;
+          try {
+            await new Promise((resolve) => setTimeout(resolve, 400));
+            await route.continue();
+          } finally {
+            answersUnderWay--;
+          }
+        });
         for (const box of await page.getByRole('checkbox').all()) await box.uncheck();
         await waitForListStatus(page, /^No role is ticked/);
+        while (answersUnderWay > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+        await page.waitForTimeout(300);  // the last answer, if kept, would be drawn by now
+        await page.unroute('**/api/v1/map/countries?*');
+        assert.match(await page.locator('#list-status').innerText(), /^No role is ticked/);
         await page.waitForFunction(() => document.querySelectorAll('.leaflet-marker-pane [role=button]').length === 0,
           null, { timeout: kWaitMs });
         assert.equal(await page.locator('#country-table tbody tr').count(), 0);

@@ -42,10 +42,12 @@ export function sitePath(value) {
 }
 
 // Wraps `load` so that only the newest call's answer (or failure) comes back: an older
-// call that ends later resolves to undefined instead.
+// call that ends later resolves to undefined instead. `forget()` makes every call still
+// under way older than the newest, for when the page moves on without asking again (no
+// role ticked): a late answer must not draw over what the page says now.
 export function latestOnly(load) {
   let generation = 0;
-  return async (...args) => {
+  const latest = async (...args) => {
     const mine = ++generation;
     try {
       const result = await load(...args);
@@ -55,6 +57,8 @@ export function latestOnly(load) {
       return undefined;
     }
   };
+  latest.forget = () => { ++generation; };
+  return latest;
 }
 
 // ---------------------------------------------------------------------------------------

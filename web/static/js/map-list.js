@@ -42,6 +42,7 @@ export function createListView(root, roles, query) {
   async function reload() {
     const { condition, roles: selected } = query();
     if (!selected) {
+      fetchCountries.forget();
       body.replaceChildren();
       allButton.hidden = true;
       panel.hidden = true;

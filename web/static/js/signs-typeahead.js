@@ -11,16 +11,19 @@ function enhance(input) {
   if (!list) return;
   let timer = 0;
   let asked = '';
+  let latest = 0;  // only the newest question's answer fills the list
   input.addEventListener('input', () => {
     clearTimeout(timer);
     const typed = input.value.trim();
     if (typed.length < MIN_CHARS || typed === asked) return;
     timer = setTimeout(async () => {
       asked = typed;
+      const ticket = ++latest;
       try {
         const response = await fetch(`/api/v1/signs?q=${encodeURIComponent(typed)}`, { headers: { Accept: 'application/json' } });
         if (!response.ok) return;
         const body = await response.json();
+        if (ticket !== latest) return;
         list.replaceChildren(...body.signs.map((sign) => {
           const option = document.createElement('option');
           option.value = sign.name;

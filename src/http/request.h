@@ -62,6 +62,11 @@ struct Response {
   // Sent instead of body (with its own ETag) to a client that accepts gzip.
   std::string gzip_body;
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+  // Made once by the page cache for a page it keeps: the status line and headers sent
+  // with body, and with gzip_body, to a keep-alive HTTP/1.1 GET answered with this
+  // status (http/response_head.h). Empty otherwise.
+  std::string kept_head;
+  std::string kept_gzip_head;
 
   static Response Html(std::string body, unsigned status = 200);
   static Response Text(std::string body, unsigned status = 200);

@@ -3,20 +3,30 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include <boost/container/small_vector.hpp>
+
 namespace diseasemaps::http {
 namespace {
 
-std::vector<std::string> SplitPath(const std::string& path) {
-  std::vector<std::string> segments;
+// A request path's segments, as views into it; most paths have a handful.
+using PathSegments = boost::container::small_vector<std::string_view, 8>;
+
+PathSegments SplitPath(std::string_view path) {
+  PathSegments segments;
   std::size_t start = 1;  // skip the leading '/'
   while (start <= path.size()) {
     const std::size_t slash = path.find('/', start);
-    const std::size_t end = slash == std::string::npos ? path.size() : slash;
+    const std::size_t end = slash == std::string_view::npos ? path.size() : slash;
     segments.push_back(path.substr(start, end - start));
-    if (slash == std::string::npos) break;
+    if (slash == std::string_view::npos) break;
     start = slash + 1;
   }
   return segments;
+}
+
+std::vector<std::string> SplitPattern(const std::string& pattern) {
+  const PathSegments segments = SplitPath(pattern);
+  return {segments.begin(), segments.end()};
 }
 
 bool IsParam(const std::string& segment) {
@@ -28,36 +38,9 @@ bool IsRest(const std::string& segment) {
          segment.compare(segment.size() - 4, 4, "...}") == 0;
 }
 
-std::string ParamName(const std::string& segment) {
-  return segment.substr(1, segment.size() - (IsRest(segment) ? 5 : 2));
-}
-
-// Scores a match: higher is more specific (literal segments count most).
-int MatchPath(const Route& route, const std::vector<std::string>& path,
-              std::map<std::string, std::string>* params) {
-  const auto& pattern = route.segments;
-  int score = 0;
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    if (IsRest(pattern[i])) {
-      if (i >= path.size()) return -1;
-      std::string rest = path[i];
-      for (std::size_t j = i + 1; j < path.size(); ++j) rest += "/" + path[j];
-      if (rest.empty()) return -1;
-      (*params)[ParamName(pattern[i])] = rest;
-      return score;
-    }
-    if (i >= path.size()) return -1;
-    if (IsParam(pattern[i])) {
-      if (path[i].empty()) return -1;
-      (*params)[ParamName(pattern[i])] = path[i];
-      score += 1;
-    } else if (pattern[i] == path[i]) {
-      score += 100;
-    } else {
-      return -1;
-    }
-  }
-  return pattern.size() == path.size() ? score : -1;
+// What a rest parameter takes: the path from the start of its segment to the end.
+std::string_view RestFrom(std::string_view path, const PathSegments& segments, std::size_t i) {
+  return path.substr(static_cast<std::size_t>(segments[i].data() - path.data()));
 }
 
 }  // namespace
@@ -74,38 +57,104 @@ void Router::Add(beast_http::verb method, std::string pattern, Handler handler,
   }
   auto route = std::make_unique<Route>();
   route->method = method;
-  route->segments = SplitPath(pattern);
+  route->segments = SplitPattern(pattern);
   route->pattern = std::move(pattern);
   route->handler = std::move(handler);
   route->options = options;
+
+  std::vector<PatternSegment> compiled;
+  for (const std::string& segment : route->segments) {
+    if (IsRest(segment)) {
+      compiled.push_back({PatternSegment::Kind::kRest, segment.substr(1, segment.size() - 5)});
+    } else if (IsParam(segment)) {
+      compiled.push_back({PatternSegment::Kind::kParameter, segment.substr(1, segment.size() - 2)});
+    } else {
+      compiled.push_back({PatternSegment::Kind::kLiteral, segment});
+    }
+  }
+  const std::size_t index = routes_.size();
+  if (compiled.front().kind == PatternSegment::Kind::kLiteral) {
+    auto [bucket, added] = by_first_segment_.try_emplace(compiled.front().text);
+    if (added) bucket->second = starting_with_parameter_;  // all added before this one
+    bucket->second.push_back(index);
+  } else {
+    starting_with_parameter_.push_back(index);
+    for (auto& [first, bucket] : by_first_segment_) bucket.push_back(index);
+  }
+  compiled_.push_back(std::move(compiled));
   routes_.push_back(std::move(route));
 }
 
+namespace {
+
+// Scores how `pattern` matches `path`: higher is more specific (literal segments count
+// most); -1 when it does not match.
+int Score(const std::vector<PatternSegment>& pattern, std::string_view path, const PathSegments& segments) {
+  using Kind = PatternSegment::Kind;
+  // Only a rest parameter (always last) lets the lengths differ.
+  if (pattern.back().kind != Kind::kRest && pattern.size() != segments.size()) return -1;
+  int score = 0;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i].kind == Kind::kRest) {
+      if (i >= segments.size() || RestFrom(path, segments, i).empty()) return -1;
+      return score;
+    }
+    if (i >= segments.size()) return -1;
+    if (pattern[i].kind == Kind::kParameter) {
+      if (segments[i].empty()) return -1;
+      score += 1;
+    } else if (pattern[i].text == segments[i]) {
+      score += 100;
+    } else {
+      return -1;
+    }
+  }
+  return pattern.size() == segments.size() ? score : -1;
+}
+
+}  // namespace
+
 RouteMatch Router::Match(beast_http::verb method, const std::string& path) const {
   const beast_http::verb wanted = method == beast_http::verb::head ? beast_http::verb::get : method;
-  const std::vector<std::string> segments = SplitPath(path);
+  const PathSegments segments = SplitPath(path);
+  const std::vector<std::size_t>* candidates = &starting_with_parameter_;
+  if (!segments.empty()) {
+    if (auto bucket = by_first_segment_.find(segments.front()); bucket != by_first_segment_.end()) {
+      candidates = &bucket->second;
+    }
+  }
   RouteMatch best;
+  std::size_t best_index = 0;
   int best_score = -1;
-  for (const auto& route : routes_) {
-    std::map<std::string, std::string> params;
-    const int score = MatchPath(*route, segments, &params);
+  for (const std::size_t index : *candidates) {
+    const int score = Score(compiled_[index], path, segments);
     if (score < 0) continue;
-    if (route->method != wanted) {
-      const std::string name(beast_http::to_string(route->method));
+    const Route& route = *routes_[index];
+    if (route.method != wanted) {
+      const std::string name(beast_http::to_string(route.method));
       if (std::find(best.allowed_methods.begin(), best.allowed_methods.end(), name) ==
           best.allowed_methods.end()) {
         best.allowed_methods.push_back(name);
-        if (route->method == beast_http::verb::get) best.allowed_methods.push_back("HEAD");
+        if (route.method == beast_http::verb::get) best.allowed_methods.push_back("HEAD");
       }
       continue;
     }
     if (score > best_score) {
       best_score = score;
-      best.route = route.get();
-      best.params = std::move(params);
+      best_index = index;
+      best.route = &route;
     }
   }
-  if (best.route != nullptr) best.allowed_methods.clear();
+  if (best.route == nullptr) return best;
+  best.allowed_methods.clear();
+  const std::vector<PatternSegment>& pattern = compiled_[best_index];
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i].kind == PatternSegment::Kind::kRest) {
+      best.params[pattern[i].text] = std::string(RestFrom(path, segments, i));
+      break;
+    }
+    if (pattern[i].kind == PatternSegment::Kind::kParameter) best.params[pattern[i].text] = std::string(segments[i]);
+  }
   return best;
 }
 

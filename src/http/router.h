@@ -2,13 +2,21 @@
 //
 // Patterns are literal segments and `{name}` parameters ("/conditions/{slug}"); a last
 // segment `{name...}` takes the rest of the path ("/static/{file...}"). A literal segment
-// wins over a parameter. HEAD is answered by the GET handler. Built once at start, then
-// read-only and thread-safe. All routes are declared in app/routes.cc.
+// wins over a parameter; between equals, the route added first. HEAD is answered by the
+// GET handler. Built once at start, then read-only and thread-safe. All routes are
+// declared in app/routes.cc.
+//
+// Matching is on every request, cached pages included, so it allocates nothing until it
+// has its route: patterns are split when added, routes are grouped by their first
+// segment, and only the winner's parameters are copied out.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "http/request.h"
@@ -42,6 +50,12 @@ struct RouteMatch {
   std::vector<std::string> allowed_methods;  // when the path exists under other methods
 };
 
+// A pattern's segment as matching needs it.
+struct PatternSegment {
+  enum class Kind { kLiteral, kParameter, kRest } kind;
+  std::string text;  // the literal, or the parameter's name
+};
+
 class Router {
  public:
   // REQUIRES: pattern starts with '/'; the same method and pattern are not added twice.
@@ -58,7 +72,17 @@ class Router {
   const std::vector<std::unique_ptr<Route>>& routes() const { return routes_; }
 
  private:
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+
   std::vector<std::unique_ptr<Route>> routes_;
+  std::vector<std::vector<PatternSegment>> compiled_;  // compiled_[i] is routes_[i]'s pattern
+  // The routes a path may match, by its first segment, in the order they were added:
+  // those whose pattern starts with that literal, and those that start with a parameter.
+  std::unordered_map<std::string, std::vector<std::size_t>, StringHash, std::equal_to<>> by_first_segment_;
+  std::vector<std::size_t> starting_with_parameter_;
 };
 
 }  // namespace diseasemaps::http

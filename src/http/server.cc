@@ -2,15 +2,15 @@
 
 #include <sys/resource.h>
 
+#include <array>
 #include <thread>
 #include <vector>
 
 #include <boost/asio/redirect_error.hpp>
-#include <boost/beast/http/span_body.hpp>
 #include <spdlog/spdlog.h>
 
 #include "http/etag.h"
-#include "http/security_headers.h"
+#include "http/response_head.h"
 #include "http/static_files.h"
 
 namespace diseasemaps::http {
@@ -39,10 +39,6 @@ void RaiseFileLimit() {
   }
 }
 
-bool HasNoBody(unsigned status, bool head) {
-  return head || status == 304 || status == 204 || (status >= 100 && status < 200);
-}
-
 struct Written {
   beast::error_code error;
   std::size_t body_bytes = 0;
@@ -51,46 +47,42 @@ struct Written {
 
 // Writes response as an answer to request (null when the request did not parse). The
 // body is sent from the response's own bytes (a cached page is shared, not copied), so
-// the response must outlive the write, as it does in the caller's frame.
+// the response must outlive the write, as it does in the caller's frame. A kept page's
+// head is sent as it was written when the page was stored, when it fits the request.
 asio::awaitable<Written> WriteResponse(beast::tcp_stream& stream, const Response& response,
                                        const RawRequest* request, bool keep_alive,
                                        std::chrono::milliseconds timeout) {
-  const unsigned version = request != nullptr ? request->version() : 11;
-  const bool head = request != nullptr && request->method() == beast_http::verb::head;
+  HeadChoice choice{.status = response.status,
+                    .version = request != nullptr ? request->version() : 11u,
+                    .keep_alive = keep_alive,
+                    .head_request = request != nullptr && request->method() == beast_http::verb::head};
   // The gzip copy a cached page carries, to a client that accepts it: its own bytes and
   // its own ETag.
-  const bool gzip = !response.gzip_body.empty() && request != nullptr &&
-                    AcceptsGzip((*request)[beast_http::field::accept_encoding]);
-  const std::string& body = gzip ? response.gzip_body : response.body;
-  std::string etag(response.HeaderValue("ETag"));
-  if (gzip && !etag.empty()) etag = EtagForGzipCopy(etag);
-  unsigned status = response.status;
-  if (status == 200 && request != nullptr) {
+  choice.gzip = !response.gzip_body.empty() && request != nullptr &&
+                AcceptsGzip((*request)[beast_http::field::accept_encoding]);
+  if (choice.status == 200 && request != nullptr) {
     auto inm = request->find(beast_http::field::if_none_match);
-    if (!etag.empty() && inm != request->end() && EtagMatches(inm->value(), etag)) status = 304;
+    if (inm != request->end()) {
+      std::string etag(response.HeaderValue("ETag"));
+      if (choice.gzip && !etag.empty()) etag = EtagForGzipCopy(etag);
+      if (!etag.empty() && EtagMatches(inm->value(), etag)) choice.status = 304;
+    }
   }
-  beast_http::response<beast_http::span_body<const char>> message{static_cast<beast_http::status>(status),
-                                                                  version};
-  for (const auto& [name, value] : response.headers) {
-    if (name != "ETag") message.insert(name, value);
-  }
-  if (!etag.empty()) message.set(beast_http::field::etag, etag);
-  if (gzip) message.set(beast_http::field::content_encoding, "gzip");
-  ApplySecurityHeaders(message.base());
-  message.keep_alive(keep_alive);
-  const std::size_t body_size = body.size();
-  if (status != 304) message.set(beast_http::field::content_type, response.content_type);
-  if (HasNoBody(status, head)) {
-    if (status != 304) message.content_length(body_size);
-  } else {
-    message.body() = {body.data(), body_size};
-    message.prepare_payload();
-  }
+  const std::string& body = choice.gzip ? response.gzip_body : response.body;
+  const bool sends_body = !HasNoBody(choice.status, choice.head_request);
   Written written;
-  written.status = status;
+  written.status = choice.status;
   stream.expires_after(timeout);
-  co_await beast_http::async_write(stream, message, redirect_error(use_awaitable, written.error));
-  written.body_bytes = HasNoBody(status, head) ? 0 : body_size;
+  const std::string& kept = choice.gzip ? response.kept_gzip_head : response.kept_head;
+  if (!kept.empty() && choice.status == response.status && choice.version == 11 && choice.keep_alive &&
+      sends_body) {
+    const std::array<asio::const_buffer, 2> buffers{asio::buffer(kept), asio::buffer(body)};
+    co_await asio::async_write(stream, buffers, redirect_error(use_awaitable, written.error));
+  } else {
+    SentMessage message = ResponseMessage(response, choice);
+    co_await beast_http::async_write(stream, message, redirect_error(use_awaitable, written.error));
+  }
+  written.body_bytes = sends_body ? body.size() : 0;
   co_return written;
 }
 

@@ -3,6 +3,7 @@
 #include <mutex>
 
 #include "http/etag.h"
+#include "http/response_head.h"
 #include "platform/gzip.h"
 
 namespace diseasemaps {
@@ -31,9 +32,10 @@ void VaryAlsoOn(http::Response& response, std::string_view name) {
   response.With("Vary", std::string(name));
 }
 
-// What a page costs the budget: its key and both copies of its body.
+// What a page costs the budget: its key, both copies of its body and their heads.
 std::size_t Weight(const std::string& target, const http::Response& page) {
-  return target.size() + page.body.size() + page.gzip_body.size();
+  return target.size() + page.body.size() + page.gzip_body.size() + page.kept_head.size() +
+         page.kept_gzip_head.size();
 }
 
 }  // namespace
@@ -58,6 +60,7 @@ std::shared_ptr<const http::Response> PageCache::Store(const std::string& target
       VaryAlsoOn(response, "Accept-Encoding");
     }
   }
+  http::KeepHeads(response);
   auto page = std::make_shared<const http::Response>(std::move(response));
   std::unique_lock lock(mutex_);
   if (generation != generation_.load()) return nullptr;

@@ -7,7 +7,8 @@
 // new pages are simply not stored until the next invalidation. A page older than
 // max_age is a miss, so time-dependent text ("Review overdue") is never stale for long.
 // A text page of 1 KiB or more is also kept gzipped (made once, when stored), for the
-// clients that accept gzip; both copies count against the budget.
+// clients that accept gzip; both copies count against the budget. Each copy's head (status
+// line and headers) is written out once too (http/response_head.h).
 #pragma once
 
 #include <atomic>

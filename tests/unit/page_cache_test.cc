@@ -73,19 +73,29 @@ TEST(PageCache, RefusesAPageRenderedBeforeAnInvalidation) {
   EXPECT_EQ(cache.Find("/")->body, "fresh");
 }
 
+// What storing `body` at `target` costs the budget: the target, the body and its head
+// (written out once when stored), measured on a cache with room to spare.
+std::size_t Cost(const std::string& target, const std::string& body) {
+  PageCache probe(1 << 20);
+  auto page = probe.Store(target, Page(body), probe.generation());
+  EXPECT_TRUE(page != nullptr && page->gzip_body.empty());
+  return target.size() + body.size() + (page ? page->kept_head.size() : 0);
+}
+
 TEST(PageCache, RespectsTheByteBudget) {
-  // A page costs its target plus its body: "/a" + 90 bytes = 92 (too short to gzip).
-  PageCache cache(100);
-  ASSERT_NE(cache.Store("/a", Page(std::string(90, 'a')), cache.generation()), nullptr);
-  EXPECT_EQ(cache.Store("/b", Page(std::string(10, 'b')), cache.generation()), nullptr);
+  const std::string a(90, 'a'), b(10, 'b'), c(6, 'c');  // too short to gzip
+  EXPECT_GT(Cost("/a", a), 92u);  // "/a", 90 bytes, and the head
+  PageCache cache(Cost("/a", a) + Cost("/c", c));
+  ASSERT_NE(cache.Store("/a", Page(a), cache.generation()), nullptr);
+  EXPECT_EQ(cache.Store("/b", Page(b), cache.generation()), nullptr);  // costs more than /c
   EXPECT_EQ(cache.Find("/b"), nullptr);
-  EXPECT_NE(cache.Store("/c", Page(std::string(6, 'c')), cache.generation()), nullptr);
+  EXPECT_NE(cache.Store("/c", Page(c), cache.generation()), nullptr);  // fills it exactly
   EXPECT_EQ(cache.entries(), 2u);
-  EXPECT_EQ(cache.Store("/d", Page(""), cache.generation()), nullptr);  // 100 + 2 > 100
+  EXPECT_EQ(cache.Store("/d", Page(""), cache.generation()), nullptr);
 
   // Invalidation frees the budget.
   cache.Invalidate();
-  EXPECT_NE(cache.Store("/b", Page(std::string(10, 'b')), cache.generation()), nullptr);
+  EXPECT_NE(cache.Store("/b", Page(b), cache.generation()), nullptr);
 }
 
 TEST(PageCache, PageLargerThanTheWholeBudgetIsNotStored) {
@@ -151,12 +161,15 @@ TEST(PageCache, KeepsAGzipCopyOfALargeTextPage) {
 TEST(PageCache, TheGzipCopyCountsAgainstTheBudget) {
   const std::string html(4000, 'h');
   PageCache probe(1 << 20);
-  const std::size_t gzip_size = probe.Store("/a", Page(html), probe.generation())->gzip_body.size();
+  auto measured = probe.Store("/a", Page(html), probe.generation());
+  const std::size_t gzip_size = measured->gzip_body.size();
   ASSERT_GT(gzip_size, 0u);
-  // Room for the key and the plain body, but not the gzip copy too.
-  PageCache cache(2 + html.size() + gzip_size - 1);
+  const std::size_t heads = measured->kept_head.size() + measured->kept_gzip_head.size();
+  ASSERT_GT(measured->kept_gzip_head.size(), 0u);
+  // Room for the key, the plain body and the heads, but not the gzip copy too.
+  PageCache cache(2 + html.size() + heads + gzip_size - 1);
   EXPECT_EQ(cache.Store("/a", Page(html), cache.generation()), nullptr);
-  PageCache roomy(2 + html.size() + gzip_size);
+  PageCache roomy(2 + html.size() + heads + gzip_size);
   EXPECT_NE(roomy.Store("/a", Page(html), roomy.generation()), nullptr);
 }
 

@@ -74,6 +74,48 @@ TEST(Router, WrongMethodListsTheAllowedOnes) {
   EXPECT_EQ(match.allowed_methods, (std::vector<std::string>{"POST"}));
 }
 
+TEST(Router, RoutesStartingWithAParameterAreFoundWheneverTheyWereAdded) {
+  Router router;
+  router.Get("/{language}", Named("early"));
+  router.Get("/forums/{slug}", Named("forum"));
+  router.Get("/{a}/{b}/{c}", Named("late"));
+  router.Get("/about", Named("about"));
+  EXPECT_EQ(Call(router.Match(verb::get, "/forums/general")), "forum");
+  EXPECT_EQ(Call(router.Match(verb::get, "/forums/general/x")), "late");
+  EXPECT_EQ(Call(router.Match(verb::get, "/about/a/b")), "late");
+  EXPECT_EQ(Call(router.Match(verb::get, "/elsewhere/a/b")), "late");
+  EXPECT_EQ(Call(router.Match(verb::get, "/about")), "about");
+  EXPECT_EQ(Call(router.Match(verb::get, "/forums")), "early");
+  RouteMatch match = router.Match(verb::get, "/x/y/z");
+  EXPECT_EQ(match.params, (std::map<std::string, std::string>{{"a", "x"}, {"b", "y"}, {"c", "z"}}));
+}
+
+TEST(Router, BetweenEquallySpecificRoutesTheFirstAddedWins) {
+  Router router;
+  router.Get("/t/{id}", Named("first"));
+  router.Get("/{kind}/new", Named("second"));
+  router.Get("/t/{other}", Named("third"));
+  EXPECT_EQ(Call(router.Match(verb::get, "/t/5")), "first");
+  // 100 + 1 each: "/t/{id}" was added first.
+  EXPECT_EQ(Call(router.Match(verb::get, "/t/new")), "first");
+}
+
+TEST(Router, ARestParameterKeepsEmptySegmentsInsideThePath) {
+  Router router;
+  router.Get("/static/{file...}", Named("static"));
+  EXPECT_EQ(router.Match(verb::get, "/static//x").params.at("file"), "/x");
+  EXPECT_EQ(router.Match(verb::get, "/static/a/").params.at("file"), "a/");
+}
+
+TEST(Router, AllowedMethodsComeFromEveryRouteThePathMatches) {
+  Router router;
+  router.Post("/{kind}/save", Named("save"));
+  router.Get("/notes/save", Named("show"));
+  RouteMatch match = router.Match(verb::delete_, "/notes/save");
+  EXPECT_EQ(match.route, nullptr);
+  EXPECT_EQ(match.allowed_methods, (std::vector<std::string>{"POST", "GET", "HEAD"}));
+}
+
 TEST(Router, RefusesDuplicateAndRelativePatterns) {
   Router router;
   router.Get("/a", Named("a"));

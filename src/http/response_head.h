@@ -1,8 +1,9 @@
-// ResponseHead: the status line and header fields sent before a response's body, made in
-// one place for the two ways the server sends them. WriteResponse (http/server.cc) puts
-// them through Beast's serializer (ResponseMessage); a page the page cache keeps also carries them written
-// out once (KeptHeads), for the case that is nearly every cache hit: a keep-alive
-// HTTP/1.1 GET answered 200. Either way the bytes are the same (response_head_test.cc).
+// Response heads: the status line and header fields sent before a response's body, made
+// in one place (ResponseMessage) for the two ways the server sends them. WriteResponse
+// (http/server.cc) puts them through Beast's serializer; a page the page cache keeps
+// also carries them written out once (KeepHeads), for the case that is nearly every
+// cache hit: a keep-alive HTTP/1.1 GET answered 200. Either way the bytes are the same
+// (response_head_test.cc).
 #pragma once
 
 #include <string>

@@ -24,18 +24,26 @@ PathSegments SplitPath(std::string_view path) {
   return segments;
 }
 
-std::vector<std::string> SplitPattern(const std::string& pattern) {
-  const PathSegments segments = SplitPath(pattern);
-  return {segments.begin(), segments.end()};
-}
-
-bool IsParam(const std::string& segment) {
+bool IsParam(std::string_view segment) {
   return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
 }
 
-bool IsRest(const std::string& segment) {
-  return IsParam(segment) && segment.size() > 5 &&
-         segment.compare(segment.size() - 4, 4, "...}") == 0;
+bool IsRest(std::string_view segment) {
+  return IsParam(segment) && segment.size() > 5 && segment.ends_with("...}");
+}
+
+std::vector<PatternSegment> SplitPattern(std::string_view pattern) {
+  std::vector<PatternSegment> segments;
+  for (const std::string_view segment : SplitPath(pattern)) {
+    if (IsRest(segment)) {
+      segments.push_back({PatternSegment::Kind::kRest, std::string(segment.substr(1, segment.size() - 5))});
+    } else if (IsParam(segment)) {
+      segments.push_back({PatternSegment::Kind::kParameter, std::string(segment.substr(1, segment.size() - 2))});
+    } else {
+      segments.push_back({PatternSegment::Kind::kLiteral, std::string(segment)});
+    }
+  }
+  return segments;
 }
 
 // What a rest parameter takes: the path from the start of its segment to the end.
@@ -62,26 +70,16 @@ void Router::Add(beast_http::verb method, std::string pattern, Handler handler,
   route->handler = std::move(handler);
   route->options = options;
 
-  std::vector<PatternSegment> compiled;
-  for (const std::string& segment : route->segments) {
-    if (IsRest(segment)) {
-      compiled.push_back({PatternSegment::Kind::kRest, segment.substr(1, segment.size() - 5)});
-    } else if (IsParam(segment)) {
-      compiled.push_back({PatternSegment::Kind::kParameter, segment.substr(1, segment.size() - 2)});
-    } else {
-      compiled.push_back({PatternSegment::Kind::kLiteral, segment});
-    }
-  }
   const std::size_t index = routes_.size();
-  if (compiled.front().kind == PatternSegment::Kind::kLiteral) {
-    auto [bucket, added] = by_first_segment_.try_emplace(compiled.front().text);
+  const PatternSegment& first = route->segments.front();
+  if (first.kind == PatternSegment::Kind::kLiteral) {
+    auto [bucket, added] = by_first_segment_.try_emplace(first.text);
     if (added) bucket->second = starting_with_parameter_;  // all added before this one
     bucket->second.push_back(index);
   } else {
     starting_with_parameter_.push_back(index);
-    for (auto& [first, bucket] : by_first_segment_) bucket.push_back(index);
+    for (auto& [literal, bucket] : by_first_segment_) bucket.push_back(index);
   }
-  compiled_.push_back(std::move(compiled));
   routes_.push_back(std::move(route));
 }
 
@@ -95,11 +93,8 @@ int Score(const std::vector<PatternSegment>& pattern, std::string_view path, con
   if (pattern.back().kind != Kind::kRest && pattern.size() != segments.size()) return -1;
   int score = 0;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern[i].kind == Kind::kRest) {
-      if (i >= segments.size() || RestFrom(path, segments, i).empty()) return -1;
-      return score;
-    }
-    if (i >= segments.size()) return -1;
+    if (i >= segments.size()) return -1;  // a path shorter than a pattern with a rest
+    if (pattern[i].kind == Kind::kRest) return RestFrom(path, segments, i).empty() ? -1 : score;
     if (pattern[i].kind == Kind::kParameter) {
       if (segments[i].empty()) return -1;
       score += 1;
@@ -109,7 +104,7 @@ int Score(const std::vector<PatternSegment>& pattern, std::string_view path, con
       return -1;
     }
   }
-  return pattern.size() == segments.size() ? score : -1;
+  return score;
 }
 
 }  // namespace
@@ -124,12 +119,11 @@ RouteMatch Router::Match(beast_http::verb method, const std::string& path) const
     }
   }
   RouteMatch best;
-  std::size_t best_index = 0;
   int best_score = -1;
   for (const std::size_t index : *candidates) {
-    const int score = Score(compiled_[index], path, segments);
-    if (score < 0) continue;
     const Route& route = *routes_[index];
+    const int score = Score(route.segments, path, segments);
+    if (score < 0) continue;
     if (route.method != wanted) {
       const std::string name(beast_http::to_string(route.method));
       if (std::find(best.allowed_methods.begin(), best.allowed_methods.end(), name) ==
@@ -141,13 +135,12 @@ RouteMatch Router::Match(beast_http::verb method, const std::string& path) const
     }
     if (score > best_score) {
       best_score = score;
-      best_index = index;
       best.route = &route;
     }
   }
   if (best.route == nullptr) return best;
   best.allowed_methods.clear();
-  const std::vector<PatternSegment>& pattern = compiled_[best_index];
+  const std::vector<PatternSegment>& pattern = best.route->segments;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     if (pattern[i].kind == PatternSegment::Kind::kRest) {
       best.params[pattern[i].text] = std::string(RestFrom(path, segments, i));

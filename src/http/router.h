@@ -36,24 +36,24 @@ struct RouteOptions {
   bool reads_may_lag = false;
 };
 
+// A pattern's segment as matching needs it.
+struct PatternSegment {
+  enum class Kind { kLiteral, kParameter, kRest } kind;
+  std::string text;  // the literal, or the parameter's name
+};
+
 struct Route {
   beast_http::verb method;
   std::string pattern;
   Handler handler;
   RouteOptions options;
-  std::vector<std::string> segments;  // the pattern split on '/'
+  std::vector<PatternSegment> segments;  // the pattern split on '/', each classified
 };
 
 struct RouteMatch {
   const Route* route = nullptr;              // null: no route for this method
   std::map<std::string, std::string> params;
   std::vector<std::string> allowed_methods;  // when the path exists under other methods
-};
-
-// A pattern's segment as matching needs it.
-struct PatternSegment {
-  enum class Kind { kLiteral, kParameter, kRest } kind;
-  std::string text;  // the literal, or the parameter's name
 };
 
 class Router {
@@ -78,7 +78,6 @@ class Router {
   };
 
   std::vector<std::unique_ptr<Route>> routes_;
-  std::vector<std::vector<PatternSegment>> compiled_;  // compiled_[i] is routes_[i]'s pattern
   // The routes a path may match, by its first segment, in the order they were added:
   // those whose pattern starts with that literal, and those that start with a parameter.
   std::unordered_map<std::string, std::vector<std::size_t>, StringHash, std::equal_to<>> by_first_segment_;

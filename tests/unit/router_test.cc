@@ -55,6 +55,11 @@ TEST(Router, RestParameterTakesTheRemainingPath) {
   EXPECT_EQ(match.params.at("file"), "css/site.css");
   EXPECT_EQ(router.Match(verb::get, "/static/").route, nullptr);
   EXPECT_EQ(router.Match(verb::get, "/static").route, nullptr);
+  // A path that ends before the literal segments ahead of the rest parameter.
+  router.Get("/files/by/{name...}", Named("files"));
+  EXPECT_EQ(router.Match(verb::get, "/files").route, nullptr);
+  EXPECT_EQ(router.Match(verb::get, "/files/by").route, nullptr);
+  EXPECT_EQ(router.Match(verb::get, "/files/by/a/b").params.at("name"), "a/b");
 }
 
 TEST(Router, HeadIsAnsweredByGet) {

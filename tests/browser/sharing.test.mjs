@@ -36,6 +36,43 @@ async function pressAndWait(page, button, url) {
   await Promise.all([page.waitForURL(url), page.keyboard.press('Enter')]);
 }
 
+// Typing another sign fills the box's suggestions from /api/v1/signs. An older question
+// whose answer comes back last must not replace the newest one's: the answer to "my" is
+// held back here until after the answer to "ata". Leaves the box empty.
+async function suggestionsFollowTheNewestQuestion(page, url) {
+  const answerTo = async (q) => (await (await page.request.get(`${url}/api/v1/signs?q=${q}`)).json())
+    .signs.map((sign) => sign.name);
+  const older = await answerTo('my');
+  const newer = await answerTo('ata');
+  assert.ok(older.length > 0 && newer.length > 0 && older.join('|') !== newer.join('|'),
+    `two different lists of suggestions: ${older.join('|')} / ${newer.join('|')}`);
+  const box = page.locator('input[data-signs-typeahead]').first();
+  const suggestions = () => box.evaluate((input) => [...input.list.options].map((option) => option.value));
+  let asked = 0;
+  let answered = 0;
+  await page.route('**/api/v1/signs?*', async (route) => {
+    asked++;
+    if (new URL(route.request().url()).searchParams.get('q') === 'my') {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+    }
+    await route.continue();
+    answered++;
+  });
+  try {
+    await box.fill('my');
+    while (asked < 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    await box.fill('ata');
+    await page.waitForFunction((expected) => [...document.querySelector('input[data-signs-typeahead]').list.options]
+      .map((option) => option.value).join('|') === expected, newer.join('|'), { timeout: 15000 });
+    while (answered < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+    await page.waitForTimeout(300);  // the older answer, if kept, would be in the list by now
+    assert.deepEqual(await suggestions(), newer);
+  } finally {
+    await page.unroute('**/api/v1/signs?*');
+  }
+  await box.fill('');
+}
+
 for (const kind of databaseKinds()) {
   describe(`sharing an experience (${kind})`, () => {
     const site = useSite(kind, {
@@ -99,6 +136,7 @@ for (const kind of databaseKinds()) {
         await noSidewaysScrolling(page, 'signs');
         await screenshot(page, `sharing-step-signs-${kind}-360x740`);
         await checkAccessibility(page, `sharing signs ${kind}`);
+        await suggestionsFollowTheNewestQuestion(page, site.server.url);
         await pressAndWait(page, page.getByRole('button', { name: 'Save and continue' }), /\/steps\/treatments$/);
 
         // 4. Treatments.
